@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fastifyMultipart from "@fastify/multipart";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../services/context.js";
+import { errorHandler, problem, sendProblem } from "./problem.js";
+import { citiesRoutes } from "./routes/cities.route.js";
+import { indicatorsRoutes } from "./routes/indicators.route.js";
+import { MAX_IMPORT_BYTES, observationsRoutes } from "./routes/observations.route.js";
+
+/** The built web UI (npm run build:web). */
+export const WEB_DIR = fileURLToPath(new URL("../../dist/web/", import.meta.url));
+const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+export interface AppOptions {
+  logLevel?: string;
+  /** Serve the web UI from this folder; defaults to dist/web when it exists. */
+  webDir?: string | null;
+}
+
+/** Builds the HTTP application: REST API under /api/v1, OpenAPI at /api/openapi.json, the web UI at /. */
+export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: opts.logLevel ?? "warn" },
+    bodyLimit: 1024 * 1024,
+    // Query strings like ?q= with many parameters still parse predictably.
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "citybridge API", version: VERSION, description: "City profiles, indicators and observations, in English and Chinese." },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } });
+
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    "/api/health",
+    { schema: { tags: ["health"], response: { 200: z.object({ status: z.literal("ok"), database: z.enum(["sqlite", "postgres"]), version: z.string() }) } } },
+    async () => ({ status: "ok" as const, database: ctx.database.dialect, version: VERSION }),
+  );
+  await app.register(citiesRoutes(ctx), { prefix: "/api/v1" });
+  await app.register(indicatorsRoutes(ctx), { prefix: "/api/v1" });
+  await app.register(observationsRoutes(ctx), { prefix: "/api/v1" });
+
+  const webDir = opts.webDir === undefined ? (existsSync(`${WEB_DIR}index.html`) ? WEB_DIR : null) : opts.webDir;
+  if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith("/api/") || req.method !== "GET") return sendProblem(reply, problem(404, `no route ${req.method} ${req.url.split("?")[0]}`));
+    // Single-page app: every other GET is a page of the UI.
+    if (webDir) return reply.type("text/html").sendFile("index.html");
+    return reply.code(404).type("text/plain").send("The web UI is not built. Run: npm run build:web\n");
+  });
+  return app;
+}

@@ -1,0 +1,53 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { IndicatorCodeSchema, IndicatorSchema } from "../../domain/indicator.js";
+import { SourceSchema } from "../../domain/source.js";
+import type { AppContext } from "../../services/context.js";
+import { NotFoundError } from "../../errors.js";
+
+const LatestSchema = z.object({
+  indicator: z.string(),
+  items: z.array(z.object({ city: z.string(), period: z.string(), value: z.number(), source: z.string() })),
+});
+
+export function indicatorsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/indicators",
+      { schema: { tags: ["indicators"], summary: "The indicator catalogue", response: { 200: z.object({ items: z.array(IndicatorSchema) }) } } },
+      async () => ({ items: await ctx.indicators.list() }),
+    );
+
+    app.get(
+      "/indicators/:code/latest",
+      {
+        schema: {
+          tags: ["indicators"],
+          summary: "Each city's latest observation of an indicator",
+          params: z.object({ code: IndicatorCodeSchema }),
+          response: { 200: LatestSchema },
+        },
+      },
+      async (req) => {
+        if (!(await ctx.indicators.get(req.params.code))) throw new NotFoundError(`no indicator with code "${req.params.code}"`);
+        return { indicator: req.params.code, items: await ctx.observations.latest(req.params.code) };
+      },
+    );
+
+    app.get(
+      "/sources",
+      { schema: { tags: ["sources"], summary: "Every source cited by the data", response: { 200: z.object({ items: z.array(SourceSchema) }) } } },
+      async () => ({ items: await ctx.sources.list() }),
+    );
+
+    app.get(
+      "/sources/:id",
+      { schema: { tags: ["sources"], summary: "One source", params: z.object({ id: z.string().min(1).max(120) }), response: { 200: SourceSchema } } },
+      async (req) => {
+        const s = await ctx.sources.get(req.params.id);
+        if (!s) throw new NotFoundError(`no source with id "${req.params.id}"`);
+        return s;
+      },
+    );
+  };
+}

@@ -1,0 +1,29 @@
+import { Command } from "commander";
+import { citiesCommand } from "./cities.command.js";
+import { dbCommand } from "./db.command.js";
+import { exportCommand } from "./export.command.js";
+import { importCommand } from "./import.command.js";
+import { reportError } from "./run.js";
+import { serveCommand } from "./serve.command.js";
+
+/** `citybridge <noun> <verb>`: exit 0 success, 1 failure, 2 invalid input or usage. */
+export function program(): Command {
+  const root = new Command("citybridge")
+    .description("citybridge — city profiles, indicators and city-to-city cooperation for Paris-aligned climate action")
+    .version("0.1.0")
+    .showHelpAfterError("(add --help for usage)");
+  for (const cmd of [serveCommand(), dbCommand(), citiesCommand(), importCommand(), exportCommand()]) root.addCommand(cmd);
+  const exitOverride = (c: Command) => {
+    c.exitOverride();
+    c.commands.forEach(exitOverride);
+  };
+  exitOverride(root);
+  return root;
+}
+
+const args = process.argv.slice(2);
+try {
+  await program().parseAsync(args.length === 0 ? ["--help"] : args, { from: "user" });
+} catch (err) {
+  process.exitCode = reportError(err, args.includes("--json"));
+}

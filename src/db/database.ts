@@ -1,0 +1,37 @@
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Config } from "../config.js";
+import type { DatabaseSchema } from "./schema.js";
+
+export type Dialect = "sqlite" | "postgres";
+
+/** An open database: the Kysely instance and which engine is behind it. */
+export interface Database {
+  readonly db: Kysely<DatabaseSchema>;
+  readonly dialect: Dialect;
+  /** Where it is, without credentials: the SQLite path or the PostgreSQL host/database. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+// pg returns int8 and numeric as strings; our counts are cast in SQL, but make doubles numbers.
+pg.types.setTypeParser(pg.types.builtins.FLOAT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+/** Opens SQLite (WAL) by default, PostgreSQL when `databaseUrl` is set. */
+export function openDatabase(config: Pick<Config, "databaseUrl" | "sqlitePath">): Database {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+    const url = new URL(config.databaseUrl);
+    return { db, dialect: "postgres", location: `${url.hostname}:${url.port || 5432}${url.pathname}`, close: () => db.destroy() };
+  }
+  const sqlite = new SQLite(config.sqlitePath);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: "sqlite", location: config.sqlitePath, close: () => db.destroy() };
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/**
+ * True for a year (`2019`) or a calendar date (`2019-06-30`) that exists.
+ * Years are limited to 1800–2200 to catch typos such as `20019`.
+ */
+export function isPeriod(text: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})-(\d{2}))?$/.exec(text);
+  if (!m) return false;
+  const year = Number(m[1]);
+  if (year < 1800 || year > 2200) return false;
+  if (m[2] === undefined) return true;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+export const PeriodSchema = z.string().refine(isPeriod, "must be a year (2019) or a date (2019-06-30)");
+
+export const ObservationSchema = z.object({
+  city: z.string(),
+  indicator: z.string(),
+  period: PeriodSchema,
+  value: z.number(),
+  source: z.string(),
+  note: z.string().nullable(),
+  importedBy: z.string(),
+  importedAt: z.string(),
+});
+export type Observation = z.infer<typeof ObservationSchema>;
+
+/** What an import did. */
+export const ImportResultSchema = z.object({
+  rows: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
+export type ImportResult = z.infer<typeof ImportResultSchema>;
