@@ -1,0 +1,143 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
+import { loadFixture } from "../../test/support/fixture.js";
+import { type AppContext, createContext } from "../services/context.js";
+import { buildApp } from "./app.js";
+
+describe.each(DIALECTS)("REST API on %s", (dialect) => {
+  let t: TestDatabase;
+  let ctx: AppContext;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    ctx = createContext(t.database);
+    await loadFixture(ctx);
+    app = await buildApp(ctx, { webDir: null, logLevel: "silent" });
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
+
+  const get = (url: string) => app.inject({ method: "GET", url });
+
+  it("answers the health check with the database in use", async () => {
+    const r = await get("/api/health");
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ status: "ok", database: dialect, version: "0.1.0" });
+  });
+
+  it("finds chongqing-cn by 重庆 and by chongqing", async () => {
+    for (const q of ["重庆", "chongqing"]) {
+      const r = await get(`/api/v1/cities?q=${encodeURIComponent(q)}`);
+      expect(r.statusCode).toBe(200);
+      expect(r.json().items.map((c: { slug: string }) => c.slug)).toEqual(["chongqing-cn"]);
+    }
+  });
+
+  it("pages with limit and cursor", async () => {
+    const first = (await get("/api/v1/cities?limit=4")).json();
+    expect(first.items).toHaveLength(4);
+    const second = (await get(`/api/v1/cities?limit=4&cursor=${first.nextCursor}`)).json();
+    expect(second.items).toHaveLength(2);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it("filters by country (any case) and minimum population", async () => {
+    const r = (await get("/api/v1/cities?country=cn&min_population=4000000")).json();
+    expect(r.items.map((c: { slug: string }) => c.slug)).toEqual(["chongqing-cn", "zhengzhou-cn"]);
+  });
+
+  it.each([
+    ["/api/v1/cities?limit=0", "limit"],
+    ["/api/v1/cities?limit=abc", "limit"],
+    ["/api/v1/cities?min_population=-5", "min_population"],
+    ["/api/v1/cities?country=China", "country"],
+    ["/api/v1/cities?cursor=garbage", "cursor"],
+    ["/api/v1/cities/Not%20A%20Slug", "slug"],
+    ["/api/v1/cities/chongqing-cn/observations?indicator=PM25", "indicator"],
+    ["/api/v1/observations/export?format=xlsx", "format"],
+  ])("answers %s with 400 problem+json naming %s", async (url, param) => {
+    const r = await get(url);
+    expect(r.statusCode).toBe(400);
+    expect(r.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    const body = r.json();
+    expect(body.status).toBe(400);
+    expect(body.errors.map((e: { path: string }) => e.path)).toContain(param);
+    expect(body.detail).toContain(`"${param}"`);
+  });
+
+  it("answers an unknown city, indicator or route with 404 problem+json", async () => {
+    for (const url of ["/api/v1/cities/atlantis-xx", "/api/v1/cities/atlantis-xx/observations", "/api/v1/indicators/air.nothing/latest", "/api/v1/nothing"]) {
+      const r = await get(url);
+      expect(r.statusCode, url).toBe(404);
+      expect(r.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    }
+  });
+
+  it("lists the indicator catalogue with reference values and their sources", async () => {
+    const items = (await get("/api/v1/indicators")).json().items as { code: string; references: { value: number; source: string }[] }[];
+    const pm25 = items.find((i) => i.code === "air.pm25_annual");
+    expect(pm25?.references).toContainEqual(expect.objectContaining({ value: 5, source: "who-aqg-2021" }));
+    const sources = (await get("/api/v1/sources")).json().items.map((s: { id: string }) => s.id);
+    expect(sources).toContain("who-aqg-2021");
+  });
+
+  it("imports CSV, reports problems as 422 with rows named, and exports what it stored", async () => {
+    const bad = await app.inject({
+      method: "POST",
+      url: "/api/v1/observations/import",
+      headers: { "content-type": "text/csv" },
+      payload: "city,indicator,period,value,source\nchongqing-cn,ghg.co2_total,2019,\"12,5\",test\n",
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ row: 2, column: "value", value: "12,5" })]);
+    expect(await ctx.observations.count()).toBe(0);
+
+    const body = "city,indicator,period,value,source\nchongqing-cn,ghg.co2_total,2019,123000000,test-source\n";
+    const ok = await app.inject({ method: "POST", url: "/api/v1/observations/import", headers: { "content-type": "text/csv" }, payload: body });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual({ rows: 1, inserted: 1, updated: 0, unchanged: 0 });
+
+    const series = (await get("/api/v1/cities/chongqing-cn/observations?indicator=ghg.co2_total")).json();
+    expect(series.items).toEqual([expect.objectContaining({ period: "2019", value: 123000000, source: "test-source", importedBy: "api" })]);
+    const latest = (await get("/api/v1/indicators/ghg.co2_total/latest")).json();
+    expect(latest.items).toEqual([{ city: "chongqing-cn", period: "2019", value: 123000000, source: "test-source" }]);
+
+    const csv = await get("/api/v1/observations/export?city=chongqing-cn&format=csv");
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
+    expect(csv.body.split("\n")[1]).toMatch(/^chongqing-cn,ghg\.co2_total,2019,123000000,test-source,,api,/);
+    const json = await get("/api/v1/observations/export?indicator=ghg.co2_total&format=json");
+    expect(json.json()).toHaveLength(1);
+  });
+
+  it("accepts a multipart upload with a file field", async () => {
+    const boundary = "----citybridge";
+    const payload =
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="o.csv"\r\nContent-Type: text/csv\r\n\r\n` +
+      "city,indicator,period,value,source\nmalaga-es,air.no2_annual,2020,21,test-source\n" +
+      `\r\n--${boundary}--\r\n`;
+    const r = await app.inject({ method: "POST", url: "/api/v1/observations/import", headers: { "content-type": `multipart/form-data; boundary=${boundary}` }, payload });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().inserted).toBe(1);
+  });
+
+  it("refuses a body that is neither CSV nor a form with 415, and malformed JSON with 400", async () => {
+    const r = await app.inject({ method: "POST", url: "/api/v1/observations/import", headers: { "content-type": "application/json" }, payload: "{}" });
+    expect(r.statusCode).toBe(415);
+    const j = await app.inject({ method: "POST", url: "/api/v1/observations/import", headers: { "content-type": "application/json" }, payload: "{" });
+    expect(j.statusCode).toBe(400);
+    const x = await app.inject({ method: "POST", url: "/api/v1/observations/import", headers: { "content-type": "application/xml" }, payload: "<a/>" });
+    expect(x.statusCode).toBe(415);
+  });
+
+  it("publishes an OpenAPI 3 document covering the routes", async () => {
+    const doc = (await get("/api/openapi.json")).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const p of ["/api/v1/cities", "/api/v1/cities/{slug}", "/api/v1/cities/{slug}/observations", "/api/v1/indicators", "/api/v1/observations/import"]) {
+      expect(Object.keys(doc.paths)).toContain(p);
+    }
+  });
+});

@@ -1,0 +1,131 @@
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { InvalidInputError } from "../errors.js";
+import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
+import { loadFixture } from "../../test/support/fixture.js";
+import { type AppContext, createContext } from "./context.js";
+import { importObservations, type ImportProgress } from "./import-observations.js";
+
+const csv = (text: string) => () => Readable.from([Buffer.from(text)]);
+
+async function problemsOf(ctx: AppContext, text: string): Promise<InvalidInputError> {
+  const err = await importObservations(ctx, { open: csv(text), importedBy: "test" }).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(InvalidInputError);
+  return err as InvalidInputError;
+}
+
+describe.each(DIALECTS)("importObservations on %s", (dialect) => {
+  let t: TestDatabase;
+  let ctx: AppContext;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    ctx = createContext(t.database);
+    await loadFixture(ctx);
+  });
+  afterAll(() => t.drop());
+  beforeEach(async () => {
+    await t.database.db.deleteFrom("observations").execute();
+  });
+
+  const good = [
+    "city,indicator,period,value,source,note",
+    "chongqing-cn,air.pm25_annual,2019,38,who-aqg-2021,",
+    "chongqing-cn,air.pm25_annual,2020,33,who-aqg-2021,a note",
+    "malaga-es,air.no2_annual,2021-12-31,21.5,Ayuntamiento de Málaga air report 2021,",
+  ].join("\n");
+
+  it("writes every row of a valid file and says what it did", async () => {
+    const r = await importObservations(ctx, { open: csv(good), importedBy: "test", now: new Date("2026-01-02T03:04:05Z") });
+    expect(r).toEqual({ rows: 3, inserted: 3, updated: 0, unchanged: 0 });
+    const obs = await ctx.observations.forCity("chongqing-cn");
+    expect(obs.map((o) => [o.period, o.value, o.note])).toEqual([["2019", 38, null], ["2020", 33, "a note"]]);
+    expect(obs[0]).toMatchObject({ importedBy: "test", importedAt: "2026-01-02T03:04:05.000Z" });
+  });
+
+  it("changes nothing when the same file is imported twice", async () => {
+    await importObservations(ctx, { open: csv(good), importedBy: "first" });
+    const before = await ctx.observations.forCity("chongqing-cn");
+    const r = await importObservations(ctx, { open: csv(good), importedBy: "second" });
+    expect(r).toEqual({ rows: 3, inserted: 0, updated: 0, unchanged: 3 });
+    expect(await ctx.observations.forCity("chongqing-cn")).toEqual(before);
+    expect((await ctx.sources.list()).filter((s) => s.citation.startsWith("Ayuntamiento"))).toHaveLength(1);
+  });
+
+  it("updates a row whose value changed and leaves the others alone", async () => {
+    await importObservations(ctx, { open: csv(good), importedBy: "test" });
+    const r = await importObservations(ctx, { open: csv(good.replace(",38,", ",39,")), importedBy: "test" });
+    expect(r).toEqual({ rows: 3, inserted: 0, updated: 1, unchanged: 2 });
+    expect((await ctx.observations.forCity("chongqing-cn", "air.pm25_annual"))[0]?.value).toBe(39);
+  });
+
+  it("turns an unknown source text into a new source with that citation", async () => {
+    await importObservations(ctx, { open: csv(good), importedBy: "test" });
+    const [o] = await ctx.observations.forCity("malaga-es");
+    const source = await ctx.sources.get(o!.source);
+    expect(source).toMatchObject({ id: "ayuntamiento-de-malaga-air-report-2021", citation: "Ayuntamiento de Málaga air report 2021" });
+  });
+
+  it("reports every problem with row, column, value and reason, and writes nothing", async () => {
+    const err = await problemsOf(
+      ctx,
+      [
+        "city,indicator,period,value,source",
+        "chongqing-cn,air.pm25_annual,2019,38,who-aqg-2021",
+        "chongqing-cn,air.pm25_annual,2020,\"12,5\",who-aqg-2021",
+        "atlantis-xx,air.pm25_annual,2020,1,who-aqg-2021",
+        "chongqing-cn,air.pm99,2019-02-29,abc,",
+        "chongqing-cn,air.pm25_annual,2019",
+      ].join("\n"),
+    );
+    expect(err.problems).toEqual([
+      { row: 3, column: "value", value: "12,5", message: 'is not a number (use "." as decimal separator and no thousands separators)' },
+      { row: 4, column: "city", value: "atlantis-xx", message: expect.stringContaining("is not a known city slug") },
+      { row: 5, column: "indicator", value: "air.pm99", message: expect.stringContaining("is not an indicator code") },
+      { row: 5, column: "period", value: "2019-02-29", message: "must be a year (2019) or a date (2019-06-30)" },
+      { row: 5, column: "value", value: "abc", message: "is not a number" },
+      { row: 5, column: "source", value: "", message: "is required" },
+      { row: 6, message: "has 3 fields, expected 5" },
+    ]);
+    expect(err.message).toBe("7 problems in the file; nothing was imported");
+    expect(await ctx.observations.count()).toBe(0);
+  });
+
+  it("rejects a header with missing or unknown columns before reading rows", async () => {
+    const err = await problemsOf(ctx, "city,indicator,year,value\nchongqing-cn,air.pm25_annual,2019,3\n");
+    expect(err.problems).toEqual([
+      { row: 1, column: "year", message: expect.stringContaining("is not a known column") },
+      { row: 1, column: "period", message: "is missing from the header" },
+      { row: 1, column: "source", message: "is missing from the header" },
+    ]);
+  });
+
+  it("rejects an empty file and a file that is not CSV", async () => {
+    expect((await problemsOf(ctx, "")).problems[0]).toMatchObject({ row: 1, message: "the header row is missing" });
+    const bad = await problemsOf(ctx, 'city,indicator,period,value,source\n"chongqing-cn,air.pm25_annual,2019,3,x\n');
+    expect(bad.problems[0]?.message).toMatch(/is not valid CSV/);
+  });
+
+  it("lets the later row win when a key repeats in the file", async () => {
+    const r = await importObservations(ctx, {
+      open: csv("city,indicator,period,value,source\nzhengzhou-cn,air.pm25_annual,2019,50,x\nzhengzhou-cn,air.pm25_annual,2019,51,x\n"),
+      importedBy: "test",
+    });
+    expect(r.rows).toBe(2);
+    expect(r.inserted).toBe(1);
+    expect((await ctx.observations.forCity("zhengzhou-cn"))[0]?.value).toBe(51);
+  });
+
+  it("imports a large file in batches and reports progress in both phases", async () => {
+    const lines = ["city,indicator,period,value,source"];
+    for (let d = 0; d < 12_000; d++) {
+      const date = new Date(Date.UTC(1990, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+      lines.push(`prague-cz,air.pm25_annual,${date},${(d % 97) / 3},bench`);
+    }
+    const seen: ImportProgress[] = [];
+    const r = await importObservations(ctx, { open: csv(lines.join("\n")), importedBy: "test", onProgress: (p) => seen.push(p) });
+    expect(r).toEqual({ rows: 12_000, inserted: 12_000, updated: 0, unchanged: 0 });
+    expect(seen.filter((p) => p.phase === "validate").map((p) => p.rows)).toEqual([5000, 10000, 12000]);
+    expect(seen.filter((p) => p.phase === "write").at(-1)?.rows).toBe(12_000);
+    expect(await ctx.observations.count({ city: "prague-cz" })).toBe(12_000);
+  });
+});

@@ -1,0 +1,125 @@
+/** Typed client for the citybridge HTTP API (`/api/v1`). The web UI talks to the server only through here. */
+
+export type Lang = "en" | "zh";
+
+export interface City {
+  slug: string;
+  geonamesId: number | null;
+  names: { en: string; zh: string | null; local: string | null };
+  country: string;
+  region: string | null;
+  admin1: string | null;
+  coordinates: { lat: number; lon: number };
+  population: { value: number | null; year: number | null; source: string | null };
+  areaKm2: number | null;
+  timezone: string | null;
+}
+
+export interface CityPoint {
+  slug: string;
+  names: { en: string; zh: string | null; local?: string | null };
+  country: string;
+  lat: number;
+  lon: number;
+  population: number | null;
+}
+
+export interface Observation {
+  city: string;
+  indicator: string;
+  period: string;
+  value: number;
+  source: string;
+  note: string | null;
+  importedBy: string;
+  importedAt: string;
+}
+
+export interface Bilingual { en: string; zh: string }
+
+export interface IndicatorReference { label: Bilingual; value: number; source: string | null }
+
+export interface Indicator {
+  code: string;
+  theme: string;
+  names: Bilingual;
+  unit: string;
+  direction: "lower" | "higher" | null;
+  description: Bilingual | null;
+  references: IndicatorReference[];
+}
+
+export interface LatestValue { city: string; period: string; value: number; source: string }
+
+export interface Source { id: string; citation: string; url: string | null; licence: string | null }
+
+export interface ImportResult { rows: number; inserted: number; updated: number; unchanged: number }
+
+export interface ImportProblem { row?: number; column?: string; value?: string | null; message: string; path?: string }
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: ImportProblem[];
+}
+
+/** An HTTP failure carrying the problem+json body the API sent (or a stand-in). */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${status}`);
+  }
+}
+
+async function parse<T>(res: Response): Promise<T> {
+  const type = res.headers.get("content-type") ?? "";
+  const body: unknown = type.includes("json") ? await res.json().catch(() => null) : await res.text().catch(() => null);
+  if (!res.ok) {
+    const problem: Problem = body && typeof body === "object" ? (body as Problem) : { title: res.statusText, status: res.status, detail: typeof body === "string" ? body : undefined };
+    throw new ApiError(res.status, problem);
+  }
+  return body as T;
+}
+
+async function get<T>(path: string, params?: Record<string, string | number | null | undefined>, signal?: AbortSignal): Promise<T> {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params ?? {})) if (v !== undefined && v !== null && v !== "") qs.set(k, String(v));
+  const url = qs.size ? `${path}?${qs}` : path;
+  return parse<T>(await fetch(url, { headers: { accept: "application/json" }, signal }));
+}
+
+export interface CityQuery { q?: string; country?: string; minPopulation?: number | null; limit?: number; cursor?: string | null }
+
+export const api = {
+  health: (signal?: AbortSignal) => get<{ status: string; database: string; version: string }>("/api/health", undefined, signal),
+  cities: (query: CityQuery, signal?: AbortSignal) =>
+    get<{ items: City[]; nextCursor: string | null }>("/api/v1/cities", {
+      q: query.q, country: query.country, min_population: query.minPopulation, limit: query.limit, cursor: query.cursor,
+    }, signal),
+  cityPoints: (signal?: AbortSignal) => get<{ items: CityPoint[] }>("/api/v1/cities/points", undefined, signal),
+  city: (slug: string, signal?: AbortSignal) => get<City>(`/api/v1/cities/${encodeURIComponent(slug)}`, undefined, signal),
+  observations: (slug: string, indicator?: string, signal?: AbortSignal) =>
+    get<{ city: string; items: Observation[] }>(`/api/v1/cities/${encodeURIComponent(slug)}/observations`, { indicator }, signal),
+  indicators: (signal?: AbortSignal) => get<{ items: Indicator[] }>("/api/v1/indicators", undefined, signal),
+  latest: (code: string, signal?: AbortSignal) =>
+    get<{ indicator: string; items: LatestValue[] }>(`/api/v1/indicators/${encodeURIComponent(code)}/latest`, undefined, signal),
+  sources: (signal?: AbortSignal) => get<{ items: Source[] }>("/api/v1/sources", undefined, signal),
+  /** Sends a CSV file of observations; all-or-nothing on the server. */
+  importObservations: async (file: Blob): Promise<ImportResult> =>
+    parse<ImportResult>(await fetch("/api/v1/observations/import", {
+      method: "POST", headers: { "content-type": "text/csv", accept: "application/json" }, body: file,
+    })),
+  exportUrl: (params: { city?: string; indicator?: string; format: "csv" | "json" }): string => {
+    const qs = new URLSearchParams();
+    if (params.city) qs.set("city", params.city);
+    if (params.indicator) qs.set("indicator", params.indicator);
+    qs.set("format", params.format);
+    return `/api/v1/observations/export?${qs}`;
+  },
+};
+
+/** The city's name in the chosen language, falling back to the other one. */
+export function cityName(names: { en: string; zh: string | null }, lang: Lang): string {
+  return lang === "zh" ? names.zh ?? names.en : names.en;
+}

@@ -1,0 +1,116 @@
+import { lazy, Suspense, useEffect, useState } from "react";
+import { App as AntApp, ConfigProvider, Layout, Menu, Segmented } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { BrowserRouter, Link, Route, Routes, useLocation } from "react-router-dom";
+import { ApiError, type Lang } from "./api";
+import { saveLang } from "./i18n";
+import { LOCALE_TAG, useLang } from "./lang";
+import { CitySearch } from "./components/CitySearch";
+import { Loading } from "./components/States";
+
+const MapPage = lazy(() => import("./pages/MapPage"));
+const CitiesPage = lazy(() => import("./pages/CitiesPage"));
+const CityPage = lazy(() => import("./pages/CityPage"));
+const ComparePage = lazy(() => import("./pages/ComparePage"));
+const ImportPage = lazy(() => import("./pages/ImportPage"));
+const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx will not get better by asking again.
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const lang = useLang();
+  return (
+    <Segmented<Lang>
+      aria-label={t("lang.label")}
+      data-testid="lang-switch"
+      value={lang}
+      onChange={(value) => { saveLang(value); void i18n.changeLanguage(value); }}
+      options={[
+        { value: "en", label: <span lang="en" data-testid="lang-en">English</span> },
+        { value: "zh", label: <span lang="zh-CN" data-testid="lang-zh">中文</span> },
+      ]}
+    />
+  );
+}
+
+function TopBar() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const selected = pathname === "/" ? "map" : pathname.startsWith("/import") ? "import" : pathname.startsWith("/cities") || pathname.startsWith("/compare") ? "cities" : "";
+  return (
+    <Layout.Header className="cb-header" role="banner">
+      <Link to="/" className="cb-brand">{t("app.name")}</Link>
+      <nav aria-label={t("nav.mainMenu")} style={{ flex: 1, minWidth: 0 }}>
+        <Menu
+          mode="horizontal"
+          selectedKeys={[selected]}
+          data-testid="main-menu"
+          items={[
+            { key: "map", label: <Link to="/" data-testid="nav-map">{t("nav.map")}</Link> },
+            { key: "cities", label: <Link to="/cities" data-testid="nav-cities">{t("nav.cities")}</Link> },
+            {
+              key: "more", label: t("nav.more"),
+              children: [{ key: "import", label: <Link to="/import" data-testid="nav-import">{t("nav.import")}</Link> }],
+            },
+          ]}
+        />
+      </nav>
+      <CitySearch />
+      <LanguageSwitch />
+    </Layout.Header>
+  );
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  useEffect(() => {
+    document.documentElement.lang = LOCALE_TAG[lang];
+    document.title = `${t("app.name")} — ${t("app.tagline")}`;
+  }, [lang, t]);
+  return (
+    <ConfigProvider locale={lang === "zh" ? zhCN : enUS} theme={{ token: { colorPrimary: "#0b5394" } }}>
+      <AntApp>
+        <a href="#main" className="cb-skip">{t("app.skip")}</a>
+        <Layout style={{ minHeight: "100vh", background: "#f5f7fa" }}>
+          <TopBar />
+          <Layout.Content id="main" className="cb-main" tabIndex={-1}>
+            <Suspense fallback={<Loading />}>
+              <Routes>
+                <Route path="/" element={<MapPage />} />
+                <Route path="/cities" element={<CitiesPage />} />
+                <Route path="/cities/:slug" element={<CityPage />} />
+                <Route path="/compare" element={<ComparePage />} />
+                <Route path="/import" element={<ImportPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Routes>
+            </Suspense>
+          </Layout.Content>
+        </Layout>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  const [client] = useState(() => queryClient);
+  return (
+    <QueryClientProvider client={client}>
+      <BrowserRouter>
+        <Shell />
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

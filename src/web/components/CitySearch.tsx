@@ -1,0 +1,62 @@
+import { useState } from "react";
+import { AutoComplete, Input, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router-dom";
+import { api, cityName, type City } from "../api";
+import { countryName } from "../countries";
+import { useLang } from "../lang";
+import { useCitySearch } from "./useCitySearch";
+
+export function cityLabel(c: Pick<City, "names" | "country">, lang: "en" | "zh") {
+  const other = lang === "zh" ? c.names.en : c.names.zh;
+  return (
+    <span>
+      {cityName(c.names, lang)}
+      {other && other !== cityName(c.names, lang) && <Typography.Text type="secondary"> · {other}</Typography.Text>}
+      <Typography.Text type="secondary"> · {countryName(c.country, lang)}</Typography.Text>
+    </span>
+  );
+}
+
+/** Top-bar search: typing 重庆 or chongqing lists Chongqing; Enter or a pick opens the city page. */
+export function CitySearch() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const navigate = useNavigate();
+  const [term, setTerm] = useState("");
+  const { items, pending } = useCitySearch(term);
+
+  const open = (slug: string) => {
+    setTerm("");
+    navigate(`/cities/${slug}`);
+  };
+
+  const onEnter = async () => {
+    // When results are listed the AutoComplete handles Enter itself (active option); otherwise look up and open the best match.
+    if (items.length > 0 || !term.trim()) return;
+    const found = await api.cities({ q: term.trim(), limit: 1 }).catch(() => null);
+    const first = found?.items[0];
+    if (first) open(first.slug);
+  };
+
+  return (
+    <AutoComplete
+      value={term}
+      onChange={(v: string) => setTerm(items.some((c) => c.slug === v) ? "" : v)}
+      onSelect={(slug: string) => open(slug)}
+      options={items.map((c) => ({ value: c.slug, label: <span data-testid={`search-option-${c.slug}`}>{cityLabel(c, lang)}</span> }))}
+      notFoundContent={term.trim() ? (pending ? t("search.searching") : t("search.noMatch")) : null}
+      popupMatchSelectWidth={360}
+      style={{ width: 280 }}
+      data-testid="city-search"
+    >
+      <Input.Search
+        aria-label={t("search.label")}
+        placeholder={t("search.placeholder")}
+        allowClear
+        data-testid="city-search-input"
+        onSearch={(_v, _e, info) => { if (info?.source === "input") void onEnter(); }}
+      />
+    </AutoComplete>
+  );
+}

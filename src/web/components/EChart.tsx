@@ -1,0 +1,42 @@
+import { useEffect, useRef } from "react";
+import { echarts, type EChartsOption } from "../echarts";
+import { ECHARTS_LOCALE, useLang } from "../lang";
+
+export interface EChartProps {
+  option: EChartsOption;
+  /** What the chart shows, for screen readers (the table toggle carries the numbers). */
+  ariaLabel: string;
+  height?: number | string;
+  onItemClick?: (data: unknown) => void;
+  testId?: string;
+}
+
+/** One ECharts instance in a div; re-created when the language changes (ECharts' locale is fixed at init). */
+export function EChart({ option, ariaLabel, height = 320, onItemClick, testId }: EChartProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const clickRef = useRef(onItemClick);
+  clickRef.current = onItemClick;
+  const lang = useLang();
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const instance = echarts.init(el, null, { locale: ECHARTS_LOCALE[lang], renderer: "canvas" });
+    chart.current = instance;
+    instance.on("click", (params) => clickRef.current?.(params.data));
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, [lang]);
+
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option, lang]);
+
+  return <div ref={ref} role="img" aria-label={ariaLabel} data-testid={testId} style={{ width: "100%", height }} />;
+}

@@ -1,0 +1,113 @@
+import { useMemo, useState } from "react";
+import { Button, Card, Table, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import type { Indicator, Lang, Observation, Source } from "../api";
+import type { EChartsOption } from "../echarts";
+import { formatNumber, formatPeriod, useLang } from "../lang";
+import { EChart } from "./EChart";
+import { SourceList } from "./SourceList";
+
+export interface Series { key: string; name: string; observations: Observation[] }
+
+const PALETTE = ["#0b5394", "#e6550d", "#31a354", "#756bb1"];
+const SYMBOLS = ["circle", "rect", "triangle", "diamond"];
+
+function chartOption(indicator: Indicator, series: Series[], lang: Lang): EChartsOption {
+  const periods = [...new Set(series.flatMap((s) => s.observations.map((o) => o.period)))].sort();
+  const refs = indicator.references ?? [];
+  const refMax = refs.length ? Math.max(...refs.map((r) => r.value)) : -Infinity;
+  return {
+    color: PALETTE,
+    grid: { left: 16, right: 24, top: series.length > 1 ? 48 : 36, bottom: 24, containLabel: true },
+    legend: series.length > 1 ? { top: 0, data: series.map((s) => s.name) } : undefined,
+    tooltip: { trigger: "axis", valueFormatter: (v: unknown) => typeof v === "number" ? `${formatNumber(v, lang)} ${indicator.unit}` : "—" },
+    xAxis: { type: "category", data: periods, boundaryGap: false, axisLabel: { formatter: (p: string) => formatPeriod(p, lang) } },
+    yAxis: {
+      type: "value",
+      name: indicator.unit,
+      nameTextStyle: { align: "left" },
+      // Reference lines must stay in view even when every value is far below them.
+      max: (extent: { max: number }) => (refMax > extent.max ? refMax * 1.1 : null) as number,
+      axisLabel: { formatter: (v: number) => formatNumber(v, lang) },
+    },
+    series: series.map((s, i) => {
+      const byPeriod = new Map(s.observations.map((o) => [o.period, o.value]));
+      return {
+        name: s.name,
+        type: "line",
+        connectNulls: true,
+        symbol: SYMBOLS[i % SYMBOLS.length],
+        symbolSize: 6,
+        data: periods.map((p) => byPeriod.get(p) ?? null),
+        markLine: i === 0 && refs.length ? {
+          symbol: "none",
+          lineStyle: { type: "dashed", color: "#b22222" },
+          // Alternate label ends so close reference values (e.g. 5 and 10 µg/m³) stay readable.
+          data: refs.map((r, k) => ({
+            yAxis: r.value, name: r.label[lang],
+            label: { formatter: `${r.label[lang]}: ${formatNumber(r.value, lang)} ${indicator.unit}`, position: k % 2 ? "insideStartTop" : "insideEndTop" },
+          })),
+        } : undefined,
+      };
+    }),
+  };
+}
+
+/** One indicator over time for one or more cities, with its unit, references, sources and a table alternative. */
+export function IndicatorChart({ indicator, series, sources, ariaLabel }: { indicator: Indicator; series: Series[]; sources: Source[] | undefined; ariaLabel: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [asTable, setAsTable] = useState(false);
+  const option = useMemo(() => chartOption(indicator, series, lang), [indicator, series, lang]);
+  const multi = series.length > 1;
+  const rows = series.flatMap((s) => s.observations.map((o) => ({ ...o, seriesName: s.name, key: `${s.key}|${o.period}` })));
+  const sourceIds = [...new Set(rows.map((r) => r.source))];
+  const byId = new Map((sources ?? []).map((s) => [s.id, s]));
+  return (
+    <Card
+      data-testid={`indicator-chart-${indicator.code}`}
+      title={<span>{indicator.names[lang]} <Typography.Text type="secondary">({indicator.unit})</Typography.Text></span>}
+      extra={
+        <Button size="small" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)} data-testid={`table-toggle-${indicator.code}`}>
+          {asTable ? t("common.showChart") : t("common.showTable")}
+        </Button>
+      }
+    >
+      {indicator.description && <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>{indicator.description[lang]}</Typography.Paragraph>}
+      {asTable ? (
+        <Table
+          size="small"
+          rowKey="key"
+          data-testid={`indicator-table-${indicator.code}`}
+          dataSource={rows}
+          pagination={rows.length > 12 ? { pageSize: 12, showSizeChanger: false } : false}
+          columns={[
+            ...(multi ? [{ title: t("common.city"), dataIndex: "seriesName", key: "city" }] : []),
+            { title: t("common.period"), dataIndex: "period", key: "period", render: (p: string) => formatPeriod(p, lang) },
+            { title: `${t("common.value")} (${indicator.unit})`, dataIndex: "value", key: "value", align: "right" as const, render: (v: number) => formatNumber(v, lang) },
+            { title: t("common.source"), dataIndex: "source", key: "source", render: (s: string) => sources?.find((x) => x.id === s)?.citation ?? s },
+            { title: t("common.note"), dataIndex: "note", key: "note", render: (n: string | null) => n ?? "" },
+          ]}
+        />
+      ) : (
+        <EChart option={option} ariaLabel={ariaLabel} height={280} />
+      )}
+      {indicator.references.length > 0 && (
+        <Typography.Paragraph type="secondary" style={{ margin: "4px 0" }} data-testid={`indicator-references-${indicator.code}`}>
+          {t("city.reference")}:{" "}
+          {indicator.references.map((r, k) => {
+            const src = r.source ? byId.get(r.source) : undefined;
+            const text = `${r.label[lang]} ${formatNumber(r.value, lang)} ${indicator.unit}`;
+            return (
+              <span key={k}>
+                {k > 0 && "; "}
+                {src?.url ? <a href={src.url} target="_blank" rel="noreferrer" title={src.citation}>{text}</a> : <span title={src?.citation}>{text}</span>}
+              </span>
+            );
+          })}
+        </Typography.Paragraph>
+      )}
+      <SourceList testId={`indicator-sources-${indicator.code}`} ids={sourceIds} sources={sources} />
+    </Card>
+  );
+}

@@ -1,0 +1,30 @@
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import { en } from "./en";
+import { zh } from "./zh";
+import type { Lang } from "../api";
+
+const STORAGE_KEY = "citybridge.lang";
+
+/** The language chosen on an earlier visit, else the browser's, else English. */
+export function initialLang(): Lang {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === "en" || saved === "zh") return saved;
+  } catch { /* storage blocked: fall through */ }
+  return navigator.language?.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+export function saveLang(lang: Lang): void {
+  try { localStorage.setItem(STORAGE_KEY, lang); } catch { /* storage blocked: the choice lasts this visit */ }
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, zh: { translation: zh } },
+  lng: initialLang(),
+  fallbackLng: "en",
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export default i18n;

@@ -1,0 +1,150 @@
+import { useEffect, useMemo, useState } from "react";
+import { Button, Card, Col, Descriptions, Empty, Result, Row, Space, Tabs, Tag, Typography } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { useNavigate, useParams, useSearchParams } from "react-router-dom";
+import { api, cityName, type City, type Indicator, type Observation } from "../api";
+import { cityFacts } from "../components/CityFacts";
+import { EChart } from "../components/EChart";
+import { IndicatorChart } from "../components/IndicatorChart";
+import { ErrorState, isNotFound, Loading } from "../components/States";
+import { countryName, countryNames } from "../countries";
+import { loadWorldMap, type EChartsOption } from "../echarts";
+import { useLang } from "../lang";
+import { useIndicators, useSources } from "../queries";
+
+const TABS = ["overview", "indicators"] as const;
+type Tab = (typeof TABS)[number];
+
+function LocationMap({ city }: { city: City }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [ready, setReady] = useState(false);
+  useEffect(() => { void loadWorldMap().then(() => setReady(true)); }, []);
+  const option = useMemo<EChartsOption>(() => ({
+    geo: {
+      map: "world", nameProperty: "iso_a2", nameMap: countryNames(lang), roam: true, silent: true,
+      center: [city.coordinates.lon, city.coordinates.lat], zoom: 6,
+      itemStyle: { areaColor: "#e9eef3", borderColor: "#9fb0c1" },
+    },
+    series: [{
+      type: "scatter", coordinateSystem: "geo", symbolSize: 14, itemStyle: { color: "#0b5394", borderColor: "#fff", borderWidth: 2 },
+      label: { show: true, formatter: cityName(city.names, lang), position: "right", fontWeight: "bold" },
+      data: [{ name: cityName(city.names, lang), value: [city.coordinates.lon, city.coordinates.lat] }],
+    }],
+  }), [city, lang]);
+  if (!ready) return <Loading rows={5} />;
+  return <EChart testId="city-location-map" option={option} height={300} ariaLabel={t("city.mapAria", { city: cityName(city.names, lang) })} />;
+}
+
+function Overview({ city }: { city: City }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={14}>
+        <Card title={t("city.keyFacts")}>
+          <Descriptions
+            column={1}
+            size="small"
+            bordered
+            data-testid="city-facts"
+            items={cityFacts(t, lang).map((f) => ({ key: f.key, label: f.label, children: f.value(city) }))}
+          />
+        </Card>
+      </Col>
+      <Col xs={24} lg={10}>
+        <Card title={t("city.location")} styles={{ body: { padding: 8 } }}><LocationMap city={city} /></Card>
+      </Col>
+    </Row>
+  );
+}
+
+function Indicators({ city }: { city: City }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const indicators = useIndicators();
+  const sources = useSources();
+  const observations = useQuery({ queryKey: ["observations", city.slug], queryFn: ({ signal }) => api.observations(city.slug, undefined, signal) });
+  const grouped = useMemo(() => {
+    const m = new Map<string, Observation[]>();
+    for (const o of observations.data?.items ?? []) m.set(o.indicator, [...(m.get(o.indicator) ?? []), o]);
+    return m;
+  }, [observations.data]);
+  const error = indicators.error ?? observations.error;
+  if (error) return <ErrorState error={error} onRetry={() => { void indicators.refetch(); void observations.refetch(); }} />;
+  if (!indicators.data || !observations.data) return <Loading rows={8} />;
+  const list = indicators.data.items;
+  const withData = list.filter((i) => grouped.has(i.code));
+  const without = list.filter((i) => !grouped.has(i.code));
+  const name = cityName(city.names, lang);
+  return (
+    <Space orientation="vertical" size="large" style={{ width: "100%" }}>
+      {withData.length === 0 ? <Empty description={t("city.noIndicators")} data-testid="no-indicators" /> : (
+        <div className="cb-chart-grid">
+          {withData.map((i: Indicator) => (
+            <IndicatorChart
+              key={i.code}
+              indicator={i}
+              sources={sources.data?.items}
+              series={[{ key: city.slug, name, observations: grouped.get(i.code) ?? [] }]}
+              ariaLabel={t("city.chartAria", { indicator: i.names[lang], city: name, unit: i.unit })}
+            />
+          ))}
+        </div>
+      )}
+      {without.length > 0 && (
+        <Card size="small" title={t("city.notReportedList")} data-testid="not-reported">
+          <Space wrap>
+            {without.map((i) => (
+              <Tag key={i.code} data-testid={`not-reported-${i.code}`}>{i.names[lang]}: {t("common.notYetReported")}</Tag>
+            ))}
+          </Space>
+        </Card>
+      )}
+    </Space>
+  );
+}
+
+export default function CityPage() {
+  const { slug = "" } = useParams();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = TABS.find((x) => x === params.get("tab")) ?? "overview";
+  const city = useQuery({ queryKey: ["city", slug], queryFn: ({ signal }) => api.city(slug, signal) });
+
+  if (city.isLoading) return <Loading rows={8} />;
+  if (isNotFound(city.error)) {
+    return (
+      <Result status="404" title={t("city.notFound")} subTitle={t("city.notFoundDetail", { slug })} data-testid="city-not-found"
+        extra={<Button type="primary" onClick={() => navigate("/cities")}>{t("nav.cities")}</Button>} />
+    );
+  }
+  if (city.error || !city.data) return <ErrorState error={city.error} onRetry={() => void city.refetch()} />;
+  const c = city.data;
+  const other = lang === "zh" ? c.names.en : c.names.zh;
+  return (
+    <Space orientation="vertical" size="small" style={{ width: "100%" }} data-testid="city-page">
+      <Space wrap align="baseline" style={{ justifyContent: "space-between", width: "100%" }}>
+        <div>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 26 }} data-testid="city-title">
+            {cityName(c.names, lang)}
+            {other && other !== cityName(c.names, lang) && <Typography.Text type="secondary" style={{ fontSize: 18, fontWeight: 400 }}> {other}</Typography.Text>}
+          </Typography.Title>
+          <Typography.Text type="secondary">{countryName(c.country, lang)}{c.admin1 ? ` · ${c.admin1}` : ""}</Typography.Text>
+        </div>
+        <Button onClick={() => navigate(`/compare?c=${c.slug}`)}>{t("city.compareWith")}</Button>
+      </Space>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams(key === "overview" ? {} : { tab: key }, { replace: true })}
+        items={[
+          { key: "overview", label: <span data-testid="tab-overview">{t("city.overview")}</span>, children: <Overview city={c} /> },
+          { key: "indicators", label: <span data-testid="tab-indicators">{t("city.indicators")}</span>, children: <Indicators city={c} /> },
+        ]}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,192 @@
+import { useEffect, useMemo, useState } from "react";
+import { Button, Card, Empty, Space, Table, Typography } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import { api, cityName, type CityPoint, type Indicator, type LatestValue, type Source } from "../api";
+import { EChart } from "../components/EChart";
+import { IndicatorSelect } from "../components/IndicatorSelect";
+import { SourceList } from "../components/SourceList";
+import { ErrorState, Loading } from "../components/States";
+import { countryNames } from "../countries";
+import { loadWorldMap, type EChartsOption } from "../echarts";
+import { esc } from "../html";
+import { formatNumber, formatPeriod, useLang } from "../lang";
+import { useIndicators, useSources } from "../queries";
+import type { Lang } from "../api";
+
+export const DEFAULT_INDICATOR = "energy.grid_intensity";
+
+/** Low is good → green to red; high is good → red to green; no direction → a neutral blue ramp. */
+function ramp(direction: Indicator["direction"]): string[] {
+  const goodToBad = ["#1a9850", "#91cf60", "#fee08b", "#fc8d59", "#d73027"];
+  if (direction === "lower") return goodToBad;
+  if (direction === "higher") return [...goodToBad].reverse();
+  return ["#c6dbef", "#6baed6", "#2171b5", "#08306b"];
+}
+
+interface Row extends LatestValue { point: CityPoint }
+
+function mapOption(indicator: Indicator, points: CityPoint[], rows: Row[], sources: Source[], lang: Lang, t: (k: string) => string): EChartsOption {
+  const reported = new Set(rows.map((r) => r.city));
+  const citation = new Map(sources.map((s) => [s.id, s.citation]));
+  const values = rows.map((r) => r.value);
+  const min = values.length ? Math.min(...values) : 0;
+  const max = values.length ? Math.max(...values) : 1;
+  const unit = indicator.unit;
+  return {
+    tooltip: {
+      trigger: "item",
+      confine: true,
+      formatter: (p: unknown) => {
+        const d = (p as { data?: { name: string; row?: Row } }).data;
+        if (!d) return "";
+        if (!d.row) return `<b>${esc(d.name)}</b><br/>${esc(indicator.names[lang])}: <i>${esc(t("common.notYetReported"))}</i>`;
+        const r = d.row;
+        return `<b>${esc(d.name)}</b><br/>${esc(indicator.names[lang])}: <b>${esc(formatNumber(r.value, lang))} ${esc(unit)}</b>`
+          + `<br/>${esc(t("common.period"))}: ${esc(formatPeriod(r.period, lang))}`
+          + `<br/>${esc(t("common.source"))}: ${esc(citation.get(r.source) ?? r.source)}`;
+      },
+    },
+    geo: {
+      map: "world",
+      roam: true,
+      nameProperty: "iso_a2",
+      nameMap: countryNames(lang),
+      boundingCoords: [[-170, 80], [190, -58]],
+      silent: true,
+      itemStyle: { areaColor: "#e9eef3", borderColor: "#b9c5d1" },
+    },
+    visualMap: rows.length ? {
+      type: "continuous",
+      seriesIndex: 1,
+      dimension: 2,
+      min,
+      max: max === min ? min + 1 : max,
+      calculable: true,
+      precision: max - min < 10 ? 2 : 0,
+      text: [`${formatNumber(max, lang)} ${unit}`, `${formatNumber(min, lang)} ${unit}`],
+      inRange: { color: ramp(indicator.direction) },
+      left: 16,
+      bottom: 16,
+    } : undefined,
+    series: [
+      {
+        name: t("common.notYetReported"),
+        type: "scatter",
+        coordinateSystem: "geo",
+        symbolSize: 4,
+        itemStyle: { color: "#9e9e9e", opacity: 0.45 },
+        data: points.filter((p) => !reported.has(p.slug)).map((p) => ({ name: cityName(p.names, lang), value: [p.lon, p.lat], slug: p.slug })),
+      },
+      {
+        name: indicator.names[lang],
+        type: "scatter",
+        coordinateSystem: "geo",
+        symbolSize: 9,
+        itemStyle: { borderColor: "#333", borderWidth: 0.6 },
+        data: rows.map((r) => ({ name: cityName(r.point.names, lang), value: [r.point.lon, r.point.lat, r.value], slug: r.city, row: r })),
+      },
+    ],
+  };
+}
+
+export default function MapPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [showTable, setShowTable] = useState(false);
+  const [mapReady, setMapReady] = useState(false);
+  const indicators = useIndicators();
+  const sources = useSources();
+  const points = useQuery({ queryKey: ["city-points"], queryFn: ({ signal }) => api.cityPoints(signal), staleTime: 10 * 60_000 });
+
+  const list = indicators.data?.items ?? [];
+  const wanted = params.get("indicator") ?? DEFAULT_INDICATOR;
+  const indicator = list.find((i) => i.code === wanted) ?? list.find((i) => i.code === DEFAULT_INDICATOR) ?? list[0];
+  const latest = useQuery({
+    queryKey: ["latest", indicator?.code],
+    queryFn: ({ signal }) => api.latest(indicator!.code, signal),
+    enabled: !!indicator,
+  });
+
+  useEffect(() => { void loadWorldMap().then(() => setMapReady(true)); }, []);
+
+  const rows: Row[] = useMemo(() => {
+    const bySlug = new Map((points.data?.items ?? []).map((p) => [p.slug, p]));
+    return (latest.data?.items ?? []).flatMap((r) => {
+      const point = bySlug.get(r.city);
+      return point ? [{ ...r, point }] : [];
+    });
+  }, [points.data, latest.data]);
+
+  const option = useMemo(
+    () => indicator && points.data ? mapOption(indicator, points.data.items, rows, sources.data?.items ?? [], lang, t) : null,
+    [indicator, points.data, rows, sources.data, lang, t],
+  );
+
+  const failed = indicators.error ?? points.error ?? latest.error;
+  const retry = () => { void indicators.refetch(); void points.refetch(); void latest.refetch(); };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      <Space wrap align="center" style={{ justifyContent: "space-between", width: "100%" }}>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>{t("map.title")}</Typography.Title>
+        <Space align="center">
+          <label htmlFor="map-indicator">{t("map.indicator")}</label>
+          <IndicatorSelect
+            id="map-indicator"
+            testId="indicator-select"
+            indicators={list}
+            value={indicator?.code}
+            onChange={(code) => setParams(code ? { indicator: code } : {}, { replace: false })}
+            placeholder={t("map.pickIndicator")}
+          />
+        </Space>
+      </Space>
+      {failed ? <ErrorState error={failed} onRetry={retry} /> : (
+        <Card styles={{ body: { padding: 8 } }}>
+          {!option || !mapReady || latest.isLoading ? <Loading rows={10} /> : (
+            <>
+              <EChart
+                testId="world-map"
+                height={520}
+                option={option}
+                ariaLabel={t("map.ariaLabel", { indicator: indicator!.names[lang], unit: indicator!.unit })}
+                onItemClick={(d) => { const slug = (d as { slug?: string } | undefined)?.slug; if (slug) navigate(`/cities/${slug}`); }}
+              />
+              <Space wrap style={{ padding: "4px 8px", justifyContent: "space-between", width: "100%" }}>
+                <Typography.Text data-testid="map-summary">
+                  {indicator!.names[lang]} ({indicator!.unit}) — {t("map.reported", { count: rows.length, missing: Math.max(0, (points.data?.items.length ?? 0) - rows.length) })}.{" "}
+                  {t("map.legendMissing")}. {t("map.clickHint")}
+                </Typography.Text>
+                <Button onClick={() => setShowTable((v) => !v)} aria-pressed={showTable} aria-expanded={showTable} data-testid="map-table-toggle">
+                  {showTable ? t("common.showChart") : t("map.asTable")}
+                </Button>
+              </Space>
+              {rows.length === 0 && <Empty description={t("map.noData")} />}
+            </>
+          )}
+        </Card>
+      )}
+      {showTable && indicator && (
+        <Card title={t("map.top", { indicator: indicator.names[lang] })}>
+          <Table<Row>
+            size="small"
+            rowKey="city"
+            dataSource={[...rows].sort((a, b) => b.value - a.value)}
+            pagination={{ pageSize: 20, showSizeChanger: false }}
+            columns={[
+              { title: t("common.city"), key: "city", render: (_, r) => <Link to={`/cities/${r.city}`}>{cityName(r.point.names, lang)}</Link> },
+              { title: `${t("common.value")} (${indicator.unit})`, dataIndex: "value", align: "right", render: (v: number) => formatNumber(v, lang), sorter: (a, b) => a.value - b.value },
+              { title: t("common.period"), dataIndex: "period", render: (p: string) => formatPeriod(p, lang) },
+              { title: t("common.source"), dataIndex: "source", render: (s: string) => sources.data?.items.find((x) => x.id === s)?.citation ?? s },
+            ]}
+          />
+        </Card>
+      )}
+      <SourceList testId="map-sources" title={t("map.sourcesTitle")} ids={rows.map((r) => r.source)} sources={sources.data?.items} />
+    </Space>
+  );
+}

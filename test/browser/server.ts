@@ -1,0 +1,89 @@
+/**
+ * Browser-test harness: builds the web UI when missing, starts the real server on a free port with
+ * a fresh SQLite file (first start seeds the reference data), and opens Debian's Chromium.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface Running {
+  baseUrl: string;
+  stop: () => Promise<void>;
+  output: () => string;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Builds dist/web once if it is missing (npm run build:web). */
+export function ensureWebBuilt(): void {
+  if (existsSync(join(ROOT, "dist/web/index.html"))) return;
+  const r = spawnSync("npx", ["vite", "build", "--config", "src/web/vite.config.ts"], { cwd: ROOT, stdio: "inherit" });
+  if (r.status !== 0) throw new Error(`web build failed with exit code ${r.status}`);
+}
+
+/** Starts `citybridge serve` on a fresh database and waits until /api/health answers (first start seeds: up to 120 s). */
+export async function startServer(timeoutMs = 120_000): Promise<Running> {
+  ensureWebBuilt();
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), "citybridge-browser-"));
+  const db = join(dir, "test.db");
+  let log = "";
+  const child: ChildProcess = spawn(process.execPath, ["bin/citybridge.js", "serve", "--port", String(port), "--host", "127.0.0.1", "--db", db], {
+    cwd: ROOT,
+    env: { ...process.env, TZ: "UTC" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d: Buffer) => { log += d.toString(); });
+  child.stderr?.on("data", (d: Buffer) => { log += d.toString(); });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`server exited with code ${child.exitCode} before it was ready:\n${log}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) return { baseUrl, stop, output: () => log };
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await stop();
+  throw new Error(`server did not answer /api/health within ${timeoutMs / 1000} s:\n${log}`);
+}
+
+/** Debian's Chromium (never a downloaded browser). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
