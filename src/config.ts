@@ -27,7 +27,9 @@ export interface ConfigOverrides {
 
 /** Reads and validates the environment, with command-line flags taking precedence. */
 export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // An empty variable counts as unset, as shells and CI files often leave them.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(given);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`invalid environment variable ${String(issue?.path[0])}: ${issue?.message}`);

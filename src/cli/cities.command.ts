@@ -9,11 +9,18 @@ function parseLimit(v: string): number {
   return n;
 }
 
+/** Columns a string takes in a terminal: CJK and full-width characters take two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
 function table(cities: City[]): string {
   const rows = cities.map((c) => [c.slug, c.names.en, c.names.zh ?? "", c.country, c.population.value?.toLocaleString("en") ?? "—"]);
   const head = ["slug", "name", "中文", "country", "population"];
-  const width = (i: number) => Math.max(head[i]!.length, ...rows.map((r) => [...r[i]!].length));
-  const line = (r: string[]) => r.map((cell, i) => cell + " ".repeat(width(i) - [...cell].length)).join("  ").trimEnd();
+  const width = (i: number) => Math.max(displayWidth(head[i]!), ...rows.map((r) => displayWidth(r[i]!)));
+  const line = (r: string[]) => r.map((cell, i) => cell + " ".repeat(width(i) - displayWidth(cell))).join("  ").trimEnd();
   return [line(head), ...rows.map(line)].join("\n");
 }
 

@@ -63,6 +63,8 @@ export interface Problem {
   status?: number;
   detail?: string;
   errors?: ImportProblem[];
+  /** Set when the API reports only the first problems of a long list. */
+  totalErrors?: number;
 }
 
 /** An HTTP failure carrying the problem+json body the API sent (or a stand-in). */

@@ -12,6 +12,11 @@ function coordinates(c: City, lang: Lang): string {
   return `${f(lat)}° ${lat >= 0 ? "N" : "S"}, ${f(lon)}° ${lon >= 0 ? "E" : "W"}`;
 }
 
+/** GeoNames admin1 codes ("33", "HH") mean nothing to a reader; show only real names. */
+export function readableAdmin1(admin1: string | null): string | null {
+  return admin1 && !/^[0-9A-Z]{1,3}$/.test(admin1) ? admin1 : null;
+}
+
 /** The key facts of a city, shared by the city page and the compare page. */
 export function cityFacts(t: TFunction, lang: Lang): Fact[] {
   const na = <Typography.Text type="secondary">{t("common.notYetReported")}</Typography.Text>;
@@ -20,7 +25,7 @@ export function cityFacts(t: TFunction, lang: Lang): Fact[] {
     { key: "nameZh", label: t("city.nameZh"), value: (c) => c.names.zh ?? na },
     { key: "nameLocal", label: t("city.nameLocal"), value: (c) => c.names.local ?? t("common.none") },
     { key: "country", label: t("city.country"), value: (c) => `${countryName(c.country, lang)} (${c.country})` },
-    { key: "region", label: t("city.region"), value: (c) => [c.admin1, c.region].filter(Boolean).join(" · ") || t("common.none") },
+    { key: "region", label: t("city.region"), value: (c) => [readableAdmin1(c.admin1), c.region].filter(Boolean).join(" · ") || t("common.none") },
     { key: "coordinates", label: t("city.coordinates"), value: (c) => coordinates(c, lang) },
     {
       key: "population", label: t("city.population"), value: (c) => c.population.value === null ? na : (

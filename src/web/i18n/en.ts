@@ -47,7 +47,7 @@ export const en = {
     template: "Download a template CSV", drop: "Click or drag a CSV file here", dropHint: "UTF-8, comma-separated, at most one file at a time.",
     uploading: "Uploading…", success: "Import finished: {{rows}} rows read", inserted: "Inserted", updated: "Updated", unchanged: "Unchanged", rows: "Rows",
     failed: "The file was rejected: nothing was written", failedDetail: "Fix the problems below and upload the whole file again.",
-    problems: "Problems", row: "Row", column: "Column", value: "Value", reason: "Reason",
+    problemsShown: "Problems: the first {{shown}} of {{total}}", problems: "Problems", row: "Row", column: "Column", value: "Value", reason: "Reason",
     exportTitle: "Export observations", exportHelp: "Pick a city and/or an indicator (leave empty for all) and a format.",
     format: "Format", download: "Download", allCities: "All cities", allIndicators: "All indicators", file: "File: {{name}}",
   },

@@ -49,7 +49,7 @@ export const zh: Messages = {
     template: "下载 CSV 模板", drop: "点击或将 CSV 文件拖到此处", dropHint: "UTF-8 编码、逗号分隔，每次一个文件。",
     uploading: "正在上传…", success: "导入完成：共读取 {{rows}} 行", inserted: "新增", updated: "更新", unchanged: "未变", rows: "行数",
     failed: "文件被拒绝：未写入任何数据", failedDetail: "请修正以下问题后重新上传整个文件。",
-    problems: "问题", row: "行", column: "列", value: "值", reason: "原因",
+    problemsShown: "问题：共 {{total}} 个，显示前 {{shown}} 个", problems: "问题", row: "行", column: "列", value: "值", reason: "原因",
     exportTitle: "导出观测值", exportHelp: "选择城市和/或指标（留空表示全部）以及格式。",
     format: "格式", download: "下载", allCities: "所有城市", allIndicators: "所有指标", file: "文件：{{name}}",
   },

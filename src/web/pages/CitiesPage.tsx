@@ -4,6 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { api, cityName, type City } from "../api";
+import { readableAdmin1 } from "../components/CityFacts";
 import { ErrorState } from "../components/States";
 import { countryName, countryNames } from "../countries";
 import { formatNumber, useLang } from "../lang";
@@ -115,7 +116,7 @@ export default function CitiesPage() {
               { title: t("cities.name"), key: "name", render: (_, c) => <Link to={`/cities/${c.slug}`} data-testid={`city-link-${c.slug}`}>{cityName(c.names, lang)}</Link> },
               { title: lang === "zh" ? t("city.nameEn") : t("cities.nameZh"), key: "other", render: (_, c) => (lang === "zh" ? c.names.en : c.names.zh) ?? "" },
               { title: t("cities.country"), key: "country", render: (_, c) => countryName(c.country, lang) },
-              { title: t("cities.region"), key: "region", render: (_, c) => c.admin1 ?? c.region ?? "" },
+              { title: t("cities.region"), key: "region", render: (_, c) => readableAdmin1(c.admin1) ?? c.region ?? "" },
               { title: t("cities.population"), key: "population", align: "right", render: (_, c) => c.population.value === null ? t("common.notYetReported") : formatNumber(c.population.value, lang) },
             ]}
           />

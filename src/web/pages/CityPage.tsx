@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { api, cityName, type City, type Indicator, type Observation } from "../api";
-import { cityFacts } from "../components/CityFacts";
+import { cityFacts, readableAdmin1 } from "../components/CityFacts";
 import { EChart } from "../components/EChart";
 import { IndicatorChart } from "../components/IndicatorChart";
 import { ErrorState, isNotFound, Loading } from "../components/States";
@@ -133,7 +133,7 @@ export default function CityPage() {
             {cityName(c.names, lang)}
             {other && other !== cityName(c.names, lang) && <Typography.Text type="secondary" style={{ fontSize: 18, fontWeight: 400 }}> {other}</Typography.Text>}
           </Typography.Title>
-          <Typography.Text type="secondary">{countryName(c.country, lang)}{c.admin1 ? ` · ${c.admin1}` : ""}</Typography.Text>
+          <Typography.Text type="secondary">{countryName(c.country, lang)}{readableAdmin1(c.admin1) ? ` · ${readableAdmin1(c.admin1)}` : ""}</Typography.Text>
         </div>
         <Button onClick={() => navigate(`/compare?c=${c.slug}`)}>{t("city.compareWith")}</Button>
       </Space>

@@ -17,7 +17,7 @@ const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(TEMPLATE
 
 type Outcome =
   | { kind: "ok"; file: string; result: ImportResult }
-  | { kind: "invalid"; file: string; problems: ImportProblem[]; detail?: string }
+  | { kind: "invalid"; file: string; problems: ImportProblem[]; total: number; detail?: string }
   | { kind: "error"; file: string; message: string };
 
 function ImportSection() {
@@ -32,7 +32,7 @@ function ImportSection() {
       setOutcome({ kind: "ok", file: file.name, result: await api.importObservations(file) });
     } catch (e) {
       if (e instanceof ApiError && e.problem.errors?.length) {
-        setOutcome({ kind: "invalid", file: file.name, problems: e.problem.errors, detail: e.problem.detail });
+        setOutcome({ kind: "invalid", file: file.name, problems: e.problem.errors, total: e.problem.totalErrors ?? e.problem.errors.length, detail: e.problem.detail });
       } else {
         setOutcome({ kind: "error", file: file.name, message: e instanceof Error ? e.message : String(e) });
       }
@@ -78,7 +78,9 @@ function ImportSection() {
             <Table<ImportProblem & { key: number }>
               size="small"
               data-testid="import-problems"
-              caption={t("import.problems")}
+              caption={outcome.total > outcome.problems.length
+                ? t("import.problemsShown", { shown: outcome.problems.length, total: outcome.total })
+                : `${t("import.problems")} (${outcome.total})`}
               pagination={outcome.problems.length > 50 ? { pageSize: 50 } : false}
               dataSource={outcome.problems.map((p, key) => ({ ...p, key }))}
               columns={[
