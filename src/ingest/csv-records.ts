@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { parse } from "csv-parse";
+import { CsvError, parse } from "csv-parse";
 import { InvalidInputError } from "../errors.js";
 
 /** One CSV record with the line it starts on (the header is line 1). */
@@ -23,11 +23,9 @@ export async function* csvRecords(input: Readable): AsyncGenerator<CsvRecord> {
       yield { row: rec.info.lines, fields: rec.record };
     }
   } catch (err) {
-    const e = err as { code?: string; lines?: number; message?: string };
-    if (typeof e.code === "string" && e.code.startsWith("CSV_")) {
-      throw new InvalidInputError("the file is not valid CSV", [
-        { row: e.lines, message: `is not valid CSV: ${e.message ?? e.code}` },
-      ]);
+    if (err instanceof CsvError) {
+      const line = (err as CsvError & { lines?: number }).lines;
+      throw new InvalidInputError("the file is not valid CSV; nothing was imported", [{ row: line, message: `is not valid CSV: ${err.message}` }]);
     }
     throw err;
   }

@@ -33,3 +33,9 @@ export function formatPeriod(period: string, lang: Lang): string {
   if (Number.isNaN(d.getTime())) return period;
   return new Intl.DateTimeFormat(LOCALE_TAG[lang], { dateStyle: "medium", timeZone: "UTC" }).format(d);
 }
+
+/** Axis labels: compact for large magnitudes (180M, 1.8亿) so the axis stays narrow. */
+export function formatAxis(value: number, lang: Lang): string {
+  if (Math.abs(value) < 100_000) return formatNumber(value, lang);
+  return new Intl.NumberFormat(LOCALE_TAG[lang], { notation: "compact", maximumFractionDigits: 1 }).format(value);
+}

@@ -47,6 +47,7 @@ export function CitySearch() {
       options={items.map((c) => ({ value: c.slug, label: <span data-testid={`search-option-${c.slug}`}>{cityLabel(c, lang)}</span> }))}
       notFoundContent={term.trim() ? (pending ? t("search.searching") : t("search.noMatch")) : null}
       popupMatchSelectWidth={360}
+      defaultActiveFirstOption
       style={{ width: 280 }}
       data-testid="city-search"
     >

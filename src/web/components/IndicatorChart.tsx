@@ -3,7 +3,7 @@ import { Button, Card, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Indicator, Lang, Observation, Source } from "../api";
 import type { EChartsOption } from "../echarts";
-import { formatNumber, formatPeriod, useLang } from "../lang";
+import { formatAxis, formatNumber, formatPeriod, useLang } from "../lang";
 import { EChart } from "./EChart";
 import { SourceList } from "./SourceList";
 
@@ -28,7 +28,7 @@ function chartOption(indicator: Indicator, series: Series[], lang: Lang): EChart
       nameTextStyle: { align: "left" },
       // Reference lines must stay in view even when every value is far below them.
       max: (extent: { max: number }) => (refMax > extent.max ? refMax * 1.1 : null) as number,
-      axisLabel: { formatter: (v: number) => formatNumber(v, lang) },
+      axisLabel: { formatter: (v: number) => formatAxis(v, lang) },
     },
     series: series.map((s, i) => {
       const byPeriod = new Map(s.observations.map((o) => [o.period, o.value]));

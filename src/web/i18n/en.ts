@@ -44,7 +44,7 @@ export const en = {
   import: {
     title: "Import and export observations", uploadTitle: "Import a CSV of observations",
     help: "One observation per row. Columns: city (slug, e.g. chongqing-cn), indicator (code, e.g. ghg.co2_total), period (a year like 2019 or a date like 2019-06-30), value (a number with “.” as decimal separator), source (a source id), and optionally note. The first row holds the column names.",
-    template: "Download a template CSV", drop: "Click or drag a CSV file here", dropHint: "UTF-8, comma-separated, at most one file at a time.",
+    example: "Example", template: "Download a template CSV", drop: "Click or drag a CSV file here", dropHint: "UTF-8, comma-separated, at most one file at a time.",
     uploading: "Uploading…", success: "Import finished: {{rows}} rows read", inserted: "Inserted", updated: "Updated", unchanged: "Unchanged", rows: "Rows",
     failed: "The file was rejected: nothing was written", failedDetail: "Fix the problems below and upload the whole file again.",
     problemsShown: "Problems: the first {{shown}} of {{total}}", problems: "Problems", row: "Row", column: "Column", value: "Value", reason: "Reason",

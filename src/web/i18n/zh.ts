@@ -46,7 +46,7 @@ export const zh: Messages = {
   import: {
     title: "导入与导出观测值", uploadTitle: "导入观测值 CSV 文件",
     help: "每行一个观测值。列：city（城市标识，如 chongqing-cn）、indicator（指标代码，如 ghg.co2_total）、period（年份如 2019，或日期如 2019-06-30）、value（数值，小数点用“.”）、source（数据来源标识），可选 note（备注）。第一行为列名。",
-    template: "下载 CSV 模板", drop: "点击或将 CSV 文件拖到此处", dropHint: "UTF-8 编码、逗号分隔，每次一个文件。",
+    example: "示例", template: "下载 CSV 模板", drop: "点击或将 CSV 文件拖到此处", dropHint: "UTF-8 编码、逗号分隔，每次一个文件。",
     uploading: "正在上传…", success: "导入完成：共读取 {{rows}} 行", inserted: "新增", updated: "更新", unchanged: "未变", rows: "行数",
     failed: "文件被拒绝：未写入任何数据", failedDetail: "请修正以下问题后重新上传整个文件。",
     problemsShown: "问题：共 {{total}} 个，显示前 {{shown}} 个", problems: "问题", row: "行", column: "列", value: "值", reason: "原因",

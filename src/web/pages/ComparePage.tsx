@@ -86,7 +86,6 @@ export default function ComparePage() {
                 size="small"
                 rowKey="key"
                 pagination={false}
-                scroll={{ x: true }}
                 dataSource={facts}
                 columns={[{ key: "label", title: "", dataIndex: "label", width: 180, render: (l: string) => <strong>{l}</strong> }, ...cityColumns]}
               />

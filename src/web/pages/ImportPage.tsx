@@ -7,11 +7,9 @@ import { CityPicker } from "../components/CityPicker";
 import { IndicatorSelect } from "../components/IndicatorSelect";
 import { useIndicators } from "../queries";
 
-const TEMPLATE = [
-  "city,indicator,period,value,source,note",
-  "chongqing-cn,ghg.co2_total,2019,171.5,ceads,example row: replace with your data",
-  "hamburg-de,air.pm25_annual,2022,11.2,eea-aq,",
-].join("\n") + "\n";
+// The example row names a city that does not exist, so importing the template unchanged is refused, never stored.
+const EXAMPLE = "your-city-slug,air.pm25_annual,2023,31.5,who-aqg-2021,replace this row with your data";
+const TEMPLATE = ["city,indicator,period,value,source,note", EXAMPLE].join("\n") + "\n";
 
 const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(TEMPLATE)}`;
 
@@ -44,21 +42,23 @@ function ImportSection() {
   return (
     <Card title={t("import.uploadTitle")}>
       <Typography.Paragraph data-testid="import-help">{t("import.help")}</Typography.Paragraph>
+      <pre className="cb-example" aria-label={t("import.example")}>{"city,indicator,period,value,source,note\nchongqing-cn,air.pm25_annual,2023,31.5,who-aqg-2021,"}</pre>
       <Typography.Paragraph>
         <a href={TEMPLATE_HREF} download="citybridge-observations-template.csv" data-testid="template-link"><DownloadOutlined /> {t("import.template")}</a>
       </Typography.Paragraph>
+      <div data-testid="import-upload">
       <Upload.Dragger
         accept=".csv,text/csv"
         multiple={false}
         showUploadList={false}
         disabled={busy}
         beforeUpload={(file) => { void upload(file); return false; }}
-        data-testid="import-upload"
       >
         <p className="ant-upload-drag-icon"><InboxOutlined /></p>
         <p className="ant-upload-text">{busy ? t("import.uploading") : t("import.drop")}</p>
         <p className="ant-upload-hint">{t("import.dropHint")}</p>
       </Upload.Dragger>
+      </div>
       <div aria-live="polite" style={{ marginTop: 16 }}>
         {outcome?.kind === "ok" && (
           <div data-testid="import-result">

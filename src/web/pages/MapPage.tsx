@@ -134,7 +134,7 @@ export default function MapPage() {
       <Space wrap align="center" style={{ justifyContent: "space-between", width: "100%" }}>
         <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>{t("map.title")}</Typography.Title>
         <Space align="center">
-          <label htmlFor="map-indicator">{t("map.indicator")}</label>
+          <label htmlFor="map-indicator" data-testid="indicator-label">{t("map.indicator")}</label>
           <IndicatorSelect
             id="map-indicator"
             testId="indicator-select"
