@@ -239,6 +239,19 @@ const AREA_DENSITY_BOUNDS = { min: 20, max: 40_000 } as const;
  * A CDP land area is used only when population / area is within AREA_DENSITY_BOUNDS, using the
  * population the same CDP row reports (else the GeoNames population; unknown: accept).
  */
+/**
+ * Self-reported city totals below 0.3 or above 200 tCO2e per person (Yeosu, a petrochemical port, reports 180) are almost always unit slips
+ * (kilotonnes written as tonnes: Hamburg 2013 reported 17,755 "t" for 1.7 million people).
+ * National averages run from about 0.1 (least developed countries) to about 40 t per person.
+ */
+export const PER_CAPITA_BOUNDS = { min: 0.3, max: 200 } as const;
+
+function plausibleTotal(tCO2e: number, population: number): boolean {
+  if (population <= 0) return true;
+  const perCapita = tCO2e / population;
+  return perCapita >= PER_CAPITA_BOUNDS.min && perCapita <= PER_CAPITA_BOUNDS.max;
+}
+
 function plausibleArea(km2: number, population: number): boolean {
   if (population <= 0) return true;
   const density = population / km2;
@@ -274,7 +287,8 @@ function processCdp(cities: CityRecord[]): { rows: Row[]; stats: BuildStats["cdp
   const area = new Map<string, { year: number; account: string; km2: number }>();
   const implausibleAreas = new Set<string>();
   const tooFar = new Set<string>();
-  const stats: BuildStats["cdp"] = { perYear: [], duplicatesDropped: 0, implausibleAreas: [], tooFarSlugs: [] };
+  const implausibleTotals = new Set<string>();
+  const stats: BuildStats["cdp"] = { perYear: [], duplicatesDropped: 0, implausibleAreas: [], implausibleTotals: [], tooFarSlugs: [] };
   for (const year of Object.keys(CDP_FILES).map(Number).sort()) {
     const records = readCdpFile(CDP_DIR, year);
     const y = { year, rows: records.length, withTotal: 0, matched: 0, matchedWithTotal: 0, ambiguous: 0, tooFar: 0, noYear: 0, observations: 0 };
@@ -300,6 +314,13 @@ function processCdp(cities: CityRecord[]): { rows: Row[]; stats: BuildStats["cdp
       y.matchedWithTotal++;
       if (r.accountingYear === null) {
         y.noYear++;
+        continue;
+      }
+      // Either population may be the wrong one (CDP rows sometimes give a population of a few hundred).
+      const populations = [r.population, citiesBySlug.get(slug)?.population].filter((p): p is number => !!p && p > 0);
+      if (populations.length > 0 && !populations.some((p) => plausibleTotal(r.total!.value, p))) {
+        const people = populations.map((p) => formatDecimal(p, 0)).join(" or ");
+        implausibleTotals.add(`${slug} ${r.accountingYear}: ${formatDecimal(r.total.value, 0)} t for ${people} people (reported ${year})`);
         continue;
       }
       candidates.push({ record: r, slug, period: String(r.accountingYear), locationSwapped: m.locationSwapped });
@@ -349,6 +370,8 @@ function processCdp(cities: CityRecord[]): { rows: Row[]; stats: BuildStats["cdp
     );
   }
   stats.implausibleAreas = [...implausibleAreas].sort(compareStrings);
+  stats.implausibleTotals = [...implausibleTotals].sort(compareStrings);
+  log(`CDP totals not used (implausible per capita): ${stats.implausibleTotals.join("; ") || "none"}`);
   stats.tooFarSlugs = [...tooFar].sort(compareStrings);
   log(`CDP name matches rejected by the 30 km check (candidate cities): ${stats.tooFarSlugs.join(" ")}`);
   log(`CDP land areas not used (implausible density): ${stats.implausibleAreas.join("; ") || "none"}`);

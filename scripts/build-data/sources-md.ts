@@ -37,6 +37,7 @@ export interface BuildStats {
     }[];
     duplicatesDropped: number;
     implausibleAreas: string[];
+    implausibleTotals: string[];
     tooFarSlugs: string[];
   };
   readonly cdpRows: number;
@@ -112,6 +113,8 @@ Unmatched (no city with that Chinese name in cities.csv; mostly places whose Geo
 ${cdpTable}
 
 Cities with a CDP name match rejected because the CDP location was 30 km or more from the GeoNames point in at least one row (often a wrong or centroid location in the CDP file, sometimes a different city of the same name): ${s.cdp.tooFarSlugs.join(", ") || "none"}.
+
+Totals not used because they give under 0.3 or over 200 tCO2e per person (with both the reported and the GeoNames population; almost always kilotonnes written as tonnes): ${s.cdp.implausibleTotals.join("; ") || "none"}.
 
 ${s.cdpRows} observations; ${s.cdp.duplicatesDropped} rows dropped as duplicates of a (city, year, source) (kept the larger scope, noted in the kept row).
 Most CDP reporters are not in cities.csv (below 100,000 inhabitants or named differently from GeoNames, e.g. English vs local names); those rows are not used.

@@ -141,3 +141,36 @@ describe.each(DIALECTS)("REST API on %s", (dialect) => {
     }
   });
 });
+
+describe("the web UI as served by the API", () => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    const { mkdtempSync, writeFileSync, mkdirSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const web = mkdtempSync(`${tmpdir()}/citybridge-web-`);
+    writeFileSync(`${web}/index.html`, "<!doctype html><title>citybridge</title>");
+    mkdirSync(`${web}/assets`);
+    writeFileSync(`${web}/assets/app.js`, "console.log(1)");
+    t = await createTestDatabase("sqlite");
+    app = await buildApp(createContext(t.database), { webDir: web, logLevel: "silent" });
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
+
+  it("serves the app shell for every page path, so deep links work", async () => {
+    for (const url of ["/", "/cities/chongqing-cn", "/compare?c=a,b"]) {
+      const r = await app.inject({ method: "GET", url });
+      expect(r.statusCode, url).toBe(200);
+      expect(r.body).toContain("<title>citybridge</title>");
+    }
+  });
+
+  it("serves assets, and answers a missing asset or API route with 404 rather than the shell", async () => {
+    expect((await app.inject({ method: "GET", url: "/assets/app.js" })).statusCode).toBe(200);
+    expect((await app.inject({ method: "GET", url: "/assets/old-1234.js" })).statusCode).toBe(404);
+    expect((await app.inject({ method: "GET", url: "/api/v2/cities" })).statusCode).toBe(404);
+  });
+});

@@ -27,8 +27,15 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   const app = Fastify({
     logger: { level: opts.logLevel ?? "warn" },
     bodyLimit: 1024 * 1024,
-    // Query strings like ?q= with many parameters still parse predictably.
     routerOptions: { maxParamLength: 200 },
+    // Requests Node cannot even parse (e.g. raw, unencoded UTF-8 in the URL) still get problem+json.
+    clientErrorHandler: (_err, socket) => {
+      if (!socket.writable) return;
+      const body = JSON.stringify(problem(400, "the request could not be parsed; percent-encode non-ASCII characters in the URL"));
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -54,9 +61,14 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   await app.register(observationsRoutes(ctx), { prefix: "/api/v1" });
 
   const webDir = opts.webDir === undefined ? (existsSync(`${WEB_DIR}index.html`) ? WEB_DIR : null) : opts.webDir;
-  if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.
+  if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: true });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith("/api/") || req.method !== "GET") return sendProblem(reply, problem(404, `no route ${req.method} ${req.url.split("?")[0]}`));
+    const path = req.url.split("?")[0] ?? "";
+    // API routes, other methods and missing files (a stale asset name) are 404s, not the app shell.
+    if (path.startsWith("/api/") || req.method !== "GET" || /\.[a-z0-9]+$/i.test(path)) {
+      return sendProblem(reply, problem(404, `no route ${req.method} ${path}`));
+    }
     // Single-page app: every other GET is a page of the UI.
     if (webDir) return reply.type("text/html").sendFile("index.html");
     return reply.code(404).type("text/plain").send("The web UI is not built. Run: npm run build:web\n");

@@ -10,6 +10,7 @@ import { saveLang } from "./i18n";
 import { LOCALE_TAG, useLang } from "./lang";
 import { CitySearch } from "./components/CitySearch";
 import { Loading } from "./components/States";
+import { ErrorBoundary } from "./components/ErrorBoundary";
 
 const MapPage = lazy(() => import("./pages/MapPage"));
 const CitiesPage = lazy(() => import("./pages/CitiesPage"));
@@ -76,6 +77,7 @@ function TopBar() {
 function Shell() {
   const { t } = useTranslation();
   const lang = useLang();
+  const { pathname } = useLocation();
   useEffect(() => {
     document.documentElement.lang = LOCALE_TAG[lang];
     document.title = `${t("app.name")} — ${t("app.tagline")}`;
@@ -87,6 +89,7 @@ function Shell() {
         <Layout style={{ minHeight: "100vh", background: "#f5f7fa" }}>
           <TopBar />
           <Layout.Content id="main" className="cb-main" tabIndex={-1}>
+            <ErrorBoundary resetKey={pathname}>
             <Suspense fallback={<Loading />}>
               <Routes>
                 <Route path="/" element={<MapPage />} />
@@ -97,6 +100,7 @@ function Shell() {
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>
             </Suspense>
+            </ErrorBoundary>
           </Layout.Content>
         </Layout>
       </AntApp>

@@ -2,13 +2,13 @@
 import * as echarts from "echarts/core";
 import { LineChart, ScatterChart } from "echarts/charts";
 import {
-  AriaComponent, GeoComponent, GridComponent, LegendComponent, MarkLineComponent,
+  GeoComponent, GridComponent, LegendComponent, MarkLineComponent,
   TooltipComponent, VisualMapContinuousComponent, DataZoomInsideComponent,
 } from "echarts/components";
 import { CanvasRenderer } from "echarts/renderers";
 
 echarts.use([
-  LineChart, ScatterChart, AriaComponent, GeoComponent, GridComponent, LegendComponent, MarkLineComponent,
+  LineChart, ScatterChart, GeoComponent, GridComponent, LegendComponent, MarkLineComponent,
   TooltipComponent, VisualMapContinuousComponent, DataZoomInsideComponent, CanvasRenderer,
 ]);
 

@@ -37,5 +37,6 @@ export function formatPeriod(period: string, lang: Lang): string {
 /** Axis labels: compact for large magnitudes (180M, 1.8亿) so the axis stays narrow. */
 export function formatAxis(value: number, lang: Lang): string {
   if (Math.abs(value) < 100_000) return formatNumber(value, lang);
-  return new Intl.NumberFormat(LOCALE_TAG[lang], { notation: "compact", maximumFractionDigits: 1 }).format(value);
+  // en-GB abbreviates millions as "m"; "M" reads better on an axis.
+  return new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", { notation: "compact", maximumFractionDigits: 1 }).format(value);
 }

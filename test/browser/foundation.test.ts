@@ -61,13 +61,13 @@ describe("foundation: city profiles and indicators", () => {
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("zh-CN");
     await page.reload();
     await page.getByTestId("nav-map").getByText("地图").waitFor();
-    await expect(page.getByText("指标", { exact: true }).first().isVisible()).resolves.toBe(true);
+    await page.getByTestId("indicator-label").getByText("指标").waitFor();
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("zh-CN");
   }, T);
 
   it("finds 重庆 in the top-bar search and opens the city page of chongqing-cn", async () => {
     await go("/");
-    await page.getByTestId("city-search-input").fill("重庆");
+    await page.getByTestId("city-search-input").locator("input").fill("重庆");
     await page.getByTestId("search-option-chongqing-cn").click();
     await page.waitForURL(/\/cities\/chongqing-cn/);
     await expect(page.getByTestId("city-title").innerText()).resolves.toMatch(/Chongqing/);
@@ -75,9 +75,9 @@ describe("foundation: city profiles and indicators", () => {
 
     // Latin spelling, opened with Enter.
     await go("/cities");
-    await page.getByTestId("city-search-input").fill("chongqing");
+    await page.getByTestId("city-search-input").locator("input").fill("chongqing");
     await page.getByTestId("search-option-chongqing-cn").waitFor();
-    await page.getByTestId("city-search-input").press("Enter");
+    await page.getByTestId("city-search-input").locator("input").press("Enter");
     await page.waitForURL(/\/cities\/chongqing-cn/);
   }, T);
 
@@ -94,6 +94,7 @@ describe("foundation: city profiles and indicators", () => {
     if (process.env.CITYBRIDGE_SCREENSHOTS === "1") {
       await page.getByTestId("table-toggle-ghg.co2_total").click();
       await chart.locator("canvas").first().waitFor();
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.waitForTimeout(1_000); // let the line animation finish
       mkdirSync(join(ROOT, "docs"), { recursive: true });
       await page.screenshot({ path: join(ROOT, "docs/screenshot-city.png") });
@@ -124,6 +125,29 @@ describe("foundation: city profiles and indicators", () => {
     await expect(page.getByTestId("import-inserted").innerText()).resolves.toMatch(/1/);
     await input.setInputFiles({ name: "good-again.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
     await page.getByTestId("import-unchanged").getByText("1").waitFor();
+  }, T);
+
+  it("filters the city table through the URL, loads more rows and compares the picked cities", async () => {
+    await go("/cities?country=CN&min_population=1000000");
+    const table = page.getByTestId("cities-table");
+    await page.getByTestId("city-link-shanghai-cn").waitFor();
+    const firstPage = await table.locator("tbody tr.ant-table-row").count();
+    expect(firstPage).toBe(50);
+    await expect(table.innerText()).resolves.not.toMatch(/Istanbul|Mumbai/);
+    await page.getByTestId("load-more").click();
+    await expect.poll(() => table.locator("tbody tr.ant-table-row").count()).toBeGreaterThan(50);
+
+    await page.getByTestId("filter-q").fill("chongqing");
+    await page.getByTestId("filter-apply").click();
+    await page.waitForURL(/q=chongqing/);
+    await expect(page.url()).toMatch(/country=CN/);
+    await page.getByTestId("select-chongqing-cn").check();
+    await page.getByTestId("filter-q").fill("shanghai");
+    await page.getByTestId("filter-apply").click();
+    await page.getByTestId("select-shanghai-cn").check();
+    await page.getByTestId("compare-button").click();
+    await page.waitForURL(/\/compare\?c=chongqing-cn(%2C|,)shanghai-cn/);
+    await page.getByTestId("compare-facts").waitFor();
   }, T);
 
   it("compares two cities side by side and drops one on request", async () => {

@@ -3,13 +3,15 @@ import type { TFunction } from "i18next";
 import type { City, Lang } from "../api";
 import { countryName } from "../countries";
 import { formatNumber } from "../lang";
+import { regionName } from "../regions";
 
 export interface Fact { key: string; label: string; value: (c: City) => React.ReactNode }
 
 function coordinates(c: City, lang: Lang): string {
   const { lat, lon } = c.coordinates;
-  const f = (v: number) => Math.abs(v).toFixed(4);
-  return `${f(lat)}° ${lat >= 0 ? "N" : "S"}, ${f(lon)}° ${lon >= 0 ? "E" : "W"}`;
+  const f = (v: number) => `${Math.abs(v).toFixed(4)}°`;
+  if (lang === "zh") return `${lat >= 0 ? "北纬" : "南纬"} ${f(lat)}，${lon >= 0 ? "东经" : "西经"} ${f(lon)}`;
+  return `${f(lat)} ${lat >= 0 ? "N" : "S"}, ${f(lon)} ${lon >= 0 ? "E" : "W"}`;
 }
 
 /** GeoNames admin1 codes ("33", "HH") mean nothing to a reader; show only real names. */
@@ -22,10 +24,10 @@ export function cityFacts(t: TFunction, lang: Lang): Fact[] {
   const na = <Typography.Text type="secondary">{t("common.notYetReported")}</Typography.Text>;
   return [
     { key: "nameEn", label: t("city.nameEn"), value: (c) => c.names.en },
-    { key: "nameZh", label: t("city.nameZh"), value: (c) => c.names.zh ?? na },
+    { key: "nameZh", label: t("city.nameZh"), value: (c) => c.names.zh ?? t("common.none") },
     { key: "nameLocal", label: t("city.nameLocal"), value: (c) => c.names.local ?? t("common.none") },
     { key: "country", label: t("city.country"), value: (c) => `${countryName(c.country, lang)} (${c.country})` },
-    { key: "region", label: t("city.region"), value: (c) => [readableAdmin1(c.admin1), c.region].filter(Boolean).join(" · ") || t("common.none") },
+    { key: "region", label: t("city.region"), value: (c) => [readableAdmin1(c.admin1), regionName(c.region, lang)].filter(Boolean).join(" · ") || t("common.none") },
     { key: "coordinates", label: t("city.coordinates"), value: (c) => coordinates(c, lang) },
     {
       key: "population", label: t("city.population"), value: (c) => c.population.value === null ? na : (

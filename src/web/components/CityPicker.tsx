@@ -15,16 +15,16 @@ export function CityPicker(props: {
   const [term, setTerm] = useState("");
   const { items, pending } = useCitySearch(term, 10);
   return (
-    <Select<string>
+    <Select<string | null>
       id={props.id}
       data-testid={props.testId}
       aria-label={props.ariaLabel ?? t("search.label")}
-      value={props.value}
+      value={props.value ?? null}
       allowClear={props.allowClear}
       placeholder={props.placeholder ?? t("search.placeholder")}
       style={{ width: props.width ?? 280 }}
       showSearch={{ filterOption: false, onSearch: setTerm, searchValue: term }}
-      onChange={(v) => { setTerm(""); props.onChange(v); }}
+      onChange={(v) => { setTerm(""); props.onChange(v ?? undefined); }}
       notFoundContent={term.trim() ? (pending ? t("search.searching") : t("search.noMatch")) : null}
       options={items.filter((c) => !props.exclude?.includes(c.slug)).map((c) => ({
         value: c.slug, label: <span data-testid={`pick-option-${c.slug}`}>{cityLabel(c, lang)}</span>,

@@ -7,19 +7,30 @@ import { formatAxis, formatNumber, formatPeriod, useLang } from "../lang";
 import { EChart } from "./EChart";
 import { SourceList } from "./SourceList";
 
-export interface Series { key: string; name: string; observations: Observation[] }
+export interface Series {
+  key: string; name: string; observations: Observation[];
+  /** Fixed colour and marker slot, so a city looks the same in every chart of a comparison. */
+  slot?: number;
+}
 
 const PALETTE = ["#0b5394", "#e6550d", "#31a354", "#756bb1"];
 const SYMBOLS = ["circle", "rect", "triangle", "diamond"];
 
-function chartOption(indicator: Indicator, series: Series[], lang: Lang): EChartsOption {
+/** The smallest 1-2-5 × 10^k step value at or above x (keeps axis ends readable: 40 rather than 38.5). */
+function niceCeil(x: number): number {
+  if (x <= 0) return x;
+  const p = 10 ** Math.floor(Math.log10(x));
+  return ([1, 2, 2.5, 5, 10].find((m) => m * p >= x) ?? 10) * p;
+}
+
+function chartOption(indicator: Indicator, series: Series[], lang: Lang, legend: boolean): EChartsOption {
   const periods = [...new Set(series.flatMap((s) => s.observations.map((o) => o.period)))].sort();
   const refs = indicator.references ?? [];
   const refMax = refs.length ? Math.max(...refs.map((r) => r.value)) : -Infinity;
   return {
     color: PALETTE,
-    grid: { left: 16, right: 24, top: series.length > 1 ? 48 : 36, bottom: 24, containLabel: true },
-    legend: series.length > 1 ? { top: 0, data: series.map((s) => s.name) } : undefined,
+    grid: { left: 16, right: 24, top: legend ? 48 : 36, bottom: 24, containLabel: true },
+    legend: legend ? { top: 0, data: series.map((s) => s.name) } : undefined,
     tooltip: { trigger: "axis", valueFormatter: (v: unknown) => typeof v === "number" ? `${formatNumber(v, lang)} ${indicator.unit}` : "—" },
     xAxis: { type: "category", data: periods, boundaryGap: false, axisLabel: { formatter: (p: string) => formatPeriod(p, lang) } },
     yAxis: {
@@ -27,16 +38,19 @@ function chartOption(indicator: Indicator, series: Series[], lang: Lang): EChart
       name: indicator.unit,
       nameTextStyle: { align: "left" },
       // Reference lines must stay in view even when every value is far below them.
-      max: (extent: { max: number }) => (refMax > extent.max ? refMax * 1.1 : null) as number,
+      max: (extent: { max: number }) => (refMax >= extent.max ? niceCeil(refMax * 1.05) : null) as number,
       axisLabel: { formatter: (v: number) => formatAxis(v, lang) },
     },
     series: series.map((s, i) => {
+      const slot = s.slot ?? i;
       const byPeriod = new Map(s.observations.map((o) => [o.period, o.value]));
       return {
         name: s.name,
         type: "line",
         connectNulls: true,
-        symbol: SYMBOLS[i % SYMBOLS.length],
+        symbol: SYMBOLS[slot % SYMBOLS.length],
+        itemStyle: { color: PALETTE[slot % PALETTE.length] },
+        lineStyle: { color: PALETTE[slot % PALETTE.length] },
         symbolSize: 6,
         data: periods.map((p) => byPeriod.get(p) ?? null),
         markLine: i === 0 && refs.length ? {
@@ -54,12 +68,16 @@ function chartOption(indicator: Indicator, series: Series[], lang: Lang): EChart
 }
 
 /** One indicator over time for one or more cities, with its unit, references, sources and a table alternative. */
-export function IndicatorChart({ indicator, series, sources, ariaLabel }: { indicator: Indicator; series: Series[]; sources: Source[] | undefined; ariaLabel: string }) {
+export function IndicatorChart({ indicator, series, sources, ariaLabel, compare = false }: {
+  indicator: Indicator; series: Series[]; sources: Source[] | undefined; ariaLabel: string;
+  /** On the compare page every chart names its cities, even when only one of them has data. */
+  compare?: boolean;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const [asTable, setAsTable] = useState(false);
-  const option = useMemo(() => chartOption(indicator, series, lang), [indicator, series, lang]);
-  const multi = series.length > 1;
+  const multi = compare || series.length > 1;
+  const option = useMemo(() => chartOption(indicator, series, lang, multi), [indicator, series, lang, multi]);
   const rows = series.flatMap((s) => s.observations.map((o) => ({ ...o, seriesName: s.name, key: `${s.key}|${o.period}` })));
   const sourceIds = [...new Set(rows.map((r) => r.source))];
   const byId = new Map((sources ?? []).map((s) => [s.id, s]));

@@ -14,9 +14,9 @@ export const en = {
   themes: { context: "Context", ghg: "Greenhouse gases", energy: "Energy", air: "Air quality", transport: "Transport", congestion: "Congestion", green: "Green space" },
   map: {
     title: "World map of cities", indicator: "Indicator", pickIndicator: "Choose an indicator",
-    ariaLabel: "World map: cities coloured by {{indicator}} ({{unit}})", reported: "{{count}} cities reported, {{missing}} not yet reported",
-    sourcesTitle: "Sources of the data shown", noData: "No city has reported this indicator yet.", legendMissing: "Grey: not yet reported",
-    clickHint: "Click a city to open its page.", asTable: "Show the values as a table", top: "Cities reporting {{indicator}}",
+    ariaLabel: "World map: cities coloured by {{indicator}} ({{unit}})", summary: "{{indicator}} — {{count}} cities reported, {{missing}} not yet reported (grey). Click a city to open its page.",
+    sourcesTitle: "Sources of the data shown", noData: "No city has reported this indicator yet.",
+    asTable: "Show the values as a table", top: "Cities reporting {{indicator}}",
   },
   cities: {
     title: "Cities", q: "Name (English or 中文)", country: "Country", minPopulation: "Minimum population", anyCountry: "Any country",

@@ -16,9 +16,9 @@ export const zh: Messages = {
   themes: { context: "基本情况", ghg: "温室气体", energy: "能源", air: "空气质量", transport: "交通", congestion: "交通拥堵", green: "绿地" },
   map: {
     title: "城市世界地图", indicator: "指标", pickIndicator: "选择指标",
-    ariaLabel: "世界地图：按{{indicator}}（{{unit}}）着色的城市", reported: "{{count}} 个城市已报告，{{missing}} 个城市尚未报告",
-    sourcesTitle: "所示数据的数据来源", noData: "尚无城市报告此指标。", legendMissing: "灰色：尚未报告",
-    clickHint: "点击城市打开其页面。", asTable: "以表格显示数值", top: "已报告{{indicator}}的城市",
+    ariaLabel: "世界地图：按{{indicator}}（{{unit}}）着色的城市", summary: "{{indicator}}：{{count}} 个城市已报告，{{missing}} 个城市尚未报告（灰色）。点击城市可打开其页面。",
+    sourcesTitle: "所示数据的数据来源", noData: "尚无城市报告此指标。",
+    asTable: "以表格显示数值", top: "已报告{{indicator}}的城市",
   },
   cities: {
     title: "城市", q: "名称（中文或英文）", country: "国家/地区", minPopulation: "最低人口", anyCountry: "所有国家/地区",

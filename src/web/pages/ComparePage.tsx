@@ -3,8 +3,8 @@ import { Alert, Button, Card, Empty, Space, Table, Typography } from "antd";
 import { CloseOutlined } from "@ant-design/icons";
 import { useQueries } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router-dom";
-import { api, cityName, type City, type Observation } from "../api";
+import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import { api, cityName, type Observation } from "../api";
 import { cityFacts } from "../components/CityFacts";
 import { CityPicker } from "../components/CityPicker";
 import { IndicatorChart, type Series } from "../components/IndicatorChart";
@@ -21,10 +21,12 @@ function readSlugs(p: URLSearchParams): string[] {
 export default function ComparePage() {
   const { t } = useTranslation();
   const lang = useLang();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
   const slugs = readSlugs(params);
   const shown = slugs.slice(0, MAX);
-  const setSlugs = (next: string[]) => setParams(next.length ? { c: next.join(",") } : {});
+  // Written by hand so the list stays readable in the address bar (c=a,b rather than c=a%2Cb).
+  const setSlugs = (next: string[]) => navigate({ search: next.length ? `?c=${next.map(encodeURIComponent).join(",")}` : "" });
 
   const indicators = useIndicators();
   const sources = useSources();
@@ -41,9 +43,9 @@ export default function ComparePage() {
   const charts = useMemo(() => {
     const list = indicators.data?.items ?? [];
     return list.flatMap((indicator) => {
-      const series: Series[] = loaded.flatMap(({ city, obs }) => {
+      const series: Series[] = loaded.flatMap(({ city, obs }, slot) => {
         const mine = (obs ?? []).filter((o: Observation) => o.indicator === indicator.code);
-        return mine.length ? [{ key: city.slug, name: cityName(city.names, lang), observations: mine }] : [];
+        return mine.length ? [{ key: city.slug, name: cityName(city.names, lang), observations: mine, slot }] : [];
       });
       return series.length ? [{ indicator, series }] : [];
     });
@@ -93,7 +95,7 @@ export default function ComparePage() {
             {charts.length === 0 ? <Empty description={t("compare.noIndicators")} /> : (
               <div className="cb-chart-grid">
                 {charts.map(({ indicator, series }) => (
-                  <IndicatorChart key={indicator.code} indicator={indicator} series={series} sources={sources.data?.items}
+                  <IndicatorChart key={indicator.code} compare indicator={indicator} series={series} sources={sources.data?.items}
                     ariaLabel={t("compare.chartAria", { indicator: indicator.names[lang], unit: indicator.unit, cities: series.map((s) => s.name).join(", ") })} />
                 ))}
               </div>

@@ -158,8 +158,10 @@ export default function MapPage() {
               />
               <Space wrap style={{ padding: "4px 8px", justifyContent: "space-between", width: "100%" }}>
                 <Typography.Text data-testid="map-summary">
-                  {indicator!.names[lang]} ({indicator!.unit}) — {t("map.reported", { count: rows.length, missing: Math.max(0, (points.data?.items.length ?? 0) - rows.length) })}.{" "}
-                  {t("map.legendMissing")}. {t("map.clickHint")}
+                  {t("map.summary", {
+                    indicator: `${indicator!.names[lang]} (${indicator!.unit})`,
+                    count: rows.length, missing: Math.max(0, (points.data?.items.length ?? 0) - rows.length),
+                  })}
                 </Typography.Text>
                 <Button onClick={() => setShowTable((v) => !v)} aria-pressed={showTable} aria-expanded={showTable} data-testid="map-table-toggle">
                   {showTable ? t("common.showChart") : t("map.asTable")}
