@@ -122,6 +122,44 @@ Most CDP reporters are not in cities.csv (below 100,000 inhabitants or named dif
 **Ember / co2js**: ${s.ember.rows} rows. Countries with no value: ${s.ember.countriesWithout.join(" ") || "none"}.
 @tgwf/co2 0.19.0 ships the values without the data year per country, so \`period\` is the package's publication date (${s.co2jsPublished}) and the note says so.
 
+## Good practices (practices/)
+
+\`practices/practices.json\` holds 38 documented urban practices (20 European, 18 Chinese) across transport, air,
+congestion, GHG, green, energy and waste, copied from \`shared/data/practices\` (compiled from public web pages,
+news, official sites and journal abstracts; how each was verified is in \`practices/SOURCES.md\`). Every outcome
+figure and cost links to a URL in the record's \`sources\`; all 132 sources are loaded into the \`sources\` table and
+shown on each practice's page. The facts are the sources'; titles, summaries and the Chinese translations are the
+compilers' own words and may be used freely in the project. Some sources are mirrors or reposts (the \`publisher\`
+says so). citybridge added two fields to the outcomes: \`indicator\` (the catalogue indicator an outcome relates to,
+24 outcomes, assigned by hand from the metric) and \`kind\` (\`modelled\` or \`target\` for the 11 figures whose note
+says they are modelled, estimated or a target; \`measured\` otherwise), and \`assessment: null\` (URBACT criteria not
+yet assessed).
+
+## Climate accounting (gpc/, factors/, pathway/)
+
+- \`gpc/reference.json\`: the GPC sectors I–VI, sub-sectors and reference numbers with scope and BASIC / BASIC+
+  membership, scopes and notation keys (NO, IE, NE, C) — WRI, C40 Cities and ICLEI (2014), *Global Protocol for
+  Community-Scale Greenhouse Gas Emission Inventories*, Table 3.1 and Chapters 2–4 (table numbers to verify
+  against the PDF). Chinese names are our translation. \`gpc/crf.json\` maps reference numbers to the rows of the
+  Global Covenant of Mayors' Common Reporting Framework emissions table (our own mapping).
+- \`gpc/gwp.json\`: GWP100 sets — IPCC AR5 WG1 Ch.8 Table 8.7 (CH4 28, N2O 265) and IPCC AR6 WG1 Ch.7 Table 7.15
+  (CH4 fossil 29.8, non-fossil 27.0, N2O 273). AR6 methane: the activity's stated origin, else the sector's
+  default (energy, transport, IPPU, other scope 3 fossil; waste and AFOLU non-fossil).
+- \`factors/ipcc2006-fuels.csv\`: copy of \`shared/data/ipcc/ipcc2006_fuels.csv\` — IPCC (2006) Guidelines for
+  National Greenhouse Gas Inventories, Vol. 2 Ch. 1, Tables 1.2 (net calorific values) and 1.4 (default CO2
+  factors); \`factors/ipcc2006-fuel-names.csv\` gives ids and Chinese names (our translation). CO2 only.
+- \`factors/cn-mee-grid-factors.csv\`: copy of \`shared/data/grid/cn_mee_grid_factors.csv\` — Ministry of Ecology and
+  Environment and National Bureau of Statistics of China, electricity CO2 factors (kg CO2/kWh) for 2021
+  (announcement 2024 No. 12), 2022 (announcement of 2024-12-20) and 2023 (announced January 2026; no provincial
+  values); provincial 2021/2022 values from a public transcription that matches the press figures.
+- \`factors/ember-co2js-0.19.0.csv\`: copy of \`shared/data/grid/co2js_0.19.0_ember_average_intensity.csv\` — Ember
+  average grid intensity via CO2.js (@tgwf/co2 0.19.0), CC BY-SA 4.0 (share-alike applies to derived data).
+- \`pathway/references.json\`: IPCC AR6 Synthesis Report (2023) SPM Table SPM.1 (−43 % by 2030, −60 % by 2035 from
+  2019), IPCC SR1.5 (2018) SPM C.1 (net zero around 2050), C40 and Arup (2016) Deadline 2020 (2.9 tCO2e per person
+  by 2030), China's NDC (UNFCCC, 28 October 2021) and the EU's NDC (UNFCCC, 17 December 2020; European Climate Law).
+- \`gpc/example-inventory.json\` and \`gpc/example-activities.csv\` describe a **fictional** city for the tutorial:
+  every activity amount in them is made up; only the factor ids refer to the sources above.
+
 ## Indicator catalogue and reference values
 
 \`indicators.json\` (maintained by hand, not generated) holds the indicator catalogue of DOMAIN.md — codes,

@@ -8,9 +8,12 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from "zod";
 import type { AppContext } from "../services/context.js";
 import { errorHandler, problem, sendProblem } from "./problem.js";
+import { airRoutes } from "./routes/air.route.js";
 import { citiesRoutes } from "./routes/cities.route.js";
+import { climateRoutes } from "./routes/climate.route.js";
 import { indicatorsRoutes } from "./routes/indicators.route.js";
 import { MAX_IMPORT_BYTES, observationsRoutes } from "./routes/observations.route.js";
+import { practicesRoutes } from "./routes/practices.route.js";
 
 /** The built web UI (npm run build:web). */
 export const WEB_DIR = fileURLToPath(new URL("../../dist/web/", import.meta.url));
@@ -59,6 +62,9 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   await app.register(citiesRoutes(ctx), { prefix: "/api/v1" });
   await app.register(indicatorsRoutes(ctx), { prefix: "/api/v1" });
   await app.register(observationsRoutes(ctx), { prefix: "/api/v1" });
+  await app.register(airRoutes(ctx), { prefix: "/api/v1" });
+  await app.register(climateRoutes(ctx), { prefix: "/api/v1" });
+  await app.register(practicesRoutes(ctx), { prefix: "/api/v1" });
 
   const webDir = opts.webDir === undefined ? (existsSync(`${WEB_DIR}index.html`) ? WEB_DIR : null) : opts.webDir;
   // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

@@ -1,8 +1,13 @@
 import { Command } from "commander";
+import { aqiCommand } from "./aqi.command.js";
 import { citiesCommand } from "./cities.command.js";
 import { dbCommand } from "./db.command.js";
 import { exportCommand } from "./export.command.js";
+import { factorsCommand } from "./factors.command.js";
 import { importCommand } from "./import.command.js";
+import { inventoryCommand } from "./inventory.command.js";
+import { pathwayCommand } from "./pathway.command.js";
+import { practicesCommand } from "./practices.command.js";
 import { reportError } from "./run.js";
 import { serveCommand } from "./serve.command.js";
 
@@ -12,7 +17,7 @@ export function program(): Command {
     .description("citybridge — city profiles, indicators and city-to-city cooperation for Paris-aligned climate action")
     .version("0.1.0")
     .showHelpAfterError("(add --help for usage)");
-  for (const cmd of [serveCommand(), dbCommand(), citiesCommand(), importCommand(), exportCommand()]) root.addCommand(cmd);
+  for (const cmd of [serveCommand(), dbCommand(), citiesCommand(), importCommand(), exportCommand(), aqiCommand(), inventoryCommand(), factorsCommand(), pathwayCommand(), practicesCommand()]) root.addCommand(cmd);
   const exitOverride = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(exitOverride);

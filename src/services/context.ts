@@ -1,4 +1,12 @@
 import { CityRepository, type Database, IndicatorRepository, ObservationRepository, SourceRepository } from "../db/index.js";
+import { AirAnnualRepository } from "../db/repositories/air-annual.repository.js";
+import { AirDailyRepository } from "../db/repositories/air-daily.repository.js";
+import { AirStationRepository } from "../db/repositories/air-station.repository.js";
+import { ClimateActionRepository } from "../db/repositories/climate-action.repository.js";
+import { EmissionFactorRepository } from "../db/repositories/emission-factor.repository.js";
+import { InventoryRepository } from "../db/repositories/inventory.repository.js";
+import { PracticeRepository } from "../db/repositories/practice.repository.js";
+import { TargetRepository } from "../db/repositories/target.repository.js";
 
 /** What every use case may load through: the open database and its repositories. */
 export interface AppContext {
@@ -7,6 +15,14 @@ export interface AppContext {
   readonly indicators: IndicatorRepository;
   readonly observations: ObservationRepository;
   readonly sources: SourceRepository;
+  readonly airStations: AirStationRepository;
+  readonly airDaily: AirDailyRepository;
+  readonly airAnnual: AirAnnualRepository;
+  readonly emissionFactors: EmissionFactorRepository;
+  readonly inventories: InventoryRepository;
+  readonly targets: TargetRepository;
+  readonly climateActions: ClimateActionRepository;
+  readonly practices: PracticeRepository;
 }
 
 export function createContext(database: Database): AppContext {
@@ -16,5 +32,13 @@ export function createContext(database: Database): AppContext {
     indicators: new IndicatorRepository(database.db),
     observations: new ObservationRepository(database.db),
     sources: new SourceRepository(database.db),
+    airStations: new AirStationRepository(database.db),
+    airDaily: new AirDailyRepository(database.db),
+    airAnnual: new AirAnnualRepository(database.db),
+    emissionFactors: new EmissionFactorRepository(database.db),
+    inventories: new InventoryRepository(database.db),
+    targets: new TargetRepository(database.db),
+    climateActions: new ClimateActionRepository(database.db),
+    practices: new PracticeRepository(database.db, database.dialect),
   };
 }

@@ -10,6 +10,9 @@ import type { ImportResult } from "../domain/observation.js";
 import { SourceSchema } from "../domain/source.js";
 import type { AppContext } from "./context.js";
 import { importObservations } from "./import-observations.js";
+import { seedAir } from "./seed-air.js";
+import { seedClimate } from "./seed-climate.js";
+import { seedPractices } from "./seed-practices.js";
 
 /** The reference data shipped with the product (see data/SOURCES.md). */
 export const DATA_DIR = fileURLToPath(new URL("../../data/", import.meta.url));
@@ -78,5 +81,9 @@ export async function seed(ctx: AppContext, opts: { dataDir?: string; onStep?: (
     observations[file] = await importObservations(ctx, { open: () => createReadStream(path), importedBy: "seed" });
     step(`${file}: ${observations[file].rows} observations (${observations[file].inserted} new)`);
   }
+  await seedAir(ctx, dir, step);
+  await seedClimate(ctx, dir, step);
+  const practices = await seedPractices(ctx, dir);
+  if (practices) step(`${practices.practices} good practices with their sources`);
   return { sources: sources.length, indicators: catalogue.indicators.length, cities: cities.length, observations };
 }

@@ -18,6 +18,8 @@ const CityPage = lazy(() => import("./pages/CityPage"));
 const ComparePage = lazy(() => import("./pages/ComparePage"));
 const ImportPage = lazy(() => import("./pages/ImportPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
+const PracticesPage = lazy(() => import("./pages/practices/PracticesPage"));
+const PracticePage = lazy(() => import("./pages/practices/PracticePage"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -49,7 +51,7 @@ function LanguageSwitch() {
 function TopBar() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const selected = pathname === "/" ? "map" : pathname.startsWith("/import") ? "import" : pathname.startsWith("/cities") || pathname.startsWith("/compare") ? "cities" : "";
+  const selected = pathname === "/" ? "map" : pathname.startsWith("/import") ? "import" : pathname.startsWith("/cities") || pathname.startsWith("/compare") ? "cities" : pathname.startsWith("/practices") ? "practices" : "";
   return (
     <Layout.Header className="cb-header" role="banner">
       <Link to="/" className="cb-brand">{t("app.name")}</Link>
@@ -61,6 +63,7 @@ function TopBar() {
           items={[
             { key: "map", label: <Link to="/" data-testid="nav-map">{t("nav.map")}</Link> },
             { key: "cities", label: <Link to="/cities" data-testid="nav-cities">{t("nav.cities")}</Link> },
+            { key: "practices", label: <Link to="/practices" data-testid="nav-practices">{t("practices.nav")}</Link> },
             {
               key: "more", label: t("nav.more"),
               children: [{ key: "import", label: <Link to="/import" data-testid="nav-import">{t("nav.import")}</Link> }],
@@ -97,6 +100,8 @@ function Shell() {
                 <Route path="/cities/:slug" element={<CityPage />} />
                 <Route path="/compare" element={<ComparePage />} />
                 <Route path="/import" element={<ImportPage />} />
+                <Route path="/practices" element={<PracticesPage />} />
+                <Route path="/practices/:id" element={<PracticePage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>
             </Suspense>

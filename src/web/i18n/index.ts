@@ -2,6 +2,8 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { en } from "./en";
 import { zh } from "./zh";
+import { climateEn, climateZh } from "./climate";
+import { practicesEn, practicesZh } from "./practices";
 import type { Lang } from "../api";
 
 const STORAGE_KEY = "citybridge.lang";
@@ -20,7 +22,7 @@ export function saveLang(lang: Lang): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, zh: { translation: zh } },
+  resources: { en: { translation: { ...en, climate: climateEn, practices: practicesEn } }, zh: { translation: { ...zh, climate: climateZh, practices: practicesZh } } },
   lng: initialLang(),
   fallbackLng: "en",
   interpolation: { escapeValue: false },

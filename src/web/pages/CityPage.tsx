@@ -12,8 +12,10 @@ import { countryName, countryNames } from "../countries";
 import { loadWorldMap, type EChartsOption } from "../echarts";
 import { useLang } from "../lang";
 import { useIndicators, useSources } from "../queries";
+import ClimateTab from "./climate/ClimateTab";
+import { CityPracticesTab } from "./practices/CityPracticesTab";
 
-const TABS = ["overview", "indicators"] as const;
+const TABS = ["overview", "indicators", "climate", "practices"] as const;
 type Tab = (typeof TABS)[number];
 
 function LocationMap({ city }: { city: City }) {
@@ -143,6 +145,8 @@ export default function CityPage() {
         items={[
           { key: "overview", label: <span data-testid="tab-overview">{t("city.overview")}</span>, children: <Overview city={c} /> },
           { key: "indicators", label: <span data-testid="tab-indicators">{t("city.indicators")}</span>, children: <Indicators city={c} /> },
+          { key: "climate", label: <span data-testid="tab-climate">{t("climate.tab")}</span>, children: <ClimateTab city={c} /> },
+          { key: "practices", label: <span data-testid="tab-practices">{t("practices.gaps.tab")}</span>, children: <CityPracticesTab slug={c.slug} /> },
         ]}
       />
     </Space>

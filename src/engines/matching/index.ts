@@ -1,0 +1,2 @@
+export * from "./indicator-gaps.js";
+export * from "./practices-for-gaps.js";

@@ -1,0 +1,274 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance, type DuckDBListVector, type DuckDBMaterializedResult } from "@duckdb/node-api";
+import { AIR_POLLUTANTS, type AirFormat, type AirPollutant } from "../domain/air.js";
+import { parameterMapSql, unitMapSql } from "./air-units.js";
+
+/** A station as the file describes it. */
+export interface RawStation {
+  externalId: string;
+  name: string;
+  lat: number | null;
+  lon: number | null;
+}
+
+/** One pollutant of one station-day before the completeness rules: valid hours, mean and maximum of the valid values. */
+export interface RawPollutantDay {
+  hours: number;
+  mean: number | null;
+  max1h: number | null;
+  /** O3 and CO: the day's values by hour (0–23; readings of the same hour averaged), for the 8-hour means. */
+  hourly?: (number | null)[];
+}
+
+export interface RawStationDay {
+  station: string;
+  date: string;
+  pollutants: Record<AirPollutant, RawPollutantDay>;
+}
+
+/** What the file holds, and how many rows of each kind of problem DuckDB saw (0 everywhere for a good file). */
+export interface AirAggregate {
+  stations: RawStation[];
+  days: RawStationDay[];
+  stats: { rows: number; values: number; gaps: number; negative: number; ignoredRows: number; ignoredParameters: string[] };
+  problems: { rejected: number; badDatetime: number; badUnit: number; badStation: number; notFinite: number };
+}
+
+export interface AggregateOptions {
+  /** DuckDB's memory limit, e.g. "512MB": larger work spills to a temporary folder. */
+  memoryLimit?: string;
+  threads?: number;
+}
+
+const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+/** read_csv with the header's columns typed as the format needs (others VARCHAR), NA and empty as NULL, bad rows kept in reject_errors. */
+function readCsvSql(path: string, header: readonly string[], types: Record<string, string>): string {
+  const columns = header.map((c) => `${quote(c)}: ${quote(types[c] ?? "VARCHAR")}`).join(", ");
+  return `read_csv(${quote(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', nullstr = ['NA', ''], store_rejects = true, columns = {${columns}})`;
+}
+
+/**
+ * OpenAQ: one row per station, hour and parameter. `datetime` is local time with its offset and
+ * marks the end of the averaging hour (OpenAQ's days run 01:00–00:00 local), so a value stamped
+ * 00:00 belongs to hour 23 of the previous day. Parsed from the text, without time-zone lookups.
+ * Rows with a datetime that cannot be read get d = NULL (a problem the caller reports).
+ */
+function openaqRowsSql(path: string, header: readonly string[]): string {
+  const src = readCsvSql(path, header, { location_id: "BIGINT", sensors_id: "BIGINT", lat: "DOUBLE", lon: "DOUBLE", value: "DOUBLE" });
+  return `
+    t AS (
+      SELECT location_id AS st, location AS name, lat, lon, parameter, units, value,
+        TRY_CAST(substr(datetime, 1, 10) AS DATE) AS d0, TRY_CAST(substr(datetime, 12, 2) AS INTEGER) AS hh,
+        substr(datetime, 11, 1) AS sep, substr(datetime, 15, 5) AS mmss
+      FROM ${src}
+    ), u AS (
+      SELECT st, name, lat, lon, parameter, units, value,
+        CASE WHEN d0 IS NULL OR hh IS NULL OR hh NOT BETWEEN 0 AND 23 OR sep NOT IN ('T', ' ') THEN NULL
+             WHEN mmss = '00:00' AND hh = 0 THEN d0 - 1 ELSE d0 END AS d,
+        CASE WHEN mmss = '00:00' THEN (hh + 23) % 24 ELSE hh END AS h
+      FROM t
+    )`;
+}
+
+/** UCI Beijing Multi-Site: one row per station and hour (0–23, the hour starting then), one column per pollutant, all in µg/m³. */
+function uciRowsSql(path: string, header: readonly string[]): string {
+  const types: Record<string, string> = { year: "INTEGER", month: "INTEGER", day: "INTEGER", hour: "INTEGER" };
+  for (const c of ["PM2.5", "PM10", "SO2", "NO2", "CO", "O3"]) types[c] = "DOUBLE";
+  const src = readCsvSql(path, header, types);
+  return `
+    t AS (
+      SELECT CASE WHEN trim(station) <> '' THEN station END AS st, station AS name, NULL::DOUBLE AS lat, NULL::DOUBLE AS lon,
+        CASE WHEN hour BETWEEN 0 AND 23 THEN TRY(make_date(year, month, day)) END AS d, hour AS h,
+        "PM2.5" AS pm25, "PM10" AS pm10, "SO2" AS so2, "NO2" AS no2, "CO" AS co, "O3" AS o3
+      FROM ${src}
+    ), u AS (
+      SELECT st, name, lat, lon, parameter, 'µg/m³' AS units, value, d, h
+      FROM t UNPIVOT INCLUDE NULLS (value FOR parameter IN (pm25, pm10, so2, no2, co, o3))
+    )`;
+}
+
+/**
+ * The one pass over the file: per station, day, parameter and unit the row and value counts, the
+ * sum, count and maximum of the non-negative values, the mask of hours with a value, and for O3
+ * and CO the hours and values. Units are applied afterwards, to these few groups, not per row.
+ */
+function groupSql(rows: string): string {
+  return `
+    WITH ${rows}, v AS (SELECT *, CASE WHEN value >= 0 AND isfinite(value) THEN value END AS vv FROM u)
+    SELECT st, d, parameter, units,
+      count(*)::DOUBLE AS nrows, count(value)::DOUBLE AS nvalues, count_if(NOT isfinite(value))::DOUBLE AS nonfinite,
+      sum(vv) AS s, count(vv)::DOUBLE AS n, max(vv) AS mx,
+      bit_or(CASE WHEN vv IS NOT NULL THEN 1::BIGINT << h END) AS mask,
+      any_value(name) AS name, any_value(lat) AS lat, any_value(lon) AS lon,
+      list(h) FILTER (WHERE vv IS NOT NULL AND parameter IN ('o3', 'co')) AS lh,
+      list(vv) FILTER (WHERE vv IS NOT NULL AND parameter IN ('o3', 'co')) AS lv
+    FROM v
+    GROUP BY st, d, parameter, units`;
+}
+
+/** The groups with their pollutant key p and unit factor f (NULL: not a pollutant we index / a unit that cannot apply). */
+const LONG_SQL = `
+  CREATE TEMP VIEW air_long AS
+  SELECT g.*, pm.p, um.f FROM air_groups g
+  LEFT JOIN (${parameterMapSql()}) pm ON pm.parameter = g.parameter
+  LEFT JOIN (${unitMapSql()}) um ON um.parameter = g.parameter AND um.units = g.units`;
+
+/** Applies a unit factor; dividing by 1000 (not multiplying by 0.001) keeps 700 µg/m³ CO at exactly 0.7 mg/m³. */
+const scale = (x: number, f: number): number => (f < 1 ? x / (1 / f) : x * f);
+
+/** The usable groups in station and date order: st, day number (days since 1970-01-01), p, f, n, s, mx, mask, lh, lv. */
+const GROUPS_SQL = `
+  SELECT st, (d - DATE '1970-01-01')::INTEGER AS day, p, f, n, s, mx, mask, lh, lv
+  FROM air_long WHERE p IS NOT NULL AND f IS NOT NULL AND d IS NOT NULL AND st IS NOT NULL AND n > 0
+  ORDER BY st, day`;
+
+const POLLUTANT_INDEX = new Map(AIR_POLLUTANTS.map((p, i) => [p, i]));
+
+/** Popcount of a 24-bit hour mask. */
+function bitCount(x: number): number {
+  let n = 0;
+  for (let v = x; v !== 0; v &= v - 1) n++;
+  return n;
+}
+
+/** Accumulates one station-day across its groups (one per pollutant and unit). */
+class DayAccumulator {
+  readonly sum = new Float64Array(6);
+  readonly n = new Float64Array(6);
+  readonly max = new Float64Array(6).fill(Number.NEGATIVE_INFINITY);
+  readonly mask = new Int32Array(6);
+  /** Hourly sums and counts of O3 (0–23) and CO (24–47). */
+  readonly hourSum = new Float64Array(48);
+  readonly hourN = new Int32Array(48);
+
+  constructor(
+    readonly station: string,
+    readonly day: number,
+  ) {}
+
+  build(): RawStationDay {
+    const pollutants = {} as Record<AirPollutant, RawPollutantDay>;
+    AIR_POLLUTANTS.forEach((p, i) => {
+      pollutants[p] = { hours: bitCount(this.mask[i]!), mean: this.n[i]! > 0 ? this.sum[i]! / this.n[i]! : null, max1h: this.n[i]! > 0 ? this.max[i]! : null };
+    });
+    const hourly = (offset: number) => Array.from({ length: 24 }, (_, h) => (this.hourN[offset + h]! > 0 ? this.hourSum[offset + h]! / this.hourN[offset + h]! : null));
+    pollutants.o3.hourly = hourly(0);
+    pollutants.co.hourly = hourly(24);
+    return { station: this.station, date: new Date(this.day * 86_400_000).toISOString().slice(0, 10), pollutants };
+  }
+}
+
+/**
+ * Builds station-days from the groups, reading the result's column vectors directly (turning
+ * 100,000 lists into JS objects through the value API costs seconds). Readings of the same hour
+ * (several sensors, or several units) are averaged.
+ */
+function readDays(result: DuckDBMaterializedResult): RawStationDay[] {
+  const out: RawStationDay[] = [];
+  let acc: DayAccumulator | null = null;
+  for (let c = 0; c < result.chunkCount; c++) {
+    const chunk = result.getChunk(c);
+    const [stv, dayv, pv, fv, nv, sv, mxv, maskv, lhv, lvv] = Array.from({ length: 10 }, (_, i) => chunk.getColumnVector(i));
+    const lh = lhv as DuckDBListVector;
+    const lv = lvv as DuckDBListVector;
+    const hoursOf = lh.childVector;
+    const valuesOf = lv.childVector;
+    for (let r = 0; r < chunk.rowCount; r++) {
+      const day = dayv!.getItem(r) as number;
+      const st = String(stv!.getItem(r));
+      if (acc === null || acc.day !== day || acc.station !== st) {
+        if (acc) out.push(acc.build());
+        acc = new DayAccumulator(st, day);
+      }
+      const p = pv!.getItem(r) as AirPollutant;
+      const i = POLLUTANT_INDEX.get(p)!;
+      const f = fv!.getItem(r) as number;
+      acc.sum[i]! += scale(sv!.getItem(r) as number, f);
+      acc.n[i]! += nv!.getItem(r) as number;
+      acc.max[i] = Math.max(acc.max[i]!, scale(mxv!.getItem(r) as number, f));
+      acc.mask[i]! |= Number(maskv!.getItem(r) as bigint);
+      if (p === "o3" || p === "co") {
+        const offset = p === "o3" ? 0 : 24;
+        const start = lh.getEntryOffset(r);
+        const vstart = lv.getEntryOffset(r);
+        for (let k = 0, len = lh.getEntryLength(r); k < len; k++) {
+          const h = offset + (hoursOf.getItem(start + k) as number);
+          acc.hourSum[h]! += scale(valuesOf.getItem(vstart + k) as number, f);
+          acc.hourN[h]!++;
+        }
+      }
+    }
+  }
+  if (acc) out.push(acc.build());
+  return out;
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * Aggregates an hourly air-quality CSV (OpenAQ archive or UCI Beijing Multi-Site) with DuckDB in
+ * one pass over the file: per station and local day the valid hours, mean and maximum of each
+ * pollutant (µg/m³, CO mg/m³; ppm and ppb converted at 25 °C), plus the hourly O3 and CO for
+ * the 8-hour means. Empty and NA values are gaps; negative values are treated as gaps and
+ * counted. Problem rows (values that are not numbers, bad dates, units that cannot apply, no
+ * station) are only counted here: the caller rejects the file and locates them.
+ */
+export async function aggregateAirFile(path: string, format: AirFormat, header: readonly string[], opts: AggregateOptions = {}): Promise<AirAggregate> {
+  const spill = mkdtempSync(join(tmpdir(), "citybridge-duckdb-"));
+  const instance = await DuckDBInstance.create(":memory:", {
+    memory_limit: opts.memoryLimit ?? "512MB",
+    temp_directory: spill,
+    preserve_insertion_order: "false",
+    ...(opts.threads ? { threads: String(opts.threads) } : {}),
+  });
+  const con = await instance.connect();
+  const rows = async (sql: string): Promise<Row[]> => (await con.runAndReadAll(sql)).getRowObjectsJS() as Row[];
+  try {
+    await con.run(`CREATE TEMP TABLE air_groups AS ${groupSql(format === "openaq" ? openaqRowsSql(path, header) : uciRowsSql(path, header))}`);
+    await con.run(LONG_SQL);
+    const [s] = await rows(`
+      SELECT coalesce(sum(nrows), 0) AS nrows,
+        coalesce(sum(nvalues) FILTER (WHERE p IS NOT NULL), 0) AS nvalues,
+        coalesce(sum(nrows - nvalues) FILTER (WHERE p IS NOT NULL), 0) AS gaps,
+        coalesce(sum(nvalues - n - nonfinite) FILTER (WHERE p IS NOT NULL), 0) AS neg,
+        coalesce(sum(nonfinite) FILTER (WHERE p IS NOT NULL), 0) AS nonfinite,
+        coalesce(sum(nrows) FILTER (WHERE p IS NULL), 0) AS ignored,
+        list(DISTINCT parameter) FILTER (WHERE p IS NULL AND parameter IS NOT NULL) AS params,
+        coalesce(sum(nrows) FILTER (WHERE d IS NULL), 0) AS bad_dt,
+        coalesce(sum(nrows) FILTER (WHERE p IS NOT NULL AND f IS NULL), 0) AS bad_unit,
+        coalesce(sum(nrows) FILTER (WHERE st IS NULL), 0) AS bad_st
+      FROM air_long`);
+    const [rej] = await rows(`SELECT count(*)::DOUBLE AS n FROM reject_errors`);
+    // UCI rows were unpivoted into one row per pollutant: count file rows, not pollutant values.
+    const perRow = format === "uci" ? AIR_POLLUTANTS.length : 1;
+    const stats = {
+      rows: Number(s!.nrows) / perRow,
+      values: Number(s!.nvalues),
+      gaps: Number(s!.gaps),
+      negative: Number(s!.neg),
+      ignoredRows: Number(s!.ignored),
+      ignoredParameters: ((s!.params as string[] | null) ?? []).sort(),
+    };
+    const problems = {
+      rejected: Number(rej!.n),
+      badDatetime: Number(s!.bad_dt) / perRow,
+      badUnit: Number(s!.bad_unit),
+      badStation: Number(s!.bad_st) / perRow,
+      notFinite: Number(s!.nonfinite),
+    };
+    if (Object.values(problems).some((n) => n > 0)) return { stations: [], days: [], stats, problems };
+
+    const stations = (
+      await rows(`SELECT CAST(st AS VARCHAR) AS st, any_value(name) AS name, any_value(lat) AS lat, any_value(lon) AS lon FROM air_long WHERE p IS NOT NULL GROUP BY st ORDER BY st`)
+    ).map((r): RawStation => ({ externalId: String(r.st), name: String(r.name ?? r.st), lat: (r.lat as number | null) ?? null, lon: (r.lon as number | null) ?? null }));
+    const days = readDays(await con.run(GROUPS_SQL));
+    return { stations, days, stats, problems };
+  } finally {
+    con.closeSync();
+    instance.closeSync();
+    rmSync(spill, { recursive: true, force: true });
+  }
+}

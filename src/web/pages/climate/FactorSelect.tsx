@@ -1,0 +1,37 @@
+import { useState } from "react";
+import { Select } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { climateApi } from "../../climate/api";
+import { useLang } from "../../lang";
+
+/** Picks an emission factor from the library by searching ids and names (server-side). */
+export function FactorSelect({ value, onChange, disabled, ariaLabel }: { value?: string; onChange: (id: string | undefined) => void; disabled?: boolean; ariaLabel: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [q, setQ] = useState("");
+  const found = useQuery({ queryKey: ["factors", q], queryFn: ({ signal }) => climateApi.factors(q, signal), staleTime: 60_000, enabled: !disabled });
+  // The chosen factor shows as its id; the list shows name and values too.
+  const options = (found.data?.items ?? []).map((f) => ({
+    value: f.id,
+    label: f.id,
+    detail: `${f.id} — ${(lang === "zh" ? f.names.zh : null) ?? f.names.en} (${f.gases.map((g) => `${g.gas} ${g.value} ${g.unit}`).join(", ")})`,
+  }));
+  if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: value, detail: value });
+  return (
+    <Select
+      aria-label={ariaLabel}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      allowClear
+      disabled={disabled}
+      value={value}
+      placeholder={t("climate.editor.factorSearch")}
+      onChange={(v: string | undefined) => onChange(v)}
+      loading={found.isFetching}
+      options={options}
+      optionRender={(o) => (o.data as { detail: string }).detail}
+      style={{ minWidth: 260 }}
+      popupMatchSelectWidth={480}
+    />
+  );
+}
