@@ -109,7 +109,7 @@ const report = {
   },
   latency: {
     fullSearch: { ...full, includes: "tokenize, FTS5 match, measured boost, facet counts, load 20 practices, highlight snippets, suggestions when empty" },
-    repositorySearch: { ...stats(timings.repository), includes: "tokenize, FTS5 match, measured boost, facet counts (one statement)" },
+    repositorySearch: { ...stats(timings.repository), includes: "tokenize, FTS5 match with measured boost and filters (one statement), facet counts (a second statement)" },
     bareFts5: { ...bare, includes: "tokenize, MATCH … ORDER BY bm25 LIMIT 20" },
     minisearch: { ...ms, includes: "tokenize, MiniSearch search (prefix, AND), first 20" },
   },

@@ -160,6 +160,38 @@ yet assessed).
 - \`gpc/example-inventory.json\` and \`gpc/example-activities.csv\` describe a **fictional** city for the tutorial:
   every activity amount in them is made up; only the factor ids refer to the sources above.
 
+## Air quality (aqi/, air/)
+
+- \`aqi/cn_hj633_2012_iaqi.csv\`, \`aqi/cn_hj633_2026_iaqi.csv\`, \`aqi/us_epa_aqi_2024.csv\`, \`aqi/eu_eaqi_2024.csv\`:
+  copies of \`shared/data/aqi/\` — HJ 633-2012 Table 1 (superseded on 2026-03-01) and HJ 633-2026 Table 3 with its
+  notes b and c (Ministry of Ecology and Environment of China; official standards, facts); US EPA, Technical
+  Assistance Document for the Reporting of Daily Air Quality – the Air Quality Index (AQI), EPA-454/B-24-002
+  (May 2024), Table 6, with the PM2.5 revision of 89 FR 16202 (US public domain); European Environment Agency,
+  European Air Quality Index, revised bands (ETC HE Report 2024/17, DOI 10.5281/zenodo.15781195), CC BY 4.0.
+- \`aqi/standards.json\` (our file): the table each index uses, its validity dates, the special cases written in
+  the standards' notes (HJ 633-2012: SO2 1-hour above 800 µg/m³ → the 24-hour IAQI, O3 8-hour above 800 µg/m³ →
+  the 1-hour IAQI; HJ 633-2026: fixed at 200 and 300), the EPA's truncation digits and the category names. The
+  English names of China's categories, the Chinese names of the US categories (as the US Embassy in Beijing used
+  them) and both names of the European bands in Chinese are our translations.
+- \`aqi/openaq-aqihub/*.csv\`: OpenAQ aqi-hub tables (github openaq/aqi-hub, commit in \`COMMIT\`; MIT, (c) 2024
+  OpenAQ), used only by tests to cross-check the transcriptions above.
+- \`air/PRSA_Data_Dongsi_20130301-20170228.csv\`, \`air/PRSA_Data_Aotizhongxin_20130301-20170228.csv\`: copies of
+  \`shared/data/air-hourly/\` — Beijing Multi-Site Air Quality, UCI Machine Learning Repository, DOI
+  10.24432/C5RK5G; Zhang, S., Guo, B., Dong, A., He, J., Xu, Z. & Chen, S.X. (2017). Cautionary tales on
+  air-quality improvement in Beijing. Proc. R. Soc. A 473: 20170457. CC BY 4.0. Hourly PM2.5, PM10, SO2, NO2, CO
+  and O3 (µg/m³, CO too) of the Beijing Municipal Environmental Monitoring Center stations Dongsi and
+  Aotizhongxin, 2013-03-01 to 2017-02-28. The seed loads them for \`beijing-cn\` (\`air/demo.json\`); daily values,
+  indices, annual means and the \`air.*\` observations derived from them are computed by citybridge.
+- \`air/sources.json\`: the source records (citation, URL, licence) of the data sets and standards above.
+  \`air/daily-limits.json\`: the daily limits counted as exceedance days — WHO global air quality guidelines 2021,
+  24-hour levels (PM2.5 15, PM10 45, NO2 25, SO2 40 µg/m³, CO 4 mg/m³; O3 8-hour 100 µg/m³); GB 3095-2012 grade II
+  24-hour limits (PM2.5 75, PM10 150, NO2 80, SO2 150 µg/m³, CO 4 mg/m³; O3 8-hour 160 µg/m³); Directive
+  2008/50/EC daily limits (PM10 50, SO2 125 µg/m³); Directive (EU) 2024/2881 daily limits for 2030 (PM2.5 25,
+  PM10 45, NO2 50, SO2 50 µg/m³).
+- ppm and ppb are converted with the ideal gas at 25 °C and 101.325 kPa (the reference conditions of 40 CFR 50.3;
+  molar volume 24.45 L/mol) and IUPAC atomic weights: 1 ppb O3 = 1.963 µg/m³, NO2 = 1.882 µg/m³, SO2 = 2.620
+  µg/m³; 1 ppm CO = 1.146 mg/m³.
+
 ## Indicator catalogue and reference values
 
 \`indicators.json\` (maintained by hand, not generated) holds the indicator catalogue of DOMAIN.md — codes,

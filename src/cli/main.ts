@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { airCommand } from "./air.command.js";
 import { aqiCommand } from "./aqi.command.js";
 import { citiesCommand } from "./cities.command.js";
 import { dbCommand } from "./db.command.js";
@@ -17,7 +18,7 @@ export function program(): Command {
     .description("citybridge — city profiles, indicators and city-to-city cooperation for Paris-aligned climate action")
     .version("0.1.0")
     .showHelpAfterError("(add --help for usage)");
-  for (const cmd of [serveCommand(), dbCommand(), citiesCommand(), importCommand(), exportCommand(), aqiCommand(), inventoryCommand(), factorsCommand(), pathwayCommand(), practicesCommand()]) root.addCommand(cmd);
+  for (const cmd of [serveCommand(), dbCommand(), citiesCommand(), importCommand(), exportCommand(), aqiCommand(), airCommand(), inventoryCommand(), factorsCommand(), pathwayCommand(), practicesCommand()]) root.addCommand(cmd);
   const exitOverride = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(exitOverride);

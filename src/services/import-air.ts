@@ -29,7 +29,11 @@ export interface ImportAirProps {
   now?: Date;
   /** DuckDB settings (memory limit, threads). */
   duckdb?: AggregateOptions;
+  /** Called when each phase ends, with its duration: DuckDB's aggregation, the indices of the station-days, the transaction. */
+  onPhase?: (phase: AirImportPhase, ms: number) => void;
 }
+
+export type AirImportPhase = "aggregate" | "compute" | "write";
 
 const DEFAULT_SOURCE: Record<AirFormat, string> = { openaq: "openaq", uci: "uci-beijing-multisite" };
 const OBSERVED = [
@@ -68,6 +72,12 @@ async function prepare(ctx: AppContext, props: ImportAirProps): Promise<{ header
  */
 export async function importAir(ctx: AppContext, props: ImportAirProps): Promise<AirImportResult> {
   const { header, format } = await prepare(ctx, props);
+  let mark = performance.now();
+  const phase = (name: AirImportPhase) => {
+    const now = performance.now();
+    props.onPhase?.(name, now - mark);
+    mark = now;
+  };
   const agg = await aggregateAirFile(props.path, format, header, props.duckdb);
   const flagged = Object.values(agg.problems).reduce((a, b) => a + b, 0);
   if (flagged > 0) {
@@ -90,24 +100,27 @@ export async function importAir(ctx: AppContext, props: ImportAirProps): Promise
   const reference = loadAirReference();
   const importedAt = (props.now ?? new Date()).toISOString();
   const cityOwner = { scope: "city" as const, subject: city, city, importedAt };
+  phase("aggregate");
 
-  return ctx.database.db.transaction().execute(async (trx) => {
+  // Station days with their indices; the source id is filled in once it is resolved.
+  const ids = new Map(agg.stations.map((s) => [s.externalId, stationId(format, s.externalId)]));
+  const stationDays: AirDayRecord[] = agg.days.map((raw) => dayRecord(completeDay(raw), 1, [], { scope: "station", subject: ids.get(raw.station)!, city, importedAt }, tables));
+  phase("compute");
+
+  const result = await ctx.database.db.transaction().execute(async (trx) => {
     const sourcesRepo = new SourceRepository(trx);
     await sourcesRepo.upsertMany(reference.sources, importedAt);
     const source = props.source ? (await resolveSources(sourcesRepo, [props.source], importedAt)).get(props.source)! : DEFAULT_SOURCE[format];
+    for (const d of stationDays) d.sources = [source];
     const stationsRepo = new AirStationRepository(trx);
     const daily = new AirDailyRepository(trx);
     const annual = new AirAnnualRepository(trx);
 
-    const ids = new Map(agg.stations.map((s) => [s.externalId, stationId(format, s.externalId)]));
     for (const existing of await stationsRepo.byIds([...ids.values()])) {
       if (existing.city !== city) throw new InvalidInputError(`station ${existing.id} belongs to ${existing.city}; nothing was imported`, [{ column: "city", value: city, message: `station ${existing.name} is already stored for ${existing.city}` }]);
     }
 
-    // Station days, and the range of dates each station's file covers (those stored days are replaced).
-    const stationDays: AirDayRecord[] = agg.days.map((raw) =>
-      dayRecord(completeDay(raw), 1, [source], { scope: "station", subject: ids.get(raw.station)!, city, importedAt }, tables),
-    );
+    // The range of dates each station's file covers: those stored days are replaced.
     const ranges = new Map<string, { station: string; from: string; to: string }>();
     const counts = new Map<string, number>();
     for (const d of stationDays) {
@@ -147,7 +160,7 @@ export async function importAir(ctx: AppContext, props: ImportAirProps): Promise
 
     // Complete annual means become the city's indicator observations.
     const observations: Observation[] = [];
-    const stationNames = stations.map((s) => s.name).join(", ");
+    const stationNames = (await stationsRepo.forCity(city)).map((s) => s.name).join(", ");
     for (const a of annualRows.filter((r) => r.scope === "city")) {
       const note = (what: string, days: number) =>
         `${what} of ${days} daily values (completeness: GB 3095-2012 Table 4), city mean of stations ${stationNames}; computed by citybridge from hourly data (${a.sources.join(", ")})`;
@@ -174,4 +187,6 @@ export async function importAir(ctx: AppContext, props: ImportAirProps): Promise
       rules: AIR_RULES,
     };
   });
+  phase("write");
+  return result;
 }

@@ -15,6 +15,7 @@ import { ErrorBoundary } from "./components/ErrorBoundary";
 const MapPage = lazy(() => import("./pages/MapPage"));
 const CitiesPage = lazy(() => import("./pages/CitiesPage"));
 const CityPage = lazy(() => import("./pages/CityPage"));
+const AirRedirect = lazy(() => import("./pages/air/AirRedirect"));
 const ComparePage = lazy(() => import("./pages/ComparePage"));
 const ImportPage = lazy(() => import("./pages/ImportPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
@@ -98,6 +99,7 @@ function Shell() {
                 <Route path="/" element={<MapPage />} />
                 <Route path="/cities" element={<CitiesPage />} />
                 <Route path="/cities/:slug" element={<CityPage />} />
+                <Route path="/cities/:slug/air" element={<AirRedirect />} />
                 <Route path="/compare" element={<ComparePage />} />
                 <Route path="/import" element={<ImportPage />} />
                 <Route path="/practices" element={<PracticesPage />} />

@@ -48,6 +48,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("country", "text", (c) => c.notNull())
     .addColumn("region", "text")
     .execute();
+  await db.schema.createIndex("practice_facets_country").on("practice_facets").columns(["country", "region"]).execute();
 
   await db.schema
     .createTable("practice_themes")

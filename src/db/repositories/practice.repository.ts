@@ -4,14 +4,11 @@ import type { Source } from "../../domain/source.js";
 import type { Dialect } from "../database.js";
 import type { DatabaseSchema, PracticesTable } from "../schema.js";
 import { SourceRepository } from "./source.repository.js";
+import { countFacetCodes, facetCountries } from "./practice-facets.js";
 import { type FullTextIndex, fullTextIndex, type IndexTerm, type PracticeTokens } from "./practice-index.js";
+import { type PracticeDraft, sourceOf as src, themeBit, toPractice, toRow } from "./practice-rows.js";
 
-/** A practice ready to store: sources by id (the sources themselves travel in `citedSources`). */
-export interface PracticeDraft extends Omit<Practice, "outcomes" | "cost" | "sources" | "updatedAt"> {
-  outcomes: (Omit<Outcome, "source"> & { sourceId: string })[];
-  cost: { amount: number; currency: string; note: string | null; sourceId: string } | null;
-  sources: { sourceId: string; title: string; publisher: string | null; year: number | null }[];
-}
+export type { PracticeDraft } from "./practice-rows.js";
 
 export interface PracticeWrite {
   draft: PracticeDraft;
@@ -43,10 +40,6 @@ export type PracticeCard = Pick<Practice, "id" | "title" | "summary" | "city" | 
 /** Measured practices rank this much higher than unmeasured ones with the same text match. */
 export const MEASURED_BOOST = 1.5;
 
-const themeBit = (t: PracticeTheme) => 1 << PRACTICE_THEMES.indexOf(t);
-
-type SourceRow = { id: string; citation: string; url: string | null; licence: string | null };
-const src = (r: SourceRow): Source => ({ id: r.id, citation: r.citation, url: r.url, licence: r.licence });
 
 export class PracticeRepository {
   private readonly index: FullTextIndex;
@@ -236,11 +229,11 @@ export class PracticeRepository {
   }
 
   /**
-   * Full-text search with filters, boosted ranking and facet counts, in two statements: the top
-   * hits ranked by the index's rank (bm25 / ts_rank) × MEASURED_BOOST for practices with
-   * measured outcomes, and the counts per (country, region, measured) with per-theme counts from
-   * the themes bitmask, which add up to every facet. Both join the matches to the narrow
-   * practice_facets table. Facets count the matches after every filter.
+   * Full-text search with filters, boosted ranking and facet counts, in two statements that join
+   * the matches to the narrow practice_facets table: the top hits ranked by the index's rank
+   * (bm25 / ts_rank) × MEASURED_BOOST for practices with measured outcomes, and one string of
+   * 3-character facet codes (country, measured, themes) counted here. Facets count the matches
+   * after every filter; a country's region comes from practice_facets (one region per country).
    */
   async search(q: PracticeQuery): Promise<PracticeMatches> {
     const filters = [sql`1 = 1`];
@@ -259,31 +252,19 @@ export class PracticeRepository {
         order by score desc, x.doc limit ${q.limit} offset ${q.offset}
       ) h join practices p on p.doc = h.doc
       order by h.score desc, h.doc`.execute(this.db);
-    const themeSums = PRACTICE_THEMES.map((_, i) => sql`cast(sum(case when (f.themes_mask & ${1 << i}) <> 0 then 1 else 0 end) as integer) as ${sql.ref(`t${i}`)}`);
-    const groups = await sql<Record<string, string | number | null>>`
-      select f.country, f.region, f.measured, cast(count(*) as integer) as n, ${sql.join(themeSums)}
+    const codes = await sql<{ codes: string | null }>`
+      select ${this.index.facetCodes()} as codes
       from (${docs}) x join practice_facets f on f.doc = x.doc
-      where ${where}
-      group by f.country, f.region, f.measured`.execute(this.db);
-    const counts = { country: new Map<string, number>(), region: new Map<string, number>(), measured: new Map<string, number>(), theme: new Map<string, number>() };
-    const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
-    let total = 0;
-    for (const row of groups.rows) {
-      const n = Number(row.n);
-      total += n;
-      add(counts.country, String(row.country), n);
-      if (row.region !== null) add(counts.region, String(row.region), n);
-      add(counts.measured, Number(row.measured) === 1 ? "true" : "false", n);
-      PRACTICE_THEMES.forEach((t, i) => {
-        const c = Number(row[`t${i}`] ?? 0);
-        if (c > 0) add(counts.theme, t, c);
-      });
-    }
-    const list = (m: Map<string, number>) => [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      where ${where}`.execute(this.db);
+    const countries = facetCountries(codes.rows[0]?.codes ?? "");
+    const regions = countries.length
+      ? await this.db.selectFrom("practice_facets").select(["country", "region"]).distinct().where("country", "in", countries).where("region", "is not", null).execute()
+      : [];
+    const { total, facets } = countFacetCodes(codes.rows[0]?.codes ?? "", new Map(regions.map((r) => [r.country, r.region!])));
     return {
       total,
       hits: hits.rows.map((h) => ({ id: h.id, score: Number(h.score) })),
-      facets: { theme: list(counts.theme), country: list(counts.country), region: list(counts.region), measured: list(counts.measured) },
+      facets,
     };
   }
 
@@ -337,55 +318,4 @@ export class PracticeRepository {
       .execute();
     return rows.map((r) => r.id);
   }
-}
-
-function toRow(d: PracticeDraft, doc: number, createdBy: string, createdAt: string, now: string): PracticesTable {
-  return {
-    id: d.id,
-    doc,
-    title_en: d.title.en,
-    title_zh: d.title.zh,
-    summary_en: d.summary.en,
-    summary_zh: d.summary.zh,
-    city: d.city,
-    city_slug: d.citySlug,
-    country: d.country,
-    region: d.region,
-    start_year: d.startYear,
-    end_year: d.endYear,
-    measures_json: JSON.stringify(d.measures),
-    cost_json: d.cost ? JSON.stringify(d.cost) : null,
-    transferability: d.transferability,
-    assessment_json: d.assessment ? JSON.stringify(d.assessment) : null,
-    measured: d.measured ? 1 : 0,
-    themes_mask: d.themes.reduce((m, t) => m | themeBit(t), 0),
-    created_by: createdBy,
-    created_at: createdAt,
-    updated_at: now,
-  };
-}
-
-function toPractice(r: PracticesTable, themes: PracticeTheme[], sources: Practice["sources"], outcomes: Outcome[], sourceById: Map<string, Source>): Practice {
-  const cost = r.cost_json ? (JSON.parse(r.cost_json) as PracticeDraft["cost"]) : null;
-  const costSource = cost ? sourceById.get(cost.sourceId) : undefined;
-  return {
-    id: r.id,
-    title: { en: r.title_en, zh: r.title_zh },
-    summary: { en: r.summary_en, zh: r.summary_zh },
-    city: r.city,
-    citySlug: r.city_slug,
-    country: r.country,
-    region: r.region,
-    themes,
-    startYear: r.start_year === null ? null : Number(r.start_year),
-    endYear: r.end_year === null ? null : Number(r.end_year),
-    measures: JSON.parse(r.measures_json) as string[],
-    outcomes,
-    cost: cost && costSource ? { amount: cost.amount, currency: cost.currency, note: cost.note, source: costSource } : null,
-    transferability: r.transferability,
-    assessment: r.assessment_json ? (JSON.parse(r.assessment_json) as Practice["assessment"]) : null,
-    sources,
-    measured: Number(r.measured) === 1,
-    updatedAt: r.updated_at,
-  };
 }

@@ -38,9 +38,10 @@ const fail = (key: string, value: number, message: string): never => {
 export function cnIndex(input: Concentrations, table: Hj633Table, period: AveragingPeriod): IndexResult {
   const rules = table.rules;
   const edition = table.standard.name;
-  const given: Partial<Record<CnKey, number>> = { ...input };
-  delete (given as Record<string, unknown>).so2_24h;
-  delete (given as Record<string, unknown>).o3;
+  // Built field by field (no spread and delete): this runs for every station-day of an import.
+  const given: Partial<Record<CnKey, number>> = {
+    pm25: input.pm25, pm10: input.pm10, so2: input.so2, no2: input.no2, co: input.co, o3_8h: input.o3_8h, o3_1h: input.o3_1h,
+  };
   const notes: string[] = [];
   if (input.o3 !== undefined && input.o3_1h === undefined) {
     given.o3_1h = input.o3;

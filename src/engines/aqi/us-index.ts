@@ -60,9 +60,10 @@ const fail = (key: string, value: number, message: string): never => {
  * Source: EPA-454/B-24-002 (May 2024), Table 6, its footnotes and the AQI equation.
  */
 export function usIndex(input: Concentrations, table: UsEpaTable, period: AveragingPeriod): IndexResult {
-  const given: Partial<Record<UsKey, number>> = { ...input };
-  delete (given as Record<string, unknown>).so2_24h;
-  delete (given as Record<string, unknown>).o3;
+  // Built field by field (no spread and delete): this runs for every station-day of an import.
+  const given: Partial<Record<UsKey, number>> = {
+    pm25: input.pm25, pm10: input.pm10, co: input.co, o3_8h: input.o3_8h, o3_1h: input.o3_1h, so2: input.so2, no2: input.no2,
+  };
   const notes: string[] = [];
   if (input.o3 !== undefined && input.o3_1h === undefined) {
     given.o3_1h = input.o3;

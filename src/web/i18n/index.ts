@@ -2,6 +2,7 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { en } from "./en";
 import { zh } from "./zh";
+import { airEn, airZh } from "./air";
 import { climateEn, climateZh } from "./climate";
 import { practicesEn, practicesZh } from "./practices";
 import type { Lang } from "../api";
@@ -22,7 +23,7 @@ export function saveLang(lang: Lang): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: { ...en, climate: climateEn, practices: practicesEn } }, zh: { translation: { ...zh, climate: climateZh, practices: practicesZh } } },
+  resources: { en: { translation: { ...en, air: airEn, climate: climateEn, practices: practicesEn } }, zh: { translation: { ...zh, air: airZh, climate: climateZh, practices: practicesZh } } },
   lng: initialLang(),
   fallbackLng: "en",
   interpolation: { escapeValue: false },

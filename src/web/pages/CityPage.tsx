@@ -12,10 +12,11 @@ import { countryName, countryNames } from "../countries";
 import { loadWorldMap, type EChartsOption } from "../echarts";
 import { useLang } from "../lang";
 import { useIndicators, useSources } from "../queries";
+import AirTab from "./air/AirTab";
 import ClimateTab from "./climate/ClimateTab";
 import { CityPracticesTab } from "./practices/CityPracticesTab";
 
-const TABS = ["overview", "indicators", "climate", "practices"] as const;
+const TABS = ["overview", "indicators", "air", "climate", "practices"] as const;
 type Tab = (typeof TABS)[number];
 
 function LocationMap({ city }: { city: City }) {
@@ -145,6 +146,7 @@ export default function CityPage() {
         items={[
           { key: "overview", label: <span data-testid="tab-overview">{t("city.overview")}</span>, children: <Overview city={c} /> },
           { key: "indicators", label: <span data-testid="tab-indicators">{t("city.indicators")}</span>, children: <Indicators city={c} /> },
+          { key: "air", label: <span data-testid="tab-air">{t("air.tab")}</span>, children: <AirTab city={c} /> },
           { key: "climate", label: <span data-testid="tab-climate">{t("climate.tab")}</span>, children: <ClimateTab city={c} /> },
           { key: "practices", label: <span data-testid="tab-practices">{t("practices.gaps.tab")}</span>, children: <CityPracticesTab slug={c.slug} /> },
         ]}

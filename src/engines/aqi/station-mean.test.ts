@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import type { DailyValues } from "./daily-values.js";
+import { meanOverStations } from "./station-mean.js";
+
+const day = (pm25: number | null, hours: number, o3max8h: number | null = null): DailyValues => ({
+  date: "2017-01-01",
+  pollutants: {
+    pm25: { hours, mean: pm25, max1h: pm25 === null ? null : pm25 + 10, max8h: null },
+    pm10: { hours: 0, mean: null, max1h: null, max8h: null },
+    so2: { hours: 0, mean: null, max1h: null, max8h: null },
+    no2: { hours: 0, mean: null, max1h: null, max8h: null },
+    co: { hours: 0, mean: null, max1h: null, max8h: null },
+    o3: { hours: 0, mean: null, max1h: null, max8h: o3max8h },
+  },
+});
+
+describe("meanOverStations", () => {
+  it("averages the stations that have a valid value and sums their hours", () => {
+    const c = meanOverStations([day(100, 24), day(50, 22), day(null, 12)]);
+    expect(c.pollutants.pm25).toEqual({ hours: 58, mean: 75, max1h: 85, max8h: null });
+    expect(c.stations).toBe(2);
+  });
+  it("counts a station with only an 8-hour ozone value", () => {
+    expect(meanOverStations([day(null, 0, 80)]).stations).toBe(1);
+  });
+  it("refuses days of different dates", () => {
+    expect(() => meanOverStations([day(1, 24), { ...day(1, 24), date: "2017-01-02" }])).toThrow(RangeError);
+  });
+});

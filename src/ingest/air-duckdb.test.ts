@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { type DailyValues, dailyValues, type HourlyRecord, mixingRatio } from "../engines/aqi/index.js";
+import { completeDay } from "../services/air-days.js";
+import { aggregateAirFile } from "./air-duckdb.js";
+import { detectAirFormat, readCsvHeader } from "./air-header.js";
+
+const SAMPLE = new URL("./fixtures/sample-dongsi-2017-01-week1.csv", import.meta.url).pathname;
+const RECORDS = (JSON.parse(readFileSync(new URL("../engines/aqi/fixtures/in/dongsi-2017-01-week1.json", import.meta.url), "utf8")) as { records: HourlyRecord[] }).records;
+const dir = mkdtempSync(join(tmpdir(), "citybridge-air-ingest-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Same dates, hours and values (to 1e-6: sums in another order differ in the last bits). */
+function expectSameDays(days: DailyValues[], reference: DailyValues[]): void {
+  expect(days.map((d) => d.date)).toEqual(reference.map((d) => d.date));
+  days.forEach((d, i) => {
+    for (const [p, v] of Object.entries(d.pollutants)) {
+      const r = reference[i]!.pollutants[p as keyof typeof d.pollutants];
+      expect(v.hours, `${d.date} ${p}`).toBe(r.hours);
+      for (const k of ["mean", "max1h", "max8h"] as const) {
+        if (r[k] === null) expect(v[k], `${d.date} ${p} ${k}`).toBeNull();
+        else expect(v[k], `${d.date} ${p} ${k}`).toBeCloseTo(r[k]!, 6);
+      }
+    }
+  });
+}
+
+const aggregate = (path: string) => {
+  const header = readCsvHeader(path);
+  return aggregateAirFile(path, detectAirFormat(header)!, header);
+};
+
+/** The sample as OpenAQ rows: datetime is the end of the hour, gases in ppm at odd hours. */
+function asOpenAqMixedUnits(records: HourlyRecord[], extra: string[] = []): string {
+  const lines = ["location_id,sensors_id,location,datetime,lat,lon,parameter,units,value"];
+  for (const r of records) {
+    const end = new Date(Date.parse(`${r.date}T00:00:00Z`) + (r.hour + 1) * 3_600_000).toISOString().slice(0, 19);
+    for (const [p, v] of Object.entries(r.values)) {
+      const gas = p === "so2" || p === "no2" || p === "o3" || p === "co";
+      const ppm = gas && r.hour % 2 === 1;
+      const value = v === null || v === undefined ? "" : ppm ? String(mixingRatio(p as "so2", p === "co" ? v : v / 1000)) : String(p === "co" ? v * 1000 : v);
+      lines.push(`42,${p.length},Dongsi,${end}+08:00,39.929,116.417,${p},${ppm ? "ppm" : "µg/m³"},${value}`);
+    }
+  }
+  return [...lines, ...extra].join("\n");
+}
+
+describe("aggregateAirFile", () => {
+  it("gives the same daily values as the engine's reference for the one-week Beijing sample (UCI format)", async () => {
+    const a = await aggregate(SAMPLE);
+    expect(a.problems).toEqual({ rejected: 0, badDatetime: 0, badUnit: 0, badStation: 0, notFinite: 0 });
+    expect(a.stations).toEqual([{ externalId: "Dongsi", name: "Dongsi", lat: null, lon: null }]);
+    expectSameDays(a.days.map(completeDay), dailyValues(RECORDS));
+  });
+
+  it("counts NA values as gaps, not errors", async () => {
+    const a = await aggregate(SAMPLE);
+    const nulls = RECORDS.reduce((n, r) => n + Object.values(r.values).filter((v) => v === null).length, 0);
+    expect(nulls).toBeGreaterThan(0);
+    expect(a.stats).toMatchObject({ rows: 168, gaps: nulls, values: 168 * 6 - nulls, negative: 0 });
+  });
+
+  it("reads OpenAQ's end-of-hour local times and converts ppm at 25 °C: the same days as the UCI file", async () => {
+    const path = join(dir, "openaq.csv");
+    writeFileSync(path, asOpenAqMixedUnits(RECORDS));
+    const a = await aggregate(path);
+    expect(a.stations).toEqual([{ externalId: "42", name: "Dongsi", lat: 39.929, lon: 116.417 }]);
+    expectSameDays(a.days.map(completeDay), dailyValues(RECORDS));
+  });
+
+  it("treats negative values as gaps, ignores parameters it does not index, and counts both", async () => {
+    const path = join(dir, "extra.csv");
+    writeFileSync(path, asOpenAqMixedUnits(RECORDS.slice(0, 2), ["42,9,Dongsi,2017-01-01T03:00:00+08:00,39.929,116.417,temperature,c,-4", "42,1,Dongsi,2017-01-01T03:00:00+08:00,39.929,116.417,pm25,µg/m³,-3"]));
+    const a = await aggregate(path);
+    expect(a.stats).toMatchObject({ negative: 1, ignoredRows: 1, ignoredParameters: ["temperature"] });
+    expect(a.days[0]!.pollutants.pm25.hours).toBe(2);
+  });
+
+  it("counts rows it cannot use instead of guessing: text values, impossible dates, units that cannot apply", async () => {
+    const path = join(dir, "bad.csv");
+    writeFileSync(path, asOpenAqMixedUnits(RECORDS.slice(0, 1), ["42,1,Dongsi,2017-01-01T03:00:00+08:00,39.929,116.417,pm25,µg/m³,abc", "42,1,Dongsi,2017-02-30T03:00:00+08:00,39.929,116.417,pm25,µg/m³,1", "42,1,Dongsi,2017-01-01T03:00:00+08:00,39.929,116.417,pm25,ppm,1"]));
+    const a = await aggregate(path);
+    expect(a.problems).toMatchObject({ rejected: 1, badDatetime: 1, badUnit: 1 });
+    expect(a.days).toEqual([]);
+  });
+});
