@@ -12,7 +12,9 @@ import { airRoutes } from "./routes/air.route.js";
 import { citiesRoutes } from "./routes/cities.route.js";
 import { climateRoutes } from "./routes/climate.route.js";
 import { indicatorsRoutes } from "./routes/indicators.route.js";
-import { MAX_IMPORT_BYTES, observationsRoutes } from "./routes/observations.route.js";
+import { observationsRoutes } from "./routes/observations.route.js";
+import { MAX_IMPORT_BYTES } from "./upload.js";
+import { counterpartsRoutes } from "./routes/counterparts.route.js";
 import { practicesRoutes } from "./routes/practices.route.js";
 
 /** The built web UI (npm run build:web). */
@@ -65,6 +67,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   await app.register(airRoutes(ctx), { prefix: "/api/v1" });
   await app.register(climateRoutes(ctx), { prefix: "/api/v1" });
   await app.register(practicesRoutes(ctx), { prefix: "/api/v1" });
+  await app.register(counterpartsRoutes(ctx), { prefix: "/api/v1" });
 
   const webDir = opts.webDir === undefined ? (existsSync(`${WEB_DIR}index.html`) ? WEB_DIR : null) : opts.webDir;
   // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

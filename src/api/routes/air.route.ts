@@ -1,9 +1,3 @@
-import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Transform, type Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AirAnnualSchema, AirDaySchema, AirFormatSchema, AirImportResultSchema, AirOverviewSchema, AirStationSchema } from "../../domain/air.js";
@@ -13,23 +7,7 @@ import { InvalidInputError } from "../../errors.js";
 import { cityAirAnnual, cityAirDaily, cityAirOverview } from "../../services/city-air.js";
 import type { AppContext } from "../../services/context.js";
 import { importAir } from "../../services/import-air.js";
-import { problem, sendProblem } from "../problem.js";
-import { MAX_IMPORT_BYTES } from "./observations.route.js";
-
-class TooLargeError extends Error {}
-
-/** Copies an upload to a temporary file (DuckDB reads files), refusing anything over the limit. */
-async function spool(body: Readable, path: string): Promise<void> {
-  let bytes = 0;
-  const limit = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      bytes += chunk.length;
-      if (bytes > MAX_IMPORT_BYTES) done(new TooLargeError());
-      else done(null, chunk);
-    },
-  });
-  await pipeline(body, limit, createWriteStream(path));
-}
+import { streamCsvBodies, withUploadedFile } from "../upload.js";
 
 const SlugParams = z.object({ slug: SlugSchema });
 const DateSchema = z.string().refine((s) => s.length === 10 && isPeriod(s), "must be a date YYYY-MM-DD");
@@ -37,10 +15,7 @@ const StationSchema = z.string().regex(/^[a-z0-9-]+$/, "must be a station id lik
 
 export function airRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    // Uploads are streamed to a temporary file, never held as a string.
-    for (const type of ["text/csv", "application/csv", "text/plain"]) {
-      app.addContentTypeParser(type, (_req, payload, done) => done(null, payload));
-    }
+    streamCsvBodies(app);
 
     app.post(
       "/cities/:slug/air/import",
@@ -57,28 +32,10 @@ export function airRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: AirImportResultSchema },
         },
       },
-      async (req, reply) => {
-        const dir = await mkdtemp(join(tmpdir(), "citybridge-air-"));
-        const path = join(dir, "upload.csv");
-        try {
-          if (req.isMultipart()) {
-            const file = await req.file();
-            if (!file) throw new InvalidInputError("the form has no file", [{ column: "file", message: "is required" }]);
-            await spool(file.file, path);
-            if (file.file.truncated) throw new TooLargeError();
-          } else if (req.body && typeof (req.body as Readable).pipe === "function") {
-            await spool(req.body as Readable, path);
-          } else {
-            return sendProblem(reply, problem(415, "send the CSV as text/csv or as multipart/form-data with a field named file"));
-          }
-          return await importAir(ctx, { path, city: req.params.slug, format: req.query.format, source: req.query.source, importedBy: "api" });
-        } catch (err) {
-          if (err instanceof TooLargeError) return sendProblem(reply, problem(413, `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`));
-          throw err;
-        } finally {
-          await rm(dir, { recursive: true, force: true });
-        }
-      },
+      async (req, reply) =>
+        withUploadedFile(req, reply, (path) =>
+          importAir(ctx, { path, city: req.params.slug, format: req.query.format, source: req.query.source, importedBy: "api" }),
+        ),
     );
 
     app.get(
