@@ -27,12 +27,32 @@ function ramp(direction: Indicator["direction"]): string[] {
 
 interface Row extends LatestValue { point: CityPoint }
 
+/** The value at quantile q (0–1) of sorted values, by linear interpolation. */
+function quantile(sorted: number[], q: number): number {
+  const i = (sorted.length - 1) * q;
+  const lo = Math.floor(i);
+  const hi = Math.ceil(i);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (i - lo);
+}
+
+/**
+ * The colour scale spans the 2nd to 98th percentile, so one outlier (a grid at 0 gCO2/kWh) does not
+ * wash out every other city; values beyond it take the end colours, and tooltips keep the true value.
+ */
+function colourRange(values: number[]): { min: number; max: number } {
+  if (values.length === 0) return { min: 0, max: 1 };
+  const sorted = [...values].sort((a, b) => a - b);
+  const min = values.length >= 50 ? quantile(sorted, 0.02) : sorted[0]!;
+  const max = values.length >= 50 ? quantile(sorted, 0.98) : sorted[sorted.length - 1]!;
+  return { min, max: max === min ? min + 1 : max };
+}
+
 function mapOption(indicator: Indicator, points: CityPoint[], rows: Row[], sources: Source[], lang: Lang, t: (k: string) => string): EChartsOption {
   const reported = new Set(rows.map((r) => r.city));
   const citation = new Map(sources.map((s) => [s.id, s.citation]));
-  const values = rows.map((r) => r.value);
-  const min = values.length ? Math.min(...values) : 0;
-  const max = values.length ? Math.max(...values) : 1;
+  const { min, max } = colourRange(rows.map((r) => r.value));
+  const clipped = rows.some((r) => r.value > max || r.value < min);
+  const clamp = (v: number) => Math.min(max, Math.max(min, v));
   const unit = indicator.unit;
   return {
     tooltip: {
@@ -62,10 +82,10 @@ function mapOption(indicator: Indicator, points: CityPoint[], rows: Row[], sourc
       seriesIndex: 1,
       dimension: 2,
       min,
-      max: max === min ? min + 1 : max,
+      max,
       calculable: true,
       precision: max - min < 10 ? 2 : 0,
-      text: [`${formatNumber(max, lang)} ${unit}`, `${formatNumber(min, lang)} ${unit}`],
+      text: [`${clipped ? "≥ " : ""}${formatNumber(max, lang)} ${unit}`, `${clipped ? "≤ " : ""}${formatNumber(min, lang)} ${unit}`],
       inRange: { color: ramp(indicator.direction) },
       left: 16,
       bottom: 16,
@@ -85,7 +105,7 @@ function mapOption(indicator: Indicator, points: CityPoint[], rows: Row[], sourc
         coordinateSystem: "geo",
         symbolSize: 9,
         itemStyle: { borderColor: "#333", borderWidth: 0.6 },
-        data: rows.map((r) => ({ name: cityName(r.point.names, lang), value: [r.point.lon, r.point.lat, r.value], slug: r.city, row: r })),
+        data: rows.map((r) => ({ name: cityName(r.point.names, lang), value: [r.point.lon, r.point.lat, clamp(r.value)], slug: r.city, row: r })),
       },
     ],
   };
