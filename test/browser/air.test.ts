@@ -7,37 +7,23 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { openAqCsv, SAMPLE_RECORDS, UCI_SAMPLE } from "../support/air";
-import { launchBrowser, startServer, type Running } from "./server";
+import { type Running, useBrowser } from "./server";
 
 let server: Running;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
+useBrowser((s) => {
+  server = s.server;
+  if (s.page) page = s.page;
+}, { pageTimeoutMs: 30_000 });
 
 const T = 90_000;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "en-GB" });
-  page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-});
 
-afterEach(async () => {
-  await context?.close();
-});
 
 const go = (path: string) => page.goto(`${server.baseUrl}${path}`);
 const text = (testId: string) => page.getByTestId(testId).innerText();

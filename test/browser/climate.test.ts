@@ -3,14 +3,16 @@
  * reference lines, NDC comparison, sources, both languages, keyboard) and an inventory entered in
  * the editor — against the real server on a fresh database.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, startServer, type Running } from "./server";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { type Running, useBrowser } from "./server";
 
 let server: Running;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
+useBrowser((s) => {
+  server = s.server;
+  if (s.page) page = s.page;
+});
 let targetId: string;
 
 const T = 90_000;
@@ -22,8 +24,6 @@ async function post(path: string, body: unknown): Promise<{ id: string }> {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   // A test target and two planned actions for Chongqing (figures made up for the test).
   targetId = (await post("/api/v1/cities/chongqing-cn/targets", {
     type: "base-year", names: { en: "Test target" }, baseYear: 2019, baseEmissions: 1.6e8, targetYear: 2030, reductionPct: 43, netZeroYear: 2050,
@@ -32,21 +32,6 @@ beforeAll(async () => {
   await post("/api/v1/cities/chongqing-cn/actions", { names: { en: "Electric buses", zh: "电动公交" }, sector: "II", startYear: 2022, fullYear: 2026, reductionTCO2e: 5e6 });
   await post("/api/v1/cities/chongqing-cn/actions", { names: { en: "Building retrofits", zh: "建筑节能改造" }, sector: "I", startYear: 2024, fullYear: 2030, reductionTCO2e: 1.5e7 });
 }, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "en-GB" });
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-});
-
-afterEach(async () => {
-  await context?.close();
-});
 
 const go = (path: string) => page.goto(`${server.baseUrl}${path}`);
 /** The <input> of an Ant Design InputNumber, whichever element carries the test id. */

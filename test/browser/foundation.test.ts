@@ -5,36 +5,22 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, ROOT, startServer, type Running } from "./server";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { ROOT, type Running, useBrowser } from "./server";
 
 let server: Running;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
+useBrowser((s) => {
+  server = s.server;
+  if (s.page) page = s.page;
+});
 
 const T = 60_000;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "en-GB" });
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-});
 
-afterEach(async () => {
-  await context?.close();
-});
 
 const go = (path: string) => page.goto(`${server.baseUrl}${path}`);
 

@@ -8,7 +8,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -85,5 +86,34 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/**
+ * The lifecycle every browser test file shares: one server and one Chromium for the file, a fresh
+ * 1280×720 page for each test. `bind` receives the server once it is up (before the file's own
+ * beforeAll hooks run) and each test's page before the test.
+ */
+export function useBrowser(bind: (s: { server: Running; page?: Page }) => void, opts: { pageTimeoutMs?: number } = {}): void {
+  let server: Running | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    bind({ server });
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  beforeEach(async () => {
+    context = await browser!.newContext({ viewport: { width: 1280, height: 720 }, locale: "en-GB" });
+    const page = await context.newPage();
+    page.setDefaultTimeout(opts.pageTimeoutMs ?? 20_000);
+    bind({ server: server!, page });
+  });
+  afterEach(async () => {
+    await context?.close();
   });
 }
