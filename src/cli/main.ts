@@ -8,6 +8,7 @@ import { factorsCommand } from "./factors.command.js";
 import { importCommand } from "./import.command.js";
 import { inventoryCommand } from "./inventory.command.js";
 import { pathwayCommand } from "./pathway.command.js";
+import { matchCommand } from "./match.command.js";
 import { practicesCommand } from "./practices.command.js";
 import { reportError } from "./run.js";
 import { serveCommand } from "./serve.command.js";
@@ -18,7 +19,7 @@ export function program(): Command {
     .description("citybridge — city profiles, indicators and city-to-city cooperation for Paris-aligned climate action")
     .version("0.1.0")
     .showHelpAfterError("(add --help for usage)");
-  for (const cmd of [serveCommand(), dbCommand(), citiesCommand(), importCommand(), exportCommand(), aqiCommand(), airCommand(), inventoryCommand(), factorsCommand(), pathwayCommand(), practicesCommand()]) root.addCommand(cmd);
+  for (const cmd of [serveCommand(), dbCommand(), citiesCommand(), importCommand(), exportCommand(), aqiCommand(), airCommand(), inventoryCommand(), factorsCommand(), pathwayCommand(), practicesCommand(), matchCommand()]) root.addCommand(cmd);
   const exitOverride = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(exitOverride);

@@ -5,6 +5,7 @@ import { AirStationRepository } from "../db/repositories/air-station.repository.
 import { ClimateActionRepository } from "../db/repositories/climate-action.repository.js";
 import { EmissionFactorRepository } from "../db/repositories/emission-factor.repository.js";
 import { InventoryRepository } from "../db/repositories/inventory.repository.js";
+import { MatchingRepository } from "../db/repositories/matching.repository.js";
 import { PracticeRepository } from "../db/repositories/practice.repository.js";
 import { TargetRepository } from "../db/repositories/target.repository.js";
 
@@ -23,6 +24,7 @@ export interface AppContext {
   readonly targets: TargetRepository;
   readonly climateActions: ClimateActionRepository;
   readonly practices: PracticeRepository;
+  readonly matching: MatchingRepository;
 }
 
 export function createContext(database: Database): AppContext {
@@ -40,5 +42,6 @@ export function createContext(database: Database): AppContext {
     targets: new TargetRepository(database.db),
     climateActions: new ClimateActionRepository(database.db),
     practices: new PracticeRepository(database.db, database.dialect),
+    matching: new MatchingRepository(database.db),
   };
 }

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/support/databases.js";
+import { loadFixture } from "../../../test/support/fixture.js";
+import { type AppContext, createContext } from "../../services/context.js";
+import { buildApp } from "../app.js";
+
+const grid: [string, number][] = [["chongqing-cn", 620], ["zhengzhou-cn", 700], ["prague-cz", 420], ["mannheim-de", 350], ["malaga-es", 180]];
+
+describe.each(DIALECTS)("counterparts API on %s", (dialect) => {
+  let t: TestDatabase;
+  let ctx: AppContext;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    ctx = createContext(t.database);
+    await loadFixture(ctx);
+    await ctx.observations.upsert(grid.map(([city, value]) => ({ city, indicator: "energy.grid_intensity", period: "2024", value, source: "geonames", note: null, importedBy: "test", importedAt: "2026-01-01T00:00:00.000Z" })));
+    app = await buildApp(ctx, { webDir: null, logLevel: "silent" });
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
+
+  it("returns the family of counterparts best first, with score, confidence and reasons, never the city itself", async () => {
+    const r = await app.inject({ method: "GET", url: "/api/v1/cities/chongqing-cn/counterparts?top=3" });
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.city).toBe("chongqing-cn");
+    expect(body.results).toHaveLength(3);
+    const scores = body.results.map((x: { score: number }) => x.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(body.results.map((x: { city: string }) => x.city)).not.toContain("chongqing-cn");
+    const malaga = (await app.inject({ method: "GET", url: "/api/v1/cities/chongqing-cn/counterparts?country=es" })).json();
+    expect(malaga.results).toHaveLength(1);
+    expect(malaga.results[0].reasons[0]).toMatchObject({ factor: "strength", detail: expect.stringContaining("180 vs 620 gCO2/kWh") });
+    expect(malaga.results[0].reasons.at(-1)).toEqual({ factor: "interest", share: 0, detail: "no themes of interest declared yet" });
+  });
+
+  it("filters by region and theme", async () => {
+    const eu = (await app.inject({ method: "GET", url: "/api/v1/cities/chongqing-cn/counterparts?region=Europe" })).json();
+    expect(eu.results.map((x: { city: string }) => x.city).sort()).toEqual(["malaga-es", "mannheim-de", "prague-cz"]);
+    const air = (await app.inject({ method: "GET", url: "/api/v1/cities/chongqing-cn/counterparts?theme=air" })).json();
+    expect(air.results).toEqual([]);
+  });
+
+  it("answers 404 for an unknown city and 400 naming a bad parameter", async () => {
+    expect((await app.inject({ method: "GET", url: "/api/v1/cities/atlantis-xx/counterparts" })).statusCode).toBe(404);
+    for (const [q, name] of [["top=0", "top"], ["theme=bikes", "theme"], ["size=huge", "size"]]) {
+      const r = await app.inject({ method: "GET", url: `/api/v1/cities/chongqing-cn/counterparts?${q}` });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().errors[0].path).toBe(name);
+    }
+  });
+});
