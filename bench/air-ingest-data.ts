@@ -7,18 +7,8 @@
  */
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
+import { mulberry32 } from "./mulberry32.js";
 
-/** mulberry32: a small, fast, seeded PRNG (Tommy Ettinger's public-domain generator). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PARAMETERS = [
   { p: "pm25", base: 60, spread: 80, units: ["µg/m³", "µg/m³"] },

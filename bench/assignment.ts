@@ -19,16 +19,6 @@ const SIZES = [500, 1000, 2000];
 const REPEATS = Number(process.argv[2] ?? 3);
 const PYTHON = "/usr/bin/python3";
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SCIPY = `
 import sys, time, json, numpy as np, scipy
@@ -40,6 +30,7 @@ for _ in range(repeats):
     t = time.perf_counter(); r, k = linear_sum_assignment(c); times.append(time.perf_counter() - t)
 print(json.dumps({"total": float(c[r, k].sum()), "times": times, "scipy": scipy.__version__, "numpy": np.__version__}))
 `;
+import { mulberry32 as rng } from "./mulberry32.js";
 
 const stat = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

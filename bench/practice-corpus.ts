@@ -4,18 +4,8 @@
  * vocabulary; queries of one to three words (one in five Chinese).
  */
 import { type PracticeRecord, PracticeRecordSchema, PRACTICE_THEMES } from "../src/domain/practice.js";
+import { mulberry32 as rng } from "./mulberry32.js";
 
-// mulberry32: small, fast, good enough for reproducible synthetic data.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = rng(20261128);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 

@@ -1,8 +1,7 @@
 import { InvalidInputError } from "../../errors.js";
-import { categoryFor } from "./category.js";
+import { aqiResult } from "./aqi-result.js";
 import type { Hj633Column, Hj633Table } from "./hj633-table.js";
 import { columnTop, iaqi } from "./iaqi.js";
-import { primaryPollutants } from "./primary-pollutants.js";
 import type { AveragingPeriod, Concentrations, IndexResult, PollutantKey } from "./types.js";
 
 type CnKey = Exclude<PollutantKey, "o3">;
@@ -82,17 +81,5 @@ export function cnIndex(input: Concentrations, table: Hj633Table, period: Averag
     }
   }
 
-  const values = Object.values(sub) as number[];
-  const value = values.length > 0 ? Math.max(...values) : null;
-  return {
-    standard: table.standard,
-    period,
-    scale: "aqi",
-    value,
-    category: value === null ? null : categoryFor(value, table.categories),
-    primary: primaryPollutants(sub, value, 50),
-    subIndices: sub,
-    notes,
-    beyondTable,
-  };
+  return aqiResult(table.standard, period, sub, table.categories, notes, beyondTable);
 }

@@ -1,7 +1,6 @@
 import { InvalidInputError } from "../../errors.js";
-import { categoryFor } from "./category.js";
+import { aqiResult } from "./aqi-result.js";
 import { type Gas, mixingRatio } from "./gas-conversion.js";
-import { primaryPollutants } from "./primary-pollutants.js";
 import type { AveragingPeriod, Concentrations, IndexResult, PollutantKey } from "./types.js";
 import type { UsColumn, UsEpaRow, UsEpaTable, UsRange } from "./us-epa-table.js";
 
@@ -105,17 +104,5 @@ export function usIndex(input: Concentrations, table: UsEpaTable, period: Averag
     }
   }
 
-  const values = Object.values(sub) as number[];
-  const value = values.length > 0 ? Math.max(...values) : null;
-  return {
-    standard: table.standard,
-    period,
-    scale: "aqi",
-    value,
-    category: value === null ? null : categoryFor(value, table.categories),
-    primary: primaryPollutants(sub, value, 50),
-    subIndices: sub,
-    notes,
-    beyondTable,
-  };
+  return aqiResult(table.standard, period, sub, table.categories, notes, beyondTable);
 }
