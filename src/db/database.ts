@@ -23,6 +23,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 export function openDatabase(config: Pick<Config, "databaseUrl" | "sqlitePath">): Database {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // An idle connection the server closes (a restart, an administrator, a failover) must not crash
+    // the process: the pool drops it and opens a new one on the next query.
+    pool.on("error", (err) => process.stderr.write(`citybridge: an idle PostgreSQL connection was closed: ${err.message}\n`));
     const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
     const url = new URL(config.databaseUrl);
     return { db, dialect: "postgres", location: `${url.hostname}:${url.port || 5432}${url.pathname}`, close: () => db.destroy() };

@@ -63,3 +63,21 @@ describe.each(DIALECTS)("CityRepository on %s", (dialect) => {
     expect(points[0]).toMatchObject({ slug: "chongqing-cn", names: { zh: "重庆市" }, lat: 29.56278, lon: 106.55278 });
   });
 });
+
+describe("the PostgreSQL pool", () => {
+  it("survives the server closing an idle connection", async () => {
+    const t = await createTestDatabase("postgres");
+    try {
+      const ctx = createContext(t.database);
+      // Several queries at once leave several idle connections in the pool.
+      expect(await Promise.all([ctx.cities.count(), ctx.cities.count(), ctx.cities.count()])).toEqual([0, 0, 0]);
+      // Close every other connection to this database from the server side, as a restart would.
+      const { sql } = await import("kysely");
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(t.database.db);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await ctx.cities.count()).toBe(0);
+    } finally {
+      await t.drop();
+    }
+  });
+});
