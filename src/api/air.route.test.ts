@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addBeijing, UCI_SAMPLE } from "../../test/support/air.js";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
+import { DIALECTS } from "../../test/support/databases.js";
+import { useTestApp } from "../../test/support/app.js";
 import { loadFixture } from "../../test/support/fixture.js";
-import { type AppContext, createContext } from "../services/context.js";
-import { buildApp } from "./app.js";
 
 const SAMPLE = readFileSync(UCI_SAMPLE, "utf8");
 
@@ -16,20 +15,15 @@ function multipart(text: string): { payload: string; headers: Record<string, str
 }
 
 describe.each(DIALECTS)("air API on %s", (dialect) => {
-  let t: TestDatabase;
-  let ctx: AppContext;
   let app: FastifyInstance;
-  beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
-    await loadFixture(ctx);
-    await addBeijing(ctx);
-    app = await buildApp(ctx, { webDir: null, logLevel: "silent" });
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.drop();
-  });
+  useTestApp(
+    dialect,
+    async (c) => {
+      await loadFixture(c);
+      await addBeijing(c);
+    },
+    (s) => ({ app } = s),
+  );
 
   const get = (url: string) => app.inject({ method: "GET", url });
   const post = (url: string, payload: string, headers: Record<string, string> = { "content-type": "text/csv" }) => app.inject({ method: "POST", url, payload, headers });

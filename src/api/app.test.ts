@@ -1,24 +1,21 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
+import { useTestApp } from "../../test/support/app.js";
 import { loadFixture } from "../../test/support/fixture.js";
 import { type AppContext, createContext } from "../services/context.js";
 import { buildApp } from "./app.js";
 
 describe.each(DIALECTS)("REST API on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
   let app: FastifyInstance;
-  beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
-    await loadFixture(ctx);
-    app = await buildApp(ctx, { webDir: null, logLevel: "silent" });
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.drop();
-  });
+  useTestApp(
+    dialect,
+    async (c) => {
+      await loadFixture(c);
+    },
+    (s) => ({ ctx, app } = s),
+  );
 
   const get = (url: string) => app.inject({ method: "GET", url });
 

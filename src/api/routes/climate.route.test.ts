@@ -1,24 +1,18 @@
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/support/databases.js";
+import { describe, expect, it } from "vitest";
+import { DIALECTS } from "../../../test/support/databases.js";
+import { useTestApp } from "../../../test/support/app.js";
 import { loadClimateFixture } from "../../../test/support/climate-fixture.js";
-import { type AppContext, createContext } from "../../services/context.js";
-import { buildApp } from "../app.js";
 
 describe.each(DIALECTS)("climate API on %s", (dialect) => {
-  let t: TestDatabase;
-  let ctx: AppContext;
   let app: FastifyInstance;
-  beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
-    await loadClimateFixture(ctx);
-    app = await buildApp(ctx, { webDir: null, logLevel: "silent" });
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.drop();
-  });
+  useTestApp(
+    dialect,
+    async (c) => {
+      await loadClimateFixture(c);
+    },
+    (s) => ({ app } = s),
+  );
 
   const get = (url: string) => app.inject({ method: "GET", url });
   const send = (method: "POST" | "PUT" | "DELETE", url: string, payload?: unknown) => app.inject({ method, url, payload: payload as object });

@@ -1,27 +1,21 @@
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/support/databases.js";
+import { describe, expect, it } from "vitest";
+import { DIALECTS } from "../../../test/support/databases.js";
+import { useTestApp } from "../../../test/support/app.js";
 import { loadFixture } from "../../../test/support/fixture.js";
-import { type AppContext, createContext } from "../../services/context.js";
-import { buildApp } from "../app.js";
 
 const grid: [string, number][] = [["chongqing-cn", 620], ["zhengzhou-cn", 700], ["prague-cz", 420], ["mannheim-de", 350], ["malaga-es", 180]];
 
 describe.each(DIALECTS)("counterparts API on %s", (dialect) => {
-  let t: TestDatabase;
-  let ctx: AppContext;
   let app: FastifyInstance;
-  beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
-    await loadFixture(ctx);
-    await ctx.observations.upsert(grid.map(([city, value]) => ({ city, indicator: "energy.grid_intensity", period: "2024", value, source: "geonames", note: null, importedBy: "test", importedAt: "2026-01-01T00:00:00.000Z" })));
-    app = await buildApp(ctx, { webDir: null, logLevel: "silent" });
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.drop();
-  });
+  useTestApp(
+    dialect,
+    async (c) => {
+      await loadFixture(c);
+      await c.observations.upsert(grid.map(([city, value]) => ({ city, indicator: "energy.grid_intensity", period: "2024", value, source: "geonames", note: null, importedBy: "test", importedAt: "2026-01-01T00:00:00.000Z" })));
+    },
+    (s) => ({ app } = s),
+  );
 
   it("returns the family of counterparts best first, with score, confidence and reasons, never the city itself", async () => {
     const r = await app.inject({ method: "GET", url: "/api/v1/cities/chongqing-cn/counterparts?top=3" });

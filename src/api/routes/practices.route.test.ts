@@ -1,13 +1,13 @@
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/support/databases.js";
+import { describe, expect, it } from "vitest";
+import { DIALECTS } from "../../../test/support/databases.js";
+import { useTestApp } from "../../../test/support/app.js";
 import { loadFixture } from "../../../test/support/fixture.js";
-import { type AppContext, createContext } from "../../services/context.js";
+import { type AppContext } from "../../services/context.js";
 import { DATA_DIR } from "../../services/seed.js";
 import { seedPractices } from "../../services/seed-practices.js";
 import { Readable } from "node:stream";
 import { importObservations } from "../../services/import-observations.js";
-import { buildApp } from "../app.js";
 
 const practice = {
   id: "test-bus-lanes",
@@ -22,20 +22,16 @@ const practice = {
 };
 
 describe.each(DIALECTS)("practices API on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
   let app: FastifyInstance;
-  beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
-    await loadFixture(ctx);
-    await seedPractices(ctx, DATA_DIR);
-    app = await buildApp(ctx, { webDir: null, logLevel: "silent" });
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.drop();
-  });
+  useTestApp(
+    dialect,
+    async (c) => {
+      await loadFixture(c);
+      await seedPractices(c, DATA_DIR);
+    },
+    (s) => ({ ctx, app } = s),
+  );
 
   it("searches in both languages with facets", async () => {
     const r = await app.inject({ method: "GET", url: `/api/v1/practices?q=${encodeURIComponent("拥堵")}&theme=congestion` });
