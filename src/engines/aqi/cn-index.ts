@@ -1,10 +1,11 @@
 import { InvalidInputError } from "../../errors.js";
 import { aqiResult } from "./aqi-result.js";
+import { type IndexKey, indexInputs } from "./index-inputs.js";
 import type { Hj633Column, Hj633Table } from "./hj633-table.js";
 import { columnTop, iaqi } from "./iaqi.js";
 import type { AveragingPeriod, Concentrations, IndexResult, PollutantKey } from "./types.js";
 
-type CnKey = Exclude<PollutantKey, "o3">;
+type CnKey = IndexKey;
 
 /** Which table column each input is looked up in: the daily report uses 24-hour means for SO2, NO2 and CO; the real-time report 1-hour values. */
 const COLUMNS: Record<AveragingPeriod, Record<CnKey, Hj633Column>> = {
@@ -37,15 +38,7 @@ const fail = (key: string, value: number, message: string): never => {
 export function cnIndex(input: Concentrations, table: Hj633Table, period: AveragingPeriod): IndexResult {
   const rules = table.rules;
   const edition = table.standard.name;
-  // Built field by field (no spread and delete): this runs for every station-day of an import.
-  const given: Partial<Record<CnKey, number>> = {
-    pm25: input.pm25, pm10: input.pm10, so2: input.so2, no2: input.no2, co: input.co, o3_8h: input.o3_8h, o3_1h: input.o3_1h,
-  };
-  const notes: string[] = [];
-  if (input.o3 !== undefined && input.o3_1h === undefined) {
-    given.o3_1h = input.o3;
-    notes.push("o3 read as the 1-hour O3 value");
-  }
+  const { given, notes } = indexInputs(input);
   const sub: Partial<Record<PollutantKey, number>> = {};
   const beyondTable: PollutantKey[] = [];
 

@@ -1,5 +1,6 @@
 import { InvalidInputError } from "../../errors.js";
 import { aqiResult } from "./aqi-result.js";
+import { indexInputs } from "./index-inputs.js";
 import { type Gas, mixingRatio } from "./gas-conversion.js";
 import type { AveragingPeriod, Concentrations, IndexResult, PollutantKey } from "./types.js";
 import type { UsColumn, UsEpaRow, UsEpaTable, UsRange } from "./us-epa-table.js";
@@ -59,15 +60,7 @@ const fail = (key: string, value: number, message: string): never => {
  * Source: EPA-454/B-24-002 (May 2024), Table 6, its footnotes and the AQI equation.
  */
 export function usIndex(input: Concentrations, table: UsEpaTable, period: AveragingPeriod): IndexResult {
-  // Built field by field (no spread and delete): this runs for every station-day of an import.
-  const given: Partial<Record<UsKey, number>> = {
-    pm25: input.pm25, pm10: input.pm10, co: input.co, o3_8h: input.o3_8h, o3_1h: input.o3_1h, so2: input.so2, no2: input.no2,
-  };
-  const notes: string[] = [];
-  if (input.o3 !== undefined && input.o3_1h === undefined) {
-    given.o3_1h = input.o3;
-    notes.push("o3 read as the 1-hour O3 value");
-  }
+  const { given, notes } = indexInputs(input);
   const sub: Partial<Record<PollutantKey, number>> = {};
   const beyondTable: PollutantKey[] = [];
 
