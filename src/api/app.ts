@@ -16,6 +16,12 @@ import { observationsRoutes } from "./routes/observations.route.js";
 import { MAX_IMPORT_BYTES } from "./upload.js";
 import { counterpartsRoutes } from "./routes/counterparts.route.js";
 import { practicesRoutes } from "./routes/practices.route.js";
+import { programmesRoutes } from "./routes/programmes.route.js";
+import { cooperationsRoutes } from "./routes/cooperations.route.js";
+import { cooperationWorkRoutes } from "./routes/cooperation-work.route.js";
+import { monitoringRoutes } from "./routes/monitoring.route.js";
+import { pairingRoutes } from "./routes/pairing.route.js";
+import { visionRoutes } from "./routes/vision.route.js";
 
 /** The built web UI (npm run build:web). */
 export const WEB_DIR = fileURLToPath(new URL("../../dist/web/", import.meta.url));
@@ -68,6 +74,9 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   await app.register(climateRoutes(ctx), { prefix: "/api/v1" });
   await app.register(practicesRoutes(ctx), { prefix: "/api/v1" });
   await app.register(counterpartsRoutes(ctx), { prefix: "/api/v1" });
+  for (const routes of [programmesRoutes, cooperationsRoutes, cooperationWorkRoutes, monitoringRoutes, pairingRoutes, visionRoutes]) {
+    await app.register(routes(ctx), { prefix: "/api/v1" });
+  }
 
   const webDir = opts.webDir === undefined ? (existsSync(`${WEB_DIR}index.html`) ? WEB_DIR : null) : opts.webDir;
   // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

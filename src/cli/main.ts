@@ -12,6 +12,10 @@ import { matchCommand } from "./match.command.js";
 import { practicesCommand } from "./practices.command.js";
 import { reportError } from "./run.js";
 import { serveCommand } from "./serve.command.js";
+import { programmesCommand } from "./programmes.command.js";
+import { cooperationsCommand } from "./cooperations.command.js";
+import { reportCommand } from "./report.command.js";
+import { visionCommand } from "./vision.command.js";
 
 /** `citybridge <noun> <verb>`: exit 0 success, 1 failure, 2 invalid input or usage. */
 export function program(): Command {
@@ -19,7 +23,7 @@ export function program(): Command {
     .description("citybridge — city profiles, indicators and city-to-city cooperation for Paris-aligned climate action")
     .version("0.1.0")
     .showHelpAfterError("(add --help for usage)");
-  for (const cmd of [serveCommand(), dbCommand(), citiesCommand(), importCommand(), exportCommand(), aqiCommand(), airCommand(), inventoryCommand(), factorsCommand(), pathwayCommand(), practicesCommand(), matchCommand()]) root.addCommand(cmd);
+  for (const cmd of [serveCommand(), dbCommand(), citiesCommand(), importCommand(), exportCommand(), aqiCommand(), airCommand(), inventoryCommand(), factorsCommand(), pathwayCommand(), practicesCommand(), matchCommand(), programmesCommand(), cooperationsCommand(), reportCommand(), visionCommand()]) root.addCommand(cmd);
   const exitOverride = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(exitOverride);

@@ -3,6 +3,7 @@ import * as m0001 from "./migrations/0001-foundation.js";
 import * as m0002 from "./migrations/0002-air.js";
 import * as m0003 from "./migrations/0003-climate.js";
 import * as m0004 from "./migrations/0004-practices.js";
+import * as m0005 from "./migrations/0005-cooperation.js";
 
 /** Migrations are listed in code so they run the same from sources, tests and any working directory. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0002-air": m0002,
   "0003-climate": m0003,
   "0004-practices": m0004,
+  "0005-cooperation": m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

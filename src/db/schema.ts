@@ -289,6 +289,237 @@ export interface AirAnnualTable {
   imported_at: string;
 }
 
+/** Cooperation (0005): dates are ISO `YYYY-MM-DD` text; *_json columns hold JSON text; flags are 0/1. */
+interface Editable {
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProgrammesTable extends Editable {
+  id: string;
+  name_en: string;
+  name_zh: string | null;
+  description_en: string | null;
+  description_zh: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  themes_json: string;
+  sides_json: string;
+  funder: string | null;
+  eligibility_json: string;
+  source_ids_json: string;
+}
+
+export interface CallsTable extends Editable {
+  id: string;
+  programme_id: string;
+  title_en: string;
+  title_zh: string | null;
+  description_en: string | null;
+  description_zh: string | null;
+  side: string | null;
+  opens_on: string | null;
+  deadline: string;
+  eligibility_json: string;
+}
+
+export interface ApplicationsTable {
+  id: string;
+  call_id: string;
+  city_slug: string;
+  themes_json: string;
+  challenges: string | null;
+  strengths: string | null;
+  has_inventory: number;
+  has_target: number;
+  has_plan: number;
+  contact_name: string | null;
+  contact_email: string | null;
+  status: string;
+  eligibility_json: string;
+  decision_note: string | null;
+  submitted_at: string;
+  decided_at: string | null;
+  version: number;
+  created_by: string;
+  updated_at: string;
+}
+
+export interface CooperationsTable extends Editable {
+  id: string;
+  programme_id: string | null;
+  name_en: string;
+  name_zh: string | null;
+  themes_json: string;
+  start_date: string | null;
+  end_date: string | null;
+  status: string;
+  origin: string;
+  source_ids_json: string;
+}
+
+export interface CooperationMembersTable {
+  cooperation_id: string;
+  city_slug: string;
+  role: string;
+  side: string | null;
+  joined_on: string | null;
+}
+
+export interface CooperationTransitionsTable {
+  cooperation_id: string;
+  position: number;
+  from_status: string | null;
+  to_status: string;
+  on_date: string;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface ActionPlansTable {
+  cooperation_id: string;
+  key_focus_en: string | null;
+  key_focus_zh: string | null;
+  challenges_en: string | null;
+  challenges_zh: string | null;
+  objectives_en: string | null;
+  objectives_zh: string | null;
+  expected_results_en: string | null;
+  expected_results_zh: string | null;
+  benefits_en: string | null;
+  benefits_zh: string | null;
+  sdgs_json: string;
+  urban_agenda_json: string;
+  version: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface OrganisationsTable extends Editable {
+  id: string;
+  name_en: string;
+  name_zh: string | null;
+  kind: string;
+  country: string | null;
+  sector: string | null;
+  city_slug: string | null;
+  website: string | null;
+}
+
+export interface PilotsTable extends Editable {
+  id: string;
+  cooperation_id: string;
+  title_en: string;
+  title_zh: string | null;
+  description_en: string | null;
+  description_zh: string | null;
+  city_slug: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  budget: number | null;
+  currency: string | null;
+  status: string;
+}
+
+export interface ActionsTable extends Editable {
+  id: string;
+  cooperation_id: string;
+  title_en: string;
+  title_zh: string | null;
+  theme: string | null;
+  owner_city_slug: string | null;
+  partner_ids_json: string;
+  start_date: string | null;
+  end_date: string | null;
+  budget: number | null;
+  currency: string | null;
+  funding_source: string | null;
+  status: string;
+  completion_pct: number;
+  impact_json: string;
+  practice_id: string | null;
+}
+
+export interface KpisTable extends Editable {
+  id: string;
+  cooperation_id: string;
+  action_id: string | null;
+  pilot_id: string | null;
+  indicator_code: string | null;
+  city_slug: string | null;
+  name_en: string;
+  name_zh: string | null;
+  unit: string;
+  baseline_value: number;
+  baseline_date: string;
+  target_value: number;
+  target_year: number;
+}
+
+export interface KpiValuesTable {
+  kpi_id: string;
+  on_date: string;
+  value: number;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface ActivitiesTable extends Editable {
+  id: string;
+  cooperation_id: string | null;
+  programme_id: string | null;
+  kind: string;
+  title_en: string;
+  title_zh: string | null;
+  description_en: string | null;
+  description_zh: string | null;
+  start_date: string;
+  end_date: string | null;
+  place: string | null;
+  organisation_ids_json: string;
+  source_ids_json: string;
+}
+
+export interface OutputsTable {
+  id: string;
+  activity_id: string;
+  kind: string;
+  title_en: string;
+  title_zh: string | null;
+  on_date: string | null;
+  url: string | null;
+  pilot_id: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface FundApplicationsTable extends Editable {
+  id: string;
+  pilot_id: string;
+  fund: string;
+  submitted_on: string;
+  amount_requested: number | null;
+  currency: string | null;
+  score: number | null;
+  decision: string;
+  decided_on: string | null;
+  amount_awarded: number | null;
+}
+
+export interface CommitmentsTable extends Editable {
+  id: string;
+  organisation_id: string;
+  cooperation_id: string;
+  pilot_id: string | null;
+  role: string;
+  commitment_en: string | null;
+  commitment_zh: string | null;
+}
+
 export interface DatabaseSchema {
   air_stations: AirStationsTable;
   air_daily: AirDailyTable;
@@ -307,4 +538,20 @@ export interface DatabaseSchema {
   practice_facets: PracticeFacetsTable;
   practice_sources: PracticeSourcesTable;
   practice_outcomes: PracticeOutcomesTable;
+  programmes: ProgrammesTable;
+  calls: CallsTable;
+  applications: ApplicationsTable;
+  cooperations: CooperationsTable;
+  cooperation_members: CooperationMembersTable;
+  cooperation_transitions: CooperationTransitionsTable;
+  action_plans: ActionPlansTable;
+  organisations: OrganisationsTable;
+  pilots: PilotsTable;
+  actions: ActionsTable;
+  kpis: KpisTable;
+  kpi_values: KpiValuesTable;
+  activities: ActivitiesTable;
+  outputs: OutputsTable;
+  fund_applications: FundApplicationsTable;
+  commitments: CommitmentsTable;
 }

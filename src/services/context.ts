@@ -8,6 +8,11 @@ import { InventoryRepository } from "../db/repositories/inventory.repository.js"
 import { MatchingRepository } from "../db/repositories/matching.repository.js";
 import { PracticeRepository } from "../db/repositories/practice.repository.js";
 import { TargetRepository } from "../db/repositories/target.repository.js";
+import { ProgrammeRepository } from "../db/repositories/programme.repository.js";
+import { CooperationRepository } from "../db/repositories/cooperation.repository.js";
+import { CooperationWorkRepository } from "../db/repositories/cooperation-work.repository.js";
+import { MonitoringRepository } from "../db/repositories/monitoring.repository.js";
+import { VisionRepository } from "../db/repositories/vision.repository.js";
 
 /** What every use case may load through: the open database and its repositories. */
 export interface AppContext {
@@ -25,6 +30,11 @@ export interface AppContext {
   readonly climateActions: ClimateActionRepository;
   readonly practices: PracticeRepository;
   readonly matching: MatchingRepository;
+  readonly programmes: ProgrammeRepository;
+  readonly cooperations: CooperationRepository;
+  readonly work: CooperationWorkRepository;
+  readonly monitoring: MonitoringRepository;
+  readonly vision: VisionRepository;
 }
 
 export function createContext(database: Database): AppContext {
@@ -43,5 +53,10 @@ export function createContext(database: Database): AppContext {
     climateActions: new ClimateActionRepository(database.db),
     practices: new PracticeRepository(database.db, database.dialect),
     matching: new MatchingRepository(database.db),
+    programmes: new ProgrammeRepository(database.db),
+    cooperations: new CooperationRepository(database.db),
+    work: new CooperationWorkRepository(database.db),
+    monitoring: new MonitoringRepository(database.db),
+    vision: new VisionRepository(database.db),
   };
 }

@@ -21,6 +21,14 @@ const ImportPage = lazy(() => import("./pages/ImportPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 const PracticesPage = lazy(() => import("./pages/practices/PracticesPage"));
 const PracticePage = lazy(() => import("./pages/practices/PracticePage"));
+const ProgrammesPage = lazy(() => import("./pages/programmes/ProgrammesPage"));
+const ProgrammePage = lazy(() => import("./pages/programmes/ProgrammePage"));
+const CooperationPage = lazy(() => import("./pages/cooperations/CooperationPage"));
+const ReportPage = lazy(() => import("./pages/monitoring/ReportPage"));
+const ShowcaseProgrammePage = lazy(() => import("./pages/monitoring/ShowcaseProgrammePage"));
+const ShowcaseCooperationPage = lazy(() => import("./pages/monitoring/ShowcaseCooperationPage"));
+const DistrictPage = lazy(() => import("./pages/vision/DistrictPage"));
+const ReadinessPage = lazy(() => import("./pages/vision/ReadinessPage"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -52,7 +60,7 @@ function LanguageSwitch() {
 function TopBar() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const selected = pathname === "/" ? "map" : pathname.startsWith("/import") ? "import" : pathname.startsWith("/cities") || pathname.startsWith("/compare") ? "cities" : pathname.startsWith("/practices") ? "practices" : "";
+  const selected = pathname === "/" ? "map" : pathname.startsWith("/import") ? "import" : pathname.startsWith("/cities") || pathname.startsWith("/compare") ? "cities" : pathname.startsWith("/practices") ? "practices" : pathname.startsWith("/programmes") || pathname.startsWith("/cooperations") || pathname.startsWith("/showcase") ? "programmes" : "";
   return (
     <Layout.Header className="cb-header" role="banner">
       <Link to="/" className="cb-brand">{t("app.name")}</Link>
@@ -65,6 +73,7 @@ function TopBar() {
             { key: "map", label: <Link to="/" data-testid="nav-map">{t("nav.map")}</Link> },
             { key: "cities", label: <Link to="/cities" data-testid="nav-cities">{t("nav.cities")}</Link> },
             { key: "practices", label: <Link to="/practices" data-testid="nav-practices">{t("practices.nav")}</Link> },
+            { key: "programmes", label: <Link to="/programmes" data-testid="nav-programmes">{t("programmes.nav")}</Link> },
             {
               key: "more", label: t("nav.more"),
               children: [{ key: "import", label: <Link to="/import" data-testid="nav-import">{t("nav.import")}</Link> }],
@@ -104,6 +113,14 @@ function Shell() {
                 <Route path="/import" element={<ImportPage />} />
                 <Route path="/practices" element={<PracticesPage />} />
                 <Route path="/practices/:id" element={<PracticePage />} />
+                <Route path="/programmes" element={<ProgrammesPage />} />
+                <Route path="/programmes/:id" element={<ProgrammePage />} />
+                <Route path="/cooperations/:id" element={<CooperationPage />} />
+                <Route path="/cooperations/:id/report" element={<ReportPage />} />
+                <Route path="/showcase/programmes/:id" element={<ShowcaseProgrammePage />} />
+                <Route path="/showcase/cooperations/:id" element={<ShowcaseCooperationPage />} />
+                <Route path="/cities/:slug/districts/:id" element={<DistrictPage />} />
+                <Route path="/readiness/:id" element={<ReadinessPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>
             </Suspense>

@@ -5,6 +5,12 @@ import { zh } from "./zh";
 import { airEn, airZh } from "./air";
 import { climateEn, climateZh } from "./climate";
 import { practicesEn, practicesZh } from "./practices";
+import { programmesEn, programmesZh } from "./programmes";
+import { cooperationsEn, cooperationsZh } from "./cooperations";
+import { workEn, workZh } from "./work";
+import { monitoringEn, monitoringZh } from "./monitoring";
+import { visionEn, visionZh } from "./vision";
+import { matchingEn, matchingZh } from "./matching";
 import type { Lang } from "../api";
 
 const STORAGE_KEY = "citybridge.lang";
@@ -23,7 +29,10 @@ export function saveLang(lang: Lang): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: { ...en, air: airEn, climate: climateEn, practices: practicesEn } }, zh: { translation: { ...zh, air: airZh, climate: climateZh, practices: practicesZh } } },
+  resources: {
+    en: { translation: { ...en, air: airEn, climate: climateEn, practices: practicesEn, programmes: programmesEn, cooperations: cooperationsEn, work: workEn, monitoring: monitoringEn, vision: visionEn, matching: matchingEn } },
+    zh: { translation: { ...zh, air: airZh, climate: climateZh, practices: practicesZh, programmes: programmesZh, cooperations: cooperationsZh, work: workZh, monitoring: monitoringZh, vision: visionZh, matching: matchingZh } },
+  },
   lng: initialLang(),
   fallbackLng: "en",
   interpolation: { escapeValue: false },

@@ -15,8 +15,11 @@ import { useIndicators, useSources } from "../queries";
 import AirTab from "./air/AirTab";
 import ClimateTab from "./climate/ClimateTab";
 import { CityPracticesTab } from "./practices/CityPracticesTab";
+import CounterpartsTab from "./matching/CounterpartsTab";
+import CityCooperationsTab from "./cooperations/CityCooperationsTab";
+import CityDistrictsTab from "./vision/CityDistrictsTab";
 
-const TABS = ["overview", "indicators", "air", "climate", "practices"] as const;
+const TABS = ["overview", "indicators", "air", "climate", "practices", "counterparts", "cooperations", "districts"] as const;
 type Tab = (typeof TABS)[number];
 
 function LocationMap({ city }: { city: City }) {
@@ -149,6 +152,9 @@ export default function CityPage() {
           { key: "air", label: <span data-testid="tab-air">{t("air.tab")}</span>, children: <AirTab city={c} /> },
           { key: "climate", label: <span data-testid="tab-climate">{t("climate.tab")}</span>, children: <ClimateTab city={c} /> },
           { key: "practices", label: <span data-testid="tab-practices">{t("practices.gaps.tab")}</span>, children: <CityPracticesTab slug={c.slug} /> },
+          { key: "counterparts", label: <span data-testid="tab-counterparts">{t("matching.tab")}</span>, children: <CounterpartsTab slug={c.slug} /> },
+          { key: "cooperations", label: <span data-testid="tab-cooperations">{t("cooperations.cityTab")}</span>, children: <CityCooperationsTab slug={c.slug} /> },
+          { key: "districts", label: <span data-testid="tab-districts">{t("vision.cityTab")}</span>, children: <CityDistrictsTab slug={c.slug} /> },
         ]}
       />
     </Space>

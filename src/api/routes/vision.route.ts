@@ -1,0 +1,9 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { AppContext } from "../../services/context.js";
+
+export function visionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    void ctx;
+    void app;
+  };
+}

@@ -1,0 +1,6 @@
+import type { Kysely } from "kysely";
+import type { DatabaseSchema } from "../schema.js";
+
+export class VisionRepository {
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+}

@@ -1,0 +1,5 @@
+import type { Cooperation } from "../../cooperations/api";
+
+export default function ActionPlanTab({ cooperation }: { cooperation: Cooperation }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export default function CityCooperationsTab({ slug }: { slug: string }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export default function CounterpartsTab({ slug }: { slug: string }) {
+  return null;
+}

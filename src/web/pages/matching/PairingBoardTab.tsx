@@ -1,0 +1,3 @@
+export default function PairingBoardTab({ programmeId }: { programmeId: string }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export default function ProgrammeMonitoringTab({ programmeId }: { programmeId: string }) {
+  return null;
+}

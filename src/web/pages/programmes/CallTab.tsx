@@ -1,0 +1,3 @@
+export default function CallTab({ programmeId }: { programmeId: string }) {
+  return null;
+}

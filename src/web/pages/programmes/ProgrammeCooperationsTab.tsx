@@ -1,0 +1,3 @@
+export default function ProgrammeCooperationsTab({ programmeId }: { programmeId: string }) {
+  return null;
+}

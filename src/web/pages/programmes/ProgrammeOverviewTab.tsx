@@ -1,0 +1,3 @@
+export default function ProgrammeOverviewTab({ programmeId }: { programmeId: string }) {
+  return null;
+}

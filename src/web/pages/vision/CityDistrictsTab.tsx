@@ -1,0 +1,3 @@
+export default function CityDistrictsTab({ slug }: { slug: string }) {
+  return null;
+}

@@ -1,0 +1,5 @@
+import type { Cooperation } from "../../cooperations/api";
+
+export default function PilotsTab({ cooperation }: { cooperation: Cooperation }) {
+  return null;
+}
