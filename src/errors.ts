@@ -35,6 +35,16 @@ export class ConflictError extends Error {
   override readonly name = "ConflictError";
 }
 
+/** No signed-in user or API token where one is needed (HTTP 401). */
+export class UnauthorizedError extends Error {
+  override readonly name = "UnauthorizedError";
+}
+
+/** Signed in, but no role covers this record (HTTP 403). */
+export class ForbiddenError extends Error {
+  override readonly name = "ForbiddenError";
+}
+
 /** Formats a problem the way the CLI prints it: `row 17, column "value": "12,5" — reason`. */
 export function formatProblem(p: Problem): string {
   const where = [p.row !== undefined ? `row ${p.row}` : null, p.column !== undefined ? `column "${p.column}"` : null]

@@ -22,6 +22,10 @@ import { cooperationWorkRoutes } from "./routes/cooperation-work.route.js";
 import { monitoringRoutes } from "./routes/monitoring.route.js";
 import { pairingRoutes } from "./routes/pairing.route.js";
 import { visionRoutes } from "./routes/vision.route.js";
+import { authRoutes } from "./routes/auth.route.js";
+import { usersRoutes } from "./routes/users.route.js";
+import { registerAuth } from "./auth.js";
+import { registerSecurity } from "./security.js";
 
 /** The built web UI (npm run build:web). */
 export const WEB_DIR = fileURLToPath(new URL("../../dist/web/", import.meta.url));
@@ -59,6 +63,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     },
     transform: jsonSchemaTransform,
   });
+  await registerSecurity(app);
+  await registerAuth(app, ctx);
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } });
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
@@ -67,6 +73,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     { schema: { tags: ["health"], response: { 200: z.object({ status: z.literal("ok"), database: z.enum(["sqlite", "postgres"]), version: z.string() }) } } },
     async () => ({ status: "ok" as const, database: ctx.database.dialect, version: VERSION }),
   );
+  await app.register(authRoutes(ctx), { prefix: "/api/v1" });
+  await app.register(usersRoutes(ctx), { prefix: "/api/v1" });
   await app.register(citiesRoutes(ctx), { prefix: "/api/v1" });
   await app.register(indicatorsRoutes(ctx), { prefix: "/api/v1" });
   await app.register(observationsRoutes(ctx), { prefix: "/api/v1" });

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, UnauthorizedError } from "../errors.js";
 
 /** RFC 9457 problem details, with `errors` listing each invalid field. */
 export interface ProblemBody {
@@ -58,7 +58,10 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     );
   }
   if (err instanceof NotFoundError) return sendProblem(reply, problem(404, err.message));
-  if (err instanceof ConflictError) return sendProblem(reply, problem(409, err.message));
+  // A version conflict carries the record's current state so the client can reload or compare.
+  if (err instanceof ConflictError) return sendProblem(reply, { ...problem(409, err.message), ...("current" in err ? { current: err.current } : {}) } as ProblemBody);
+  if (err instanceof UnauthorizedError || err.name === "InvalidCredentialsError") return sendProblem(reply, problem(401, err.message));
+  if (err instanceof ForbiddenError) return sendProblem(reply, problem(403, err.message));
   const status = typeof err.statusCode === "number" ? err.statusCode : 500;
   if (status >= 400 && status < 500) return sendProblem(reply, problem(status, err.message));
   request.log.error(err);

@@ -1,7 +1,10 @@
 import { Command } from "commander";
 import { migrateToLatest, openDatabase } from "../db/index.js";
 import { seed } from "../services/seed.js";
-import { addDbOption, configFrom, withApp } from "./run.js";
+import { backupSqlite, restoreSqlite } from "../db/backup.js";
+import { addDbOption, CliError, configFrom, EXIT, withApp } from "./run.js";
+
+const PG_BACKUP = "on PostgreSQL use pg_dump / pg_restore (see the README, \"Backups\")";
 
 export function dbCommand(): Command {
   const db = new Command("db").description("database: migrate and seed");
@@ -22,6 +25,32 @@ export function dbCommand(): Command {
         await withApp(opts, (ctx) => seed(ctx, { onStep: (m) => process.stderr.write(`${m}\n`) }), false);
       },
     ),
+  );
+  db.addCommand(
+    addDbOption(new Command("backup").description("copy the SQLite database to FILE while the server keeps running (SQLite online backup)").argument("<file>", "backup file to write"))
+      .action(async (file: string, opts: { db?: string }) => {
+        const config = configFrom(opts);
+        if (config.databaseUrl) throw new CliError(`db backup works on SQLite; ${PG_BACKUP}`, EXIT.invalid);
+        const { pages } = await backupSqlite(config.sqlitePath, file);
+        process.stderr.write(`backed up ${config.sqlitePath} to ${file} (${pages} pages)\n`);
+      }),
+  );
+  db.addCommand(
+    addDbOption(new Command("restore").description("replace the SQLite database with a backup FILE (checked first; stop the server before)").argument("<file>", "backup file to restore"))
+      .action(async (file: string, opts: { db?: string }) => {
+        const config = configFrom(opts);
+        if (config.databaseUrl) throw new CliError(`db restore works on SQLite; ${PG_BACKUP}`, EXIT.invalid);
+        const { pages, migrations } = await restoreSqlite(file, config.sqlitePath);
+        process.stderr.write(`restored ${config.sqlitePath} from ${file} (${pages} pages, ${migrations.length} migrations)\n`);
+        // The backup may predate newer migrations: bring it up to date.
+        const database = openDatabase(config);
+        try {
+          const applied = await migrateToLatest(database.db);
+          if (applied.length) process.stderr.write(`applied ${applied.join(", ")}\n`);
+        } finally {
+          await database.close();
+        }
+      }),
   );
   return db;
 }

@@ -16,6 +16,7 @@ import { programmesCommand } from "./programmes.command.js";
 import { cooperationsCommand } from "./cooperations.command.js";
 import { reportCommand } from "./report.command.js";
 import { visionCommand } from "./vision.command.js";
+import { usersCommand } from "./users.command.js";
 
 /** `citybridge <noun> <verb>`: exit 0 success, 1 failure, 2 invalid input or usage. */
 export function program(): Command {
@@ -23,7 +24,7 @@ export function program(): Command {
     .description("citybridge — city profiles, indicators and city-to-city cooperation for Paris-aligned climate action")
     .version("0.1.0")
     .showHelpAfterError("(add --help for usage)");
-  for (const cmd of [serveCommand(), dbCommand(), citiesCommand(), importCommand(), exportCommand(), aqiCommand(), airCommand(), inventoryCommand(), factorsCommand(), pathwayCommand(), practicesCommand(), matchCommand(), programmesCommand(), cooperationsCommand(), reportCommand(), visionCommand()]) root.addCommand(cmd);
+  for (const cmd of [serveCommand(), dbCommand(), citiesCommand(), importCommand(), exportCommand(), aqiCommand(), airCommand(), inventoryCommand(), factorsCommand(), pathwayCommand(), practicesCommand(), matchCommand(), programmesCommand(), cooperationsCommand(), reportCommand(), visionCommand(), usersCommand()]) root.addCommand(cmd);
   const exitOverride = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(exitOverride);

@@ -4,6 +4,8 @@ import * as m0002 from "./migrations/0002-air.js";
 import * as m0003 from "./migrations/0003-climate.js";
 import * as m0004 from "./migrations/0004-practices.js";
 import * as m0005 from "./migrations/0005-cooperation.js";
+import * as m0006 from "./migrations/0006-vision.js";
+import * as m0007 from "./migrations/0007-accounts.js";
 
 /** Migrations are listed in code so they run the same from sources, tests and any working directory. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +14,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003-climate": m0003,
   "0004-practices": m0004,
   "0005-cooperation": m0005,
+  "0006-vision": m0006,
+  "0007-accounts": m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

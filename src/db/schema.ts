@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 /** Kysely table types. Rows here are driver rows: repositories turn them into domain types. */
 
 export interface SourcesTable {
@@ -520,6 +522,140 @@ export interface CommitmentsTable extends Editable {
   commitment_zh: string | null;
 }
 
+/** Accounts (0007): secrets are stored only as hashes; flags are 0/1. */
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  is_admin: number;
+  disabled: number;
+  created_at: string;
+  password_changed_at: string;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface RoleGrantsTable {
+  user_id: string;
+  role: string;
+  scope_id: string;
+  granted_by: string;
+  granted_at: string;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+/** Vision and readiness (0006): JSON as text; votes are 1 / -1 / 0. */
+export interface DistrictsTable extends Editable {
+  id: string;
+  city_slug: string;
+  name_en: string;
+  name_zh: string | null;
+  boundary_json: string | null;
+}
+
+export interface VisionProcessesTable extends Editable {
+  id: string;
+  district_id: string;
+  question_en: string;
+  question_zh: string | null;
+  starts_on: string;
+  ends_on: string | null;
+  status: string;
+}
+
+export interface VisionParticipantsTable {
+  id: string;
+  process_id: string;
+  display_name: string;
+  stakeholder_group: string;
+  token_hash: string;
+  joined_at: string;
+}
+
+export interface VisionStatementsTable {
+  id: string;
+  process_id: string;
+  author_id: string;
+  text: string;
+  language: string;
+  aspect: string;
+  kind: string;
+  status: string;
+  reason: string | null;
+  moderated_by: string | null;
+  moderated_at: string | null;
+  created_at: string;
+  version: number;
+}
+
+export interface VisionVotesTable {
+  statement_id: string;
+  participant_id: string;
+  process_id: string;
+  vote: number;
+  voted_at: string;
+}
+
+export interface VisionDocumentsTable extends Editable {
+  id: string;
+  process_id: string;
+  title_en: string;
+  title_zh: string | null;
+  text_en: string;
+  text_zh: string | null;
+  statement_ids_json: string;
+}
+
+export interface VisionDocumentTargetsTable {
+  document_id: string;
+  target_id: string;
+}
+
+export interface VisionDocumentActionsTable {
+  document_id: string;
+  action_id: string;
+}
+
+export interface ReadinessAssessmentsTable extends Editable {
+  id: string;
+  pilot_id: string | null;
+  action_id: string | null;
+  title: string | null;
+  scores_json: string;
+  city_role: string | null;
+  role_note: string | null;
+  partners_json: string;
+  tensions_json: string;
+}
+
 export interface DatabaseSchema {
   air_stations: AirStationsTable;
   air_daily: AirDailyTable;
@@ -554,4 +690,18 @@ export interface DatabaseSchema {
   outputs: OutputsTable;
   fund_applications: FundApplicationsTable;
   commitments: CommitmentsTable;
+  districts: DistrictsTable;
+  vision_processes: VisionProcessesTable;
+  vision_participants: VisionParticipantsTable;
+  vision_statements: VisionStatementsTable;
+  vision_votes: VisionVotesTable;
+  vision_documents: VisionDocumentsTable;
+  vision_document_targets: VisionDocumentTargetsTable;
+  vision_document_actions: VisionDocumentActionsTable;
+  readiness_assessments: ReadinessAssessmentsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  role_grants: RoleGrantsTable;
+  audit_log: AuditLogTable;
 }

@@ -13,6 +13,10 @@ import { CooperationRepository } from "../db/repositories/cooperation.repository
 import { CooperationWorkRepository } from "../db/repositories/cooperation-work.repository.js";
 import { MonitoringRepository } from "../db/repositories/monitoring.repository.js";
 import { VisionRepository } from "../db/repositories/vision.repository.js";
+import { VisionParticipationRepository } from "../db/repositories/vision-participation.repository.js";
+import { ReadinessRepository } from "../db/repositories/readiness.repository.js";
+import { AccountRepository } from "../db/repositories/account.repository.js";
+import { AuditRepository } from "../db/repositories/audit.repository.js";
 
 /** What every use case may load through: the open database and its repositories. */
 export interface AppContext {
@@ -35,6 +39,10 @@ export interface AppContext {
   readonly work: CooperationWorkRepository;
   readonly monitoring: MonitoringRepository;
   readonly vision: VisionRepository;
+  readonly visionParticipation: VisionParticipationRepository;
+  readonly readiness: ReadinessRepository;
+  readonly accounts: AccountRepository;
+  readonly audit: AuditRepository;
 }
 
 export function createContext(database: Database): AppContext {
@@ -58,5 +66,9 @@ export function createContext(database: Database): AppContext {
     work: new CooperationWorkRepository(database.db),
     monitoring: new MonitoringRepository(database.db),
     vision: new VisionRepository(database.db),
+    visionParticipation: new VisionParticipationRepository(database.db),
+    readiness: new ReadinessRepository(database.db),
+    accounts: new AccountRepository(database.db),
+    audit: new AuditRepository(database.db),
   };
 }

@@ -15,6 +15,10 @@ export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 export interface Running {
   baseUrl: string;
+  /** An administrator of the test server: sign in with these, or send `authHeaders` from Node. */
+  admin: { email: string; password: string };
+  /** `Authorization: Bearer …` of the administrator, for API calls a test makes from Node. */
+  authHeaders: Record<string, string>;
   stop: () => Promise<void>;
   output: () => string;
 }
@@ -73,12 +77,28 @@ export async function startServer(timeoutMs = 120_000): Promise<Running> {
     }
     try {
       const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) return { baseUrl, stop, output: () => log };
+      if (res.ok) {
+        const admin = createTestAdmin(db);
+        const signIn = await fetch(`${baseUrl}/api/v1/auth/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(admin) });
+        const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+        const csrf = ((await signIn.json()) as { csrfToken: string }).csrfToken;
+        const token = await fetch(`${baseUrl}/api/v1/auth/tokens`, { method: "POST", headers: { "content-type": "application/json", cookie, "x-csrf-token": csrf }, body: JSON.stringify({ name: "browser tests" }) });
+        const { secret } = (await token.json()) as { secret: string };
+        return { baseUrl, stop, output: () => log, admin, authHeaders: { authorization: `Bearer ${secret}` } };
+      }
     } catch { /* not listening yet */ }
     await new Promise((r) => setTimeout(r, 500));
   }
   await stop();
   throw new Error(`server did not answer /api/health within ${timeoutMs / 1000} s:\n${log}`);
+}
+
+/** Creates an administrator in the server's database through the CLI, as an operator would. */
+function createTestAdmin(db: string): { email: string; password: string } {
+  const email = "browser-admin@example.org";
+  const r = spawnSync(process.execPath, ["bin/citybridge.js", "users", "create-admin", "--email", email, "--json", "--db", db], { cwd: ROOT, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`users create-admin failed: ${r.stderr}`);
+  return { email, password: (JSON.parse(r.stdout) as { password: string }).password };
 }
 
 /** Debian's Chromium (never a downloaded browser). */
@@ -94,7 +114,7 @@ export function launchBrowser(): Promise<Browser> {
  * 1280×720 page for each test. `bind` receives the server once it is up (before the file's own
  * beforeAll hooks run) and each test's page before the test.
  */
-export function useBrowser(bind: (s: { server: Running; page?: Page }) => void, opts: { pageTimeoutMs?: number } = {}): void {
+export function useBrowser(bind: (s: { server: Running; page?: Page }) => void, opts: { pageTimeoutMs?: number; signedIn?: boolean } = {}): void {
   let server: Running | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
@@ -109,6 +129,11 @@ export function useBrowser(bind: (s: { server: Running; page?: Page }) => void, 
   });
   beforeEach(async () => {
     context = await browser!.newContext({ viewport: { width: 1280, height: 720 }, locale: "en-GB" });
+    // Signed in as the administrator unless the test file asks to be anonymous (the cookie jar is shared with the page).
+    if (opts.signedIn !== false) {
+      const r = await context.request.post(`${server!.baseUrl}/api/v1/auth/sign-in`, { data: server!.admin });
+      if (!r.ok()) throw new Error(`sign-in failed: ${r.status()} ${await r.text()}`);
+    }
     const page = await context.newPage();
     page.setDefaultTimeout(opts.pageTimeoutMs ?? 20_000);
     bind({ server: server!, page });

@@ -1,0 +1,76 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AuditEntrySchema, RoleGrantSchema, UserSchema } from "../../domain/account.js";
+import { NotFoundError } from "../../errors.js";
+import type { AppContext } from "../../services/context.js";
+import { createUser, grantRole, revokeRole } from "../../services/accounts.js";
+import { requireAdmin, requireUser } from "../authorize.js";
+
+const tags = ["accounts"];
+const UserId = z.object({ id: z.string().min(1).max(100) });
+
+/** Administration: users and their roles, and the audit trail (read and export only — never edited). */
+export function usersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get("/users", { schema: { tags, summary: "All users (administrators)", response: { 200: z.object({ users: z.array(UserSchema) }) } } }, async (req) => {
+      requireAdmin(req);
+      return { users: await ctx.accounts.listUsers() };
+    });
+
+    app.post(
+      "/users",
+      {
+        schema: {
+          tags,
+          summary: "Create a user (administrators)",
+          body: z.object({ email: z.string().min(1).max(254), name: z.string().min(1).max(200), password: z.string().min(1).max(200), isAdmin: z.boolean().default(false) }),
+          response: { 201: UserSchema },
+        },
+      },
+      async (req, reply) => {
+        requireAdmin(req);
+        return reply.code(201).send(await createUser(ctx, req.body));
+      },
+    );
+
+    app.get("/users/:id", { schema: { tags, summary: "One user (administrators, or the user)", params: UserId, response: { 200: UserSchema } } }, async (req) => {
+      const me = requireUser(req);
+      if (me.id !== req.params.id) requireAdmin(req);
+      const user = await ctx.accounts.getUser(req.params.id);
+      if (!user) throw new NotFoundError(`no user ${req.params.id}`);
+      return user;
+    });
+
+    app.post("/users/:id/roles", { schema: { tags, summary: "Grant a role for a programme, city or cooperation (administrators)", params: UserId, body: RoleGrantSchema, response: { 200: UserSchema } } }, async (req) => {
+      const admin = requireAdmin(req);
+      return grantRole(ctx, req.params.id, req.body, admin.email);
+    });
+
+    app.delete("/users/:id/roles", { schema: { tags, summary: "Revoke a role (administrators)", params: UserId, body: RoleGrantSchema, response: { 200: UserSchema } } }, async (req) => {
+      requireAdmin(req);
+      return revokeRole(ctx, req.params.id, req.body);
+    });
+
+    app.get(
+      "/audit",
+      {
+        schema: {
+          tags,
+          summary: "The audit trail, oldest first (administrators); page with `after`",
+          querystring: z.object({
+            entity: z.string().min(1).max(100).optional(),
+            entityId: z.string().min(1).max(200).optional(),
+            actor: z.string().min(1).max(254).optional(),
+            after: z.coerce.number().int().min(0).optional(),
+            limit: z.coerce.number().int().min(1).max(10000).default(1000),
+          }),
+          response: { 200: z.object({ entries: z.array(AuditEntrySchema) }) },
+        },
+      },
+      async (req) => {
+        requireAdmin(req);
+        return { entries: await ctx.audit.list(req.query) };
+      },
+    );
+  };
+}

@@ -1,0 +1,123 @@
+import type { Kysely } from "kysely";
+import type { ApiToken, RoleGrant, ScopedRole, User } from "../../domain/account.js";
+import type { ApiTokensTable, DatabaseSchema, UsersTable } from "../schema.js";
+
+/** A user row with its password hash, for sign-in only; never leaves the services. */
+export interface UserWithSecret {
+  user: User;
+  passwordHash: string;
+}
+
+function toToken(r: ApiTokensTable): ApiToken {
+  return { id: r.id, name: r.name, prefix: r.prefix, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at };
+}
+
+/** Users, their sessions, API tokens and role grants. Secrets are stored only as hashes. */
+export class AccountRepository {
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+
+  private async withRoles(rows: UsersTable[]): Promise<User[]> {
+    if (rows.length === 0) return [];
+    const grants = await this.db.selectFrom("role_grants").selectAll().where("user_id", "in", rows.map((r) => r.id)).orderBy("role").orderBy("scope_id").execute();
+    return rows.map((r) => ({
+      id: r.id,
+      email: r.email,
+      name: r.name,
+      isAdmin: Number(r.is_admin) === 1,
+      disabled: Number(r.disabled) === 1,
+      roles: grants.filter((g) => g.user_id === r.id).map((g) => ({ role: g.role as ScopedRole, scope: g.scope_id })),
+      createdAt: r.created_at,
+    }));
+  }
+
+  async insertUser(row: UsersTable): Promise<void> {
+    await this.db.insertInto("users").values(row).execute();
+  }
+
+  async countUsers(): Promise<number> {
+    const r = await this.db.selectFrom("users").select((eb) => eb.cast<number>(eb.fn.countAll(), "integer").as("n")).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  async listUsers(): Promise<User[]> {
+    return this.withRoles(await this.db.selectFrom("users").selectAll().orderBy("email").execute());
+  }
+
+  async getUser(id: string): Promise<User | null> {
+    const row = await this.db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+    return row ? ((await this.withRoles([row]))[0] ?? null) : null;
+  }
+
+  async findByEmail(email: string): Promise<UserWithSecret | null> {
+    const row = await this.db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
+    if (!row) return null;
+    const [user] = await this.withRoles([row]);
+    return user ? { user, passwordHash: row.password_hash } : null;
+  }
+
+  async setPassword(userId: string, passwordHash: string, at: string): Promise<void> {
+    await this.db.updateTable("users").set({ password_hash: passwordHash, password_changed_at: at }).where("id", "=", userId).execute();
+    // A new password ends every existing session.
+    await this.db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+  }
+
+  async setDisabled(userId: string, disabled: boolean): Promise<void> {
+    await this.db.updateTable("users").set({ disabled: disabled ? 1 : 0 }).where("id", "=", userId).execute();
+    if (disabled) await this.db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+  }
+
+  async grant(userId: string, g: RoleGrant, by: string, at: string): Promise<void> {
+    await this.db
+      .insertInto("role_grants")
+      .values({ user_id: userId, role: g.role, scope_id: g.scope, granted_by: by, granted_at: at })
+      .onConflict((oc) => oc.columns(["user_id", "role", "scope_id"]).doNothing())
+      .execute();
+  }
+
+  async revokeGrant(userId: string, g: RoleGrant): Promise<boolean> {
+    const r = await this.db.deleteFrom("role_grants").where("user_id", "=", userId).where("role", "=", g.role).where("scope_id", "=", g.scope).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  async insertSession(s: { idHash: string; userId: string; csrfToken: string; createdAt: string; expiresAt: string }): Promise<void> {
+    await this.db.insertInto("sessions").values({ id_hash: s.idHash, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.createdAt, expires_at: s.expiresAt }).execute();
+  }
+
+  /** The live session's user and CSRF token; expired sessions are not found (and are removed). */
+  async findSession(idHash: string, now: string): Promise<{ user: User; csrfToken: string } | null> {
+    const s = await this.db.selectFrom("sessions").selectAll().where("id_hash", "=", idHash).executeTakeFirst();
+    if (!s) return null;
+    if (s.expires_at <= now) {
+      await this.db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
+      return null;
+    }
+    const user = await this.getUser(s.user_id);
+    return user && !user.disabled ? { user, csrfToken: s.csrf_token } : null;
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await this.db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
+  }
+
+  async insertToken(row: ApiTokensTable): Promise<void> {
+    await this.db.insertInto("api_tokens").values(row).execute();
+  }
+
+  async listTokens(userId: string): Promise<ApiToken[]> {
+    return (await this.db.selectFrom("api_tokens").selectAll().where("user_id", "=", userId).orderBy("created_at", "desc").execute()).map(toToken);
+  }
+
+  /** The user of a live (not revoked) token, marking it used. */
+  async userForToken(tokenHash: string, now: string): Promise<User | null> {
+    const t = await this.db.selectFrom("api_tokens").selectAll().where("token_hash", "=", tokenHash).where("revoked_at", "is", null).executeTakeFirst();
+    if (!t) return null;
+    await this.db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", t.id).execute();
+    const user = await this.getUser(t.user_id);
+    return user && !user.disabled ? user : null;
+  }
+
+  async revokeToken(userId: string, tokenId: string, at: string): Promise<boolean> {
+    const r = await this.db.updateTable("api_tokens").set({ revoked_at: at }).where("id", "=", tokenId).where("user_id", "=", userId).where("revoked_at", "is", null).executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+}

@@ -1,0 +1,123 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { hash, verify } from "@node-rs/argon2";
+import { type ApiToken, EmailSchema, PasswordSchema, type RoleGrant, type User } from "../domain/account.js";
+import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
+import type { AppContext } from "./context.js";
+
+/** Sessions last 12 hours from sign-in. */
+export const SESSION_HOURS = 12;
+/** Prefix of API token secrets, so a leaked one is recognisable (and greppable). */
+export const TOKEN_PREFIX = "cbt_";
+
+// argon2id with the OWASP Password Storage Cheat Sheet's minimum: 19 MiB memory, 2 iterations, 1 lane.
+const ARGON2 = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export const sha256 = (secret: string): string => createHash("sha256").update(secret).digest("hex");
+const secret = (bytes: number): string => randomBytes(bytes).toString("base64url");
+const now = (): string => new Date().toISOString();
+
+function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, column: string, value: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new InvalidInputError(`${column} ${r.error.issues[0]?.message ?? "is invalid"}`, [{ column, message: r.error.issues[0]?.message ?? "is invalid" }]);
+  return r.data;
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2);
+}
+
+/** Creates a user; the e-mail must be new. Returns the user (never the hash). */
+export async function createUser(ctx: AppContext, input: { email: string; name: string; password: string; isAdmin?: boolean }): Promise<User> {
+  const email = parse(EmailSchema, "email", input.email);
+  const password = parse(PasswordSchema, "password", input.password);
+  const name = input.name.trim() || email;
+  if (await ctx.accounts.findByEmail(email)) throw new ConflictError(`a user with e-mail ${email} already exists`);
+  const at = now();
+  const id = randomUUID();
+  await ctx.accounts.insertUser({ id, email, name, password_hash: await hashPassword(password), is_admin: input.isAdmin ? 1 : 0, disabled: 0, created_at: at, password_changed_at: at });
+  const user = await ctx.accounts.getUser(id);
+  if (!user) throw new Error("user vanished after insert");
+  return user;
+}
+
+/**
+ * The first (or another) administrator, with a generated one-time password printed once by the
+ * CLI: no default password ever exists.
+ */
+export async function createAdmin(ctx: AppContext, email: string, name?: string): Promise<{ user: User; password: string }> {
+  const password = secret(18);
+  const user = await createUser(ctx, { email, name: name ?? "Administrator", password, isAdmin: true });
+  return { user, password };
+}
+
+// A fixed hash to verify against when the e-mail is unknown, so both paths take the same time.
+let dummyHash: Promise<string> | null = null;
+
+export interface SignedIn {
+  user: User;
+  /** The session secret for the HttpOnly cookie; only its hash is stored. */
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+/** Checks e-mail and password; the same answer for an unknown e-mail and a wrong password. */
+export async function signIn(ctx: AppContext, email: string, password: string): Promise<SignedIn> {
+  const found = await ctx.accounts.findByEmail(email.trim().toLowerCase());
+  dummyHash ??= hashPassword(secret(18));
+  const ok = await verify(found?.passwordHash ?? (await dummyHash), password).catch(() => false);
+  if (!found || !ok || found.user.disabled) throw new InvalidCredentialsError();
+  const sessionToken = secret(32);
+  const csrfToken = secret(24);
+  const createdAt = now();
+  const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000).toISOString();
+  await ctx.accounts.insertSession({ idHash: sha256(sessionToken), userId: found.user.id, csrfToken, createdAt, expiresAt });
+  return { user: found.user, sessionToken, csrfToken, expiresAt };
+}
+
+export class InvalidCredentialsError extends Error {
+  override readonly name = "InvalidCredentialsError";
+  constructor() {
+    super("the e-mail or the password is wrong");
+  }
+}
+
+export async function signOut(ctx: AppContext, sessionToken: string): Promise<void> {
+  await ctx.accounts.deleteSession(sha256(sessionToken));
+}
+
+export async function userForSession(ctx: AppContext, sessionToken: string): Promise<{ user: User; csrfToken: string } | null> {
+  return ctx.accounts.findSession(sha256(sessionToken), now());
+}
+
+export async function userForToken(ctx: AppContext, token: string): Promise<User | null> {
+  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  return ctx.accounts.userForToken(sha256(token), now());
+}
+
+/** A new API token; the secret is returned once and stored only as a hash. */
+export async function createToken(ctx: AppContext, userId: string, name: string): Promise<{ token: ApiToken; secret: string }> {
+  const label = name.trim();
+  if (!label || label.length > 100) throw new InvalidInputError("name must be 1–100 characters", [{ column: "name", message: "must be 1–100 characters" }]);
+  const value = TOKEN_PREFIX + secret(32);
+  const id = randomUUID();
+  await ctx.accounts.insertToken({ id, user_id: userId, name: label, token_hash: sha256(value), prefix: value.slice(0, TOKEN_PREFIX.length + 6), created_at: now(), last_used_at: null, revoked_at: null });
+  const token = (await ctx.accounts.listTokens(userId)).find((t) => t.id === id);
+  if (!token) throw new Error("token vanished after insert");
+  return { token, secret: value };
+}
+
+export async function revokeToken(ctx: AppContext, userId: string, tokenId: string): Promise<void> {
+  if (!(await ctx.accounts.revokeToken(userId, tokenId, now()))) throw new NotFoundError(`no live token ${tokenId}`);
+}
+
+export async function grantRole(ctx: AppContext, userId: string, grant: RoleGrant, by: string): Promise<User> {
+  if (!(await ctx.accounts.getUser(userId))) throw new NotFoundError(`no user ${userId}`);
+  await ctx.accounts.grant(userId, grant, by, now());
+  return (await ctx.accounts.getUser(userId)) as User;
+}
+
+export async function revokeRole(ctx: AppContext, userId: string, grant: RoleGrant): Promise<User> {
+  if (!(await ctx.accounts.revokeGrant(userId, grant))) throw new NotFoundError(`user ${userId} has no ${grant.role} role for ${grant.scope}`);
+  return (await ctx.accounts.getUser(userId)) as User;
+}
