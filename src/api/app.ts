@@ -26,6 +26,8 @@ import { authRoutes } from "./routes/auth.route.js";
 import { usersRoutes } from "./routes/users.route.js";
 import { registerAuth } from "./auth.js";
 import { registerSecurity } from "./security.js";
+import { registerAccessControl } from "./access-control.js";
+import { WRITE_POLICY } from "./write-policy.js";
 
 /** The built web UI (npm run build:web). */
 export const WEB_DIR = fileURLToPath(new URL("../../dist/web/", import.meta.url));
@@ -65,6 +67,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   });
   await registerSecurity(app);
   await registerAuth(app, ctx);
+  registerAccessControl(app, ctx, WRITE_POLICY);
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } });
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());

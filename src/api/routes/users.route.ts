@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { AuditEntrySchema, RoleGrantSchema, UserSchema } from "../../domain/account.js";
 import { NotFoundError } from "../../errors.js";
@@ -50,6 +51,38 @@ export function usersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       requireAdmin(req);
       return revokeRole(ctx, req.params.id, req.body);
     });
+
+    app.get(
+      "/history/:entity/:id",
+      {
+        schema: {
+          tags,
+          summary: "The history of one record (signed-in users): every create, update and delete with who, when, before and after",
+          params: z.object({ entity: z.string().min(1).max(100), id: z.string().min(1).max(200) }),
+          response: { 200: z.object({ entries: z.array(AuditEntrySchema) }) },
+        },
+      },
+      async (req) => {
+        requireUser(req);
+        return { entries: await ctx.audit.list({ entity: req.params.entity, entityId: req.params.id }) };
+      },
+    );
+
+    app.get(
+      "/audit.csv",
+      { schema: { tags, summary: "Export the whole audit trail as CSV (administrators)", produces: ["text/csv"] } },
+      async (req, reply) => {
+        requireAdmin(req);
+        const rows = [["seq", "at", "actor", "action", "entity", "entity_id", "before", "after"]];
+        for (let after = 0; ; ) {
+          const page = await ctx.audit.list({ after, limit: 5000 });
+          for (const e of page) rows.push([String(e.seq), e.at, e.actor, e.action, e.entity, e.entityId, e.before === null ? "" : JSON.stringify(e.before), e.after === null ? "" : JSON.stringify(e.after)]);
+          if (page.length < 5000) break;
+          after = page[page.length - 1]?.seq ?? after;
+        }
+        return reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="citybridge-audit.csv"').send(stringify(rows));
+      },
+    );
 
     app.get(
       "/audit",

@@ -1,0 +1,127 @@
+import type { FastifyInstance, FastifyRequest, RouteOptions } from "fastify";
+import type { ScopedRole } from "../domain/account.js";
+import { ForbiddenError, UnauthorizedError } from "../errors.js";
+import type { AppContext } from "../services/context.js";
+import type { DatabaseSchema } from "../db/schema.js";
+import { ScopeRepository } from "../db/repositories/scope.repository.js";
+import { holds } from "./authorize.js";
+
+/** One role that would allow a write, with a readable name for the 403 message. */
+export interface Grant {
+  role: ScopedRole;
+  scope: string;
+}
+
+/**
+ * Who may make a write: anyone (`public`: signing in, computations sent by POST that store
+ * nothing, a participant's own vote with their token), any signed-in user, administrators only,
+ * or holders of one of the grants the resolver returns for this request (administrators always may).
+ */
+export type Access = "public" | "user" | "admin" | ((req: FastifyRequest, scopes: ScopeRepository) => Promise<Grant[]>);
+
+/** What the audit trail records for a write: the row of `table` before and after, or the response. */
+export interface AuditSpec {
+  entity: string;
+  table?: keyof DatabaseSchema;
+  /** Primary key column of `table` (default `id`). */
+  key?: string;
+  /** Where the record's id is: a path parameter (default `id`) or the response body's `id`. */
+  idFrom: "param" | "response";
+  param?: string;
+}
+
+export interface WriteRule {
+  access: Access;
+  audit?: AuditSpec;
+}
+
+/** Every write route by `METHOD /api/v1/path`; a write not listed is for administrators only. */
+export type WritePolicy = Record<string, WriteRule>;
+
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+declare module "fastify" {
+  interface FastifyRequest {
+    auditBefore?: unknown;
+  }
+  interface FastifyInstance {
+    /** Every write route registered, as `METHOD path` (for the permission matrix). */
+    writeRoutes: string[];
+  }
+}
+
+/** The write routes of an app as `METHOD path` keys, collected as they are registered. */
+export function writeRouteKeys(route: Pick<RouteOptions, "method" | "url">): string[] {
+  return list(route.method)
+    .map((m) => String(m).toUpperCase())
+    .filter((m) => !SAFE.has(m))
+    .map((m) => `${m} ${route.url}`);
+}
+
+function describe(g: Grant): string {
+  return `${g.role.replace("_", " ")} of ${g.scope}`;
+}
+
+/**
+ * Checks every write under /api/ against `policy`: 401 without a user (unless public), 403 when no
+ * role covers the record; and appends each successful write to the audit trail with the values
+ * before and after. Register before any route.
+ */
+export function registerAccessControl(app: FastifyInstance, ctx: AppContext, policy: WritePolicy): void {
+  const scopes = new ScopeRepository(ctx.database.db);
+  const keys: string[] = [];
+  app.decorate("writeRoutes", keys);
+  app.addHook("onRoute", (route) => {
+    const [key] = writeRouteKeys(route);
+    if (!key || !route.url.startsWith("/api/")) return;
+    keys.push(key);
+    const rule: WriteRule = policy[key] ?? { access: "admin" };
+    route.onRequest = [
+      ...list(route.onRequest),
+      async (req: FastifyRequest) => {
+        if (rule.access !== "public" && !req.principal) throw new UnauthorizedError("sign in or send an API token (Authorization: Bearer …) to do this");
+      },
+    ];
+    // Before validation (the body is parsed, not yet checked): a forbidden write is 403 whatever it sends.
+    route.preValidation = [
+      ...list(route.preValidation),
+      async (req: FastifyRequest) => {
+        const user = req.principal?.user;
+        if (rule.access === "admin" && !user?.isAdmin) throw new ForbiddenError("only an administrator may do this");
+        if (typeof rule.access === "function" && user && !user.isAdmin) {
+          const grants = await rule.access(req, scopes);
+          if (!grants.some((g) => holds(user, g.role, g.scope))) {
+            throw new ForbiddenError(grants.length ? `this needs one of these roles: ${grants.map(describe).join("; ")}` : "only an administrator may do this");
+          }
+        }
+        if (rule.audit?.table && rule.audit.idFrom === "param") {
+          const id = (req.params as Record<string, string>)[rule.audit.param ?? "id"];
+          if (id) req.auditBefore = await readRow(ctx, rule.audit, id);
+        }
+      },
+    ];
+    if (rule.audit) {
+      const spec = rule.audit;
+      route.onSend = [
+        ...list(route.onSend),
+        async (req: FastifyRequest, reply, payload: unknown) => {
+          if (reply.statusCode >= 300) return payload;
+          const body = typeof payload === "string" && payload.startsWith("{") ? (JSON.parse(payload) as Record<string, unknown>) : null;
+          const id = spec.idFrom === "param" ? (req.params as Record<string, string>)[spec.param ?? "id"] : String(body?.id ?? "");
+          const after = spec.table ? (id ? await readRow(ctx, spec, id) : null) : body;
+          const action = req.method === "DELETE" ? "delete" : spec.idFrom === "response" || req.auditBefore === undefined || req.auditBefore === null ? "create" : "update";
+          await ctx.audit.append({ at: new Date().toISOString(), actor: req.principal?.user.email ?? "anonymous", action, entity: spec.entity, entityId: id || "-", before: req.auditBefore ?? null, after });
+          return payload;
+        },
+      ];
+    }
+  });
+}
+
+async function readRow(ctx: AppContext, spec: AuditSpec, id: string): Promise<unknown> {
+  if (!spec.table) return null;
+  // Table and key come from the policy in code, never from the request.
+  const db = ctx.database.db as unknown as { selectFrom: (t: string) => { selectAll: () => { where: (c: string, op: "=", v: string) => { executeTakeFirst: () => Promise<unknown> } } } };
+  return (await db.selectFrom(spec.table).selectAll().where(spec.key ?? "id", "=", id).executeTakeFirst()) ?? null;
+}
