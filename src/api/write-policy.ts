@@ -62,6 +62,81 @@ export const WRITE_POLICY: WritePolicy = {
   [`POST ${V}/practices`]: { access: "admin", audit: { entity: "practice", table: "practices", idFrom: "response" } },
   [`PUT ${V}/practices/:id`]: { access: "admin", audit: { entity: "practice", table: "practices", idFrom: "param" } },
   [`DELETE ${V}/practices/:id`]: { access: "admin", audit: { entity: "practice", table: "practices", idFrom: "param" } },
+
+  // programmes, calls and applications: administrators open programmes; their managers run them
+  [`POST ${V}/programmes`]: { access: "admin", audit: { entity: "programme", table: "programmes", idFrom: "response" } },
+  [`PATCH ${V}/programmes/:id`]: { access: of((s, id) => s.programme(id)), audit: { entity: "programme", table: "programmes", idFrom: "param" } },
+  [`POST ${V}/programmes/:id/calls`]: { access: of((s, id) => s.programme(id)), audit: { entity: "call", table: "calls", idFrom: "response" } },
+  [`PATCH ${V}/calls/:id`]: { access: of((s, id) => s.call(id)), audit: { entity: "call", table: "calls", idFrom: "param" } },
+  // a city applies through its editors (or the programme's managers enter a paper application)
+  [`POST ${V}/calls/:id/applications`]: {
+    access: async (req, s) => [...scoped(await s.call(p(req))), ...editors([typeof b(req).city === "string" ? (b(req).city as string) : null])],
+    audit: { entity: "application", table: "applications", idFrom: "response" },
+  },
+  [`POST ${V}/applications/:id/decision`]: { access: of((s, id) => s.application(id)), audit: { entity: "application", table: "applications", idFrom: "param" } },
+  // pairing is a computation (nothing stored) for signed-in users
+  [`POST ${V}/programmes/:id/pairing`]: { access: "user" },
+
+  // cooperations and their action plans
+  [`POST ${V}/cooperations`]: {
+    access: async (req) => manager(typeof b(req).programmeId === "string" ? (b(req).programmeId as string) : null),
+    audit: { entity: "cooperation", table: "cooperations", idFrom: "response" },
+  },
+  [`PATCH ${V}/cooperations/:id`]: { access: of((s, id) => s.cooperation(id)), audit: { entity: "cooperation", table: "cooperations", idFrom: "param" } },
+  [`POST ${V}/cooperations/:id/transitions`]: { access: of((s, id) => s.cooperation(id)), audit: { entity: "cooperation", table: "cooperations", idFrom: "param" } },
+  [`PUT ${V}/cooperations/:id/plan`]: { access: of((s, id) => s.cooperation(id), { cities: "members" }), audit: { entity: "action-plan", table: "action_plans", key: "cooperation_id", idFrom: "param" } },
+  [`POST ${V}/cooperations/:id/actions`]: { access: of((s, id) => s.cooperation(id), { cities: "members" }), audit: { entity: "action", table: "actions", idFrom: "response" } },
+  [`PATCH ${V}/actions/:id`]: { access: of((s, id) => s.action(id), { cities: "own" }), audit: { entity: "action", table: "actions", idFrom: "param" } },
+  [`DELETE ${V}/cooperations/:id/actions/:actionId`]: { access: of((s, id) => s.action(id), { cities: "own" }, "actionId"), audit: { entity: "action", table: "actions", idFrom: "param", param: "actionId" } },
+  [`POST ${V}/cooperations/:id/kpis`]: { access: of((s, id) => s.cooperation(id), { cities: "members" }), audit: { entity: "kpi", table: "kpis", idFrom: "response" } },
+  [`PATCH ${V}/kpis/:id`]: { access: of((s, id) => s.kpi(id), { cities: "own" }), audit: { entity: "kpi", table: "kpis", idFrom: "param" } },
+  [`DELETE ${V}/kpis/:id`]: { access: of((s, id) => s.kpi(id), { cities: "own" }), audit: { entity: "kpi", table: "kpis", idFrom: "param" } },
+  [`POST ${V}/kpis/:id/values`]: { access: of((s, id) => s.kpi(id), { cities: "own" }), audit: { entity: "kpi-value", idFrom: "param" } },
+
+  // activities and outputs: also the cooperation's partner contributors
+  [`POST ${V}/cooperations/:id/activities`]: { access: of((s, id) => s.cooperation(id), { cities: "members", partners: true }), audit: { entity: "activity", table: "activities", idFrom: "response" } },
+  [`PATCH ${V}/activities/:id`]: { access: of((s, id) => s.activity(id), { cities: "members", partners: true }), audit: { entity: "activity", table: "activities", idFrom: "param" } },
+  [`DELETE ${V}/activities/:id`]: { access: of((s, id) => s.activity(id), { cities: "members", partners: true }), audit: { entity: "activity", table: "activities", idFrom: "param" } },
+  [`POST ${V}/activities/:id/outputs`]: { access: of((s, id) => s.activity(id), { cities: "members", partners: true }), audit: { entity: "output", table: "outputs", idFrom: "response" } },
+  [`DELETE ${V}/outputs/:id`]: { access: of((s, id) => s.output(id), { cities: "members", partners: true }), audit: { entity: "output", table: "outputs", idFrom: "param" } },
+
+  // partners: anyone signed in may register an organisation; its record is then kept by administrators
+  [`POST ${V}/organisations`]: { access: "user", audit: { entity: "organisation", table: "organisations", idFrom: "response" } },
+  [`PATCH ${V}/organisations/:id`]: { access: "admin", audit: { entity: "organisation", table: "organisations", idFrom: "param" } },
+  [`POST ${V}/cooperations/:id/commitments`]: { access: of((s, id) => s.cooperation(id), { partners: true }), audit: { entity: "commitment", table: "commitments", idFrom: "response" } },
+  [`PATCH ${V}/commitments/:id`]: { access: of((s, id) => s.commitment(id), { partners: true }), audit: { entity: "commitment", table: "commitments", idFrom: "param" } },
+  [`DELETE ${V}/commitments/:id`]: { access: of((s, id) => s.commitment(id), { partners: true }), audit: { entity: "commitment", table: "commitments", idFrom: "param" } },
+
+  // pilot projects; follow-up fund decisions are the programme managers'
+  [`POST ${V}/cooperations/:id/pilots`]: { access: of((s, id) => s.cooperation(id), { cities: "members" }), audit: { entity: "pilot", table: "pilots", idFrom: "response" } },
+  [`PATCH ${V}/pilots/:id`]: { access: of((s, id) => s.pilot(id), { cities: "members" }), audit: { entity: "pilot", table: "pilots", idFrom: "param" } },
+  [`POST ${V}/pilots/:id/fund-applications`]: { access: of((s, id) => s.pilot(id), { cities: "members" }), audit: { entity: "fund-application", table: "fund_applications", idFrom: "response" } },
+  [`PATCH ${V}/fund-applications/:id`]: { access: of((s, id) => s.fundApplication(id)), audit: { entity: "fund-application", table: "fund_applications", idFrom: "param" } },
+
+  // innovation readiness of a pilot or an action
+  [`POST ${V}/readiness-assessments`]: {
+    access: async (req, s) => {
+      const body = b(req);
+      const scope = typeof body.pilot === "string" ? await s.pilot(body.pilot) : typeof body.action === "string" ? await s.action(body.action) : null;
+      return scope ? scoped(scope, { cities: "members" }) : [];
+    },
+    audit: { entity: "readiness-assessment", table: "readiness_assessments", idFrom: "response" },
+  },
+  [`PUT ${V}/readiness-assessments/:id`]: { access: of((s, id) => s.readiness(id), { cities: "members" }), audit: { entity: "readiness-assessment", table: "readiness_assessments", idFrom: "param" } },
+
+  // district visions: the city's editors run them; residents and others take part with the
+  // participant token they get on joining (checked by the vision services), without an account
+  [`POST ${V}/cities/:slug/districts`]: { access: cityEditor, audit: { entity: "district", table: "districts", idFrom: "response" } },
+  [`PUT ${V}/districts/:id`]: { access: of((s, id) => s.district(id), { cities: "own" }), audit: { entity: "district", table: "districts", idFrom: "param" } },
+  [`POST ${V}/districts/:id/processes`]: { access: of((s, id) => s.district(id), { cities: "own" }), audit: { entity: "vision-process", table: "vision_processes", idFrom: "response" } },
+  [`PUT ${V}/vision-processes/:id`]: { access: of((s, id) => s.visionProcess(id), { cities: "own" }), audit: { entity: "vision-process", table: "vision_processes", idFrom: "param" } },
+  [`POST ${V}/vision-processes/:id/participants`]: { access: "public" },
+  [`POST ${V}/vision-processes/:id/me`]: { access: "public" },
+  [`POST ${V}/vision-processes/:id/statements`]: { access: "public", audit: { entity: "vision-statement", table: "vision_statements", idFrom: "response" } },
+  [`PUT ${V}/vision-statements/:id/vote`]: { access: "public", audit: { entity: "vision-vote", idFrom: "param" } },
+  [`POST ${V}/vision-statements/:id/moderation`]: { access: of((s, id) => s.visionStatement(id), { cities: "own" }), audit: { entity: "vision-statement", table: "vision_statements", idFrom: "param" } },
+  [`POST ${V}/vision-processes/:id/documents`]: { access: of((s, id) => s.visionProcess(id), { cities: "own" }), audit: { entity: "vision-document", table: "vision_documents", idFrom: "response" } },
+  [`PUT ${V}/vision-documents/:id`]: { access: of((s, id) => s.visionDocument(id), { cities: "own" }), audit: { entity: "vision-document", table: "vision_documents", idFrom: "param" } },
 };
 
 export { b as bodyOf, editors, manager, partner, scoped };

@@ -85,6 +85,40 @@ export class ScopeRepository {
     return r ? { ...EMPTY, ownCity: r.city_slug, cities: [r.city_slug] } : EMPTY;
   }
 
+  private city(slug: string | null | undefined): RecordScope {
+    return slug ? { ...EMPTY, ownCity: slug, cities: [slug] } : EMPTY;
+  }
+
+  async district(id: string): Promise<RecordScope> {
+    const r = await this.db.selectFrom("districts").select("city_slug").where("id", "=", id).executeTakeFirst();
+    return this.city(r?.city_slug);
+  }
+
+  async visionProcess(id: string): Promise<RecordScope> {
+    const r = await this.db.selectFrom("vision_processes").innerJoin("districts", "districts.id", "vision_processes.district_id").select("districts.city_slug").where("vision_processes.id", "=", id).executeTakeFirst();
+    return this.city(r?.city_slug);
+  }
+
+  async visionStatement(id: string): Promise<RecordScope> {
+    const r = await this.db.selectFrom("vision_statements").select("process_id").where("id", "=", id).executeTakeFirst();
+    return r ? this.visionProcess(r.process_id) : EMPTY;
+  }
+
+  async visionDocument(id: string): Promise<RecordScope> {
+    const r = await this.db.selectFrom("vision_documents").select("process_id").where("id", "=", id).executeTakeFirst();
+    return r ? this.visionProcess(r.process_id) : EMPTY;
+  }
+
+  async readiness(id: string): Promise<RecordScope> {
+    const r = await this.db.selectFrom("readiness_assessments").select(["pilot_id", "action_id"]).where("id", "=", id).executeTakeFirst();
+    if (!r) return EMPTY;
+    return r.pilot_id ? this.pilot(r.pilot_id) : r.action_id ? this.action(r.action_id) : EMPTY;
+  }
+
+  async programme(id: string): Promise<RecordScope> {
+    return { ...EMPTY, programmeId: id };
+  }
+
   async climateAction(id: string): Promise<RecordScope> {
     const r = await this.db.selectFrom("climate_actions").select("city_slug").where("id", "=", id).executeTakeFirst();
     return r ? { ...EMPTY, ownCity: r.city_slug, cities: [r.city_slug] } : EMPTY;
