@@ -11,6 +11,8 @@ import { problem, sendProblem } from "./problem.js";
 /** Largest file accepted by the imports that stream to disk (observations, hourly air data). */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
+class NotTextError extends Error {}
+
 class TooLargeError extends Error {}
 
 /** Registers parsers that hand CSV bodies to the route as a stream, never as a whole string. */
@@ -25,6 +27,8 @@ async function spool(body: Readable, path: string): Promise<void> {
   let bytes = 0;
   const limit = new Transform({
     transform(chunk: Buffer, _enc, done) {
+      // A CSV is text: a NUL byte at the start means a binary file (a spreadsheet, an archive, an image).
+      if (bytes === 0 && chunk.subarray(0, 8192).includes(0)) return done(new NotTextError());
       bytes += chunk.length;
       if (bytes > MAX_IMPORT_BYTES) done(new TooLargeError());
       else done(null, chunk);
@@ -55,6 +59,7 @@ export async function withUploadedFile<T>(req: FastifyRequest, reply: FastifyRep
     return await use(path);
   } catch (err) {
     if (err instanceof TooLargeError) return sendProblem(reply, problem(413, `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`));
+    if (err instanceof NotTextError) return sendProblem(reply, problem(415, "the file is not a text (CSV) file: export it as CSV, UTF-8"));
     throw err;
   } finally {
     await rm(dir, { recursive: true, force: true });
