@@ -1,5 +1,6 @@
 import type { Practice } from "../domain/practice.js";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
+import { VersionConflictError } from "./version-conflict.js";
 import type { AppContext } from "./context.js";
 import { preparePractices } from "./prepare-practices.js";
 import { validateRecords } from "./practice-records.js";
@@ -12,6 +13,8 @@ export interface SavePracticeOptions {
   /** For updates: the id in the URL. */
   id?: string;
   by: string;
+  /** For updates: the `updatedAt` the edit was based on (the ETag); another one means someone saved first. */
+  basedOn?: string;
   now?: Date;
 }
 
@@ -24,11 +27,15 @@ export async function savePractice(ctx: AppContext, opts: SavePracticeOptions): 
       problems.map(({ row: _row, ...p }) => p),
     );
   const record = records[0]!;
-  const exists = (await ctx.practices.get(record.id)) !== null;
+  const current = await ctx.practices.get(record.id);
+  const exists = current !== null;
   if (opts.mode === "create" && exists) throw new ConflictError(`a practice with id "${record.id}" exists`);
   if (opts.mode === "update") {
     if (opts.id !== record.id) throw new InvalidInputError(`the id in the body "${record.id}" differs from the URL`, [{ column: "id", value: record.id, message: "differs from the URL" }]);
-    if (!exists) throw new NotFoundError(`no practice with id "${record.id}"`);
+    if (!current) throw new NotFoundError(`no practice with id "${record.id}"`);
+    if (opts.basedOn !== undefined && opts.basedOn !== current.updatedAt) {
+      throw new VersionConflictError(`practice "${record.id}" was changed at ${current.updatedAt} by someone else; reload it and apply your edit again`, current);
+    }
   }
   const writes = await preparePractices(ctx, [record]).catch((err: unknown) => {
     if (err instanceof InvalidInputError) throw new InvalidInputError(err.message, err.problems.map(({ row: _row, ...p }) => p));

@@ -62,9 +62,15 @@ describe.each(DIALECTS)("practices API on %s", (dialect) => {
     expect((await app.inject({ method: "POST", url: "/api/v1/practices", payload: practice })).statusCode).toBe(409);
     const found = await app.inject({ method: "GET", url: "/api/v1/practices?q=%E5%85%AC%E4%BA%A4" }); // 公交
     expect(found.json().results.map((h: { id: string }) => h.id)).toContain("test-bus-lanes");
-    const put = await app.inject({ method: "PUT", url: "/api/v1/practices/test-bus-lanes", payload: { ...practice, title_en: "Bus priority lanes" } });
+    const etag = (await app.inject({ method: "GET", url: "/api/v1/practices/test-bus-lanes" })).headers.etag as string;
+    expect((await app.inject({ method: "PUT", url: "/api/v1/practices/test-bus-lanes", payload: practice })).statusCode).toBe(428);
+    const put = await app.inject({ method: "PUT", url: "/api/v1/practices/test-bus-lanes", headers: { "if-match": etag }, payload: { ...practice, title_en: "Bus priority lanes" } });
     expect(put.statusCode).toBe(200);
     expect(put.json().title.en).toBe("Bus priority lanes");
+    // A second edit based on the same (now old) version loses nothing: 409 with the current practice.
+    const stale = await app.inject({ method: "PUT", url: "/api/v1/practices/test-bus-lanes", headers: { "if-match": etag }, payload: { ...practice, title_en: "Other title" } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current.title.en).toBe("Bus priority lanes");
     expect((await app.inject({ method: "DELETE", url: "/api/v1/practices/test-bus-lanes" })).statusCode).toBe(204);
     expect((await app.inject({ method: "GET", url: "/api/v1/practices/test-bus-lanes" })).statusCode).toBe(404);
   });

@@ -10,6 +10,7 @@ import { importPractices } from "../../services/import-practices.js";
 import { practicesForCity } from "../../services/practices-for-city.js";
 import { savePractice } from "../../services/save-practice.js";
 import { searchPractices } from "../../services/search-practices.js";
+import { problem, sendProblem } from "../problem.js";
 
 const ImportResultSchema = z.object({ practices: z.number(), created: z.number(), updated: z.number() });
 
@@ -72,9 +73,10 @@ export function practicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       "/practices/:id",
       { schema: { tags: ["practices"], summary: "One practice with outcomes, measures, transferability and sources", params: z.object({ id: PracticeIdSchema }), response: { 200: PracticeSchema } } },
-      async (req) => {
+      async (req, reply) => {
         const p = await ctx.practices.get(req.params.id);
         if (!p) throw new NotFoundError(`no practice with id "${req.params.id}"`);
+        void reply.header("etag", `"${p.updatedAt}"`);
         return p;
       },
     );
@@ -87,8 +89,23 @@ export function practicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.put(
       "/practices/:id",
-      { schema: { tags: ["practices"], summary: "Replace a practice", params: z.object({ id: PracticeIdSchema }), body: PracticeRecordSchema, response: { 200: PracticeSchema } } },
-      async (req) => savePractice(ctx, { record: req.body, mode: "update", id: req.params.id, by: "api" }),
+      {
+        schema: {
+          tags: ["practices"],
+          summary: "Replace a practice; send the ETag of the version you edited in If-Match (428 without it, 409 with the current practice if someone saved first)",
+          params: z.object({ id: PracticeIdSchema }),
+          headers: z.object({ "if-match": z.string().min(1).optional() }),
+          body: PracticeRecordSchema,
+          response: { 200: PracticeSchema },
+        },
+      },
+      async (req, reply) => {
+        const ifMatch = req.headers["if-match"];
+        if (!ifMatch) return sendProblem(reply, problem(428, 'send the ETag of the practice you edited in the If-Match header (GET /practices/{id} returns it)'));
+        const saved = await savePractice(ctx, { record: req.body, mode: "update", id: req.params.id, by: "api", basedOn: ifMatch.replace(/^W\//, "").replace(/^"|"$/g, "") });
+        void reply.header("etag", `"${saved.updatedAt}"`);
+        return saved;
+      },
     );
 
     app.get(
