@@ -57,6 +57,12 @@ describe("citybridge users and db backup", () => {
     expect(run("users", "create-admin", "--email", "admin@example.org", "--db", db).code).toBe(1);
     expect(run("users", "create-admin", "--email", "not-an-email", "--db", db).code).toBe(2);
     expect(run("users", "list", "--db", db).stdout).toContain("admin@example.org\tAdministrator\tadministrator");
+    const audit = new Database(db, { readonly: true });
+    const entries = audit.prepare("select actor, action, entity, after_json from audit_log where entity = 'user'").all() as { actor: string; action: string; after_json: string }[];
+    audit.close();
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatchObject({ actor: expect.stringMatching(/^cli:/), action: "create" });
+    expect(entries[0]?.after_json).not.toContain("argon2");
   });
 
   it("backs up the database while the server is running, and restores it", async () => {

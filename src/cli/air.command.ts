@@ -1,9 +1,10 @@
+import { basename } from "node:path";
 import { statSync } from "node:fs";
 import { userInfo } from "node:os";
 import { Command, Option } from "commander";
 import type { AirImportResult } from "../domain/air.js";
 import { importAir } from "../services/import-air.js";
-import { addDbOption, CliError, EXIT, withApp } from "./run.js";
+import { addDbOption, auditCli, CliError, EXIT, withApp } from "./run.js";
 
 /** Above this size the import says what it is doing. */
 const CHATTY_BYTES = 20 * 1024 * 1024;
@@ -53,6 +54,9 @@ export function airCommand(): Command {
           source: opts.source,
           importedBy: `cli:${userInfo().username}`,
           onPhase: (phase, ms) => say(`${phase}: ${(ms / 1000).toFixed(1)} s`),
+        }).then(async (r) => {
+          await auditCli(ctx, { entity: "air-import", entityId: basename(file), after: r });
+          return r;
         }),
       );
       if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { type EmissionFactor, type GasValue, NewEmissionFactorSchema } from "../domain/emission-factor.js";
 import { InvalidInputError } from "../errors.js";
 import { addEmissionFactor, getEmissionFactor, listEmissionFactors } from "../services/emission-factors.js";
-import { addDbOption, withApp } from "./run.js";
+import { addDbOption, auditCli, withApp } from "./run.js";
 
 const line = (f: EmissionFactor) => `${f.id.padEnd(48)} ${f.gases.map((g) => `${g.gas} ${g.value} ${g.unit}`).join(", ").padEnd(24)} ${f.names.en}  [${f.source}]`;
 
@@ -71,7 +71,11 @@ export function factorsCommand(): Command {
         source: opts.source,
       });
       if (!parsed.success) throw new InvalidInputError("the factor is not valid", parsed.error.issues.map((i) => ({ column: i.path.join("."), message: i.message })));
-      const f = await withApp(opts, (ctx) => addEmissionFactor(ctx, parsed.data, `cli:${userInfo().username}`));
+      const f = await withApp(opts, async (ctx) => {
+        const added = await addEmissionFactor(ctx, parsed.data, `cli:${userInfo().username}`);
+        await auditCli(ctx, { entity: "emission-factor", entityId: added.id, after: added });
+        return added;
+      });
       if (opts.json) process.stdout.write(`${JSON.stringify(f, null, 2)}\n`);
       else process.stderr.write(`added ${f.id} (source ${f.source})\n`);
     }),

@@ -1,9 +1,10 @@
+import { basename } from "node:path";
 import { createReadStream, statSync } from "node:fs";
 import { userInfo } from "node:os";
 import { SingleBar } from "cli-progress";
 import { Command } from "commander";
 import { type ImportProgress, importObservations } from "../services/import-observations.js";
-import { addDbOption, CliError, EXIT, withApp } from "./run.js";
+import { addDbOption, auditCli, CliError, EXIT, withApp } from "./run.js";
 
 /** Above this size (about 50,000 rows) the import shows its progress. */
 export const PROGRESS_BYTES = 2 * 1024 * 1024;
@@ -61,7 +62,12 @@ export function importCommand(): Command {
           open: () => createReadStream(file),
           importedBy: `cli:${userInfo().username}`,
           onProgress: progress.update,
-        }).finally(progress.stop),
+        })
+          .then(async (r) => {
+            await auditCli(ctx, { entity: "observations-import", entityId: basename(file), after: r });
+            return r;
+          })
+          .finally(progress.stop),
       );
       if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
       else

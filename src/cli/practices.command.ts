@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import { readFileSync, statSync } from "node:fs";
 import { userInfo } from "node:os";
 import { Command, InvalidArgumentError } from "commander";
@@ -6,7 +7,7 @@ import { exportPractices } from "../services/export-practices.js";
 import { importPractices } from "../services/import-practices.js";
 import { searchPractices } from "../services/search-practices.js";
 import { displayWidth } from "./cities.command.js";
-import { addDbOption, CliError, EXIT, withApp } from "./run.js";
+import { addDbOption, auditCli, CliError, EXIT, withApp } from "./run.js";
 
 function parseTheme(v: string): PracticeTheme {
   if (!(PRACTICE_THEMES as readonly string[]).includes(v)) throw new InvalidArgumentError(`must be one of ${PRACTICE_THEMES.join(", ")}`);
@@ -66,7 +67,11 @@ export function practicesCommand(): Command {
       }
       const format = /\.csv$/i.test(file) ? "csv" : /\.json$/i.test(file) ? "json" : null;
       if (!format) throw new CliError(`${file}: name the file .json or .csv`, EXIT.invalid);
-      const r = await withApp(opts, (ctx) => importPractices(ctx, { text, format, importedBy: `cli:${userInfo().username}` }));
+      const r = await withApp(opts, async (ctx) => {
+        const result = await importPractices(ctx, { text, format, importedBy: `cli:${userInfo().username}` });
+        await auditCli(ctx, { entity: "practices-import", entityId: basename(file), after: result });
+        return result;
+      });
       if (opts.json) process.stdout.write(`${JSON.stringify(r)}\n`);
       else process.stderr.write(`imported ${r.practices} practice(s): ${r.created} new, ${r.updated} updated\n`);
     }),

@@ -1,3 +1,4 @@
+import { userInfo } from "node:os";
 import { Command, CommanderError } from "commander";
 import { type Config, type ConfigOverrides, loadConfig } from "../config.js";
 import { InvalidInputError, NotFoundError, formatProblem } from "../errors.js";
@@ -52,4 +53,14 @@ export function reportError(err: unknown, json = false): number {
   }
   process.stderr.write(`citybridge: ${err instanceof Error ? err.message : String(err)}\n`);
   return EXIT.failure;
+}
+
+/** Who the audit trail names for a command-line write: the operating-system user. */
+export function cliActor(): string {
+  return `cli:${userInfo().username}`;
+}
+
+/** Records a command-line write in the audit trail (the API records its own). */
+export async function auditCli(ctx: AppContext, entry: { action?: "create" | "update" | "delete"; entity: string; entityId: string; after: unknown }): Promise<void> {
+  await ctx.audit.append({ at: new Date().toISOString(), actor: cliActor(), action: entry.action ?? "create", entity: entry.entity, entityId: entry.entityId, before: null, after: entry.after });
 }

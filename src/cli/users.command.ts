@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { createAdmin } from "../services/accounts.js";
-import { addDbOption, withApp } from "./run.js";
+import { addDbOption, auditCli, withApp } from "./run.js";
 
 export function usersCommand(): Command {
   const cmd = new Command("users").description("accounts: administrators, users and their roles");
@@ -14,6 +14,7 @@ export function usersCommand(): Command {
     ).action(async (opts: { email: string; name: string; json?: boolean; db?: string }) => {
       await withApp(opts, async (ctx) => {
         const { user, password } = await createAdmin(ctx, opts.email, opts.name);
+        await auditCli(ctx, { entity: "user", entityId: user.id, after: user });
         if (opts.json) process.stdout.write(`${JSON.stringify({ user, password })}\n`);
         else process.stdout.write(`created administrator ${user.email}\none-time password: ${password}\nsign in and keep it safe; it is not stored and will not be shown again.\n`);
       });
