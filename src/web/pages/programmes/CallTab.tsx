@@ -1,3 +1,77 @@
+import { useState } from "react";
+import { Alert, Button, Card, Empty, List, Space, Tag, Typography } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router-dom";
+import { ErrorState, Loading } from "../../components/States";
+import { formatPeriod, useLang } from "../../lang";
+import { type Call, programmesApi } from "../../programmes/api";
+import { ApplicationForm } from "../../programmes/ApplicationForm";
+import { ApplicationsTable } from "../../programmes/ApplicationsTable";
+import { CallForm } from "../../programmes/CallForm";
+import { pickText, rulesInWords } from "../../programmes/ui";
+
+/** "Call & applications": the calls with deadline and open/closed, a new call, the application form and the screening table. */
 export default function CallTab({ programmeId }: { programmeId: string }) {
-  return null;
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [params, setParams] = useSearchParams();
+  const [creating, setCreating] = useState(false);
+  const programme = useQuery({ queryKey: ["programme", programmeId], queryFn: ({ signal }) => programmesApi.get(programmeId, signal) });
+  const calls = useQuery({ queryKey: ["programme-calls", programmeId], queryFn: ({ signal }) => programmesApi.calls(programmeId, signal) });
+  const error = programme.error ?? calls.error;
+  if (error) return <ErrorState error={error} onRetry={() => { void programme.refetch(); void calls.refetch(); }} />;
+  if (!programme.data || !calls.data) return <Loading rows={6} />;
+  const list = calls.data.calls;
+  const selected: Call | undefined = list.find((c) => c.id === params.get("call")) ?? list[0];
+  const choose = (id: string) => {
+    const next = new URLSearchParams(params);
+    next.set("tab", "call");
+    next.set("call", id);
+    setParams(next, { replace: true });
+  };
+  const title = (c: Call) => pickText(c.titles, lang)?.text ?? c.titles.en;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="call-tab">
+      <Card size="small" title={t("programmes.call.title")}
+        extra={<Button type="primary" onClick={() => setCreating(true)} data-testid="new-call">{t("programmes.call.new")}</Button>}>
+        {list.length === 0 ? <Empty description={t("programmes.call.empty")} data-testid="calls-empty" /> : (
+          <List<Call>
+            dataSource={list}
+            data-testid="call-list"
+            renderItem={(c) => {
+              const rules = rulesInWords(c.eligibility, [], lang, t);
+              const side = c.side ? programme.data.sides.find((s) => s.key === c.side) : null;
+              return (
+                <List.Item data-testid={`call-${c.id}`} style={{ background: c.id === selected?.id ? "#eef4fb" : undefined, paddingInline: 8 }}
+                  actions={[<Button key="open" type={c.id === selected?.id ? "primary" : "default"} size="small" onClick={() => choose(c.id)} aria-pressed={c.id === selected?.id} data-testid={`choose-call-${c.id}`}>{t("programmes.application.title")} ({c.applicationCount ?? 0})</Button>]}>
+                  <List.Item.Meta
+                    title={<Space wrap>{title(c)}<Tag color={c.open ? "green" : "default"} data-testid={`call-state-${c.id}`}>{c.open ? t("programmes.call.open") : t("programmes.call.closed")}</Tag></Space>}
+                    description={
+                      <Typography.Text type="secondary">
+                        {t("programmes.call.deadline")}: {formatPeriod(c.deadline, lang)}
+                        {c.opensOn && ` · ${t("programmes.call.opensOn")}: ${formatPeriod(c.opensOn, lang)}`}
+                        {` · ${t("programmes.call.side")}: ${side ? (lang === "zh" ? side.names.zh ?? side.names.en : side.names.en) : t("programmes.call.bothSides")}`}
+                        {rules.length > 0 && ` · ${rules.join("; ")}`}
+                      </Typography.Text>
+                    }
+                  />
+                </List.Item>
+              );
+            }}
+          />
+        )}
+      </Card>
+      {selected && (
+        <>
+          <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }} data-testid="selected-call-title">{t("programmes.call.applicationsOf", { call: title(selected) })}</Typography.Title>
+          {selected.open ? <ApplicationForm key={selected.id} call={selected} /> : (
+            <Alert type="info" showIcon data-testid="call-closed-notice" message={t("programmes.call.closedNotice", { deadline: formatPeriod(selected.deadline, lang) })} />
+          )}
+          <ApplicationsTable key={`t-${selected.id}`} call={selected} />
+        </>
+      )}
+      <CallForm programme={programme.data} open={creating} onClose={() => setCreating(false)} onCreated={(c) => choose(c.id)} />
+    </Space>
+  );
 }
