@@ -4,6 +4,7 @@ import { ActivitySchema, ActivityUpdateSchema, NewActivitySchema, NewOutputSchem
 import { RecordIdSchema } from "../../domain/organisation.js";
 import { addOutput, cooperationActivities, createActivity, deleteActivity, deleteOutput, getActivity, programmeActivities, updateActivity } from "../../services/activities.js";
 import type { AppContext } from "../../services/context.js";
+import { actorOf } from "../authorize.js";
 
 const Id = z.object({ id: RecordIdSchema });
 const List = z.object({ items: z.array(ActivitySchema) });
@@ -18,7 +19,7 @@ export function activitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       "/cooperations/:id/activities",
       { schema: { tags, summary: "Record an activity of a cooperation (end date on or after the start; organisations must exist)", params: Id, body: NewActivitySchema, response: { 201: ActivitySchema } } },
-      async (req, reply) => reply.code(201).send(await createActivity(ctx, req.params.id, req.body, "api")),
+      async (req, reply) => reply.code(201).send(await createActivity(ctx, req.params.id, req.body, actorOf(req))),
     );
     app.get(
       "/programmes/:id/activities",
@@ -38,7 +39,7 @@ export function activitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       "/activities/:id/outputs",
       { schema: { tags, summary: "Add an output (MoU, joint declaration, report, pilot project) with an http(s) link", params: Id, body: NewOutputSchema, response: { 201: OutputSchema } } },
-      async (req, reply) => reply.code(201).send(await addOutput(ctx, req.params.id, req.body, "api")),
+      async (req, reply) => reply.code(201).send(await addOutput(ctx, req.params.id, req.body, actorOf(req))),
     );
     app.delete("/outputs/:id", { schema: { tags, summary: "Delete an output", params: Id } }, async (req, reply) => {
       await deleteOutput(ctx, req.params.id);

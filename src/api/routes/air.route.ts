@@ -8,6 +8,7 @@ import { cityAirAnnual, cityAirDaily, cityAirOverview } from "../../services/cit
 import type { AppContext } from "../../services/context.js";
 import { importAir } from "../../services/import-air.js";
 import { streamCsvBodies, withUploadedFile } from "../upload.js";
+import { actorOf } from "../authorize.js";
 
 const SlugParams = z.object({ slug: SlugSchema });
 const DateSchema = z.string().refine((s) => s.length === 10 && isPeriod(s), "must be a date YYYY-MM-DD");
@@ -34,7 +35,7 @@ export function airRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) =>
         withUploadedFile(req, reply, (path) =>
-          importAir(ctx, { path, city: req.params.slug, format: req.query.format, source: req.query.source, importedBy: "api" }),
+          importAir(ctx, { path, city: req.params.slug, format: req.query.format, source: req.query.source, importedBy: actorOf(req) }),
         ),
     );
 

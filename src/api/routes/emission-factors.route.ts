@@ -3,6 +3,7 @@ import { z } from "zod";
 import { EmissionFactorSchema, FactorIdSchema, FactorKindSchema, NewEmissionFactorSchema } from "../../domain/emission-factor.js";
 import type { AppContext } from "../../services/context.js";
 import { addEmissionFactor, getEmissionFactor, listEmissionFactors } from "../../services/emission-factors.js";
+import { actorOf } from "../authorize.js";
 
 export function emissionFactorsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -40,7 +41,7 @@ export function emissionFactorsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 201: EmissionFactorSchema },
         },
       },
-      async (req, reply) => reply.code(201).send(await addEmissionFactor(ctx, req.body, "api")),
+      async (req, reply) => reply.code(201).send(await addEmissionFactor(ctx, req.body, actorOf(req))),
     );
   };
 }

@@ -10,6 +10,7 @@ import { createInventory } from "../../services/create-inventory.js";
 import { deleteInventory, finaliseInventory, reopenInventory } from "../../services/finalise-inventory.js";
 import { cityInventories, inventoryView } from "../../services/inventory-view.js";
 import { updateInventory } from "../../services/update-inventory.js";
+import { actorOf } from "../authorize.js";
 
 const IdParams = z.object({ id: z.uuid() });
 const VersionBody = z.object({ version: z.number().int().positive() });
@@ -55,7 +56,7 @@ export function inventoriesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 201: InventoryViewSchema },
         },
       },
-      async (req, reply) => reply.code(201).send(await createInventory(ctx, req.params.slug, req.body, "api")),
+      async (req, reply) => reply.code(201).send(await createInventory(ctx, req.params.slug, req.body, actorOf(req))),
     );
 
     app.get(
@@ -94,7 +95,7 @@ export function inventoriesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: InventoryViewSchema },
         },
       },
-      async (req) => finaliseInventory(ctx, req.params.id, req.body.version, "api"),
+      async (req) => finaliseInventory(ctx, req.params.id, req.body.version, actorOf(req)),
     );
 
     app.post(

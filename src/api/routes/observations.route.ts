@@ -9,6 +9,7 @@ import type { AppContext } from "../../services/context.js";
 import { exportObservations } from "../../services/export-observations.js";
 import { importObservations } from "../../services/import-observations.js";
 import { streamCsvBodies, withUploadedFile } from "../upload.js";
+import { actorOf } from "../authorize.js";
 
 export function observationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -27,7 +28,7 @@ export function observationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) =>
-        withUploadedFile(req, reply, (path) => importObservations(ctx, { open: () => createReadStream(path), importedBy: "api" })),
+        withUploadedFile(req, reply, (path) => importObservations(ctx, { open: () => createReadStream(path), importedBy: actorOf(req) })),
     );
 
     app.get(

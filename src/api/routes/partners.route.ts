@@ -8,6 +8,7 @@ import type { AppContext } from "../../services/context.js";
 import {
   cooperationCommitments, createCommitment, createOrganisation, deleteCommitment, getOrganisation, listOrganisations, updateCommitment, updateOrganisation,
 } from "../../services/organisations.js";
+import { actorOf } from "../authorize.js";
 
 const Id = z.object({ id: RecordIdSchema });
 
@@ -30,7 +31,7 @@ export function partnersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       "/organisations",
       { schema: { tags, summary: "Register a partner organisation (public, private, academic, civil society, residents)", body: NewOrganisationSchema, response: { 201: OrganisationSchema } } },
-      async (req, reply) => reply.code(201).send(await createOrganisation(ctx, req.body, "api")),
+      async (req, reply) => reply.code(201).send(await createOrganisation(ctx, req.body, actorOf(req))),
     );
     app.get(
       "/organisations/:id",
@@ -50,7 +51,7 @@ export function partnersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       "/cooperations/:id/commitments",
       { schema: { tags, summary: "Add a partner's role and commitment (to the cooperation or one of its pilots)", params: Id, body: NewCommitmentSchema, response: { 201: CommitmentSchema } } },
-      async (req, reply) => reply.code(201).send(await createCommitment(ctx, req.params.id, req.body, "api")),
+      async (req, reply) => reply.code(201).send(await createCommitment(ctx, req.params.id, req.body, actorOf(req))),
     );
     app.patch(
       "/commitments/:id",

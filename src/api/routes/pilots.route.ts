@@ -4,6 +4,7 @@ import { RecordIdSchema } from "../../domain/organisation.js";
 import { FundApplicationSchema, FundApplicationUpdateSchema, NewFundApplicationSchema, NewPilotSchema, PilotSchema, PilotUpdateSchema } from "../../domain/pilot.js";
 import type { AppContext } from "../../services/context.js";
 import { addFundApplication, cooperationPilots, createPilot, getPilot, updateFundApplication, updatePilot } from "../../services/pilots.js";
+import { actorOf } from "../authorize.js";
 
 const Id = z.object({ id: RecordIdSchema });
 
@@ -19,7 +20,7 @@ export function pilotsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       "/cooperations/:id/pilots",
       { schema: { tags, summary: "Add a pilot project in a member city (budget needs a currency)", params: Id, body: NewPilotSchema, response: { 201: PilotSchema } } },
-      async (req, reply) => reply.code(201).send(await createPilot(ctx, req.params.id, req.body, "api")),
+      async (req, reply) => reply.code(201).send(await createPilot(ctx, req.params.id, req.body, actorOf(req))),
     );
     app.get("/pilots/:id", { schema: { tags, summary: "One pilot project", params: Id, response: { 200: PilotSchema } } }, async (req) => getPilot(ctx, req.params.id));
     app.patch(
@@ -30,7 +31,7 @@ export function pilotsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       "/pilots/:id/fund-applications",
       { schema: { tags, summary: "Record an application to a follow-up fund (score 0–100; decision rules apply)", params: Id, body: NewFundApplicationSchema, response: { 201: FundApplicationSchema } } },
-      async (req, reply) => reply.code(201).send(await addFundApplication(ctx, req.params.id, req.body, "api")),
+      async (req, reply) => reply.code(201).send(await addFundApplication(ctx, req.params.id, req.body, actorOf(req))),
     );
     app.patch(
       "/fund-applications/:id",

@@ -11,6 +11,7 @@ import { practicesForCity } from "../../services/practices-for-city.js";
 import { savePractice } from "../../services/save-practice.js";
 import { searchPractices } from "../../services/search-practices.js";
 import { problem, sendProblem } from "../problem.js";
+import { actorOf } from "../authorize.js";
 
 const ImportResultSchema = z.object({ practices: z.number(), created: z.number(), updated: z.number() });
 
@@ -64,9 +65,9 @@ export function practicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        if (typeof req.body === "string") return importPractices(ctx, { text: req.body, format: "csv", importedBy: "api" });
+        if (typeof req.body === "string") return importPractices(ctx, { text: req.body, format: "csv", importedBy: actorOf(req) });
         if (req.body === undefined || req.body === null) throw new InvalidInputError("send practices as application/json or text/csv", [{ column: "body", message: "is empty" }]);
-        return importPractices(ctx, { text: JSON.stringify(req.body), format: "json", importedBy: "api" });
+        return importPractices(ctx, { text: JSON.stringify(req.body), format: "json", importedBy: actorOf(req) });
       },
     );
 
@@ -84,7 +85,7 @@ export function practicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       "/practices",
       { schema: { tags: ["practices"], summary: "Create a practice", body: PracticeRecordSchema, response: { 201: PracticeSchema } } },
-      async (req, reply) => reply.code(201).send(await savePractice(ctx, { record: req.body, mode: "create", by: "api" })),
+      async (req, reply) => reply.code(201).send(await savePractice(ctx, { record: req.body, mode: "create", by: actorOf(req) })),
     );
 
     app.put(
@@ -102,7 +103,7 @@ export function practicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         const ifMatch = req.headers["if-match"];
         if (!ifMatch) return sendProblem(reply, problem(428, 'send the ETag of the practice you edited in the If-Match header (GET /practices/{id} returns it)'));
-        const saved = await savePractice(ctx, { record: req.body, mode: "update", id: req.params.id, by: "api", basedOn: ifMatch.replace(/^W\//, "").replace(/^"|"$/g, "") });
+        const saved = await savePractice(ctx, { record: req.body, mode: "update", id: req.params.id, by: actorOf(req), basedOn: ifMatch.replace(/^W\//, "").replace(/^"|"$/g, "") });
         void reply.header("etag", `"${saved.updatedAt}"`);
         return saved;
       },

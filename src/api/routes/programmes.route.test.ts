@@ -30,7 +30,7 @@ describe.each(DIALECTS)("programmes API on %s", (dialect) => {
     expect(p.statusCode, p.body).toBe(201);
     const pid = p.json().id as string;
     expect(pid).toMatch(/^urban-climate-twins-/);
-    expect(p.json()).toMatchObject({ createdBy: "api", version: 1, counts: { calls: 0, applications: 0, cooperations: 0 } });
+    expect(p.json()).toMatchObject({ createdBy: "test-admin@example.org", version: 1, counts: { calls: 0, applications: 0, cooperations: 0 } });
 
     const c = await post(`/programmes/${pid}/calls`, { titles: { en: "Call 2026", zh: "2026年征集申请" }, deadline: "2099-12-31", eligibility: { minPopulation: 400000 } });
     expect(c.statusCode, c.body).toBe(201);
@@ -39,7 +39,7 @@ describe.each(DIALECTS)("programmes API on %s", (dialect) => {
 
     const ok = await post(`/calls/${cid}/applications`, { city: "zhengzhou-cn", themes: ["transport"], stage: { inventory: true }, contact: { name: "Wang", email: "wang@example.org" } });
     expect(ok.statusCode, ok.body).toBe(201);
-    expect(ok.json()).toMatchObject({ status: "eligible", createdBy: "api", city: { names: { en: "Zhengzhou", zh: "郑州市" } } });
+    expect(ok.json()).toMatchObject({ status: "eligible", createdBy: "test-admin@example.org", city: { names: { en: "Zhengzhou", zh: "郑州市" } } });
     const bad = await post(`/calls/${cid}/applications`, { city: "mannheim-de" });
     expect(bad.json().status).toBe("ineligible");
     expect(bad.json().eligibility).toContainEqual({

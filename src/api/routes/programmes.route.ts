@@ -19,6 +19,7 @@ import type { AppContext } from "../../services/context.js";
 import { createCall, createProgramme, getCall, getProgramme, listCalls, listProgrammes, updateCall, updateProgramme } from "../../services/programmes.js";
 import { VersionConflictError } from "../../services/version-conflict.js";
 import { errorHandler, problem, type ProblemBody, sendProblem } from "../problem.js";
+import { actorOf } from "../authorize.js";
 
 const Id = z.object({ id: RecordIdSchema });
 const stale = "; 409 with `current` if `version` is not the current one";
@@ -43,7 +44,7 @@ export function programmesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       "/programmes",
       { schema: { tags, summary: "Create a programme: names, period, themes, sides with their countries, funder, eligibility rules", body: NewProgrammeSchema, response: { 201: ProgrammeSchema } } },
-      async (req, reply) => reply.code(201).send(await createProgramme(ctx, req.body, "api")),
+      async (req, reply) => reply.code(201).send(await createProgramme(ctx, req.body, actorOf(req))),
     );
     app.get(
       "/programmes/:id",
@@ -64,7 +65,7 @@ export function programmesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       "/programmes/:id/calls",
       { schema: { tags, summary: "Open a call for applications with a deadline and rules overriding the programme's", params: Id, body: NewCallSchema, response: { 201: CallSchema } } },
-      async (req, reply) => reply.code(201).send(await createCall(ctx, req.params.id, req.body, "api")),
+      async (req, reply) => reply.code(201).send(await createCall(ctx, req.params.id, req.body, actorOf(req))),
     );
     app.get(
       "/programmes/:id/applications",
@@ -102,7 +103,7 @@ export function programmesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 201: ApplicationSchema },
         },
       },
-      async (req, reply) => reply.code(201).send(await submitApplication(ctx, req.params.id, req.body, "api")),
+      async (req, reply) => reply.code(201).send(await submitApplication(ctx, req.params.id, req.body, actorOf(req))),
     );
 
     app.get("/applications/:id", { schema: { tags, summary: "One application", params: Id, response: { 200: ApplicationSchema } } }, async (req) => getApplication(ctx, req.params.id));

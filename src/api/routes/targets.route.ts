@@ -5,6 +5,7 @@ import { ClimateActionSchema, NewClimateActionSchema, NewTargetSchema, TargetSch
 import { cityPathway } from "../../services/city-pathway.js";
 import type { AppContext } from "../../services/context.js";
 import { cityActions, cityTargets, createAction, createTarget, deleteAction, deleteTarget, getTarget, updateTarget } from "../../services/targets.js";
+import { actorOf } from "../authorize.js";
 
 const Slug = z.object({ slug: SlugSchema });
 const Id = z.object({ id: z.uuid() });
@@ -54,7 +55,7 @@ export function targetsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 201: TargetSchema },
         },
       },
-      async (req, reply) => reply.code(201).send(await createTarget(ctx, req.params.slug, req.body, "api")),
+      async (req, reply) => reply.code(201).send(await createTarget(ctx, req.params.slug, req.body, actorOf(req))),
     );
     app.get("/targets/:id", { schema: { tags, summary: "One target", params: Id, response: { 200: TargetSchema } } }, async (req) => getTarget(ctx, req.params.id));
     app.put(
@@ -75,7 +76,7 @@ export function targetsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       "/cities/:slug/actions",
       { schema: { tags, summary: "Add a planned action (a wedge on the pathway)", params: Slug, body: NewClimateActionSchema, response: { 201: ClimateActionSchema } } },
-      async (req, reply) => reply.code(201).send(await createAction(ctx, req.params.slug, req.body, "api")),
+      async (req, reply) => reply.code(201).send(await createAction(ctx, req.params.slug, req.body, actorOf(req))),
     );
     app.delete("/actions/:id", { schema: { tags, summary: "Delete a planned action", params: Id } }, async (req, reply) => {
       await deleteAction(ctx, req.params.id);
