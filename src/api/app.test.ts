@@ -98,7 +98,7 @@ describe.each(DIALECTS)("REST API on %s", (dialect) => {
     expect(ok.json()).toEqual({ rows: 1, inserted: 1, updated: 0, unchanged: 0 });
 
     const series = (await get("/api/v1/cities/chongqing-cn/observations?indicator=ghg.co2_total")).json();
-    expect(series.items).toEqual([expect.objectContaining({ period: "2019", value: 123000000, source: "test-source", importedBy: "api" })]);
+    expect(series.items).toEqual([expect.objectContaining({ period: "2019", value: 123000000, source: "test-source", importedBy: "test-admin@example.org" })]);
     const latest = (await get("/api/v1/indicators/ghg.co2_total/latest")).json();
     expect(latest.items).toEqual([{ city: "chongqing-cn", period: "2019", value: 123000000, source: "test-source" }]);
 

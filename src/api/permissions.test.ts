@@ -110,6 +110,12 @@ describe("permission matrix: every write route × every role", () => {
     const transition = (name: string) => app.inject({ method: "POST", url: `/api/v1/cooperations/${F.cooperation}/transitions`, headers: as(name), payload: {} }).then((r) => r.statusCode);
     expect(await transition("editor of Chongqing (a member)")).toBe(403);
     expect(await transition("manager of the programme")).not.toBe(403);
+    const csv = (city: string) => `city,indicator,period,value,source\n${city},air.pm25_annual,2024,31.5,city monitoring report\n`;
+    const importAs = (name: string, city: string) => app.inject({ method: "POST", url: "/api/v1/observations/import", headers: { ...as(name), "content-type": "text/csv" }, payload: csv(city) });
+    expect((await importAs("editor of Chongqing (a member)", "chongqing-cn")).statusCode).toBe(200);
+    const other = await importAs("editor of Chongqing (a member)", "prague-cz");
+    expect(other.statusCode).toBe(422);
+    expect(other.json().errors[0]).toMatchObject({ row: 2, column: "city", value: "prague-cz", message: "you are not an editor of this city" });
     const target = await app.inject({ method: "POST", url: "/api/v1/cities/prague-cz/targets", headers: as("editor of Chongqing (a member)"), payload: {} });
     expect(target.statusCode).toBe(403);
     expect(target.json().detail).toContain("city editor of prague-cz");

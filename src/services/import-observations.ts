@@ -25,6 +25,8 @@ export interface ImportObservationsProps {
   importedBy: string;
   /** Called every few thousand rows and at the end of each phase. */
   onProgress?: (p: ImportProgress) => void;
+  /** Whether the importer may write this city's figures (a city editor's cities); all when absent. */
+  mayWrite?: (city: string) => boolean;
   /** The time stamped on every row; defaults to now. */
   now?: Date;
 }
@@ -69,6 +71,9 @@ export async function importObservations(ctx: AppContext, props: ImportObservati
     if ("problems" in r) {
       problemCount += r.problems.length;
       for (const p of r.problems) if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(p);
+    } else if (props.mayWrite && !props.mayWrite(r.ok.city)) {
+      problemCount++;
+      if (problems.length < MAX_REPORTED_PROBLEMS) problems.push({ row: r.ok.row, column: "city", value: r.ok.city, message: "you are not an editor of this city" });
     } else sourceTexts.add(r.ok.source);
     if (rows % PROGRESS_EVERY === 0) props.onProgress?.({ phase: "validate", bytesRead: meter1.bytes, rows });
   }

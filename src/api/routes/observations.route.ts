@@ -9,7 +9,7 @@ import type { AppContext } from "../../services/context.js";
 import { exportObservations } from "../../services/export-observations.js";
 import { importObservations } from "../../services/import-observations.js";
 import { streamCsvBodies, withUploadedFile } from "../upload.js";
-import { actorOf } from "../authorize.js";
+import { actorOf, holds } from "../authorize.js";
 
 export function observationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -28,7 +28,12 @@ export function observationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) =>
-        withUploadedFile(req, reply, (path) => importObservations(ctx, { open: () => createReadStream(path), importedBy: actorOf(req) })),
+        withUploadedFile(req, reply, (path) => importObservations(ctx, {
+          open: () => createReadStream(path),
+          importedBy: actorOf(req),
+          // A city editor imports their own cities' figures; administrators any city's.
+          mayWrite: (city) => !!req.principal && holds(req.principal.user, "city_editor", city),
+        })),
     );
 
     app.get(
