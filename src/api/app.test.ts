@@ -105,7 +105,7 @@ describe.each(DIALECTS)("REST API on %s", (dialect) => {
     const csv = await get("/api/v1/observations/export?city=chongqing-cn&format=csv");
     expect(csv.statusCode).toBe(200);
     expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
-    expect(csv.body.split("\n")[1]).toMatch(/^chongqing-cn,ghg\.co2_total,2019,123000000,test-source,,api,/);
+    expect(csv.body.split("\n")[1]).toMatch(/^chongqing-cn,ghg\.co2_total,2019,123000000,test-source,,test-admin@example\.org,/);
     const json = await get("/api/v1/observations/export?indicator=ghg.co2_total&format=json");
     expect(json.json()).toHaveLength(1);
   });
