@@ -14,6 +14,7 @@ import { esc } from "../html";
 import { formatNumber, formatPeriod, useLang } from "../lang";
 import { useIndicators, useSources } from "../queries";
 import type { Lang } from "../api";
+import { ProgrammePicker, useProgrammeLines, withProgrammeLines } from "../monitoring/ProgrammeLines";
 
 export const DEFAULT_INDICATOR = "energy.grid_intensity";
 
@@ -132,6 +133,8 @@ export default function MapPage() {
   });
 
   useEffect(() => { void loadWorldMap().then(() => setMapReady(true)); }, []);
+  const programmeId = params.get("programme");
+  const programme = useProgrammeLines(programmeId);
 
   const rows: Row[] = useMemo(() => {
     const bySlug = new Map((points.data?.items ?? []).map((p) => [p.slug, p]));
@@ -142,8 +145,8 @@ export default function MapPage() {
   }, [points.data, latest.data]);
 
   const option = useMemo(
-    () => indicator && points.data ? mapOption(indicator, points.data.items, rows, sources.data?.items ?? [], lang, t) : null,
-    [indicator, points.data, rows, sources.data, lang, t],
+    () => indicator && points.data ? withProgrammeLines(mapOption(indicator, points.data.items, rows, sources.data?.items ?? [], lang, t), programme.data, lang) : null,
+    [indicator, points.data, rows, sources.data, lang, t, programme.data],
   );
 
   const failed = indicators.error ?? points.error ?? latest.error;
@@ -160,9 +163,10 @@ export default function MapPage() {
             testId="indicator-select"
             indicators={list}
             value={indicator?.code}
-            onChange={(code) => setParams(code ? { indicator: code } : {}, { replace: false })}
+            onChange={(code) => setParams(code ? { indicator: code, ...(programmeId ? { programme: programmeId } : {}) } : {}, { replace: false })}
             placeholder={t("map.pickIndicator")}
           />
+          <ProgrammePicker lang={lang} value={programmeId} onChange={(id) => setParams((prev) => { const next = new URLSearchParams(prev); if (id) next.set("programme", id); else next.delete("programme"); return next; })} />
         </Space>
       </Space>
       {failed ? <ErrorState error={failed} onRetry={retry} /> : (
@@ -183,6 +187,7 @@ export default function MapPage() {
                     count: rows.length, missing: Math.max(0, (points.data?.items.length ?? 0) - rows.length),
                   })}
                 </Typography.Text>
+                {programme.data && <Typography.Text data-testid="map-programme-summary">{t("monitoring.programmeLines", { count: programme.data.lines.length, programme: programme.data.programme.names[lang] ?? programme.data.programme.names.en })}</Typography.Text>}
                 <Button onClick={() => setShowTable((v) => !v)} aria-pressed={showTable} aria-expanded={showTable} data-testid="map-table-toggle">
                   {showTable ? t("common.showChart") : t("map.asTable")}
                 </Button>

@@ -1,3 +1,85 @@
+import { useMemo } from "react";
+import { Card, Col, Empty, List, Row, Space, Table, Typography } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { EChart } from "../../components/EChart";
+import { ErrorState, Loading } from "../../components/States";
+import { formatNumber, useLang } from "../../lang";
+import { COOPERATION_STATUSES, KPI_STATUSES, monitoringApi, pick, type ProgrammeMonitoring } from "../../monitoring/api";
+import { impactOption, statusBarsOption } from "../../monitoring/charts";
+import { CooperationLinesMap } from "../../monitoring/CooperationLinesMap";
+import { KpiLight, Txt } from "../../monitoring/ui";
+
+type Coop = ProgrammeMonitoring["cooperations"][number];
+
+/** The Monitoring tab of a programme: map of cooperation lines, counts by status, expected vs achieved impact, what needs attention. */
 export default function ProgrammeMonitoringTab({ programmeId }: { programmeId: string }) {
-  return null;
+  const { t } = useTranslation();
+  const lang = useLang();
+  const q = useQuery({ queryKey: ["monitoring", "programme", programmeId], queryFn: ({ signal }) => monitoringApi.programme(programmeId, signal) });
+  const m = q.data;
+  const bars = useMemo(() => (m ? statusBarsOption(m.countsByStatus, COOPERATION_STATUSES, (s) => t(`monitoring.coopStatus.${s}`), lang) : null), [m, lang, t]);
+  const impact = useMemo(() => (m && m.impact.totals.length ? impactOption(m.impact.totals, lang, t) : null), [m, lang, t]);
+  if (q.isLoading) return <Loading />;
+  if (q.error || !m) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  const statusSummary = COOPERATION_STATUSES.map((s) => `${t(`monitoring.coopStatus.${s}`)} ${m.countsByStatus[s] ?? 0}`).join(", ");
+  const impactSummary = m.impact.totals.map((x) => `${x.unit}: ${t("monitoring.expectedImpact")} ${formatNumber(x.expected, lang)}, ${t("monitoring.achievedImpact")} ${formatNumber(x.achieved, lang)}`).join("; ");
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="programme-monitoring">
+      <Typography.Text type="secondary">{t("monitoring.asOf", { date: m.asOf })}</Typography.Text>
+      <Card title={t("monitoring.map")} styles={{ body: { padding: 8 } }}>
+        {m.cooperations.length === 0 ? <Empty description={t("monitoring.noCooperations")} /> : <CooperationLinesMap cooperations={m.cooperations} lines={m.lines} />}
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card title={t("monitoring.countsByStatus")}>
+            {bars && <EChart testId="coop-status-chart" option={bars} height={200} ariaLabel={statusSummary} />}
+            <Typography.Text type="secondary" data-testid="coop-status-summary">{statusSummary}</Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t("monitoring.impact")}>
+            {impact ? <EChart testId="impact-chart" option={impact} height={220} ariaLabel={t("monitoring.impactAria", { summary: impactSummary })} /> : <Empty description={t("monitoring.noImpact")} />}
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>{m.impact.method[lang]}</Typography.Paragraph>
+          </Card>
+        </Col>
+      </Row>
+      <Card title={`${t("monitoring.needsAttention")} (${m.needsAttention.length})`} data-testid="needs-attention">
+        {m.needsAttention.length === 0 ? <Typography.Text>{t("monitoring.nothingNeedsAttention")}</Typography.Text> : (
+          <List size="small" dataSource={m.needsAttention} renderItem={(n) => (
+            <List.Item data-testid={`attention-${n.kind}-${n.id}`}>
+              <Space wrap size={4}>
+                <Typography.Text strong>{t(`monitoring.attention.${n.kind}`)}:</Typography.Text>
+                <Link to={`/cooperations/${encodeURIComponent(n.cooperationId)}${n.kind === "no_action_plan" ? "?tab=plan" : n.kind === "overdue_action" ? "?tab=plan" : "?tab=monitoring"}`}>
+                  <Txt names={n.titles} lang={lang} />
+                </Link>
+                {n.kind !== "no_action_plan" && <Typography.Text type="secondary">({pick(n.cooperationNames, lang).text})</Typography.Text>}
+                <Typography.Text type="secondary">— {n.detail[lang]}</Typography.Text>
+              </Space>
+            </List.Item>
+          )} />
+        )}
+      </Card>
+      <Card title={t("monitoring.cooperations")}>
+        <Table<Coop>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={m.cooperations}
+          columns={[
+            { title: t("monitoring.cooperations"), key: "name", render: (_, c) => <Link to={`/cooperations/${encodeURIComponent(c.id)}?tab=monitoring`}><Txt names={c.names} lang={lang} /></Link> },
+            { title: t("monitoring.status"), key: "status", render: (_, c) => t(`monitoring.coopStatus.${c.status}`, { defaultValue: c.status }) },
+            { title: t("monitoring.members"), key: "members", render: (_, c) => c.members.map((x) => pick(x.names, lang).text).join(", ") },
+            { title: t("monitoring.hasPlan"), key: "plan", render: (_, c) => (c.hasActionPlan ? t("monitoring.yes") : t("monitoring.no")) },
+            {
+              title: t("monitoring.kpis"), key: "kpis",
+              render: (_, c) => <Space size={2} wrap>{KPI_STATUSES.filter((s) => (c.kpiCounts[s] ?? 0) > 0).map((s) => <span key={s}><KpiLight status={s} /> {c.kpiCounts[s]}</span>)}</Space>,
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
 }

@@ -1,0 +1,72 @@
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { InvalidInputError, NotFoundError } from "../errors.js";
+import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
+import { loadFixture } from "../../test/support/fixture.js";
+import { loadMonitoringFixture, MON_TODAY } from "../../test/support/monitoring-fixture.js";
+import { type AppContext, createContext } from "./context.js";
+import { escapeHtml } from "./cooperation-report-html.js";
+import { cooperationReport, REPORT_CSV_COLUMNS } from "./cooperation-report.js";
+
+describe("escapeHtml", () => {
+  it("escapes the five HTML-significant characters", () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+  });
+});
+
+describe.each(DIALECTS)("cooperationReport on %s", (dialect) => {
+  let t: TestDatabase;
+  let ctx: AppContext;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    ctx = createContext(t.database);
+    await loadFixture(ctx);
+    await loadMonitoringFixture(ctx);
+  });
+  afterAll(() => t.drop());
+
+  it("writes a self-contained print-ready HTML report with actions, KPI status, activities, partners and indicator changes", async () => {
+    const r = await cooperationReport(ctx, "mon-coop", { format: "html", lang: "en", today: MON_TODAY });
+    expect(r.contentType).toMatch(/^text\/html/);
+    const html = r.body;
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain("@media print");
+    expect(html).toContain("page-break-before:always");
+    expect(html).not.toMatch(/<link |<script/);
+    for (const s of ["Chongqing – Mannheim", "Freight railway link", "off track", "Study visit to Mannheim", "MoU on freight", "University of Mannheim", "Freight and clean air", "MoU signed", "PM2.5, annual mean", "improved"]) {
+      expect(html, s).toContain(s);
+    }
+  });
+
+  it("escapes user text: a <script> title comes out as text", async () => {
+    const { body } = await cooperationReport(ctx, "mon-coop", { format: "html", today: MON_TODAY });
+    expect(body).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more");
+    expect(body).not.toContain("<script>alert(1)");
+  });
+
+  it("speaks Chinese with ?lang=zh and falls back to English with a marker", async () => {
+    const { body } = await cooperationReport(ctx, "mon-coop", { format: "html", lang: "zh", today: MON_TODAY });
+    expect(body).toContain('<html lang="zh-CN">');
+    for (const s of ["城市合作报告", "重庆–曼海姆", "偏离", "尚未报告", "货运与清洁空气", "曼海姆考察访问", "数据来源", "考察访问", "合作备忘录"]) expect(body, s).toContain(s);
+    expect(body).toContain("Freight railway link <small");
+  });
+
+  it("writes one CSV row per KPI with the action's columns repeated, and a row for an action without KPIs", async () => {
+    const { body, contentType } = await cooperationReport(ctx, "mon-coop", { format: "csv", today: MON_TODAY });
+    expect(contentType).toMatch(/^text\/csv/);
+    const rows = parse(body, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual([...REPORT_CSV_COLUMNS]);
+    expect(rows.map((r) => [r.action_id, r.kpi_id, r.kpi_status])).toEqual([
+      ["act-rail", "kpi-pm", "off_track"],
+      ["act-late", "kpi-quiet", "no_data"],
+      ["act-xss", "", ""],
+    ]);
+    expect(rows[0]).toMatchObject({ action_title_en: "Freight railway link", baseline_value: "100", target_year: "2027", latest_value: "90", progress_pct: "20" });
+  });
+
+  it("rejects an unknown format or language and an unknown cooperation", async () => {
+    await expect(cooperationReport(ctx, "mon-coop", { format: "pdf" })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(cooperationReport(ctx, "mon-coop", { format: "html", lang: "fr" })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(cooperationReport(ctx, "nope", { format: "csv" })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * Issue 6 (monitoring, report, showcase) end to end against the real server on a fresh, seeded
+ * database (IUC Asia): the programme's monitoring map with cooperation lines, a cooperation's KPI
+ * traffic light after values are recorded through the API, the print-ready report and the public
+ * showcase in Chinese.
+ */
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { type Running, useBrowser } from "./server";
+
+let server: Running;
+let page: Page;
+useBrowser((s) => {
+  server = s.server;
+  if (s.page) page = s.page;
+});
+const T = 90_000;
+const COOP = "iuc-asia-chongqing-mannheim";
+
+async function api<R>(method: string, path: string, body?: unknown): Promise<R> {
+  const r = await fetch(`${server.baseUrl}${path}`, {
+    method,
+    headers: { ...server.authHeaders, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+  return (await r.json()) as R;
+}
+
+/** An action with a KPI that moved only a little: 20 % of the change when the line expects far more → off track. */
+async function actionWithKpi(): Promise<{ actionId: string; kpiId: string }> {
+  const action = await api<{ id: string }>("POST", `/api/v1/cooperations/${COOP}/actions`, {
+    titles: { en: "Freight rail emissions <script>x</script>", zh: "铁路货运减排" },
+    status: "in_progress", startDate: "2018-01-01", endDate: "2020-12-31", completionPct: 40,
+    impact: [{ value: 1200, unit: "tCO2e/yr" }],
+  });
+  const kpi = await api<{ id: string }>("POST", `/api/v1/cooperations/${COOP}/kpis`, {
+    actionId: action.id, names: { en: "Freight CO2", zh: "货运二氧化碳" }, unit: "tCO2e", city: "chongqing-cn",
+    baselineValue: 100, baselineDate: "2018-01-01", targetValue: 50, targetYear: 2027,
+  });
+  await api("POST", `/api/v1/kpis/${kpi.id}/values`, { date: "2022-01-01", value: 95 });
+  await api("POST", `/api/v1/kpis/${kpi.id}/values`, { date: "2024-01-01", value: 90 });
+  return { actionId: action.id, kpiId: kpi.id };
+}
+
+describe("monitoring: programme map, KPI traffic lights, report, showcase", () => {
+  it("draws a line between each pair of cooperating cities on the programme's monitoring tab", async () => {
+    await page.goto(`${server.baseUrl}/programmes/iuc-asia?tab=monitoring`);
+    const wrap = page.getByTestId("lines-map-wrap");
+    await wrap.locator("canvas").first().waitFor();
+    const lines = Number(await wrap.getAttribute("data-lines"));
+    expect(lines).toBeGreaterThanOrEqual(3);
+    await expect(page.getByTestId("lines-summary").innerText()).resolves.toMatch(new RegExp(`3 cooperations, ${lines} links`));
+    await expect(page.getByTestId("lines-list").innerText()).resolves.toMatch(/Chongqing — Mannheim/);
+    await expect(page.getByTestId("needs-attention").innerText()).resolves.toMatch(/Needs attention/);
+  }, T);
+
+  it("shows a KPI's status word on the cooperation's monitoring tab after values are recorded", async () => {
+    const { kpiId } = await actionWithKpi();
+    await page.goto(`${server.baseUrl}/cooperations/${COOP}?tab=monitoring`);
+    const status = page.getByTestId(`kpi-status-${kpiId}`);
+    await status.waitFor();
+    await expect(status.innerText()).resolves.toMatch(/Off track/);
+    await page.getByTestId("kpi-chart").locator("canvas").first().waitFor();
+    await expect(page.getByTestId("kpi-chart").getAttribute("aria-label")).resolves.toMatch(/Freight CO2 in tCO2e/);
+    await expect(page.getByTestId("actions-summary").innerText()).resolves.toMatch(/In progress [1-9]/);
+    await expect(page.getByTestId("overdue-card").innerText()).resolves.toMatch(/Freight rail emissions/);
+  }, T);
+
+  it("renders the report with the action and its KPI status, escaped, with print and CSV buttons", async () => {
+    await page.goto(`${server.baseUrl}/cooperations/${COOP}/report`);
+    const body = page.getByTestId("report-body");
+    await body.locator("h1").waitFor();
+    const text = await body.innerText();
+    expect(text).toContain("Freight rail emissions <script>x</script>");
+    expect(text).toMatch(/off track/);
+    expect(await body.locator("script").count()).toBe(0);
+    await expect(page.getByTestId("report-print").isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId("report-csv").getAttribute("href")).resolves.toContain("format=csv");
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".cb-header").isVisible()).resolves.toBe(false);
+    await expect(page.getByTestId("report-print").isVisible()).resolves.toBe(false);
+  }, T);
+
+  it("shows the public showcase in 中文 with cooperations, members and KPI words", async () => {
+    await page.goto(`${server.baseUrl}/showcase/programmes/iuc-asia`);
+    await page.getByTestId("showcase-title").waitFor();
+    await page.getByTestId("lang-zh").click();
+    await expect(page.getByTestId("showcase-programme").innerText()).resolves.toMatch(/成果展示/);
+    const card = page.getByTestId(`showcase-coop-${COOP}`);
+    await expect(card.innerText()).resolves.toMatch(/重庆/);
+    await expect(card.innerText()).resolves.toMatch(/偏离/);
+    await card.locator("a").first().click();
+    await page.waitForURL(new RegExp(`/showcase/cooperations/${COOP}$`));
+    await expect(page.getByTestId("showcase-cooperation").innerText()).resolves.toMatch(/铁路货运减排/);
+    await expect(page.getByTestId("showcase-cooperation").innerText()).resolves.not.toMatch(/@/);
+  }, T);
+
+  it("draws the programme's cooperation lines on the world map from ?programme=iuc-asia", async () => {
+    await page.goto(`${server.baseUrl}/?programme=iuc-asia`);
+    await page.getByTestId("world-map").locator("canvas").first().waitFor();
+    await expect(page.getByTestId("map-programme-summary").innerText()).resolves.toMatch(/\d+ cooperation lines of/);
+  }, T);
+});
