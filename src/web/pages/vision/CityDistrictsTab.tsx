@@ -1,3 +1,85 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Alert, Button, Card, Empty, Form, Input, List, Radio, Space, Tag, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router-dom";
+import { ErrorState, Loading } from "../../components/States";
+import { useLang } from "../../lang";
+import { type District, pickName, visionApi } from "../../vision/api";
+
+function NewProcessForm({ district, onDone }: { district: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const create = useMutation({ mutationFn: (v: { en: string; zh?: string; startsOn: string }) => visionApi.createProcess(district, { question: { en: v.en, zh: v.zh || null }, startsOn: v.startsOn }), onSuccess: onDone });
+  return (
+    <Form layout="inline" onFinish={(v) => create.mutate(v)} data-testid={`new-process-${district}`}>
+      <Form.Item name="en" rules={[{ required: true, message: t("vision.required") }]}><Input placeholder={t("vision.questionEn")} aria-label={t("vision.questionEn")} data-testid="process-question-en" /></Form.Item>
+      <Form.Item name="zh"><Input placeholder={t("vision.questionZh")} aria-label={t("vision.questionZh")} /></Form.Item>
+      <Form.Item name="startsOn" rules={[{ required: true, message: t("vision.required") }]}><Input type="date" aria-label={t("vision.startsOn")} data-testid="process-starts-on" /></Form.Item>
+      <Button htmlType="submit" loading={create.isPending} data-testid="process-create">{t("vision.newProcess")}</Button>
+      {create.error && <Alert type="error" showIcon title={create.error.message} />}
+    </Form>
+  );
+}
+
+function DistrictCard({ d, slug, onChange }: { d: District; slug: string; onChange: () => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <Card size="small" title={pickName(d.names, lang)} extra={d.names.zh && lang === "en" ? d.names.zh : undefined} data-testid={`district-${d.id}`}>
+      {d.processes.length === 0 ? <Typography.Text type="secondary">{t("vision.noProcesses")}</Typography.Text> : (
+        <List size="small" dataSource={d.processes} renderItem={(p) => (
+          <List.Item key={p.id}>
+            <Space wrap>
+              <Link to={`/cities/${slug}/districts/${d.id}?process=${p.id}`} data-testid={`process-link-${p.id}`}>{pickName(p.question, lang)}</Link>
+              <Tag color={p.status === "open" ? "green" : "default"}>{t(`vision.status.${p.status}`)}</Tag>
+              <Typography.Text type="secondary">{p.startsOn}{p.endsOn ? ` – ${p.endsOn}` : ""} · {t("vision.counts", { participants: p.participants, statements: p.statements, votes: p.votes })}</Typography.Text>
+            </Space>
+          </List.Item>
+        )} />
+      )}
+      <div style={{ marginTop: 8 }}><NewProcessForm district={d.id} onDone={onChange} /></div>
+    </Card>
+  );
+}
+
+function NewAssessment() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [kind, setKind] = useState<"pilot" | "action">("pilot");
+  const [id, setId] = useState("");
+  return (
+    <Card size="small" title={t("vision.readiness.newTitle")} data-testid="new-assessment">
+      <Typography.Paragraph type="secondary">{t("vision.readiness.newHint")}</Typography.Paragraph>
+      <Space wrap>
+        <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as "pilot" | "action")} options={[{ value: "pilot", label: t("vision.readiness.pilot") }, { value: "action", label: t("vision.readiness.action") }]} />
+        <Input value={id} onChange={(e) => setId(e.target.value)} placeholder={t("vision.readiness.id")} aria-label={t("vision.readiness.id")} data-testid="assessment-subject-id" style={{ width: 240 }} />
+        <Button disabled={!id.trim()} onClick={() => navigate(`/readiness/new?${kind}=${encodeURIComponent(id.trim())}`)} data-testid="assessment-start">{t("vision.readiness.start")}</Button>
+      </Space>
+    </Card>
+  );
+}
+
+/** The city tab "District visions": districts and their vision processes; create a district or a process; start a readiness assessment. */
 export default function CityDistrictsTab({ slug }: { slug: string }) {
-  return null;
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const districts = useQuery({ queryKey: ["districts", slug], queryFn: ({ signal }) => visionApi.districts(slug, signal) });
+  const refresh = () => void qc.invalidateQueries({ queryKey: ["districts", slug] });
+  const create = useMutation({ mutationFn: (v: { en: string; zh?: string }) => visionApi.createDistrict(slug, { names: { en: v.en, zh: v.zh || null } }), onSuccess: refresh });
+  if (districts.isLoading) return <Loading />;
+  if (districts.error || !districts.data) return <ErrorState error={districts.error} onRetry={() => void districts.refetch()} />;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="districts-tab">
+      {districts.data.items.length === 0 ? <Empty description={t("vision.noDistricts")} /> : districts.data.items.map((d) => <DistrictCard key={d.id} d={d} slug={slug} onChange={refresh} />)}
+      <Card size="small" title={t("vision.newDistrict")}>
+        <Form layout="inline" onFinish={(v) => create.mutate(v)} data-testid="new-district">
+          <Form.Item name="en" rules={[{ required: true, message: t("vision.required") }]}><Input placeholder={t("vision.nameEn")} aria-label={t("vision.nameEn")} data-testid="district-name-en" /></Form.Item>
+          <Form.Item name="zh"><Input placeholder={t("vision.nameZh")} aria-label={t("vision.nameZh")} data-testid="district-name-zh" /></Form.Item>
+          <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="district-create">{t("vision.create")}</Button>
+        </Form>
+        {create.error && <Alert type="error" showIcon title={create.error.message} />}
+      </Card>
+      <NewAssessment />
+    </Space>
+  );
 }

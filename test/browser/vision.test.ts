@@ -1,0 +1,124 @@
+/**
+ * Issue 8 end to end: a district vision process where three participants submit and vote, the
+ * moderator accepts statements and the common vision appears on the results; a readiness
+ * assessment of a seeded pilot shows the radar and a gap; labels in Chinese.
+ */
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { type Running, useBrowser } from "./server";
+
+let server: Running;
+let page: Page;
+useBrowser((s) => {
+  server = s.server;
+  if (s.page) page = s.page;
+});
+const T = 180_000;
+
+async function api<R>(method: string, path: string, body?: unknown): Promise<R> {
+  const res = await fetch(`${server.baseUrl}/api/v1${path}`, { method, headers: { "content-type": "application/json", ...server.authHeaders }, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as R;
+}
+
+async function joinAndSay(name: string, group: string, text: string): Promise<void> {
+  await page.getByTestId("join-name").fill(name);
+  await page.getByTestId(`join-group-${group}`).click();
+  await page.getByTestId("join-submit").click();
+  await page.getByTestId("joined-as").waitFor();
+  await page.getByTestId("statement-text").fill(text);
+  await page.getByTestId("statement-submit").click();
+  await page.getByTestId("moderation-queue").getByText(text).waitFor();
+}
+
+const tokenKey = (process: string) => `citybridge.vision.${process}.token`;
+
+/** Switches this browser to a participant by putting their stored token back, then votes on each statement shown. */
+async function voteAs(url: string, process: string, token: string, votes: Record<string, "agree" | "disagree">): Promise<void> {
+  await page.evaluate(([k, v]) => window.localStorage.setItem(k as string, v as string), [tokenKey(process), token]);
+  await page.goto(`${url}&part=vote`);
+  await page.getByTestId("vote-progress").waitFor();
+  await expect(page.getByTestId("vote-progress").innerText()).resolves.toMatch(/0 of 2/);
+  for (let i = 0; i < 2; i++) {
+    const text = await page.getByTestId("vote-text").innerText();
+    const v = votes[text];
+    if (!v) throw new Error(`unexpected statement to vote on: ${text}`);
+    // The keyboard shortcut for agree, the button for disagree: both paths are used.
+    if (v === "agree") await page.keyboard.press("a");
+    else await page.getByTestId("vote-disagree").click();
+    await page.getByTestId("vote-progress").getByText(`${i + 1} of 2`).waitFor();
+  }
+  await page.getByTestId("vote-done").waitFor();
+}
+
+describe("district visions: a common vision from three participants", () => {
+  it("submits, moderates and votes, and shows the consensus statement on the results", async () => {
+    const district = await api<{ id: string }>("POST", "/cities/prague-cz/districts", { names: { en: "Holešovice", zh: "霍莱肖维采" } });
+    const proc = await api<{ id: string }>("POST", `/districts/${district.id}/processes`, { question: { en: "What should Holešovice be like in 2035?", zh: "2035年的霍莱肖维采应当是什么样？" }, startsOn: "2026-03-01" });
+
+    await page.goto(`${server.baseUrl}/cities/prague-cz?tab=districts`);
+    await page.getByTestId(`process-link-${proc.id}`).click();
+    await page.waitForURL(new RegExp(`/cities/prague-cz/districts/${district.id}\\?process=${proc.id}`));
+    await page.getByTestId("join-form").waitFor();
+
+    const tokens: Record<string, string | null> = {};
+    for (const [name, group, text] of [["Ana", "residents", "More trees along the river"], ["Bo", "housing-developers", "More parking for new homes"], ["Cy", "businesses", "A car-free centre"]] as const) {
+      await joinAndSay(name, group, text);
+      tokens[name] = await page.evaluate((k) => window.localStorage.getItem(k), tokenKey(proc.id));
+      await page.getByTestId("join-leave").click();
+    }
+
+    // The moderator accepts the three statements.
+    const queue = page.getByTestId("moderation-queue");
+    for (let i = 0; i < 3; i++) {
+      await queue.locator("[data-testid^=accept-]").first().click();
+      await expect.poll(() => queue.locator("[data-testid^=accept-]").count(), { timeout: 10_000 }).toBe(2 - i);
+    }
+    await page.getByTestId("accepted-statements").getByText("A car-free centre").waitFor();
+    expect(new Set(Object.values(tokens)).size).toBe(3);
+
+    const url = page.url().replace(/&part=[a-z]+/, "");
+    for (const [name, votes] of [
+      ["Ana", { "More parking for new homes": "disagree", "A car-free centre": "agree" }],
+      ["Bo", { "More trees along the river": "agree", "A car-free centre": "disagree" }],
+      ["Cy", { "More trees along the river": "agree", "More parking for new homes": "disagree" }],
+    ] as const) await voteAs(url, proc.id, tokens[name] as string, votes);
+
+    await page.getByTestId("part-results").click();
+    await page.getByTestId("consensus").getByText("More trees along the river").waitFor();
+    await expect(page.getByTestId("consensus").innerText()).resolves.toMatch(/Group A[\s\S]*Group B/);
+    await page.getByTestId("opinion-map").locator("canvas").first().waitFor();
+    // With one participant alone in a group, smoothing keeps the spread under 50 %: nothing is called divisive yet.
+    await expect(page.getByTestId("divisive").innerText()).resolves.toMatch(/No divisive statement/);
+    await expect(page.getByTestId("group-breakdown").innerText()).resolves.toMatch(/Residents/);
+
+    await page.getByTestId("lang-zh").click();
+    await page.getByTestId("consensus").getByText("共同愿景（共识）").waitFor();
+    await expect(page.getByTestId("part-vote").innerText()).resolves.toBe("投票");
+  }, T);
+});
+
+describe("innovation readiness", () => {
+  it("starts an assessment for a seeded pilot from the districts tab, scores it, and shows the radar, a gap and practices, in Chinese too", async () => {
+    await page.goto(`${server.baseUrl}/cities/chongqing-cn?tab=districts`);
+    await page.getByTestId("assessment-subject-id").fill("iuc-asia-chongqing-mannheim-freight-railway");
+    await page.getByTestId("assessment-start").click();
+    await page.waitForURL(/\/readiness\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("readiness-title").innerText()).resolves.toMatch(/Freight railway link/);
+    await page.getByTestId("score-participation").click();
+    await page.getByTestId("score-participation-1").click();
+    await page.getByTestId("evidence-participation").fill("one information evening");
+    await page.getByTestId("score-trust").click();
+    await page.getByTestId("score-trust-4").click();
+    await page.getByTestId("role-facilitator").click();
+    await page.getByTestId("readiness-save").click();
+    await page.getByTestId("readiness-saved").waitFor();
+    await page.getByTestId("gap-participation").waitFor();
+    await expect(page.getByTestId("gap-participation").innerText()).resolves.toMatch(/Participation — 1 \(emerging\)/);
+    await page.getByTestId("gap-participation").locator("a[href^='/practices/']").first().waitFor();
+    await page.getByTestId("readiness-radar").locator("canvas").first().waitFor();
+    await page.getByTestId("lang-zh").click();
+    await expect(page.getByTestId("gap-participation").innerText()).resolves.toMatch(/参与 — 1（萌芽）|参与 — 1 \(萌芽\)/);
+    await expect(page.getByTestId("readiness-title").innerText()).resolves.toMatch(/创新准备度/);
+  }, T);
+});
