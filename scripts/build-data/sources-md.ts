@@ -192,6 +192,37 @@ yet assessed).
   molar volume 24.45 L/mol) and IUPAC atomic weights: 1 ppb O3 = 1.963 µg/m³, NO2 = 1.882 µg/m³, SO2 = 2.620
   µg/m³; 1 ppm CO = 1.146 mg/m³.
 
+## Cooperation programmes (programmes/)
+
+- \`programmes/iuc-asia.json\`: the IUC Asia programme (EU–China city-to-city cooperation) as documented in public
+  pages, with only documented facts — launch in Beijing on 15 March 2017 (European Commission DG REGIO with China's
+  NDRC), the joint declaration of EU and Chinese pilot cities signed on 31 May 2017, the local action plan workshop
+  in Beijing on 23 October 2017, the 2018 and 2019 calls for EU cities (deadlines 8 March 2018 and 8 March 2019),
+  the cooperations Zhengzhou–AAK–Málaga (later Rome and Nice), Chongqing–Mannheim (pilots: freight railway 2018,
+  innovation conference 2019) and Longyan–Mannheim–Prague, and the UCAP summaries' themes, SDGs and EU Urban
+  Agenda topics. Sources: iuc-asia.eu news pages (2017, 2020), iuc.eu (2018 start-up workshop, 2019 call),
+  Futurium (2018 call), the UCAP summaries of Zhengzhou and Longyan (as published on docslib.org), iurc.eu (2021)
+  and, where nothing better was found, the summary in citybridge's DOMAIN.md. Texts are our own summaries and
+  translations. Fields no source documents (budgets, KPIs, exact pilot dates, the 2017 call's deadline) are left
+  empty. AAK (Agii Anargyroi-Kamatero) is represented by the GeoNames row of Ágioi Anárgyroi, part of that
+  municipality.
+- The 14 partnership topics of the Urban Agenda for the EU (src/domain/cooperation.ts):
+  https://futurium.ec.europa.eu/en/urban-agenda
+
+## Counterpart finder settings (matching/)
+
+- \`matching/counterparts.json\`: the weights of the counterpart score (strength 0.5, context similarity 0.3, shared
+  interest 0.2; within strength: better 0.6, improving 0.25, proven practice 0.15) and which indicators are per
+  capita or on a log scale. The numbers are citybridge's own settings, not published figures; each weight carries
+  the published matchmaking criterion it stands for (shown in the UI under "How the score is made"): the EU Covenant
+  of Mayors Office, "Covenant of Mayors 2019 Twinning Programme: who are the 12 signatories and 2 Coordinators
+  selected?" (19 December 2018; applicants matched on interests in specific areas of action, socio-economic and
+  institutional context, territorial similarities and stage of mitigation and adaptation work),
+  https://www.covenantofmayors.eu/news-and-events/news/1631-covenant-of-mayors-2019-twinning-programme-who-are-the-12-signatories-and-2-coordinators-selected.html;
+  URBACT, "Transfer Networks Study" (2020; a good practice transferred to up to 8 cities, "understand, adapt,
+  re-use"), https://urbact.eu/files/transfer-networks-study; and the IUC pairing criteria (similar challenges, key
+  characteristics, shared topical interest) as summarised in citybridge's DOMAIN.md.
+
 ## Indicator catalogue and reference values
 
 \`indicators.json\` (maintained by hand, not generated) holds the indicator catalogue of DOMAIN.md — codes,

@@ -13,6 +13,7 @@ import { importObservations } from "./import-observations.js";
 import { seedAir } from "./seed-air.js";
 import { seedClimate } from "./seed-climate.js";
 import { seedPractices } from "./seed-practices.js";
+import { seedProgrammes } from "./seed-programmes.js";
 
 /** The reference data shipped with the product (see data/SOURCES.md). */
 export const DATA_DIR = fileURLToPath(new URL("../../data/", import.meta.url));
@@ -85,5 +86,7 @@ export async function seed(ctx: AppContext, opts: { dataDir?: string; onStep?: (
   await seedClimate(ctx, dir, step);
   const practices = await seedPractices(ctx, dir);
   if (practices) step(`${practices.practices} good practices with their sources`);
+  const programmes = await seedProgrammes(ctx, dir);
+  if (programmes) step(`${programmes.programmes} cooperation programme(s), ${programmes.cooperations} new cooperation(s)`);
   return { sources: sources.length, indicators: catalogue.indicators.length, cities: cities.length, observations };
 }

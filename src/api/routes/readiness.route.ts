@@ -5,6 +5,7 @@ import type { Assessment } from "../../domain/readiness.js";
 import type { AppContext } from "../../services/context.js";
 import { createAssessment, getAssessment, listAssessments, updateAssessment } from "../../services/readiness-assessments.js";
 import { readinessResult } from "../../services/readiness-result.js";
+import { actorOf } from "../authorize.js";
 
 const Id = z.object({ id: z.string().min(1).max(100) });
 
@@ -27,7 +28,7 @@ export function readinessRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       items: await listAssessments(ctx, req.query),
     }));
     app.post("/readiness-assessments", { schema: { tags, summary: "Start an assessment for a pilot or an action (by id)", body: NewAssessmentSchema } }, async (req, reply) =>
-      reply.code(201).send(await view(await createAssessment(ctx, req.body, "api"))),
+      reply.code(201).send(await view(await createAssessment(ctx, req.body, actorOf(req)))),
     );
     app.get("/readiness-assessments/:id", { schema: { tags, summary: "An assessment with its subject, radar data, gaps and suggested practices", params: Id } }, async (req) => view(await getAssessment(ctx, req.params.id)));
     app.put("/readiness-assessments/:id", { schema: { tags, summary: "Change scores, role and stakeholder map; 409 with `current` on a stale version", params: Id, body: AssessmentUpdateSchema } }, async (req) =>

@@ -31,6 +31,7 @@ import { createProcess, getProcess, listProcesses, updateProcess } from "../../s
 import { visionResults } from "../../services/vision-results.js";
 import { errorHandler, problem, type ProblemBody, sendProblem } from "../problem.js";
 import { readinessRoutes } from "./readiness.route.js";
+import { actorOf } from "../authorize.js";
 
 const Slug = z.object({ slug: SlugSchema });
 const Id = z.object({ id: z.string().min(1).max(100) });
@@ -55,14 +56,14 @@ export function visionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       items: await cityDistricts(ctx, req.params.slug),
     }));
     app.post("/cities/:slug/districts", { schema: { tags, summary: "Add a district (names en/zh, optional GeoJSON boundary)", params: Slug, body: NewDistrictSchema, response: { 201: DistrictSchema } } }, async (req, reply) =>
-      reply.code(201).send(await createDistrict(ctx, req.params.slug, req.body, "api")),
+      reply.code(201).send(await createDistrict(ctx, req.params.slug, req.body, actorOf(req))),
     );
     app.get("/districts/:id", { schema: { tags, summary: "A district and its processes", params: Id, response: { 200: DistrictWithProcesses } } }, async (req) => getDistrict(ctx, req.params.id));
     app.put("/districts/:id", { schema: { tags, summary: "Change a district; 409 with `current` on a stale version", params: Id, body: DistrictUpdateSchema, response: { 200: DistrictSchema } } }, async (req) =>
       updateDistrict(ctx, req.params.id, req.body),
     );
     app.post("/districts/:id/processes", { schema: { tags, summary: "Open a vision process in a district", params: Id, body: NewProcessSchema, response: { 201: ProcessSchema } } }, async (req, reply) =>
-      reply.code(201).send(await createProcess(ctx, req.params.id, req.body, "api")),
+      reply.code(201).send(await createProcess(ctx, req.params.id, req.body, actorOf(req))),
     );
 
     app.get("/vision-processes", { schema: { tags, summary: "Vision processes with their district, of one city if given", querystring: z.object({ city: SlugSchema.optional() }) } }, async (req) => ({
@@ -91,7 +92,7 @@ export function visionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       reply.code(201).send(await submitStatement(ctx, req.params.id, req.body)),
     );
     app.post("/vision-statements/:id/moderation", { schema: { tags, summary: "Accept or hide (with a reason) a statement; 409 with `current` on a stale version", params: Id, body: ModerationSchema, response: { 200: StatementSchema } } }, async (req) =>
-      moderateStatement(ctx, req.params.id, req.body, "api"),
+      moderateStatement(ctx, req.params.id, req.body, actorOf(req)),
     );
     app.put("/vision-statements/:id/vote", { schema: { tags, summary: "Vote agree/disagree/pass; voting again replaces the vote. Own, pending and hidden statements are refused (409)", params: Id, body: CastVoteSchema, response: { 200: VoteRecordSchema } } }, async (req) =>
       castVote(ctx, req.params.id, req.body),
@@ -107,7 +108,7 @@ export function visionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       items: await processDocuments(ctx, req.params.id),
     }));
     app.post("/vision-processes/:id/documents", { schema: { tags, summary: "Turn accepted (consensus) statements into a vision document linked to targets and actions", params: Id, body: NewVisionDocumentSchema, response: { 201: VisionDocumentSchema } } }, async (req, reply) =>
-      reply.code(201).send(await createVisionDocument(ctx, req.params.id, req.body, "api")),
+      reply.code(201).send(await createVisionDocument(ctx, req.params.id, req.body, actorOf(req))),
     );
     app.get("/vision-documents/:id", { schema: { tags, summary: "A vision document", params: Id, response: { 200: VisionDocumentSchema } } }, async (req) => getVisionDocument(ctx, req.params.id));
     app.put("/vision-documents/:id", { schema: { tags, summary: "Change a vision document; 409 with `current` on a stale version", params: Id, body: VisionDocumentUpdateSchema, response: { 200: VisionDocumentSchema } } }, async (req) =>

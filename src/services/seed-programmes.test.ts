@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
+import { FIXTURE_CITIES, loadFixture } from "../../test/support/fixture.js";
+import { type AppContext, createContext } from "./context.js";
+import { getActionPlan } from "./action-plans.js";
+import { listCooperations } from "./cooperations.js";
+import { DATA_DIR } from "./seed.js";
+import { seedProgrammes } from "./seed-programmes.js";
+
+const extra = (slug: string, en: string, country: string, lat: number, lon: number) => ({ ...FIXTURE_CITIES[3]!, slug, names: { en, zh: null, local: null }, country, coordinates: { lat, lon } });
+
+describe.each(DIALECTS)("IUC Asia seed on %s", (dialect) => {
+  let t: TestDatabase;
+  let ctx: AppContext;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+    ctx = createContext(t.database);
+    await loadFixture(ctx);
+    await ctx.cities.upsertMany([extra("rome-it", "Rome", "IT", 41.89193, 12.51133), extra("agioi-anargyroi-gr", "Ágioi Anárgyroi", "GR", 38.03013, 23.72379)]);
+  });
+  afterAll(async () => t.drop());
+
+  it("seeds the programme, its calls and the three documented cooperations with members, sources and first status", async () => {
+    const r = await seedProgrammes(ctx, DATA_DIR, new Date("2026-01-01T00:00:00Z"));
+    expect(r).toEqual({ programmes: 1, cooperations: 3, missingCities: ["nice-fr"] });
+    const p = await ctx.database.db.selectFrom("programmes").selectAll().where("id", "=", "iuc-asia").executeTakeFirstOrThrow();
+    expect(p).toMatchObject({ name_zh: "国际城市合作项目（亚洲）", start_date: "2017-03-15", created_by: "seed" });
+    expect(JSON.parse(p.themes_json)).toEqual(["transport", "air", "green", "congestion"]);
+    expect(JSON.parse(p.sides_json).map((s: { key: string }) => s.key)).toEqual(["a", "b"]);
+    const calls = await ctx.database.db.selectFrom("calls").select(["id", "deadline"]).where("programme_id", "=", "iuc-asia").orderBy("id").execute();
+    expect(calls).toEqual([{ id: "iuc-asia-call-2018", deadline: "2018-03-08" }, { id: "iuc-asia-call-2019", deadline: "2019-03-08" }]);
+
+    const coops = await listCooperations(ctx, { programme: "iuc-asia" });
+    expect(coops.map((c) => [c.id, c.status, c.members.map((m) => `${m.slug}:${m.role}`)])).toEqual([
+      ["iuc-asia-chongqing-mannheim", "active", ["chongqing-cn:lead", "mannheim-de:partner"]],
+      ["iuc-asia-longyan-mannheim-prague", "active", ["longyan-cn:lead", "mannheim-de:partner", "prague-cz:partner"]],
+      ["iuc-asia-zhengzhou-cluster", "active", ["zhengzhou-cn:lead", "agioi-anargyroi-gr:partner", "malaga-es:partner", "rome-it:partner"]],
+    ]);
+    for (const c of coops) {
+      expect(c.origin).toBe("seed");
+      expect(c.transitions).toEqual([{ from: null, to: "active", date: "2017-03-15", note: expect.any(String) }]);
+      expect(c.sources.length).toBeGreaterThan(0);
+      expect(c.sources.every((s) => s.citation.length > 0)).toBe(true);
+    }
+    const longyan = await getActionPlan(ctx, "iuc-asia-longyan-mannheim-prague");
+    expect(longyan).toMatchObject({ sdgs: [3, 4, 9], urbanAgenda: ["culture-and-cultural-heritage", "digital-transition"], expectedResults: { en: null, zh: null }, version: 1 });
+    expect((await getActionPlan(ctx, "iuc-asia-chongqing-mannheim")).version).toBe(0);
+  });
+
+  it("records the joint declaration and the action-plan workshop as programme-wide activities, and the Chongqing–Mannheim pilots", async () => {
+    const db = ctx.database.db;
+    const acts = await db.selectFrom("activities").select(["id", "start_date", "programme_id", "cooperation_id", "kind"]).orderBy("start_date").execute();
+    expect(acts.filter((a) => a.programme_id === "iuc-asia" && a.cooperation_id === null).map((a) => [a.start_date, a.kind])).toEqual([
+      ["2017-03-15", "other"],
+      ["2017-05-31", "forum"],
+      ["2017-10-23", "workshop"],
+    ]);
+    const decl = await db.selectFrom("outputs").selectAll().where("kind", "=", "joint_declaration").execute();
+    expect(decl).toEqual([expect.objectContaining({ activity_id: "iuc-asia-joint-declaration-2017", on_date: "2017-05-31" })]);
+    const pilots = await db.selectFrom("pilots").select(["id", "start_date", "budget"]).where("cooperation_id", "=", "iuc-asia-chongqing-mannheim").orderBy("id").execute();
+    expect(pilots).toEqual([
+      { id: "iuc-asia-chongqing-mannheim-freight-railway", start_date: null, budget: null },
+      { id: "iuc-asia-chongqing-mannheim-innovation-conference", start_date: null, budget: null },
+    ]);
+    expect(await db.selectFrom("actions").select("id").execute()).toEqual([]);
+    expect(await db.selectFrom("kpis").select("id").execute()).toEqual([]);
+  });
+
+  it("runs again without changing anything", async () => {
+    const before = await listCooperations(ctx, {});
+    const r = await seedProgrammes(ctx, DATA_DIR, new Date("2026-02-01T00:00:00Z"));
+    expect(r?.cooperations).toBe(0);
+    expect(await listCooperations(ctx, {})).toEqual(before);
+    const n = await ctx.database.db.selectFrom("activities").select("id").execute();
+    expect(n).toHaveLength(4);
+  });
+});
