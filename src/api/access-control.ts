@@ -28,6 +28,8 @@ export interface AuditSpec {
   /** Where the record's id is: a path parameter (default `id`) or the response body's `id`. */
   idFrom: "param" | "response";
   param?: string;
+  /** Reads the record instead of a table row (e.g. a user with their roles). */
+  load?: (ctx: AppContext, id: string) => Promise<unknown>;
 }
 
 export interface WriteRule {
@@ -95,7 +97,7 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext, pol
             throw new ForbiddenError(grants.length ? `this needs one of these roles: ${grants.map(describe).join("; ")}` : "only an administrator may do this");
           }
         }
-        if (rule.audit?.table && rule.audit.idFrom === "param") {
+        if ((rule.audit?.table || rule.audit?.load) && rule.audit.idFrom === "param") {
           const id = (req.params as Record<string, string>)[rule.audit.param ?? "id"];
           if (id) req.auditBefore = await readRow(ctx, rule.audit, id);
         }
@@ -109,7 +111,7 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext, pol
           if (reply.statusCode >= 300) return payload;
           const body = typeof payload === "string" && payload.startsWith("{") ? (JSON.parse(payload) as Record<string, unknown>) : null;
           const id = spec.idFrom === "param" ? (req.params as Record<string, string>)[spec.param ?? "id"] : String(body?.id ?? "");
-          const after = spec.table ? (id ? await readRow(ctx, spec, id) : null) : body;
+          const after = spec.table || spec.load ? (id ? await readRow(ctx, spec, id) : null) : body;
           const action = req.method === "DELETE" ? "delete" : spec.idFrom === "response" || req.auditBefore === undefined || req.auditBefore === null ? "create" : "update";
           await ctx.audit.append({ at: new Date().toISOString(), actor: req.principal?.user.email ?? "anonymous", action, entity: spec.entity, entityId: id || "-", before: req.auditBefore ?? null, after });
           return payload;
@@ -120,6 +122,7 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext, pol
 }
 
 async function readRow(ctx: AppContext, spec: AuditSpec, id: string): Promise<unknown> {
+  if (spec.load) return (await spec.load(ctx, id)) ?? null;
   if (!spec.table) return null;
   // Table and key come from the policy in code, never from the request.
   const db = ctx.database.db as unknown as { selectFrom: (t: string) => { selectAll: () => { where: (c: string, op: "=", v: string) => { executeTakeFirst: () => Promise<unknown> } } } };

@@ -35,8 +35,8 @@ export const WRITE_POLICY: WritePolicy = {
   [`POST ${V}/auth/tokens`]: { access: "user" },
   [`DELETE ${V}/auth/tokens/:id`]: { access: "user" },
   [`POST ${V}/users`]: { access: "admin", audit: { entity: "user", idFrom: "response" } },
-  [`POST ${V}/users/:id/roles`]: { access: "admin", audit: { entity: "user-roles", idFrom: "param" } },
-  [`DELETE ${V}/users/:id/roles`]: { access: "admin", audit: { entity: "user-roles", idFrom: "param" } },
+  [`POST ${V}/users/:id/roles`]: { access: "admin", audit: { entity: "user-roles", idFrom: "param", load: (ctx, id) => ctx.accounts.getUser(id) } },
+  [`DELETE ${V}/users/:id/roles`]: { access: "admin", audit: { entity: "user-roles", idFrom: "param", load: (ctx, id) => ctx.accounts.getUser(id) } },
 
   // city data
   // any signed-in user; each row's city must be one the user edits (checked row by row by the import)

@@ -9,6 +9,7 @@ import { ApiError, type Lang } from "./api";
 import { saveLang } from "./i18n";
 import { LOCALE_TAG, useLang } from "./lang";
 import { CitySearch } from "./components/CitySearch";
+import { AccountMenu } from "./components/AccountMenu";
 import { Loading } from "./components/States";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 
@@ -29,6 +30,9 @@ const ShowcaseProgrammePage = lazy(() => import("./pages/monitoring/ShowcaseProg
 const ShowcaseCooperationPage = lazy(() => import("./pages/monitoring/ShowcaseCooperationPage"));
 const DistrictPage = lazy(() => import("./pages/vision/DistrictPage"));
 const ReadinessPage = lazy(() => import("./pages/vision/ReadinessPage"));
+const SignInPage = lazy(() => import("./pages/account/SignInPage"));
+const AccountPage = lazy(() => import("./pages/account/AccountPage"));
+const AdminPage = lazy(() => import("./pages/account/AdminPage"));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -83,6 +87,7 @@ function TopBar() {
       </nav>
       <CitySearch />
       <LanguageSwitch />
+      <AccountMenu />
     </Layout.Header>
   );
 }
@@ -121,6 +126,9 @@ function Shell() {
                 <Route path="/showcase/cooperations/:id" element={<ShowcaseCooperationPage />} />
                 <Route path="/cities/:slug/districts/:id" element={<DistrictPage />} />
                 <Route path="/readiness/:id" element={<ReadinessPage />} />
+                <Route path="/sign-in" element={<SignInPage />} />
+                <Route path="/account" element={<AccountPage />} />
+                <Route path="/admin" element={<AdminPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>
             </Suspense>

@@ -83,6 +83,16 @@ describe.each(DIALECTS)("accounts API on %s", (dialect) => {
     const editorId = editor.json().user.id;
     const grant = await app.inject({ method: "POST", url: `/api/v1/users/${editorId}/roles`, headers: as(admin), payload: { role: "city_editor", scope: "chongqing-cn" } });
     expect(grant.json().roles).toEqual([{ role: "city_editor", scope: "chongqing-cn" }]);
+    // The audit trail has who, when, and the record before and after.
+    const history = await app.inject({ method: "GET", url: `/api/v1/history/user-roles/${editorId}`, headers: as(admin) });
+    const [entry] = history.json().entries;
+    expect(entry).toMatchObject({ actor: "admin@example.org", action: "update", entity: "user-roles", entityId: editorId, before: { roles: [] }, after: { roles: [{ role: "city_editor", scope: "chongqing-cn" }] } });
+    expect(Date.now() - Date.parse(entry.at)).toBeLessThan(60_000);
+    const csv = await app.inject({ method: "GET", url: "/api/v1/audit.csv", headers: as(admin) });
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    expect(csv.body.split("\n")[0]).toBe("seq,at,actor,action,entity,entity_id,before,after");
+    expect(csv.body).toContain("user-roles");
+    expect((await app.inject({ method: "GET", url: "/api/v1/audit.csv", headers: as(editor) })).statusCode).toBe(403);
     const refused = await app.inject({ method: "POST", url: `/api/v1/users/${editorId}/roles`, headers: as(editor), payload: { role: "programme_manager", scope: "iuc-asia" } });
     expect(refused.statusCode).toBe(403);
     const weak = await app.inject({ method: "POST", url: "/api/v1/users", headers: as(admin), payload: { email: "new@example.org", name: "New", password: "short" } });

@@ -11,6 +11,7 @@ import { workEn, workZh } from "./work";
 import { monitoringEn, monitoringZh } from "./monitoring";
 import { visionEn, visionZh } from "./vision";
 import { matchingEn, matchingZh } from "./matching";
+import { accountEn, accountZh } from "./account";
 import type { Lang } from "../api";
 
 const STORAGE_KEY = "citybridge.lang";
@@ -30,8 +31,8 @@ export function saveLang(lang: Lang): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, air: airEn, climate: climateEn, practices: practicesEn, programmes: programmesEn, cooperations: cooperationsEn, work: workEn, monitoring: monitoringEn, vision: visionEn, matching: matchingEn } },
-    zh: { translation: { ...zh, air: airZh, climate: climateZh, practices: practicesZh, programmes: programmesZh, cooperations: cooperationsZh, work: workZh, monitoring: monitoringZh, vision: visionZh, matching: matchingZh } },
+    en: { translation: { ...en, air: airEn, climate: climateEn, practices: practicesEn, programmes: programmesEn, cooperations: cooperationsEn, work: workEn, monitoring: monitoringEn, vision: visionEn, matching: matchingEn, account: accountEn } },
+    zh: { translation: { ...zh, air: airZh, climate: climateZh, practices: practicesZh, programmes: programmesZh, cooperations: cooperationsZh, work: workZh, monitoring: monitoringZh, vision: visionZh, matching: matchingZh, account: accountZh } },
   },
   lng: initialLang(),
   fallbackLng: "en",

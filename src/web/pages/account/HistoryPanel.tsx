@@ -1,0 +1,48 @@
+import { Card, Empty, Space, Typography } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { ApiError } from "../../api";
+import { accountApi, signInUrl } from "../../account/api";
+import { ErrorState, Loading } from "../../components/States";
+import { formatDateTime, useLang } from "../../lang";
+import { ActionTag, ChangeTable } from "./ChangeTable";
+
+/**
+ * The history of one record from the audit trail: who, when, what, and the fields that changed
+ * (before → after). `entity` is the audit trail's record type ("inventory", "target", "cooperation"…).
+ */
+export default function HistoryPanel({ entity, id, title }: { entity: string; id: string; title?: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const history = useQuery({ queryKey: ["history", entity, id], queryFn: ({ signal }) => accountApi.history(entity, id, signal) });
+  const body = (() => {
+    if (history.isLoading) return <Loading rows={3} />;
+    if (history.error instanceof ApiError && history.error.status === 401) {
+      return (
+        <Typography.Text data-testid="history-sign-in">
+          {t("account.history.signIn")} <Link to={signInUrl()}>{t("account.history.signInLink")}</Link>
+        </Typography.Text>
+      );
+    }
+    if (history.error instanceof ApiError && history.error.status === 403) return <Typography.Text type="secondary" data-testid="history-forbidden">{t("account.history.forbidden")}</Typography.Text>;
+    if (history.error) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
+    const entries = [...(history.data?.entries ?? [])].reverse();
+    if (entries.length === 0) return <Empty description={t("account.history.empty")} data-testid="history-empty" />;
+    return (
+      <ol className="cb-history" style={{ listStyle: "none", margin: 0, padding: 0 }} data-testid="history-list">
+        {entries.map((e) => (
+          <li key={e.seq} style={{ borderLeft: "3px solid #d9d9d9", padding: "4px 0 12px 12px" }} data-testid={`history-entry-${e.seq}`}>
+            <Space wrap size={8}>
+              <ActionTag action={e.action} />
+              <Typography.Text strong>{e.actor}</Typography.Text>
+              <Typography.Text type="secondary"><time dateTime={e.at}>{formatDateTime(e.at, lang)}</time></Typography.Text>
+            </Space>
+            <div style={{ marginTop: 6 }}><ChangeTable before={e.before} after={e.after} /></div>
+          </li>
+        ))}
+      </ol>
+    );
+  })();
+  return <Card size="small" title={title ?? t("account.history.title")} data-testid="history-panel">{body}</Card>;
+}
