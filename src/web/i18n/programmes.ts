@@ -29,7 +29,7 @@ export const programmesEn = {
     sideCountries: "Cities of {{side}}: {{countries}}",
   },
   theme: { transport: "Transport", air: "Air quality", green: "Urban greening", congestion: "Congestion", energy: "Energy", ghg: "Greenhouse gases", waste: "Waste" },
-  tabs: { overview: "Overview", call: "Call & applications", pairing: "Pairing board", cooperations: "Cooperations", monitoring: "Monitoring", showcase: "Showcase" },
+  tabs: { overview: "Overview", call: "Call & applications", pairing: "Pairing board", cooperations: "Cooperations", monitoring: "Monitoring", showcase: "Showcase", history: "History" },
   form: {
     nameEn: "Name (English)",
     nameZh: "Name (Chinese)",
@@ -148,7 +148,7 @@ export const programmesZh: typeof programmesEn = {
     sideCountries: "{{side}}城市：{{countries}}",
   },
   theme: { transport: "交通", air: "空气质量", green: "城市绿化", congestion: "交通拥堵", energy: "能源", ghg: "温室气体", waste: "废弃物" },
-  tabs: { overview: "概览", call: "征集申请", pairing: "配对看板", cooperations: "城市合作", monitoring: "监测评估", showcase: "成果展示" },
+  tabs: { overview: "概览", call: "征集申请", pairing: "配对看板", cooperations: "城市合作", monitoring: "监测评估", showcase: "成果展示", history: "修改历史" },
   form: {
     nameEn: "名称（英文）",
     nameZh: "名称（中文）",

@@ -14,8 +14,9 @@ import PilotsTab from "../work/PilotsTab";
 import ActionPlanTab from "./ActionPlanTab";
 import CooperationOverviewTab from "./CooperationOverviewTab";
 import { StatusTag } from "./StatusTag";
+import HistoryPanel from "../account/HistoryPanel";
 
-const TABS = ["overview", "plan", "activities", "partners", "pilots", "monitoring", "report"] as const;
+const TABS = ["overview", "plan", "activities", "partners", "pilots", "monitoring", "report", "history"] as const;
 type Tab = (typeof TABS)[number];
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -134,6 +135,7 @@ export default function CooperationPage() {
             : key === "partners" ? <PartnersTab cooperation={c} />
             : key === "pilots" ? <PilotsTab cooperation={c} />
             : key === "monitoring" ? <CooperationMonitoringTab cooperation={c} />
+            : key === "history" ? <HistoryPanel entity="cooperation" id={c.id} />
             : (
               <Space orientation="vertical">
                 <Typography.Text>{t("cooperations.reportHint")}</Typography.Text>

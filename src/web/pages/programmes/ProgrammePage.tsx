@@ -11,8 +11,9 @@ import ProgrammeMonitoringTab from "../monitoring/ProgrammeMonitoringTab";
 import CallTab from "./CallTab";
 import ProgrammeCooperationsTab from "./ProgrammeCooperationsTab";
 import ProgrammeOverviewTab from "./ProgrammeOverviewTab";
+import HistoryPanel from "../account/HistoryPanel";
 
-const TABS = ["overview", "call", "pairing", "cooperations", "monitoring", "showcase"] as const;
+const TABS = ["overview", "call", "pairing", "cooperations", "monitoring", "showcase", "history"] as const;
 type Tab = (typeof TABS)[number];
 
 /** /programmes/:id — a programme's page; every part is a tab with a deep link (?tab=). */
@@ -51,6 +52,7 @@ export default function ProgrammePage() {
           { key: "pairing", label: label("pairing"), children: <PairingBoardTab programmeId={p.id} /> },
           { key: "cooperations", label: label("cooperations"), children: <ProgrammeCooperationsTab programmeId={p.id} /> },
           { key: "monitoring", label: label("monitoring"), children: <ProgrammeMonitoringTab programmeId={p.id} /> },
+          { key: "history", label: label("history"), children: <HistoryPanel entity="programme" id={p.id} /> },
           {
             key: "showcase",
             label: label("showcase"),
