@@ -2,7 +2,6 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.js";
-import { registerFacetTally } from "./facet-tally.js";
 import type { DatabaseSchema } from "./schema.js";
 
 export type Dialect = "sqlite" | "postgres";
@@ -36,7 +35,6 @@ export function openDatabase(config: Pick<Config, "databaseUrl" | "sqlitePath">)
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  registerFacetTally(sqlite);
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: "sqlite", location: config.sqlitePath, close: () => db.destroy() };
 }

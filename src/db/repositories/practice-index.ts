@@ -34,10 +34,6 @@ export interface FullTextIndex {
    * Counting characters in the caller avoids sorting every match for a GROUP BY.
    */
   facetCodes(): RawBuilder<string>;
-  /** The facet code of one matched practice (alias `f` for practice_facets); see facetCodes. */
-  facetCode(): RawBuilder<string>;
-  /** Whether facets are tallied during the ranked statement (cb_facet_tally, SQLite) instead of a second statement. */
-  readonly tallyInPass: boolean;
   /** True when some indexed word starts with `prefix`. */
   hasPrefix(db: Kysely<DatabaseSchema>, prefix: string): Promise<boolean>;
   /** Index words that may be close spellings of `word` (the engine picks the closest). */
@@ -88,10 +84,6 @@ const sqliteIndex: FullTextIndex = {
   facetCodes() {
     return sql<string>`group_concat(f.country || char(48 + f.measured + 2 * f.themes_mask), '')`;
   },
-  facetCode() {
-    return sql<string>`f.country || char(48 + f.measured + 2 * f.themes_mask)`;
-  },
-  tallyInPass: true,
   async vocabulary(db, word) {
     const [lo, hi] = lengthWindow(word);
     // fts5vocab answers range constraints on `term` from the index: words that share the first
@@ -128,10 +120,6 @@ const postgresIndex: FullTextIndex = {
   facetCodes() {
     return sql<string>`string_agg(f.country || chr(48 + f.measured + 2 * f.themes_mask), '')`;
   },
-  facetCode() {
-    return sql<string>`f.country || chr(48 + f.measured + 2 * f.themes_mask)`;
-  },
-  tallyInPass: false,
   async vocabulary(db, word) {
     const [lo, hi] = lengthWindow(word);
     const trgm = await sql<{ n: number }>`select cast(count(*) as integer) as n from pg_extension where extname = 'pg_trgm'`.execute(db);

@@ -4,7 +4,6 @@ import type { Source } from "../../domain/source.js";
 import type { Dialect } from "../database.js";
 import type { DatabaseSchema, PracticesTable } from "../schema.js";
 import { SourceRepository } from "./source.repository.js";
-import { openTally } from "../facet-tally.js";
 import { countFacetCodes, facetCountries } from "./practice-facets.js";
 import { type FullTextIndex, fullTextIndex, type IndexTerm, type PracticeTokens } from "./practice-index.js";
 import { type PracticeDraft, sourceOf as src, themeBit, toPractice, toRow } from "./practice-rows.js";
@@ -245,35 +244,23 @@ export class PracticeRepository {
     const where = sql.join(filters, sql` and `);
     const matches = q.terms.length ? this.index.matches(q.terms) : sql`select doc, 1.0 as rank from practice_facets`;
     const docs = q.terms.length ? this.index.docs(q.terms) : sql`select doc from practice_facets`;
-    // SQLite: the facet codes are tallied while the ranked statement scans the matches (one pass).
-    const tally = this.index.tallyInPass ? openTally() : null;
-    const tallied = tally ? sql` and cb_facet_tally(${tally.token}, ${this.index.facetCode()}) = 1` : sql``;
-    let allCodes: string;
-    let hits;
-    try {
-      hits = await sql<{ id: string; score: number }>`
-        select p.id, h.score from (
-          select x.doc, cast(x.rank * (case when f.measured = 1 then ${MEASURED_BOOST} else 1.0 end) as double precision) as score
-          from (${matches}) x join practice_facets f on f.doc = x.doc
-          where ${where}${tallied}
-          order by score desc, x.doc limit ${q.limit} offset ${q.offset}
-        ) h join practices p on p.doc = h.doc
-        order by h.score desc, h.doc`.execute(this.db);
-    } finally {
-      allCodes = tally?.take() ?? "";
-    }
-    if (!tally) {
-      const codes = await sql<{ codes: string | null }>`
-        select ${this.index.facetCodes()} as codes
-        from (${docs}) x join practice_facets f on f.doc = x.doc
-        where ${where}`.execute(this.db);
-      allCodes = codes.rows[0]?.codes ?? "";
-    }
-    const countries = facetCountries(allCodes);
+    const hits = await sql<{ id: string; score: number }>`
+      select p.id, h.score from (
+        select x.doc, cast(x.rank * (case when f.measured = 1 then ${MEASURED_BOOST} else 1.0 end) as double precision) as score
+        from (${matches}) x join practice_facets f on f.doc = x.doc
+        where ${where}
+        order by score desc, x.doc limit ${q.limit} offset ${q.offset}
+      ) h join practices p on p.doc = h.doc
+      order by h.score desc, h.doc`.execute(this.db);
+    const codes = await sql<{ codes: string | null }>`
+      select ${this.index.facetCodes()} as codes
+      from (${docs}) x join practice_facets f on f.doc = x.doc
+      where ${where}`.execute(this.db);
+    const countries = facetCountries(codes.rows[0]?.codes ?? "");
     const regions = countries.length
       ? await this.db.selectFrom("practice_facets").select(["country", "region"]).distinct().where("country", "in", countries).where("region", "is not", null).execute()
       : [];
-    const { total, facets } = countFacetCodes(allCodes, new Map(regions.map((r) => [r.country, r.region!])));
+    const { total, facets } = countFacetCodes(codes.rows[0]?.codes ?? "", new Map(regions.map((r) => [r.country, r.region!])));
     return {
       total,
       hits: hits.rows.map((h) => ({ id: h.id, score: Number(h.score) })),
