@@ -75,7 +75,7 @@ describe("every API route against malformed input", () => {
     const writes = app.writeRoutes.filter((k) => WRITE_POLICY[k]?.access !== "public");
     for (const key of writes) {
       const [method, path] = key.split(" ") as [string, string];
-      const r = await app.inject({ method: method as "POST", url: path.replace(/:[A-Za-z]+/g, "x"), headers: { authorization: "" }, payload: {} });
+      const r = await app.inject({ method: method as "POST", url: path.replace(/:[A-Za-z]+/g, "x"), headers: { authorization: "" }, payload: {}, remoteAddress: "198.51.100.7" });
       expect(r.statusCode, key).toBe(401);
     }
     expect(await counts(ctx)).toEqual(before);

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
-import { SIZE_FILTERS } from "../domain/counterpart.js";
+import { type Counterparts, SIZE_FILTERS } from "../domain/counterpart.js";
 import { PRACTICE_THEMES } from "../domain/practice.js";
 import { assignCostMatrix } from "../services/assign-cost-matrix.js";
 import { counterpartsForCity } from "../services/counterparts-for-city.js";
@@ -32,7 +32,12 @@ function counterpartsCommand(): Command {
       .option("--size <band>", `population band (${SIZE_FILTERS.join(", ")})`, oneOf(SIZE_FILTERS))
       .option("--json", 'print {"city", "results": [{"city", "score", "confidence", "reasons": [{"factor", "share", "detail"}]}]}'),
   ).action(async (slug: string, opts: { top: number; region?: string; country?: string; theme?: string; size?: (typeof SIZE_FILTERS)[number]; json?: boolean; db?: string }) => {
-    const r = await withApp(opts, (ctx) => counterpartsForCity(ctx, slug, opts));
+    const detail = await withApp(opts, (ctx) => counterpartsForCity(ctx, slug, opts));
+    // The issue's shape; the API adds names, structured facts and the indicators compared.
+    const r: Counterparts = {
+      city: detail.city,
+      results: detail.results.map((x) => ({ city: x.city, score: x.score, confidence: x.confidence, reasons: x.reasons.map(({ factor, share, detail: d }) => ({ factor, share, detail: d })) })),
+    };
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
       return;

@@ -1,11 +1,11 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Counterparts } from "../domain/counterpart.js";
-import { cityFeatures, type FeatureScale, type FeatureSpec, Percentiles } from "../engines/matching/city-features.js";
+import type { ComparedIndicatorSchema, CounterpartsDetail } from "../domain/counterpart.js";
+import type { z } from "zod";
+import type { CityFeature } from "../engines/matching/city-features.js";
 import { counterpartFamily, type SizeBand } from "../engines/matching/counterpart-family.js";
-import type { CounterpartCity, CounterpartWeights } from "../engines/matching/counterpart-score.js";
+import type { CounterpartCity } from "../engines/matching/counterpart-score.js";
 import { NotFoundError } from "../errors.js";
 import type { AppContext } from "./context.js";
+import { type CounterpartInputs, loadCounterpartInputs } from "./counterpart-inputs.js";
 import { DATA_DIR } from "./seed.js";
 
 export interface CounterpartQuery {
@@ -16,45 +16,60 @@ export interface CounterpartQuery {
   size?: SizeBand;
 }
 
-interface Settings {
-  weights: CounterpartWeights;
-  scale: Record<string, FeatureScale>;
+type Compared = z.infer<typeof ComparedIndicatorSchema>;
+
+/** Share of all cities a value does better than on a directional indicator, 0–1, or null when missing. */
+function standing(inputs: CounterpartInputs, code: string, f: CityFeature | undefined): number | null {
+  const pc = inputs.score.percentiles.get(code);
+  const dir = inputs.indicators.get(code)?.direction;
+  if (!f || !pc || !dir) return null;
+  const r = pc.rank(f.value);
+  return Math.round((dir === "lower" ? 1 - r : r) * 100) / 100;
 }
 
-const settingsCache = new Map<string, Settings>();
-function settings(dataDir: string): Settings {
-  let s = settingsCache.get(dataDir);
-  if (!s) settingsCache.set(dataDir, (s = JSON.parse(readFileSync(join(dataDir, "matching/counterparts.json"), "utf8")) as Settings));
-  return s;
+/** The indicators that drove the match (or, when none did, those both cities report), with both cities' values. */
+function compare(inputs: CounterpartInputs, a: CounterpartCity, b: CounterpartCity, drivers: string[]): Compared[] {
+  const both = inputs.score.specs.filter((s) => s.direction && a.features.has(s.code) && b.features.has(s.code)).map((s) => s.code);
+  const codes = (drivers.length ? drivers : both).slice(0, 8);
+  const value = (f: CityFeature | undefined) => (f ? { value: f.value, period: f.period, source: f.source ?? null } : null);
+  return codes.flatMap((code) => {
+    const ind = inputs.indicators.get(code);
+    const spec = inputs.score.specs.find((s) => s.code === code);
+    if (!ind?.direction || !spec) return [];
+    const fa = a.features.get(code);
+    const fb = b.features.get(code);
+    return [{
+      code, names: ind.names, theme: ind.theme, unit: spec.unit, direction: ind.direction,
+      city: value(fa), counterpart: value(fb), standing: { city: standing(inputs, code, fa), counterpart: standing(inputs, code, fb) },
+    }];
+  });
 }
 
 /**
  * The family of counterparts of a city, explained: every city's features from its indicators
- * (per capita and log scale as data/matching/counterparts.json says, with trends), ranked by
- * strength where the city is weak, context similarity and shared interest, with filters.
+ * (data/matching/counterparts.json), ranked by strength where the city is weak, context
+ * similarity and shared interest, with filters; per counterpart the indicators that drove the
+ * match with both cities' values, and how the score is made (weights with their rationale).
  */
-export async function counterpartsForCity(ctx: AppContext, slug: string, query: CounterpartQuery = {}, dataDir: string = DATA_DIR): Promise<Counterparts> {
+export async function counterpartsForCity(ctx: AppContext, slug: string, query: CounterpartQuery = {}, dataDir: string = DATA_DIR): Promise<CounterpartsDetail> {
   if (!(await ctx.cities.get(slug))) throw new NotFoundError(`no city with slug "${slug}"`);
-  const { weights, scale } = settings(dataDir);
-  const specs: FeatureSpec[] = (await ctx.indicators.list()).map((i) => {
-    const sc = scale[i.code] ?? "linear";
-    return { code: i.code, theme: i.theme, direction: i.direction, scale: sc, unit: sc === "per-capita" ? `${i.unit}/person` : i.unit };
-  });
-  const [rows, series, evidence, work] = await Promise.all([ctx.matching.cities(), ctx.matching.series(specs.map((s) => s.code)), ctx.matching.practiceEvidence(), ctx.matching.climateWork()]);
-  const cities: CounterpartCity[] = rows.map((r) => ({
-    ...r,
-    features: cityFeatures(series.get(r.slug) ?? new Map(), r.population, specs),
-    climateWork: work.get(r.slug) ?? null,
-    practices: evidence.get(r.slug) ?? { themes: [], indicators: [] },
-    interests: null, // no city has declared themes of interest yet
-  }));
-  const percentiles = new Map<string, Percentiles>();
-  for (const s of specs) {
-    if (!s.direction) continue;
-    const values = cities.flatMap((c) => c.features.get(s.code)?.value ?? []);
-    if (values.length) percentiles.set(s.code, new Percentiles(values));
-  }
-  const city = cities.find((c) => c.slug === slug)!;
-  const family = counterpartFamily(city, cities, { specs, percentiles, weights }, { top: query.top ?? 10, region: query.region, country: query.country, theme: query.theme, size: query.size });
-  return { city: slug, results: family.map((f) => ({ city: f.city, score: f.score, confidence: f.confidence, reasons: f.reasons })) };
+  const inputs = await loadCounterpartInputs(ctx, dataDir);
+  const city = inputs.bySlug.get(slug)!;
+  const family = counterpartFamily(city, inputs.cities, inputs.score, { top: query.top ?? 10, region: query.region, country: query.country, theme: query.theme, size: query.size });
+  const gdp = city.features.get("context.gdp_per_capita")?.value;
+  const context = [!!city.population, !!(city.population && city.areaKm2), !!gdp, city.lat !== null, city.climateWork !== null].filter(Boolean).length;
+  const { weights, rationale, sources } = inputs.settings;
+  return {
+    city: slug,
+    coverage: { indicators: inputs.score.specs.filter((s) => s.direction && inputs.score.percentiles.has(s.code) && city.features.has(s.code)).length, context },
+    results: family.map((f) => {
+      const b = inputs.bySlug.get(f.city)!;
+      return {
+        city: f.city, score: f.score, confidence: f.confidence, reasons: f.reasons,
+        names: inputs.names.get(f.city) ?? { en: f.city, zh: null }, country: b.country, region: b.region, population: b.population,
+        compare: compare(inputs, city, b, f.drivers),
+      };
+    }),
+    method: { weights: { ...weights }, rationale, sources },
+  };
 }

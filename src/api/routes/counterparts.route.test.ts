@@ -29,7 +29,28 @@ describe.each(DIALECTS)("counterparts API on %s", (dialect) => {
     const malaga = (await app.inject({ method: "GET", url: "/api/v1/cities/chongqing-cn/counterparts?country=es" })).json();
     expect(malaga.results).toHaveLength(1);
     expect(malaga.results[0].reasons[0]).toMatchObject({ factor: "strength", detail: expect.stringContaining("180 vs 620 gCO2/kWh") });
-    expect(malaga.results[0].reasons.at(-1)).toEqual({ factor: "interest", share: 0, detail: "no themes of interest declared yet" });
+    expect(malaga.results[0].reasons.at(-1)).toEqual({ factor: "interest", share: 0, detail: "no themes of interest declared yet", facts: { shared: null } });
+  });
+
+  it("gives the figures behind each reason, the counterpart's names and both cities' values on the indicators that drove the match", async () => {
+    const body = (await app.inject({ method: "GET", url: "/api/v1/cities/chongqing-cn/counterparts?country=es" })).json();
+    expect(body.coverage).toEqual({ indicators: 1, context: 2 });
+    const [m] = body.results;
+    expect(m.names).toEqual({ en: "Málaga", zh: null });
+    expect(m.reasons[0].facts).toMatchObject({ indicator: "energy.grid_intensity", counterpart: 180, city: 620, unit: "gCO2/kWh", period: "2024" });
+    expect(m.compare).toEqual([
+      {
+        code: "energy.grid_intensity", names: expect.objectContaining({ en: expect.any(String), zh: expect.any(String) }), theme: "energy", unit: "gCO2/kWh", direction: "lower",
+        city: { value: 620, period: "2024", source: "geonames" }, counterpart: { value: 180, period: "2024", source: "geonames" },
+        standing: { city: 0.3, counterpart: 0.9 },
+      },
+    ]);
+    expect(body.method.weights).toMatchObject({ strength: 0.5, similarity: 0.3, interest: 0.2 });
+    const ids = body.method.sources.map((s: { id: string }) => s.id);
+    for (const r of body.method.rationale) {
+      expect(r.en.length * r.zh.length).toBeGreaterThan(0);
+      for (const id of r.sources) expect(ids).toContain(id);
+    }
   });
 
   it("filters by region and theme", async () => {

@@ -15,6 +15,8 @@ export interface FeatureSpec {
 export interface SeriesPoint {
   period: string;
   value: number;
+  /** Source id of the value, when known. */
+  source?: string;
 }
 
 /** A city's feature: its latest value (per capita where the spec says so) and its recent trend. */
@@ -25,6 +27,8 @@ export interface CityFeature {
   period: string;
   /** Relative change per year (−0.03 = falling 3 %/year) over the last 10 years; null with fewer than 3 years of data. */
   trend: number | null;
+  /** Source id of the latest value, when known. */
+  source?: string;
 }
 
 /** The year a period starts in (`2019`, `2019-06`, `2019-06-01` → 2019), or null. */
@@ -76,9 +80,11 @@ export function cityFeatures(series: ReadonlyMap<string, readonly SeriesPoint[]>
     const points = series.get(spec.code);
     if (!points || points.length === 0) continue;
     if (spec.scale === "per-capita" && !(population && population > 0)) continue;
-    const scaled = spec.scale === "per-capita" ? points.map((p) => ({ period: p.period, value: p.value / population! })) : points;
+    const scaled = spec.scale === "per-capita" ? points.map((p) => ({ ...p, value: p.value / population! })) : points;
     const latest = scaled.reduce((a, b) => (b.period > a.period ? b : a));
-    out.set(spec.code, { code: spec.code, value: latest.value, period: latest.period, trend: relativeTrend(scaled) });
+    const feature: CityFeature = { code: spec.code, value: latest.value, period: latest.period, trend: relativeTrend(scaled) };
+    if (latest.source !== undefined) feature.source = latest.source;
+    out.set(spec.code, feature);
   }
   return out;
 }

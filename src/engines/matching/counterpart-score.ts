@@ -30,11 +30,39 @@ export interface CounterpartWeights {
   practices: number;
 }
 
+/**
+ * The figures behind a reason, so that a UI can word it in any language. Values are the
+ * counterpart's and the city's, in `unit`; absent fields do not apply to the factor.
+ */
+export interface ReasonFacts {
+  /** Indicator code (strength, improving, practices). */
+  indicator?: string;
+  /** Theme of the indicator, or of the practice (practices). */
+  theme?: string;
+  /** The counterpart's value (population in persons, density in persons/km², income in USD, latitude in degrees, climate work 0–3). */
+  counterpart?: number;
+  /** The city's own value, same unit. */
+  city?: number;
+  unit?: string;
+  /** Period of the counterpart's value. */
+  period?: string;
+  /** Share of cities the counterpart does better than on the indicator, 0–1 (strength). */
+  betterThan?: number;
+  /** The counterpart's relative change per year, e.g. −0.05 (improving). */
+  trend?: number;
+  /** True for a practice with a measured outcome on the indicator, false for a practice on its theme only. */
+  measured?: boolean;
+  /** Themes both cities declared (interest); null when either declared none. */
+  shared?: string[] | null;
+}
+
 export interface CounterpartReason {
   factor: "strength" | "improving" | "practices" | "population" | "density" | "income" | "climate" | "climate-work" | "interest";
   /** Share of the score, 0–1. */
   share: number;
+  /** In English (the CLI prints it); `facts` carries the same figures for other languages. */
   detail: string;
+  facts: ReasonFacts;
 }
 
 export interface CounterpartScore {
@@ -56,7 +84,11 @@ export interface ScoreContext {
   theme?: string;
 }
 
-type Part = { factor: CounterpartReason["factor"]; value: number; detail: string; indicator?: string };
+// Details of strength parts are worded only for the few parts kept as reasons (a function until then).
+type Part = { factor: CounterpartReason["factor"]; value: number; detail: string | (() => string); indicator?: string; facts: ReasonFacts | (() => ReasonFacts) };
+
+/** Standing of a value among all cities, 0 worst – 1 best. */
+const standing = (direction: "lower" | "higher" | null, pc: Percentiles, value: number) => (direction === "lower" ? 1 - pc.rank(value) : pc.rank(value));
 
 const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(1) : x.toPrecision(2));
 const near = (d: number, scale: number) => Math.max(0, 1 - Math.min(1, d / scale));
@@ -65,19 +97,20 @@ const near = (d: number, scale: number) => Math.max(0, 1 - Math.min(1, d / scale
 function similarityParts(a: CounterpartCity, b: CounterpartCity): { parts: Part[]; of: number } {
   const parts: Part[] = [];
   if (a.population && b.population) {
-    parts.push({ factor: "population", value: near(Math.abs(Math.log10(a.population / b.population)), 2), detail: `population ${fmt(b.population / 1e6)} M vs ${fmt(a.population / 1e6)} M` });
+    parts.push({ factor: "population", value: near(Math.abs(Math.log10(a.population / b.population)), 2), detail: `population ${fmt(b.population / 1e6)} M vs ${fmt(a.population / 1e6)} M`, facts: { counterpart: b.population, city: a.population, unit: "persons" } });
     if (a.areaKm2 && b.areaKm2) {
       const da = a.population / a.areaKm2;
       const db = b.population / b.areaKm2;
-      parts.push({ factor: "density", value: near(Math.abs(Math.log10(da / db)), 1.5), detail: `density ${fmt(db)} vs ${fmt(da)} persons/km²` });
+      parts.push({ factor: "density", value: near(Math.abs(Math.log10(da / db)), 1.5), detail: `density ${fmt(db)} vs ${fmt(da)} persons/km²`, facts: { counterpart: db, city: da, unit: "persons/km²" } });
     }
   }
   const ia = a.features.get("context.gdp_per_capita")?.value;
   const ib = b.features.get("context.gdp_per_capita")?.value;
-  if (ia && ib) parts.push({ factor: "income", value: near(Math.abs(Math.log10(ia / ib)), 1), detail: `GDP per capita ${fmt(ib)} vs ${fmt(ia)} USD` });
-  if (a.lat !== null && b.lat !== null) parts.push({ factor: "climate", value: near(Math.abs(Math.abs(a.lat) - Math.abs(b.lat)), 30), detail: `latitude ${fmt(Math.abs(b.lat))}° vs ${fmt(Math.abs(a.lat))}°` });
-  if (a.climateWork !== null && b.climateWork !== null) parts.push({ factor: "climate-work", value: near(Math.abs(a.climateWork - b.climateWork), 3), detail: `${b.climateWork} vs ${a.climateWork} of inventory, target, plan` });
-  const of = [a.population, a.population && a.areaKm2, a.features.get("context.gdp_per_capita"), a.lat, a.climateWork].filter((x) => x !== null && x !== undefined && x !== 0).length;
+  if (ia && ib) parts.push({ factor: "income", value: near(Math.abs(Math.log10(ia / ib)), 1), detail: `GDP per capita ${fmt(ib)} vs ${fmt(ia)} USD`, facts: { counterpart: ib, city: ia, unit: "USD" } });
+  if (a.lat !== null && b.lat !== null) parts.push({ factor: "climate", value: near(Math.abs(Math.abs(a.lat) - Math.abs(b.lat)), 30), detail: `latitude ${fmt(Math.abs(b.lat))}° vs ${fmt(Math.abs(a.lat))}°`, facts: { counterpart: Math.abs(b.lat), city: Math.abs(a.lat), unit: "°" } });
+  if (a.climateWork !== null && b.climateWork !== null) parts.push({ factor: "climate-work", value: near(Math.abs(a.climateWork - b.climateWork), 3), detail: `${b.climateWork} vs ${a.climateWork} of inventory, target, plan`, facts: { counterpart: b.climateWork, city: a.climateWork } });
+  // The figures known on the city's own side, the same tests as above.
+  const of = [!!a.population, !!(a.population && a.areaKm2), !!ia, a.lat !== null, a.climateWork !== null].filter(Boolean).length;
   return { parts, of };
 }
 
@@ -112,23 +145,34 @@ export function counterpartScore(a: CounterpartCity, b: CounterpartCity, ctx: Sc
     const pc = ctx.percentiles.get(spec.code);
     if (!fa || !pc) continue;
     needs++;
-    const good = (f: CityFeature) => (spec.direction === "lower" ? 1 - pc.rank(f.value) : pc.rank(f.value));
-    const need = 1 - good(fa);
+    const ga = standing(spec.direction, pc, fa.value);
+    const need = 1 - ga;
     needTotal += need;
     const fb = b.features.get(spec.code);
     if (!fb) continue;
     covered++;
-    const gain = Math.max(0, good(fb) - good(fa));
+    const gb = standing(spec.direction, pc, fb.value);
+    const gain = Math.max(0, gb - ga);
     const improvement = fb.trend === null ? 0 : Math.min(1, Math.max(0, (spec.direction === "lower" ? -fb.trend : fb.trend) / 0.05));
     const practice = b.practices.indicators.includes(spec.code) ? 1 : b.practices.themes.includes(spec.theme) ? 0.5 : 0;
-    const vs = `${fmt(fb.value)} vs ${fmt(fa.value)} ${spec.unit}`;
-    if (gain > 0) strengthParts.push({ factor: "strength", indicator: spec.code, value: need * w.better * gain, detail: `${spec.code}: ${vs} (${fb.period}), better than ${Math.round(good(fb) * 100)} % of cities` });
-    if (improvement > 0) strengthParts.push({ factor: "improving", indicator: spec.code, value: need * w.improving * improvement, detail: `${spec.code}: ${(fb.trend! * 100).toFixed(1)} %/year` });
-    if (practice > 0) strengthParts.push({ factor: "practices", indicator: spec.code, value: need * w.practices * practice, detail: practice === 1 ? `practice with a measured outcome on ${spec.code}` : `practice on ${spec.theme}` });
+    const indicator = spec.code;
+    // Details and facts are built only for the few parts kept as reasons.
+    if (gain > 0) {
+      strengthParts.push({
+        factor: "strength", indicator, value: need * w.better * gain,
+        detail: () => `${spec.code}: ${fmt(fb.value)} vs ${fmt(fa.value)} ${spec.unit} (${fb.period}), better than ${Math.round(gb * 100)} % of cities`,
+        facts: () => ({ indicator, theme: spec.theme, counterpart: fb.value, city: fa.value, unit: spec.unit, period: fb.period, betterThan: Math.round(gb * 100) / 100 }),
+      });
+    }
+    if (improvement > 0) strengthParts.push({ factor: "improving", indicator, value: need * w.improving * improvement, detail: () => `${spec.code}: ${(fb.trend! * 100).toFixed(1)} %/year`, facts: () => ({ indicator, theme: spec.theme, trend: fb.trend! }) });
+    if (practice > 0) {
+      const detail = () => (practice === 1 ? `practice with a measured outcome on ${spec.code}` : `practice on ${spec.theme}`);
+      strengthParts.push({ factor: "practices", indicator, value: need * w.practices * practice, detail, facts: () => ({ indicator, theme: spec.theme, measured: practice === 1 }) });
+    }
   }
   if (ctx.theme && covered === 0 && !b.practices.themes.includes(ctx.theme)) return null;
   const sim = similarityParts(a, b);
-  const shared = a.interests?.length && b.interests?.length ? a.interests.filter((t) => b.interests!.includes(t)) : null;
+  const shared = a.interests?.length && b.interests?.length ? [...new Set(a.interests)].filter((t) => b.interests!.includes(t)) : null;
   const interest = shared ? shared.length / new Set([...a.interests!, ...b.interests!]).size : null;
 
   // Weighted mean of the known factors, spread over their parts so that the parts sum to the score.
@@ -138,17 +182,18 @@ export function counterpartScore(a: CounterpartCity, b: CounterpartCity, ctx: Sc
   const parts: Part[] = [];
   if (W > 0) {
     const sScale = w.strength / W / (needTotal * (w.better + w.improving + w.practices) || 1);
-    if (strengthKnown) for (const p of strengthParts) parts.push({ ...p, value: p.value * sScale });
-    for (const p of sim.parts) parts.push({ ...p, value: (p.value * w.similarity) / W / sim.of });
-    if (interest !== null) parts.push({ factor: "interest", value: (interest * w.interest) / W, detail: `shared themes: ${shared!.join(", ") || "none"}` });
+    // Scaled in place: the parts are this call's own.
+    if (strengthKnown) for (const p of strengthParts) parts.push(Object.assign(p, { value: p.value * sScale }));
+    for (const p of sim.parts) parts.push(Object.assign(p, { value: (p.value * w.similarity) / W / sim.of }));
+    if (interest !== null) parts.push({ factor: "interest", value: (interest * w.interest) / W, detail: `shared themes: ${shared!.join(", ") || "none"}`, facts: { shared: shared! } });
   }
   const score = parts.reduce((s, p) => s + p.value, 0);
   const reasons: CounterpartReason[] = parts
     .filter((p) => p.value > 0)
     .sort((x, y) => y.value - x.value)
     .slice(0, 5)
-    .map((p) => ({ factor: p.factor, share: Math.round((p.value / score) * 100) / 100, detail: p.detail }));
-  if (interest === null) reasons.push({ factor: "interest", share: 0, detail: "no themes of interest declared yet" });
+    .map((p) => ({ factor: p.factor, share: Math.round((p.value / score) * 100) / 100, detail: typeof p.detail === "string" ? p.detail : p.detail(), facts: typeof p.facts === "function" ? p.facts() : p.facts }));
+  if (interest === null) reasons.push({ factor: "interest", share: 0, detail: "no themes of interest declared yet", facts: { shared: null } });
   const drivers: string[] = [];
   for (const p of [...strengthParts].sort((x, y) => y.value - x.value)) if (p.indicator && !drivers.includes(p.indicator)) drivers.push(p.indicator);
   const confidence = 0.6 * (needs ? covered / needs : 0) + 0.4 * (sim.parts.length / 5);

@@ -27,6 +27,8 @@ describe("counterpartScore", () => {
     expect(a.drivers).toEqual(["energy.grid_intensity"]);
     expect(a.reasons[0]).toMatchObject({ factor: "strength" });
     expect(a.reasons[0]!.detail).toContain("150 vs 900 gCO2/kWh");
+    // The same figures, structured, for wording in any language.
+    expect(a.reasons[0]!.facts).toEqual({ indicator: "energy.grid_intensity", theme: "energy", counterpart: 150, city: 900, unit: "gCO2/kWh", period: "2024", betterThan: 0.9 });
     expect(a.reasons.map((r) => r.factor)).toContain("interest");
   });
 
@@ -47,7 +49,7 @@ describe("counterpartScore", () => {
 
   it("says so when no themes of interest are declared, and leaves interest out of the score", () => {
     const r = counterpartScore({ ...seeker, interests: null }, similar, ctx)!;
-    expect(r.reasons.at(-1)).toEqual({ factor: "interest", share: 0, detail: "no themes of interest declared yet" });
+    expect(r.reasons.at(-1)).toEqual({ factor: "interest", share: 0, detail: "no themes of interest declared yet", facts: { shared: null } });
   });
 
   it("counts a counterpart that is improving and has practices with measured outcomes as stronger", () => {

@@ -6,3 +6,4 @@ export * from "./programme-pairing.js";
 export * from "./city-features.js";
 export * from "./counterpart-family.js";
 export * from "./counterpart-score.js";
+export * from "./counterpart-index.js";

@@ -1,0 +1,77 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Indicator } from "../domain/indicator.js";
+import { cityFeatures, type FeatureScale, type FeatureSpec, Percentiles } from "../engines/matching/city-features.js";
+import type { CounterpartCity, CounterpartWeights, ScoreContext } from "../engines/matching/counterpart-score.js";
+import type { AppContext } from "./context.js";
+import { DATA_DIR } from "./seed.js";
+
+/** data/matching/counterparts.json: the weights, what each stands for and where that is documented, and the scales. */
+export interface MatchingSettings {
+  weights: CounterpartWeights;
+  rationale: { weight: string; en: string; zh: string; sources: string[] }[];
+  sources: { id: string; citation: string; url: string | null }[];
+  scale: Record<string, FeatureScale>;
+}
+
+const settingsCache = new Map<string, MatchingSettings>();
+export function matchingSettings(dataDir: string = DATA_DIR): MatchingSettings {
+  let s = settingsCache.get(dataDir);
+  if (!s) settingsCache.set(dataDir, (s = JSON.parse(readFileSync(join(dataDir, "matching/counterparts.json"), "utf8")) as MatchingSettings));
+  return s;
+}
+
+/** Everything the counterpart score needs, for every city, loaded in a few queries. */
+export interface CounterpartInputs {
+  cities: CounterpartCity[];
+  bySlug: Map<string, CounterpartCity>;
+  /** Names of every city, for display. */
+  names: Map<string, { en: string; zh: string | null }>;
+  indicators: Map<string, Indicator>;
+  score: ScoreContext;
+  settings: MatchingSettings;
+}
+
+/**
+ * Every city's features from its indicators (per capita and log scale as
+ * data/matching/counterparts.json says, with trends and the source of each latest value), its
+ * practices, its stage of climate work, and the percentiles of every directional indicator.
+ */
+export async function loadCounterpartInputs(ctx: AppContext, dataDir: string = DATA_DIR): Promise<CounterpartInputs> {
+  const settings = matchingSettings(dataDir);
+  const list = await ctx.indicators.list();
+  const specs: FeatureSpec[] = list.map((i) => {
+    const sc = settings.scale[i.code] ?? "linear";
+    return { code: i.code, theme: i.theme, direction: i.direction, scale: sc, unit: sc === "per-capita" ? `${i.unit}/person` : i.unit };
+  });
+  const [rows, series, evidence, work, names, themes] = await Promise.all([
+    ctx.matching.cities(),
+    ctx.matching.series(specs.map((s) => s.code)),
+    ctx.matching.practiceEvidence(),
+    ctx.matching.climateWork(),
+    ctx.matching.names(),
+    ctx.matching.declaredThemes(),
+  ]);
+  const cities: CounterpartCity[] = rows.map((r) => ({
+    ...r,
+    features: cityFeatures(series.get(r.slug) ?? new Map(), r.population, specs),
+    climateWork: work.get(r.slug) ?? null,
+    practices: evidence.get(r.slug) ?? { themes: [], indicators: [] },
+    // Themes declared in applications to programme calls; null (unknown, not "none") for a city that never applied.
+    interests: themes.get(r.slug) ?? null,
+  }));
+  const percentiles = new Map<string, Percentiles>();
+  for (const s of specs) {
+    if (!s.direction) continue;
+    const values = cities.flatMap((c) => c.features.get(s.code)?.value ?? []);
+    if (values.length) percentiles.set(s.code, new Percentiles(values));
+  }
+  return {
+    cities,
+    bySlug: new Map(cities.map((c) => [c.slug, c])),
+    names,
+    indicators: new Map(list.map((i) => [i.code, i])),
+    score: { specs, percentiles, weights: settings.weights },
+    settings,
+  };
+}
