@@ -18,7 +18,7 @@ let targetId: string;
 const T = 90_000;
 
 async function post(path: string, body: unknown): Promise<{ id: string }> {
-  const res = await fetch(`${server.baseUrl}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${server.baseUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", ...server.authHeaders }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as { id: string };
 }

