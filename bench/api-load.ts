@@ -56,7 +56,7 @@ try {
     benchmark: "api-load",
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model, loadavg: loadavg() },
-    settings: { seconds: SECONDS, connections: CONNECTIONS, database: "sqlite (embedded, seeded demo data)" },
+    settings: { seconds: SECONDS, connections: CONNECTIONS, database: "sqlite (embedded, seeded demo data)", readCache: "on: the city page reads are answered from memory until SQLite data_version or total_changes() moves (src/api/read-cache.ts)" },
     trivial,
     cityPage,
     throughputRatio: Number(ratio.toFixed(3)),

@@ -28,6 +28,10 @@ import { registerAuth } from "./auth.js";
 import { registerSecurity } from "./security.js";
 import { registerAccessControl } from "./access-control.js";
 import { WRITE_POLICY } from "./write-policy.js";
+import { registerReadCache } from "./read-cache.js";
+
+/** Public reads of the city page and the map, answered from memory until the data changes. */
+const CACHED_READS = new Set(["/api/v1/cities/:slug", "/api/v1/cities/:slug/observations", "/api/v1/indicators", "/api/v1/sources", "/api/v1/indicators/:code/latest", "/api/v1/cities/points"]);
 
 /** The built web UI (npm run build:web). */
 export const WEB_DIR = fileURLToPath(new URL("../../dist/web/", import.meta.url));
@@ -68,6 +72,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   await registerSecurity(app);
   await registerAuth(app, ctx);
   registerAccessControl(app, ctx, WRITE_POLICY);
+  registerReadCache(app, { routes: CACHED_READS, changeToken: () => ctx.database.changeToken() });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } });
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());

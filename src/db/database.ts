@@ -12,6 +12,12 @@ export interface Database {
   readonly dialect: Dialect;
   /** Where it is, without credentials: the SQLite path or the PostgreSQL host/database. */
   readonly location: string;
+  /**
+   * Changes whenever the data may have changed — SQLite's `data_version` (commits by other
+   * connections, e.g. a CLI import) with this connection's `total_changes()` (its own writes);
+   * null where it cannot tell (PostgreSQL: other instances write). Read caches key on it.
+   */
+  changeToken(): string | null;
   close(): Promise<void>;
 }
 
@@ -28,7 +34,7 @@ export function openDatabase(config: Pick<Config, "databaseUrl" | "sqlitePath">)
     pool.on("error", (err) => process.stderr.write(`citybridge: an idle PostgreSQL connection was closed: ${err.message}\n`));
     const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
     const url = new URL(config.databaseUrl);
-    return { db, dialect: "postgres", location: `${url.hostname}:${url.port || 5432}${url.pathname}`, close: () => db.destroy() };
+    return { db, dialect: "postgres", location: `${url.hostname}:${url.port || 5432}${url.pathname}`, changeToken: () => null, close: () => db.destroy() };
   }
   const sqlite = new SQLite(config.sqlitePath);
   sqlite.pragma("journal_mode = WAL");
@@ -36,5 +42,7 @@ export function openDatabase(config: Pick<Config, "databaseUrl" | "sqlitePath">)
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: "sqlite", location: config.sqlitePath, close: () => db.destroy() };
+  const totalChanges = sqlite.prepare("select total_changes()").pluck();
+  const changeToken = () => (sqlite.open ? `${String(sqlite.pragma("data_version", { simple: true }))}:${String(totalChanges.get())}` : null);
+  return { db, dialect: "sqlite", location: config.sqlitePath, changeToken, close: () => db.destroy() };
 }
