@@ -18,9 +18,14 @@ const T = 150_000;
 let coopId = "";
 
 /** Picks `label` in the antd Select with `testId`. */
+/** Picks an option of an antd Select, checking it took (a click during the dropdown's animation can miss under load). */
 async function choose(testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+  for (let attempt = 0; ; attempt++) {
+    await page.getByTestId(testId).click();
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+    const took = await page.getByTestId(testId).filter({ hasText: label }).waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    if (took || attempt === 2) return;
+  }
 }
 
 async function open(tab: string): Promise<void> {
