@@ -119,4 +119,27 @@ describe("cooperations: members, status, action plan", () => {
     expect(text).toMatch(/Lead/);
     expect(text).toMatch(/Prague/);
   }, T);
+
+  it("shows what someone else saved to the action plan meanwhile, side by side, and takes theirs on request", async () => {
+    const id = await createCooperation();
+    await page.goto(`${server.baseUrl}/cooperations/${id}?tab=plan`);
+    await page.getByTestId("plan-edit").click();
+    await page.getByTestId("plan-keyFocus-en").fill("Bus rapid transit");
+    // Another editor saves the plan first, through the API.
+    const other = await fetch(`${server.baseUrl}/api/v1/cooperations/${id}/plan`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", ...server.authHeaders },
+      body: JSON.stringify({ version: 0, sdgs: [11], urbanAgenda: [], keyFocus: { en: "Freight by rail", zh: null } }),
+    });
+    expect(other.status).toBe(200);
+    await page.getByTestId("plan-save").click();
+    const table = page.getByTestId("plan-conflict-table");
+    await table.waitFor();
+    await expect(table.innerText()).resolves.toMatch(/Bus rapid transit[\s\S]*Freight by rail/);
+    await page.getByTestId("plan-use-theirs-keyFocus_en").click();
+    await expect(page.getByTestId("plan-keyFocus-en").inputValue()).resolves.toBe("Freight by rail");
+    await page.getByTestId("plan-save").click();
+    await page.getByTestId("plan-view").waitFor();
+    await expect(page.getByTestId("plan-keyFocus").innerText()).resolves.toBe("Freight by rail");
+  }, T);
 });

@@ -33,6 +33,12 @@ export const cooperationsEn = {
   noSources: "No source recorded.",
   origin: "Origin",
   conflict: "Someone else changed this first. The current version is shown; please check and try again.",
+  compare: {
+    title: "Someone saved this plan while you were editing",
+    intro: "Your text is still in the form. Compare it with what was saved, take theirs where it is better, then save again.",
+    field: "Field", mine: "Yours (not saved)", theirs: "Saved by someone else", useTheirs: "Use theirs", useAllTheirs: "Use all of theirs",
+    keepMine: "Or save again to keep yours.",
+  },
   // the city tab
   cityEmpty: "This city is not a member of any cooperation yet.",
   role: "Role",
@@ -158,6 +164,12 @@ export const cooperationsZh: typeof cooperationsEn = {
   noSources: "未记录数据来源。",
   origin: "来源",
   conflict: "他人已先行修改。已显示当前版本，请核对后重试。",
+  compare: {
+    title: "您编辑期间，他人已保存了此计划",
+    intro: "您的内容仍在表单中。请与已保存的版本对比，择优采用后再次保存。",
+    field: "字段", mine: "您的内容（未保存）", theirs: "他人已保存的内容", useTheirs: "采用对方", useAllTheirs: "全部采用对方",
+    keepMine: "或再次保存以保留您的内容。",
+  },
   cityEmpty: "该城市尚未加入任何城市合作。",
   role: "角色",
   partners: "合作城市",

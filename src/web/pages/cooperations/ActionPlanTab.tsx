@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Row, Select, Space, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Row, Select, Space, Table, Tag, Typography } from "antd";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -28,12 +28,49 @@ function toForm(p: ActionPlan): PlanForm {
   return f;
 }
 
+type PlanKey = keyof PlanForm;
+const show = (v: unknown): string => (Array.isArray(v) ? v.join(", ") : v === undefined || v === null ? "" : String(v));
+
+/**
+ * Someone saved the plan while this user was editing: the fields where the saved plan differs
+ * from what this user typed, side by side, to take theirs (all or field by field) or keep one's own.
+ */
+function PlanConflict({ mine, theirs, onUse }: { mine: PlanForm; theirs: PlanForm; onUse: (fields: Partial<PlanForm>) => void }) {
+  const { t } = useTranslation();
+  const label = (k: PlanKey) => k === "sdgs" ? t("cooperations.plan.sdgs") : k === "urbanAgenda" ? t("cooperations.plan.urbanAgenda")
+    : `${t(`cooperations.plan.fields.${k.replace(/_(en|zh)$/, "")}`)} (${k.endsWith("_zh") ? t("cooperations.plan.chinese") : t("cooperations.plan.english")})`;
+  const keys = (Object.keys(theirs) as PlanKey[]).filter((k) => show(mine[k]) !== show(theirs[k]));
+  return (
+    <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="plan-conflict" message={t("cooperations.compare.title")}
+      description={
+        <Space orientation="vertical" style={{ width: "100%" }}>
+          <Typography.Text>{t("cooperations.compare.intro")}</Typography.Text>
+          <Table size="small" pagination={false} rowKey="key" data-testid="plan-conflict-table"
+            dataSource={keys.map((k) => ({ key: k, field: label(k), mine: show(mine[k]), theirs: show(theirs[k]) }))}
+            columns={[
+              { title: t("cooperations.compare.field"), dataIndex: "field", width: "22%" },
+              { title: t("cooperations.compare.mine"), dataIndex: "mine", render: (v: string) => v || "—" },
+              { title: t("cooperations.compare.theirs"), dataIndex: "theirs", render: (v: string) => v || "—" },
+              { title: "", key: "use", width: 120, render: (_: unknown, r: { key: PlanKey }) => (
+                <Button size="small" onClick={() => onUse({ [r.key]: theirs[r.key] })} data-testid={`plan-use-theirs-${r.key}`}>{t("cooperations.compare.useTheirs")}</Button>
+              ) },
+            ]} />
+          <Space>
+            <Button onClick={() => onUse(theirs)} data-testid="plan-use-all-theirs">{t("cooperations.compare.useAllTheirs")}</Button>
+            <Typography.Text type="secondary">{t("cooperations.compare.keepMine")}</Typography.Text>
+          </Space>
+        </Space>
+      } />
+  );
+}
+
 /** The UCAP fields in both languages, with SDGs and EU Urban Agenda topics. */
 function PlanEditor({ plan, cooperationId, onDone }: { plan: ActionPlan; cooperationId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<PlanForm>();
+  const [conflict, setConflict] = useState<{ mine: PlanForm; theirs: PlanForm } | null>(null);
   const save = useMutation({
     mutationFn: (v: PlanForm) =>
       cooperationsApi.savePlan(cooperationId, {
@@ -48,7 +85,14 @@ function PlanEditor({ plan, cooperationId, onDone }: { plan: ActionPlan; coopera
       onDone();
     },
     onError: (err) => {
-      if (err instanceof ApiError && err.status === 409) void qc.invalidateQueries({ queryKey: ["cooperation-plan", cooperationId] });
+      if (err instanceof ApiError && err.status === 409) {
+        const current = (err.problem as { current?: ActionPlan }).current;
+        // The next save is based on the version just read: keeping one's own text is a deliberate choice.
+        if (current) {
+          qc.setQueryData(["cooperation-plan", cooperationId], current);
+          setConflict({ mine: form.getFieldsValue(true), theirs: toForm(current) });
+        } else void qc.invalidateQueries({ queryKey: ["cooperation-plan", cooperationId] });
+      }
     },
   });
   const err = save.error instanceof ApiError ? save.error : null;
@@ -79,7 +123,9 @@ function PlanEditor({ plan, cooperationId, onDone }: { plan: ActionPlan; coopera
       <Form.Item name="urbanAgenda" label={t("cooperations.plan.urbanAgenda")}>
         <Select mode="multiple" data-testid="plan-urban-agenda" options={URBAN_AGENDA_TOPICS.map((u) => ({ value: u, label: t(`cooperations.urbanAgendaTopics.${u}`) }))} />
       </Form.Item>
-      {err && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={err.status === 409 ? t("cooperations.conflict") : err.message} data-testid="plan-error" />}
+      {conflict ? (
+        <PlanConflict mine={conflict.mine} theirs={conflict.theirs} onUse={(fields) => form.setFieldsValue(fields)} />
+      ) : err && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={err.status === 409 ? t("cooperations.conflict") : err.message} data-testid="plan-error" />}
       <Space>
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="plan-save">{t("cooperations.plan.save")}</Button>
         <Button onClick={onDone}>{t("cooperations.plan.cancel")}</Button>
