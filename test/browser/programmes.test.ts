@@ -122,4 +122,18 @@ describe("programmes: from a new programme to accepted applications", () => {
     await expect(page.getByTestId("application-reasons-mannheim-de").innerText()).resolves.toMatch(/人口 307,960 低于征集申请的最低要求 400,000/);
     await expect(page.getByTestId("call-list").innerText()).resolves.toMatch(/2026年第一次征集/);
   }, T);
+
+  it("edits the programme's funder from its overview, based on the version it read", async () => {
+    await page.goto(programmeUrl);
+    await page.getByTestId("programme-edit").click();
+    const funder = page.locator('[data-testid="programme-form"] [data-testid="programme-funder"]');
+    await funder.fill("Test fund for city pairs");
+    await page.getByTestId("programme-create-submit").click();
+    await page.getByTestId("programme-overview").filter({ hasText: "Test fund for city pairs" }).waitFor();
+    // The form was based on version 1; the stored programme is now a later version.
+    const id = decodeURIComponent(new URL(programmeUrl).pathname.split("/").pop() ?? "");
+    const stored = (await (await fetch(`${server.baseUrl}/api/v1/programmes/${encodeURIComponent(id)}`)).json()) as { funder: string; version: number };
+    expect(stored).toMatchObject({ funder: "Test fund for city pairs" });
+    expect(stored.version).toBeGreaterThan(1);
+  }, T);
 });

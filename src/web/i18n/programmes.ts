@@ -31,6 +31,8 @@ export const programmesEn = {
   theme: { transport: "Transport", air: "Air quality", green: "Urban greening", congestion: "Congestion", energy: "Energy", ghg: "Greenhouse gases", waste: "Waste" },
   tabs: { overview: "Overview", call: "Call & applications", pairing: "Pairing board", cooperations: "Cooperations", monitoring: "Monitoring", showcase: "Showcase", history: "History" },
   form: {
+    edit: "Edit", editTitle: "Edit programme", save: "Save", saved: "Programme saved",
+    conflict: "Someone else saved this programme first; their version is now shown. Close, check and edit again.",
     nameEn: "Name (English)",
     nameZh: "Name (Chinese)",
     descriptionEn: "Description (English)",
@@ -150,6 +152,8 @@ export const programmesZh: typeof programmesEn = {
   theme: { transport: "交通", air: "空气质量", green: "城市绿化", congestion: "交通拥堵", energy: "能源", ghg: "温室气体", waste: "废弃物" },
   tabs: { overview: "概览", call: "征集申请", pairing: "配对看板", cooperations: "城市合作", monitoring: "监测评估", showcase: "成果展示", history: "修改历史" },
   form: {
+    edit: "编辑", editTitle: "编辑合作项目", save: "保存", saved: "合作项目已保存",
+    conflict: "他人已先保存此合作项目，现显示其版本。请关闭、核对后再编辑。",
     nameEn: "名称（英文）",
     nameZh: "名称（中文）",
     descriptionEn: "简介（英文）",

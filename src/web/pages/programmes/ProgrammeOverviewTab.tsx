@@ -1,4 +1,5 @@
-import { Card, Col, Descriptions, Row, Space, Tag, Typography } from "antd";
+import { useState } from "react";
+import { Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { SourceList } from "../../components/SourceList";
@@ -7,11 +8,13 @@ import { countryName } from "../../countries";
 import { useLang } from "../../lang";
 import { programmesApi } from "../../programmes/api";
 import { BiText, NotReported, periodText, rulesInWords, ThemeTags, TwoNames } from "../../programmes/ui";
+import { ProgrammeFormModal } from "../../programmes/ProgrammeForm";
 
 /** Overview of a programme: description, period, sides with their countries, funder, eligibility rules in words, sources. */
 export default function ProgrammeOverviewTab({ programmeId }: { programmeId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const [editing, setEditing] = useState(false);
   const q = useQuery({ queryKey: ["programme", programmeId], queryFn: ({ signal }) => programmesApi.get(programmeId, signal) });
   if (q.error) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   if (!q.data) return <Loading rows={6} />;
@@ -21,7 +24,7 @@ export default function ProgrammeOverviewTab({ programmeId }: { programmeId: str
   return (
     <Row gutter={[16, 16]} data-testid="programme-overview">
       <Col xs={24} lg={14}>
-        <Card title={t("programmes.description")}>
+        <Card title={t("programmes.description")} extra={<Button onClick={() => setEditing(true)} data-testid="programme-edit">{t("programmes.form.edit")}</Button>}>
           <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}><BiText value={p.descriptions} testId="programme-description" /></Typography.Paragraph>
           <Descriptions column={1} size="small" bordered items={[
             { key: "period", label: t("programmes.period"), children: <span data-testid="programme-period">{periodText(p.startDate, p.endDate, lang, t)}</span> },
@@ -47,6 +50,7 @@ export default function ProgrammeOverviewTab({ programmeId }: { programmeId: str
           <SourceList ids={p.sourceIds} sources={p.sources} testId="programme-sources" />
         </Space>
       </Col>
+      <ProgrammeFormModal open={editing} onClose={() => setEditing(false)} programme={p} />
     </Row>
   );
 }
