@@ -40,6 +40,14 @@ describe.each(DIALECTS)("programmes API on %s", (dialect) => {
     const ok = await post(`/calls/${cid}/applications`, { city: "zhengzhou-cn", themes: ["transport"], stage: { inventory: true }, contact: { name: "Wang", email: "wang@example.org" } });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ status: "eligible", createdBy: "test-admin@example.org", city: { names: { en: "Zhengzhou", zh: "郑州市" } } });
+    // The contact person is for the programme's managers (here the test administrator), not the public.
+    const asAdmin = await app.inject({ method: "GET", url: `/api/v1/applications/${ok.json().id}` });
+    expect(asAdmin.json().contact).toEqual({ name: "Wang", email: "wang@example.org" });
+    for (const url of [`/api/v1/applications/${ok.json().id}`, `/api/v1/calls/${cid}/applications`, `/api/v1/programmes/${pid}/applications`]) {
+      const anonymous = await app.inject({ method: "GET", url, headers: { authorization: "" } });
+      expect(anonymous.statusCode).toBe(200);
+      expect(anonymous.body).not.toContain("wang@example.org");
+    }
     const bad = await post(`/calls/${cid}/applications`, { city: "mannheim-de" });
     expect(bad.json().status).toBe("ineligible");
     expect(bad.json().eligibility).toContainEqual({

@@ -19,7 +19,18 @@ import type { AppContext } from "../../services/context.js";
 import { createCall, createProgramme, getCall, getProgramme, listCalls, listProgrammes, updateCall, updateProgramme } from "../../services/programmes.js";
 import { VersionConflictError } from "../../services/version-conflict.js";
 import { errorHandler, problem, type ProblemBody, sendProblem } from "../problem.js";
-import { actorOf } from "../authorize.js";
+import { actorOf, holds } from "../authorize.js";
+import type { FastifyRequest } from "fastify";
+import type { Application } from "../../domain/programme.js";
+
+/**
+ * An application's contact person is not public: only the programme's managers, the applying
+ * city's editors and administrators see it; everyone else gets the application without it.
+ */
+function withContacts(req: FastifyRequest, programmeId: string, apps: Application[]): Application[] {
+  const user = req.principal?.user;
+  return apps.map((a) => (user && (holds(user, "programme_manager", programmeId) || holds(user, "city_editor", a.city.slug)) ? a : { ...a, contact: { name: null, email: null } }));
+}
 
 const Id = z.object({ id: RecordIdSchema });
 const stale = "; 409 with `current` if `version` is not the current one";
@@ -78,7 +89,7 @@ export function programmesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: z.object({ applications: z.array(ApplicationSchema) }) },
         },
       },
-      async (req) => ({ applications: await listProgrammeApplications(ctx, req.params.id, req.query.status) }),
+      async (req) => ({ applications: withContacts(req, req.params.id, await listProgrammeApplications(ctx, req.params.id, req.query.status)) }),
     );
 
     app.get("/calls/:id", { schema: { tags, summary: "One call for applications", params: Id, response: { 200: CallSchema } } }, async (req) => getCall(ctx, req.params.id));
@@ -90,7 +101,7 @@ export function programmesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       "/calls/:id/applications",
       { schema: { tags, summary: "The applications to a call, with status and each eligibility reason", params: Id, response: { 200: z.object({ applications: z.array(ApplicationSchema) }) } } },
-      async (req) => ({ applications: await listCallApplications(ctx, req.params.id) }),
+      async (req) => ({ applications: withContacts(req, (await getCall(ctx, req.params.id)).programmeId, await listCallApplications(ctx, req.params.id)) }),
     );
     app.post(
       "/calls/:id/applications",
@@ -106,7 +117,10 @@ export function programmesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => reply.code(201).send(await submitApplication(ctx, req.params.id, req.body, actorOf(req))),
     );
 
-    app.get("/applications/:id", { schema: { tags, summary: "One application", params: Id, response: { 200: ApplicationSchema } } }, async (req) => getApplication(ctx, req.params.id));
+    app.get("/applications/:id", { schema: { tags, summary: "One application", params: Id, response: { 200: ApplicationSchema } } }, async (req) => {
+      const a = await getApplication(ctx, req.params.id);
+      return withContacts(req, (await getCall(ctx, a.callId)).programmeId, [a])[0]!;
+    });
     app.post(
       "/applications/:id/decision",
       {
