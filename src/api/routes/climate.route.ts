@@ -1,8 +1,5 @@
-import type { FastifyError } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../services/context.js";
-import { VersionConflictError } from "../../services/version-conflict.js";
-import { errorHandler, problem, type ProblemBody, sendProblem } from "../problem.js";
 import { emissionFactorsRoutes } from "./emission-factors.route.js";
 import { inventoriesRoutes } from "./inventories.route.js";
 import { inventoryFilesRoutes } from "./inventory-files.route.js";
@@ -15,10 +12,6 @@ import { targetsRoutes } from "./targets.route.js";
  */
 export function climateRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.setErrorHandler((err: FastifyError, req, reply) => {
-      if (err instanceof VersionConflictError) return sendProblem(reply, { ...problem(409, err.message), current: err.current } as ProblemBody);
-      return errorHandler(err, req, reply);
-    });
     await app.register(emissionFactorsRoutes(ctx));
     await app.register(inventoriesRoutes(ctx));
     await app.register(inventoryFilesRoutes(ctx));

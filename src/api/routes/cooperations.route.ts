@@ -30,7 +30,6 @@ import {
   transitionCooperation,
   updateCooperation,
 } from "../../services/cooperations.js";
-import { VersionConflictError } from "../../services/version-conflict.js";
 import { errorHandler, problem, type ProblemBody, sendProblem } from "../problem.js";
 import { actorOf } from "../authorize.js";
 
@@ -48,7 +47,6 @@ const tags = ["cooperations"];
 export function cooperationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.setErrorHandler((err: FastifyError, req, reply) => {
-      if (err instanceof VersionConflictError) return sendProblem(reply, { ...problem(409, err.message), current: err.current } as ProblemBody);
       if (err instanceof TransitionRefusedError) {
         return sendProblem(reply, { ...problem(400, err.message, { errors: [{ path: "to", message: err.message }] }), reason: err.reason } as ProblemBody);
       }

@@ -1,4 +1,3 @@
-import type { FastifyError } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -17,8 +16,6 @@ import {
 import { decideApplication, getApplication, listCallApplications, listProgrammeApplications, submitApplication } from "../../services/applications.js";
 import type { AppContext } from "../../services/context.js";
 import { createCall, createProgramme, getCall, getProgramme, listCalls, listProgrammes, updateCall, updateProgramme } from "../../services/programmes.js";
-import { VersionConflictError } from "../../services/version-conflict.js";
-import { errorHandler, problem, type ProblemBody, sendProblem } from "../problem.js";
 import { actorOf, holds } from "../authorize.js";
 import type { FastifyRequest } from "fastify";
 import type { Application } from "../../domain/programme.js";
@@ -42,10 +39,6 @@ const stale = "; 409 with `current` if `version` is not the current one";
 export function programmesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ["programmes"];
-    app.setErrorHandler((err: FastifyError, req, reply) => {
-      if (err instanceof VersionConflictError) return sendProblem(reply, { ...problem(409, err.message), current: err.current } as ProblemBody);
-      return errorHandler(err, req, reply);
-    });
 
     app.get(
       "/programmes",

@@ -1,4 +1,3 @@
-import type { FastifyError } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { SlugSchema } from "../../domain/city.js";
@@ -23,13 +22,11 @@ import {
   VoteRecordSchema,
 } from "../../domain/vision.js";
 import type { AppContext } from "../../services/context.js";
-import { VersionConflictError } from "../../services/version-conflict.js";
 import { cityDistricts, createDistrict, getDistrict, updateDistrict } from "../../services/vision-districts.js";
 import { createVisionDocument, getVisionDocument, processDocuments, updateVisionDocument } from "../../services/vision-documents.js";
 import { castVote, joinProcess, moderateStatement, participantState, processStatements, submitStatement } from "../../services/vision-participation.js";
 import { createProcess, getProcess, listProcesses, updateProcess } from "../../services/vision-processes.js";
 import { visionResults } from "../../services/vision-results.js";
-import { errorHandler, problem, type ProblemBody, sendProblem } from "../problem.js";
 import { readinessRoutes } from "./readiness.route.js";
 import { actorOf } from "../authorize.js";
 
@@ -45,10 +42,6 @@ const DistrictWithProcesses = DistrictSchema.extend({ processes: z.array(Process
  */
 export function visionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.setErrorHandler((err: FastifyError, req, reply) => {
-      if (err instanceof VersionConflictError) return sendProblem(reply, { ...problem(409, err.message), current: err.current } as ProblemBody);
-      return errorHandler(err, req, reply);
-    });
     const tags = ["vision"];
 
     app.get("/cities/:slug/districts", { schema: { tags, summary: "A city's districts with their vision processes", params: Slug, response: { 200: z.object({ city: z.string(), items: z.array(DistrictWithProcesses) }) } } }, async (req) => ({
