@@ -1,24 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DIALECTS } from "../../test/support/databases.js";
 import { loadWorkFixture } from "../../test/support/work-fixture.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { addOutput, cooperationActivities, createActivity, deleteActivity, deleteOutput, programmeActivities, updateActivity } from "./activities.js";
-import { type AppContext, createContext } from "./context.js";
+import type { AppContext } from "./context.js";
 import { createOrganisation } from "./organisations.js";
 import { createPilot } from "./pilots.js";
 import { VersionConflictError } from "./version-conflict.js";
+import { useTestContext } from "../../test/support/context.js";
 
 describe.each(DIALECTS)("activities on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
   let orgId: string;
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     await loadWorkFixture(ctx);
     orgId = (await createOrganisation(ctx, { names: { en: "Mannheim Chamber of Commerce" }, kind: "private", country: "DE" }, "test")).id;
   });
-  afterAll(() => t.drop());
 
   it("records a study visit with its organisations and an MoU with a link, under a readable id", async () => {
     const a = await createActivity(ctx, "coop-cq-ma", { kind: "study_visit", titles: { en: "Study visit to Mannheim", zh: "曼海姆考察访问" }, startDate: "2018-04-10", endDate: "2018-04-12", place: "Mannheim", organisationIds: [orgId] }, "test");

@@ -1,22 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ConflictError } from "../errors.js";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
+import { DIALECTS } from "../../test/support/databases.js";
 import { loadFixture } from "../../test/support/fixture.js";
 import { decideApplication, getApplication, listProgrammeApplications, submitApplication } from "./applications.js";
-import { type AppContext, createContext } from "./context.js";
+import type { AppContext } from "./context.js";
 import { createCall, createProgramme } from "./programmes.js";
 import { VersionConflictError } from "./version-conflict.js";
+import { useTestContext } from "../../test/support/context.js";
 
 const NOW = new Date("2026-03-01T10:00:00Z");
 
 describe.each(DIALECTS)("applications on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
   let programmeId: string;
   let callId: string;
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     await loadFixture(ctx);
     const p = await createProgramme(
       ctx,
@@ -38,7 +37,6 @@ describe.each(DIALECTS)("applications on %s", (dialect) => {
     programmeId = p.id;
     callId = (await createCall(ctx, programmeId, { titles: { en: "Call 2026" }, deadline: "2026-03-31", eligibility: { minPopulation: 400000 } }, "test", NOW)).id;
   });
-  afterAll(() => t.drop());
 
   it("checks eligibility at submission and sets eligible or ineligible with the reasons", async () => {
     const ok = await submitApplication(ctx, callId, { city: "chongqing-cn", themes: ["transport"], stage: { inventory: true }, contact: { name: "Li", email: "li@example.org" } }, "test", NOW);

@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DIALECTS } from "../../test/support/databases.js";
 import { loadClimateFixture } from "../../test/support/climate-fixture.js";
 import type { NewTarget } from "../domain/target.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { cityPathway } from "./city-pathway.js";
-import { type AppContext, createContext } from "./context.js";
+import type { AppContext } from "./context.js";
 import { createAction, createTarget, updateTarget } from "./targets.js";
 import { VersionConflictError } from "./version-conflict.js";
+import { useTestContext } from "../../test/support/context.js";
 
 const target: NewTarget = {
   type: "base-year",
@@ -28,17 +29,14 @@ async function rejection(p: Promise<unknown>): Promise<unknown> {
 }
 
 describe.each(DIALECTS)("targets and pathways on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     await loadClimateFixture(ctx);
     await ctx.sources.upsertMany([{ id: "test-ghg", citation: "test GHG totals", url: null, licence: null }], "2026-01-01T00:00:00Z");
     const obs = (city: string, period: string, value: number) => ({ city, indicator: "ghg.total", period, value, source: "test-ghg", note: null, importedBy: "test", importedAt: "2026-01-01T00:00:00Z" });
     await ctx.observations.upsert([obs("malaga-es", "1990", 2.4e6), obs("malaga-es", "2019", 2e6), obs("malaga-es", "2021", 1.9e6)]);
   });
-  afterAll(() => t.drop());
 
   it("checks what each target type needs", async () => {
     const e = await rejection(createTarget(ctx, "chongqing-cn", { ...target, type: "intensity", basePopulation: null }, "test"));

@@ -1,23 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError } from "../errors.js";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
+import { DIALECTS } from "../../test/support/databases.js";
 import { loadFixture } from "../../test/support/fixture.js";
 import { loadMonitoringFixture, MON_TODAY } from "../../test/support/monitoring-fixture.js";
-import { type AppContext, createContext } from "./context.js";
+import type { AppContext } from "./context.js";
 import { cooperationMonitoring } from "./cooperation-monitoring.js";
 import { programmeMonitoring } from "./programme-monitoring.js";
 import { showcaseCooperation, showcaseProgramme } from "./showcase.js";
+import { useTestContext } from "../../test/support/context.js";
 
 describe.each(DIALECTS)("cooperation and programme monitoring on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     await loadFixture(ctx);
     await loadMonitoringFixture(ctx);
   });
-  afterAll(() => t.drop());
 
   it("judges each KPI: 20 % of the change when the line expects 50 % is off track; no value is not yet reported", async () => {
     const m = await cooperationMonitoring(ctx, "mon-coop", { today: MON_TODAY });

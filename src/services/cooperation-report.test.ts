@@ -1,12 +1,13 @@
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { InvalidInputError, NotFoundError } from "../errors.js";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
+import { DIALECTS } from "../../test/support/databases.js";
 import { loadFixture } from "../../test/support/fixture.js";
 import { loadMonitoringFixture, MON_TODAY } from "../../test/support/monitoring-fixture.js";
-import { type AppContext, createContext } from "./context.js";
+import type { AppContext } from "./context.js";
 import { escapeHtml } from "./cooperation-report-html.js";
 import { cooperationReport, REPORT_CSV_COLUMNS } from "./cooperation-report.js";
+import { useTestContext } from "../../test/support/context.js";
 
 describe("escapeHtml", () => {
   it("escapes the five HTML-significant characters", () => {
@@ -15,15 +16,12 @@ describe("escapeHtml", () => {
 });
 
 describe.each(DIALECTS)("cooperationReport on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     await loadFixture(ctx);
     await loadMonitoringFixture(ctx);
   });
-  afterAll(() => t.drop());
 
   it("writes a self-contained print-ready HTML report with actions, KPI status, activities, partners and indicator changes", async () => {
     const r = await cooperationReport(ctx, "mon-coop", { format: "html", lang: "en", today: MON_TODAY });

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DIALECTS } from "../../test/support/databases.js";
 import { loadClimateFixture } from "../../test/support/climate-fixture.js";
 import type { ActivityInput } from "../domain/inventory.js";
 import { ConflictError, InvalidInputError } from "../errors.js";
 import { climateTables } from "./climate-tables.js";
-import { type AppContext, createContext } from "./context.js";
+import type { AppContext } from "./context.js";
 import { createInventory } from "./create-inventory.js";
 import { exportInventory } from "./export-inventory.js";
 import { finaliseInventory, reopenInventory } from "./finalise-inventory.js";
@@ -12,6 +12,7 @@ import { importInventoryActivities } from "./import-inventory-activities.js";
 import { cityInventories } from "./inventory-view.js";
 import { updateInventory } from "./update-inventory.js";
 import { VersionConflictError } from "./version-conflict.js";
+import { useTestContext } from "../../test/support/context.js";
 
 const activities: ActivityInput[] = [
   { gpc: "I.1.1", amount: 1000, unit: "TJ", factor: "ipcc2006:natural-gas" },
@@ -34,14 +35,11 @@ async function rejection(p: Promise<unknown>): Promise<Error> {
 }
 
 describe.each(DIALECTS)("inventories on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     await loadClimateFixture(ctx);
   });
-  afterAll(() => t.drop());
 
   it("creates a draft, computes it with the seeded factor library and lists it with its totals", async () => {
     const v = await createInventory(ctx, "chongqing-cn", { year: 2019, gwp: "ar5", population: 2e7, activities }, "test");

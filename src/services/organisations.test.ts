@@ -1,21 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DIALECTS } from "../../test/support/databases.js";
 import { loadWorkFixture } from "../../test/support/work-fixture.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
-import { type AppContext, createContext } from "./context.js";
+import type { AppContext } from "./context.js";
 import { cooperationCommitments, createCommitment, createOrganisation, deleteCommitment, getOrganisation, listOrganisations, updateCommitment, updateOrganisation } from "./organisations.js";
 import { createPilot } from "./pilots.js";
 import { VersionConflictError } from "./version-conflict.js";
+import { useTestContext } from "../../test/support/context.js";
 
 describe.each(DIALECTS)("partner organisations and commitments on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     await loadWorkFixture(ctx);
   });
-  afterAll(() => t.drop());
 
   it("registers organisations of each kind and finds them by text and kind", async () => {
     await createOrganisation(ctx, { names: { en: "Chongqing Jiaotong University", zh: "重庆交通大学" }, kind: "academic", country: "CN", citySlug: "chongqing-cn" }, "test");

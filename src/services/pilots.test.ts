@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DIALECTS } from "../../test/support/databases.js";
 import { loadWorkFixture } from "../../test/support/work-fixture.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
-import { type AppContext, createContext } from "./context.js";
+import type { AppContext } from "./context.js";
 import { createCommitment, createOrganisation } from "./organisations.js";
 import { addFundApplication, cooperationPilots, createPilot, getPilot, updateFundApplication, updatePilot } from "./pilots.js";
 import { VersionConflictError } from "./version-conflict.js";
+import { useTestContext } from "../../test/support/context.js";
 
 async function problemsOf(p: Promise<unknown>) {
   const err = await p.catch((e: unknown) => e);
@@ -14,14 +15,11 @@ async function problemsOf(p: Promise<unknown>) {
 }
 
 describe.each(DIALECTS)("pilot projects and follow-up funding on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     await loadWorkFixture(ctx);
   });
-  afterAll(() => t.drop());
 
   it("adds a pilot in a member city with budget and partners", async () => {
     const p = await createPilot(ctx, "coop-cq-ma", { titles: { en: "Chongqing–Europe freight rail link", zh: "渝新欧铁路货运" }, citySlug: "chongqing-cn", startDate: "2018-03-01", budget: 250000, currency: "EUR" }, "test");

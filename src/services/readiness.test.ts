@@ -1,26 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DIALECTS } from "../../test/support/databases.js";
 import { loadFixture } from "../../test/support/fixture.js";
 import { loadCooperationFixture } from "../../test/support/vision-fixture.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
-import { type AppContext, createContext } from "./context.js";
+import type { AppContext } from "./context.js";
 import { createAssessment, updateAssessment } from "./readiness-assessments.js";
 import { readinessResult } from "./readiness-result.js";
 import { DATA_DIR } from "./seed.js";
 import { seedPractices } from "./seed-practices.js";
 import { VersionConflictError } from "./version-conflict.js";
+import { useTestContext } from "../../test/support/context.js";
 
 describe.each(DIALECTS)("innovation readiness on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     await loadFixture(ctx);
     await seedPractices(ctx, DATA_DIR);
     await loadCooperationFixture(ctx);
   });
-  afterAll(() => t.drop());
 
   it("starts an assessment for a pilot or an action by id, and refuses an unknown one", async () => {
     const a = await createAssessment(ctx, { pilot: "pilot-solar-roofs", scores: {}, partners: [], tensions: [] }, "test");

@@ -1,23 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DIALECTS } from "../../test/support/databases.js";
 import { loadFixture } from "../../test/support/fixture.js";
-import { type AppContext, createContext } from "./context.js";
+import type { AppContext } from "./context.js";
 import { DATA_DIR } from "./seed.js";
 import { seedPractices } from "./seed-practices.js";
 import { searchPractices } from "./search-practices.js";
+import { useTestContext } from "../../test/support/context.js";
 
 const ids = (r: { results: { id: string }[] }) => r.results.map((h) => h.id);
 
 describe.each(DIALECTS)("searchPractices on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     await loadFixture(ctx);
     await seedPractices(ctx, DATA_DIR);
   });
-  afterAll(() => t.drop());
 
   it("seeds the 38 curated practices with every source they cite", async () => {
     expect(await ctx.practices.count()).toBe(38);

@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addBeijing } from "../../test/support/air.js";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
+import { DIALECTS } from "../../test/support/databases.js";
 import { loadFixture } from "../../test/support/fixture.js";
-import { type AppContext, createContext } from "./context.js";
+import type { AppContext } from "./context.js";
 import { DATA_DIR } from "./seed.js";
 import { seedAir } from "./seed-air.js";
+import { useTestContext } from "../../test/support/context.js";
 
 describe.each(DIALECTS)("seedAir on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     await loadFixture(ctx);
   });
-  afterAll(() => t.drop());
 
   it("skips the Beijing demo when Beijing is not in the database", async () => {
     expect(await seedAir(ctx, DATA_DIR)).toEqual([]);

@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
-import { type AppContext, createContext } from "./context.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DIALECTS } from "../../test/support/databases.js";
+import type { AppContext } from "./context.js";
 import { seed, type SeedSummary } from "./seed.js";
+import { useTestContext } from "../../test/support/context.js";
 
 describe.each(DIALECTS)("seed on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
   let first: SeedSummary;
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     first = await seed(ctx);
   });
-  afterAll(() => t.drop());
 
   it("loads thousands of cities, including the five Chinese IUC pilot cities with Chinese names", async () => {
     expect(first.cities).toBeGreaterThan(4000);

@@ -1,25 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DIALECTS } from "../../test/support/databases.js";
 import { loadFixture } from "../../test/support/fixture.js";
 import { ConflictError, InvalidInputError } from "../errors.js";
-import { type AppContext, createContext } from "./context.js";
+import type { AppContext } from "./context.js";
 import { createDistrict, cityDistricts } from "./vision-districts.js";
 import { createVisionDocument, updateVisionDocument } from "./vision-documents.js";
 import { castVote, joinProcess, moderateStatement, submitStatement } from "./vision-participation.js";
 import { createProcess, updateProcess } from "./vision-processes.js";
 import { visionResults } from "./vision-results.js";
 import { VersionConflictError } from "./version-conflict.js";
+import { useTestContext } from "../../test/support/context.js";
 
 describe.each(DIALECTS)("district vision process on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
   let processId: string;
   const tokens: Record<string, string> = {};
   const statements: Record<string, string> = {};
 
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     await loadFixture(ctx);
     const d = await createDistrict(ctx, "prague-cz", { names: { en: "Holešovice", zh: "霍莱肖维采" }, boundary: { type: "Polygon", coordinates: [[[14.43, 50.1], [14.45, 50.1], [14.45, 50.11], [14.43, 50.1]]] } }, "test");
     processId = (await createProcess(ctx, d.id, { question: { en: "What should Holešovice be like in 2035?" }, startsOn: "2026-03-01", endsOn: "2026-06-30" }, "test")).id;
@@ -35,7 +34,6 @@ describe.each(DIALECTS)("district vision process on %s", (dialect) => {
     await say("Cy", "parking", "More parking for new homes");
     await say("Di", "towers", "Taller residential blocks");
   });
-  afterAll(() => t.drop());
 
   it("refuses votes on pending statements until the moderator accepts them", async () => {
     await expect(castVote(ctx, statements.trees as string, { token: tokens.Bo as string, vote: "agree" })).rejects.toThrow(/waiting for the moderator/);

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll } from "vitest";
 import { buildApp } from "../../src/api/app.js";
-import { type AppContext, createContext } from "../../src/services/context.js";
+import type { AppContext } from "../../src/services/context.js";
 import { createAdmin, createToken } from "../../src/services/accounts.js";
-import { createTestDatabase, type DialectName } from "./databases.js";
+import { useTestContext } from "./context.js";
+import type { DialectName } from "./databases.js";
 
 /**
  * The lifecycle of an in-process API suite: a fresh migrated database of `dialect`, loaded by
@@ -15,12 +16,10 @@ export function useTestApp(
   prepare: (ctx: AppContext) => Promise<unknown>,
   bind: (s: { ctx: AppContext; app: FastifyInstance }) => void,
 ): void {
-  let drop: (() => Promise<void>) | undefined;
+  let ctx: AppContext;
   let app: FastifyInstance | undefined;
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    const t = await createTestDatabase(dialect);
-    drop = t.drop;
-    const ctx = createContext(t.database);
     await prepare(ctx);
     app = await buildApp(ctx, { webDir: null, logLevel: "silent" });
     asAdministrator(app, await adminToken(ctx));
@@ -28,7 +27,6 @@ export function useTestApp(
   });
   afterAll(async () => {
     await app?.close();
-    await drop?.();
   });
 }
 

@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/support/databases.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DIALECTS } from "../../../test/support/databases.js";
 import { loadFixture } from "../../../test/support/fixture.js";
 import { loadMonitoringFixture } from "../../../test/support/monitoring-fixture.js";
-import { type AppContext, createContext } from "../../services/context.js";
+import type { AppContext } from "../../services/context.js";
+import { useTestContext } from "../../../test/support/context.js";
 
 describe.each(DIALECTS)("MonitoringRepository on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     await loadFixture(ctx);
     await loadMonitoringFixture(ctx);
   });
-  afterAll(() => t.drop());
 
   it("lists a programme's cooperations and their members with coordinates, lead first", async () => {
     const coops = await ctx.monitoring.cooperations({ programmeId: "mon-prog" });

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Observation } from "../../domain/observation.js";
-import { type AppContext, createContext } from "../../services/context.js";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/support/databases.js";
+import type { AppContext } from "../../services/context.js";
+import { DIALECTS } from "../../../test/support/databases.js";
 import { loadFixture } from "../../../test/support/fixture.js";
+import { useTestContext } from "../../../test/support/context.js";
 
 const obs = (city: string, indicator: string, period: string, value: number, source = "who-aqg-2021"): Observation => ({
   city,
@@ -16,11 +17,9 @@ const obs = (city: string, indicator: string, period: string, value: number, sou
 });
 
 describe.each(DIALECTS)("ObservationRepository on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     await loadFixture(ctx);
     await ctx.observations.upsert([
       obs("chongqing-cn", "air.pm25_annual", "2018", 45),
@@ -31,7 +30,6 @@ describe.each(DIALECTS)("ObservationRepository on %s", (dialect) => {
       obs("malaga-es", "air.no2_annual", "2020", 22.5),
     ]);
   });
-  afterAll(() => t.drop());
 
   it("counts inserted and updated rows but not identical ones", async () => {
     expect(await ctx.observations.upsert([obs("chongqing-cn", "air.pm25_annual", "2018", 45)])).toBe(0);

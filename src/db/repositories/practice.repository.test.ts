@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/support/databases.js";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DIALECTS } from "../../../test/support/databases.js";
 import { loadFixture } from "../../../test/support/fixture.js";
 import { type PracticeRecordInput, PracticeRecordSchema } from "../../domain/practice.js";
-import { type AppContext, createContext } from "../../services/context.js";
+import type { AppContext } from "../../services/context.js";
 import { preparePractices } from "../../services/prepare-practices.js";
 import { tokenize } from "../../engines/search/tokenize.js";
 import { chineseSegmenter } from "../../services/practice-segmenter.js";
+import { useTestContext } from "../../../test/support/context.js";
 
 const NOW = "2026-01-01T00:00:00.000Z";
 const URL_A = "https://example.org/a";
@@ -27,18 +28,15 @@ function record(id: string, over: Partial<PracticeRecordInput> = {}): PracticeRe
 const measuredOutcome = { metric: "NO2 at roadside", value: 12, unit: "% reduction", source_url: URL_A, kind: "measured" as const };
 
 describe.each(DIALECTS)("PracticeRepository on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
   const save = async (...inputs: PracticeRecordInput[]) =>
     ctx.practices.saveMany(await preparePractices(ctx, inputs.map((i) => PracticeRecordSchema.parse(i))), "test", NOW);
   const find = async (q: string) => (await ctx.practices.search({ terms: [...new Set(tokenize(q, chineseSegmenter))], limit: 20, offset: 0 })).hits.map((h) => h.id);
 
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     await loadFixture(ctx);
   });
-  afterAll(() => t.drop());
   beforeEach(async () => {
     for (const id of await ctx.practices.ids()) await ctx.practices.delete(id);
   });

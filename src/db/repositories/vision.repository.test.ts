@@ -1,23 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/support/databases.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DIALECTS } from "../../../test/support/databases.js";
 import { loadFixture } from "../../../test/support/fixture.js";
-import { type AppContext, createContext } from "../../services/context.js";
+import type { AppContext } from "../../services/context.js";
+import { useTestContext } from "../../../test/support/context.js";
 
 const AT = "2026-03-01T10:00:00.000Z";
 
 describe.each(DIALECTS)("vision repositories on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     await loadFixture(ctx);
     await ctx.vision.insertDistrict({ id: "d1", city: "malaga-es", names: { en: "Soho", zh: null }, boundary: null, version: 1, createdBy: "test", createdAt: AT, updatedAt: AT });
     await ctx.vision.insertProcess({ id: "p1", district: "d1", question: { en: "Soho in 2035?", zh: null }, startsOn: "2026-03-01", endsOn: null, status: "open", version: 1, createdBy: "test", createdAt: AT, updatedAt: AT });
     for (const id of ["a", "b"]) await ctx.visionParticipation.insertParticipant({ id, process: "p1", name: id.toUpperCase(), group: "residents", joinedAt: AT }, `hash-${id}`);
     await ctx.visionParticipation.insertStatement({ id: "s1", process: "p1", author: "a", authorGroup: "residents", text: "Keep the murals", language: "en", aspect: "mental", kind: "strength", status: "accepted", reason: null, moderatedBy: null, moderatedAt: null, createdAt: AT, version: 1 });
   });
-  afterAll(() => t.drop());
 
   it("stores one vote per participant and statement, the last one winning", async () => {
     await ctx.visionParticipation.upsertVote({ process: "p1", statement: "s1", participant: "b", vote: "agree", votedAt: AT });
