@@ -2,6 +2,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.js";
+import { openParallelReader, type ParallelReader } from "./parallel-reader.js";
 import type { DatabaseSchema } from "./schema.js";
 
 export type Dialect = "sqlite" | "postgres";
@@ -13,11 +14,19 @@ export interface Database {
   /** Where it is, without credentials: the SQLite path or the PostgreSQL host/database. */
   readonly location: string;
   /**
+   * SQLite only: the better-sqlite3 handle behind `db` (one connection, so a statement run on it
+   * inside a Kysely transaction is part of that transaction). For bulk writes that Kysely's query
+   * building makes slow; everything else goes through `db`.
+   */
+  readonly sqlite?: SQLite.Database;
+  /**
    * Changes whenever the data may have changed — SQLite's `data_version` (commits by other
    * connections, e.g. a CLI import) with this connection's `total_changes()` (its own writes);
    * null where it cannot tell (PostgreSQL: other instances write). Read caches key on it.
    */
   changeToken(): string | null;
+  /** SQLite files: a read-only second connection in a worker thread, for statements worth running beside others (see parallel-reader.ts). */
+  readonly reader: ParallelReader | null;
   close(): Promise<void>;
 }
 
@@ -34,7 +43,7 @@ export function openDatabase(config: Pick<Config, "databaseUrl" | "sqlitePath">)
     pool.on("error", (err) => process.stderr.write(`citybridge: an idle PostgreSQL connection was closed: ${err.message}\n`));
     const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
     const url = new URL(config.databaseUrl);
-    return { db, dialect: "postgres", location: `${url.hostname}:${url.port || 5432}${url.pathname}`, changeToken: () => null, close: () => db.destroy() };
+    return { db, dialect: "postgres", location: `${url.hostname}:${url.port || 5432}${url.pathname}`, changeToken: () => null, reader: null, close: () => db.destroy() };
   }
   const sqlite = new SQLite(config.sqlitePath);
   sqlite.pragma("journal_mode = WAL");
@@ -44,5 +53,10 @@ export function openDatabase(config: Pick<Config, "databaseUrl" | "sqlitePath">)
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
   const totalChanges = sqlite.prepare("select total_changes()").pluck();
   const changeToken = () => (sqlite.open ? `${String(sqlite.pragma("data_version", { simple: true }))}:${String(totalChanges.get())}` : null);
-  return { db, dialect: "sqlite", location: config.sqlitePath, changeToken, close: () => db.destroy() };
+  const reader = config.sqlitePath === ":memory:" || config.sqlitePath === "" ? null : openParallelReader(config.sqlitePath);
+  const close = async () => {
+    await reader?.close();
+    await db.destroy();
+  };
+  return { db, dialect: "sqlite", location: config.sqlitePath, sqlite, changeToken, reader, close };
 }

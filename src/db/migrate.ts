@@ -6,6 +6,7 @@ import * as m0004 from "./migrations/0004-practices.js";
 import * as m0005 from "./migrations/0005-cooperation.js";
 import * as m0006 from "./migrations/0006-vision.js";
 import * as m0007 from "./migrations/0007-accounts.js";
+import * as m0008 from "./migrations/0008-practice-index-keys.js";
 
 /** Migrations are listed in code so they run the same from sources, tests and any working directory. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0005-cooperation": m0005,
   "0006-vision": m0006,
   "0007-accounts": m0007,
+  "0008-practice-index-keys": m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -59,7 +59,7 @@ export function createContext(database: Database): AppContext {
     inventories: new InventoryRepository(database.db),
     targets: new TargetRepository(database.db),
     climateActions: new ClimateActionRepository(database.db),
-    practices: new PracticeRepository(database.db, database.dialect),
+    practices: new PracticeRepository(database.db, database.dialect, database.reader),
     matching: new MatchingRepository(database.db),
     programmes: new ProgrammeRepository(database.db),
     cooperations: new CooperationRepository(database.db),

@@ -1,23 +1,39 @@
 import { type PracticeFacets, PRACTICE_THEMES } from "../../domain/practice.js";
-
-/** The countries in a string of 3-character facet codes (see FullTextIndex.facetCodes). */
-export function facetCountries(codes: string): string[] {
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= codes.length; i += 3) out.add(codes.slice(i, i + 2));
-  return [...out];
-}
+import { countryOfCode } from "./practice-facet-key.js";
 
 /**
- * Facet counts from the concatenated facet codes of the matches: each code is the country (two
- * letters) and one character, 48 + measured (bit 0) + themes (bits 1–7). Regions come from
- * `regionOf` (one region per country). Lists are sorted by count, then value.
+ * A practice's facets as a 3-character code: the country (two letters) and one character,
+ * 48 + measured (bit 0) + themes (bits 1–7). Facet counts are counts of these codes.
  */
-export function countFacetCodes(codes: string, regionOf: ReadonlyMap<string, string>): { total: number; facets: PracticeFacets } {
-  const perCode = new Map<string, number>();
+export type FacetCodeCounts = Map<string, number>;
+
+/** Counts the 3-character codes of a concatenated string (see FullTextIndex.facetCodes). */
+export function tallyCodes(codes: string): FacetCodeCounts {
+  const perCode: FacetCodeCounts = new Map();
   for (let i = 0; i + 3 <= codes.length; i += 3) {
     const code = codes.slice(i, i + 3);
     perCode.set(code, (perCode.get(code) ?? 0) + 1);
   }
+  return perCode;
+}
+
+/** The same counts from 18-bit index-key facet codes (see practice-facet-key.ts). */
+export function codesOfKeys(keyCounts: ReadonlyMap<number, number>): FacetCodeCounts {
+  const perCode: FacetCodeCounts = new Map();
+  for (const [code, n] of keyCounts) perCode.set(`${countryOfCode(Math.floor(code / 256))}${String.fromCharCode(48 + (code % 256))}`, n);
+  return perCode;
+}
+
+/** The countries among the codes. */
+export function facetCountries(perCode: FacetCodeCounts): string[] {
+  return [...new Set([...perCode.keys()].map((c) => c.slice(0, 2)))];
+}
+
+/**
+ * Facet counts from the counted facet codes of the matches. Regions come from `regionOf` (one
+ * region per country). Lists are sorted by count, then value.
+ */
+export function countFacetCodes(perCode: FacetCodeCounts, regionOf: ReadonlyMap<string, string>): { total: number; facets: PracticeFacets } {
   const counts = { country: new Map<string, number>(), region: new Map<string, number>(), measured: new Map<string, number>(), theme: new Map<string, number>() };
   const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
   let total = 0;

@@ -61,6 +61,27 @@ describe.each(DIALECTS)("PracticeRepository on %s", (dialect) => {
     expect(await find("公交")).toEqual(["p"]);
   });
 
+  it("filters and counts by a practice's new country, themes and measured state after an edit", async () => {
+    await save(record("p"), record("q", { themes: ["transport"] }));
+    await save(record("p", { city: "Málaga", country: "ES", themes: ["transport", "congestion"], outcomes: [measuredOutcome] }));
+    const all = await ctx.practices.search({ terms: ["emission"], limit: 20, offset: 0 });
+    expect(all.total).toBe(2);
+    expect(all.facets.country).toEqual([{ value: "CN", count: 1 }, { value: "ES", count: 1 }]);
+    expect(all.facets.theme).toEqual([{ value: "transport", count: 2 }, { value: "congestion", count: 1 }]);
+    expect(all.facets.measured).toEqual([{ value: "false", count: 1 }, { value: "true", count: 1 }]);
+    expect(all.hits.map((h) => h.id)).toEqual(["p", "q"]);
+    const filtered = async (f: { theme?: "air" | "congestion"; country?: string; region?: string; measured?: boolean }) =>
+      (await ctx.practices.search({ terms: ["emission"], limit: 20, offset: 0, ...f })).hits.map((h) => h.id);
+    expect(await filtered({ country: "ES" })).toEqual(["p"]);
+    expect(await filtered({ country: "CN" })).toEqual(["q"]);
+    expect(await filtered({ country: "SE" })).toEqual([]);
+    expect(await filtered({ theme: "congestion" })).toEqual(["p"]);
+    expect(await filtered({ theme: "air" })).toEqual([]);
+    expect(await filtered({ measured: false })).toEqual(["q"]);
+    expect(await filtered({ region: "Eastern Asia" })).toEqual(["q"]);
+    expect(await filtered({ region: "Atlantis" })).toEqual([]);
+  });
+
   it("writes nothing, not even index entries, when one practice of a batch fails", async () => {
     const good = await preparePractices(ctx, [PracticeRecordSchema.parse(record("good"))]);
     const bad = await preparePractices(ctx, [PracticeRecordSchema.parse(record("bad", { outcomes: [measuredOutcome] }))]);

@@ -2,10 +2,11 @@ import { type Kysely, sql } from "kysely";
 import { type Outcome, type Practice, type PracticeFacets, PRACTICE_THEMES, type PracticeTheme } from "../../domain/practice.js";
 import type { Source } from "../../domain/source.js";
 import type { Dialect } from "../database.js";
+import type { ParallelReader } from "../parallel-reader.js";
 import type { DatabaseSchema, PracticesTable } from "../schema.js";
 import { SourceRepository } from "./source.repository.js";
 import { countFacetCodes, facetCountries } from "./practice-facets.js";
-import { type FullTextIndex, fullTextIndex, type IndexTerm, type PracticeTokens } from "./practice-index.js";
+import { allDocs, type FullTextIndex, fullTextIndex, type IndexedDoc, type IndexTerm, joinedSearch, type PracticeTokens } from "./practice-index.js";
 import { type PracticeDraft, sourceOf as src, themeBit, toPractice, toRow } from "./practice-rows.js";
 
 export type { PracticeDraft } from "./practice-rows.js";
@@ -37,15 +38,15 @@ export interface PracticeMatches {
 /** The fields of a practice a search result shows. */
 export type PracticeCard = Pick<Practice, "id" | "title" | "summary" | "city" | "country" | "themes" | "measured" | "measures" | "transferability">;
 
-/** Measured practices rank this much higher than unmeasured ones with the same text match. */
-export const MEASURED_BOOST = 1.5;
-
+export { MEASURED_BOOST } from "./practice-index.js";
 
 export class PracticeRepository {
   private readonly index: FullTextIndex;
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
-    dialect: Dialect,
+    private readonly dialect: Dialect,
+    /** A second connection for the facet count (SQLite files); without it everything runs on `db`. */
+    private readonly reader: ParallelReader | null = null,
   ) {
     this.index = fullTextIndex(dialect);
   }
@@ -153,7 +154,7 @@ export class PracticeRepository {
       }
       const max = await trx.selectFrom("practices").select(sql<number>`cast(coalesce(max(doc), 0) as integer)`.as("m")).executeTakeFirstOrThrow();
       let next = Number(max.m) + 1;
-      const docs: { doc: number; tokens: PracticeTokens }[] = [];
+      const docs: IndexedDoc[] = [];
       for (let i = 0; i < items.length; i += 200) {
         const chunk = items.slice(i, i + 200);
         const chunkIds = chunk.map((c) => c.draft.id);
@@ -161,8 +162,9 @@ export class PracticeRepository {
         const rows = chunk.map(({ draft, tokens }) => {
           const old = existing.get(draft.id);
           const doc = old?.doc ?? next++;
-          docs.push({ doc, tokens });
-          return toRow(draft, doc, old?.created_by ?? by, old?.created_at ?? now, now);
+          const row = toRow(draft, doc, old?.created_by ?? by, old?.created_at ?? now, now);
+          docs.push({ doc, tokens, facets: { country: row.country, themesMask: row.themes_mask, measured: row.measured === 1 }, replaces: old !== undefined });
+          return row;
         });
         await trx
           .insertInto("practices")
@@ -229,43 +231,21 @@ export class PracticeRepository {
   }
 
   /**
-   * Full-text search with filters, boosted ranking and facet counts, in two statements that join
-   * the matches to the narrow practice_facets table: the top hits ranked by the index's rank
-   * (bm25 / ts_rank) × MEASURED_BOOST for practices with measured outcomes, and one string of
-   * 3-character facet codes (country, measured, themes) counted here. Facets count the matches
-   * after every filter; a country's region comes from practice_facets (one region per country).
+   * Full-text search with filters, boosted ranking and facet counts (see FullTextIndex.search);
+   * without terms, every practice with rank 1. Facets count the matches after every filter; a
+   * country's region comes from practice_facets (one region per country).
    */
   async search(q: PracticeQuery): Promise<PracticeMatches> {
-    const filters = [sql`1 = 1`];
-    if (q.theme) filters.push(sql`(f.themes_mask & ${themeBit(q.theme)}) <> 0`);
-    if (q.country) filters.push(sql`f.country = ${q.country}`);
-    if (q.region) filters.push(sql`f.region = ${q.region}`);
-    if (q.measured !== undefined) filters.push(sql`f.measured = ${q.measured ? 1 : 0}`);
-    const where = sql.join(filters, sql` and `);
-    const matches = q.terms.length ? this.index.matches(q.terms) : sql`select doc, 1.0 as rank from practice_facets`;
-    const docs = q.terms.length ? this.index.docs(q.terms) : sql`select doc from practice_facets`;
-    const hits = await sql<{ id: string; score: number }>`
-      select p.id, h.score from (
-        select x.doc, cast(x.rank * (case when f.measured = 1 then ${MEASURED_BOOST} else 1.0 end) as double precision) as score
-        from (${matches}) x join practice_facets f on f.doc = x.doc
-        where ${where}
-        order by score desc, x.doc limit ${q.limit} offset ${q.offset}
-      ) h join practices p on p.doc = h.doc
-      order by h.score desc, h.doc`.execute(this.db);
-    const codes = await sql<{ codes: string | null }>`
-      select ${this.index.facetCodes()} as codes
-      from (${docs}) x join practice_facets f on f.doc = x.doc
-      where ${where}`.execute(this.db);
-    const countries = facetCountries(codes.rows[0]?.codes ?? "");
+    const filter = { theme: q.theme, country: q.country, region: q.region, measured: q.measured };
+    const found = q.terms.length ? await this.index.search(this.db, q.terms, filter, q.limit, q.offset, this.reader) : await joinedSearch(this.db, allDocs, this.dialect, filter, q.limit, q.offset);
+    const docs = found.hits.map((h) => h.doc);
+    const ids = docs.length ? new Map((await this.db.selectFrom("practices").select(["doc", "id"]).where("doc", "in", docs).execute()).map((r) => [Number(r.doc), r.id])) : new Map<number, string>();
+    const countries = facetCountries(found.counts);
     const regions = countries.length
       ? await this.db.selectFrom("practice_facets").select(["country", "region"]).distinct().where("country", "in", countries).where("region", "is not", null).execute()
       : [];
-    const { total, facets } = countFacetCodes(codes.rows[0]?.codes ?? "", new Map(regions.map((r) => [r.country, r.region!])));
-    return {
-      total,
-      hits: hits.rows.map((h) => ({ id: h.id, score: Number(h.score) })),
-      facets,
-    };
+    const { total, facets } = countFacetCodes(found.counts, new Map(regions.map((r) => [r.country, r.region!])));
+    return { total, hits: found.hits.flatMap((h) => (ids.has(h.doc) ? [{ id: ids.get(h.doc)!, score: h.score }] : [])), facets };
   }
 
   /**
@@ -290,6 +270,11 @@ export class PracticeRepository {
       out.set(`${p.city}|${p.country}`, { slug: city?.slug ?? null, region: regions.find((r) => r.country === p.country)?.region ?? null });
     }
     return out;
+  }
+
+  /** Compacts the full-text index after a bulk load (see FullTextIndex.optimize). */
+  async optimizeIndex(): Promise<void> {
+    await this.index.optimize(this.db);
   }
 
   /** True when some indexed word starts with `prefix`. */
