@@ -87,6 +87,8 @@ describe("matching: counterparts and the pairing board", () => {
     expect(new URL(page.url()).searchParams.get("fix")).toBe(`${pa}~${unchosen}`);
     await page.getByTestId("pairing-propose").click();
     await expect(page.getByTestId("pairing-proposed").innerText()).resolves.toMatch(/2 cooperation\(s\) proposed/);
+    // Proposed once: the button is off until the pairing is solved again.
+    expect(await page.getByTestId("pairing-propose").isDisabled()).toBe(true);
     await toChinese();
     await expect(page.getByTestId("pairing-totals").innerText()).resolves.toMatch(/总评分/);
     await expect(page.getByTestId("pairing-board").innerText()).resolves.toMatch(/最佳配对/);

@@ -96,6 +96,26 @@ describe("programmes: from a new programme to accepted applications", () => {
     await expect.poll(() => page.getByTestId("application-status-mannheim-de").innerText()).toBe("Eligible");
     // The URL keeps the tab and the call: a shareable deep link.
     expect(page.url()).toMatch(/tab=call&call=first-call-2026-/);
+
+    // The call is edited from the list, against the version read: the new deadline shows at once;
+    // an edit based on a version someone else has replaced meanwhile gets the conflict notice.
+    const callId = new URL(page.url()).searchParams.get("call")!;
+    await page.getByTestId(`edit-call-${callId}`).click();
+    await expect(page.getByTestId("call-title-en").inputValue()).resolves.toBe("First call 2026");
+    await page.getByTestId("call-deadline").fill("2099-06-30");
+    await page.getByTestId("call-create-submit").click();
+    await expect.poll(() => page.getByTestId(`call-${callId}`).innerText()).toMatch(/30 Jun 2099/);
+    await page.getByTestId(`edit-call-${callId}`).click();
+    const status = await page.evaluate(async (id) => {
+      const r = await fetch(`/api/v1/calls/${id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ deadline: "2099-09-30", version: 2 }) });
+      return r.status;
+    }, callId);
+    expect(status).toBe(200);
+    await page.getByTestId("call-title-en").fill("First call 2026 (extended)");
+    await page.getByTestId("call-create-submit").click();
+    await page.getByTestId("call-conflict").waitFor();
+    await expect.poll(() => page.getByTestId(`call-${callId}`).innerText()).toMatch(/30 Sept? 2099/);
+    await page.keyboard.press("Escape");
   }, T);
 
   it("forms a cooperation from the accepted applications and opens it", async () => {

@@ -56,6 +56,10 @@ export const programmesEn = {
   call: {
     title: "Calls for applications",
     new: "New call",
+    edit: "Edit call",
+    editShort: "Edit",
+    saved: "Call saved",
+    conflict: "Someone saved this call after you opened it: the list now shows their version. Close, open it again and redo your change.",
     empty: "No call for applications yet.",
     titleEn: "Title (English)",
     titleZh: "Title (Chinese)",
@@ -177,6 +181,10 @@ export const programmesZh: typeof programmesEn = {
   call: {
     title: "征集申请",
     new: "新建征集申请",
+    edit: "编辑征集申请",
+    editShort: "编辑",
+    saved: "征集申请已保存",
+    conflict: "在您打开之后，其他人已保存了此征集申请：列表现显示他们的版本。请关闭后重新打开并重做您的修改。",
     empty: "暂无征集申请。",
     titleEn: "标题（英文）",
     titleZh: "标题（中文）",

@@ -1,6 +1,7 @@
-import { App, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select } from "antd";
+import { Alert, App, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select } from "antd";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { ApiError } from "../api";
 import { useLang } from "../lang";
 import { ProblemList } from "../pages/climate/ProblemList";
 import { type Call, type Programme, programmesApi, type SideKey } from "./api";
@@ -11,16 +12,30 @@ interface Values {
 }
 const opt = (s?: string) => (s && s.trim() ? s.trim() : null);
 
-/** The "New call" form: titles, side, opening day, deadline and rules overriding the programme's. */
-export function CallForm({ programme, open, onClose, onCreated }: { programme: Programme; open: boolean; onClose: () => void; onCreated: (c: Call) => void }) {
+/** A stored call as the form's values. */
+function toForm(c: Call): Values {
+  return {
+    titleEn: c.titles.en, titleZh: c.titles.zh ?? undefined, descriptionEn: c.descriptions.en ?? undefined, descriptionZh: c.descriptions.zh ?? undefined,
+    side: c.side ?? "both", opensOn: c.opensOn ?? undefined, deadline: c.deadline,
+    minPopulation: c.eligibility.minPopulation ?? null, requireInventory: c.eligibility.requireInventory ?? false,
+    requireTarget: c.eligibility.requireTarget ?? false, requirePlan: c.eligibility.requirePlan ?? false,
+  };
+}
+
+/**
+ * The call form: a new call (titles, side, opening day, deadline and rules overriding the
+ * programme's), or — given `call` — an edit of it based on its version (a 409 says someone saved
+ * first; the list reloads with theirs).
+ */
+export function CallForm({ programme, call, open, onClose, onCreated }: { programme: Programme; call?: Call; open: boolean; onClose: () => void; onCreated: (c: Call) => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
   const create = useMutation({
-    mutationFn: (v: Values) =>
-      programmesApi.createCall(programme.id, {
+    mutationFn: (v: Values) => {
+      const body = {
         titles: { en: v.titleEn.trim(), zh: opt(v.titleZh) },
         descriptions: { en: opt(v.descriptionEn), zh: opt(v.descriptionZh) },
         side: !v.side || v.side === "both" ? null : v.side,
@@ -32,22 +47,27 @@ export function CallForm({ programme, open, onClose, onCreated }: { programme: P
           ...(v.requireTarget ? { requireTarget: true } : {}),
           ...(v.requirePlan ? { requirePlan: true } : {}),
         },
-      }),
+      };
+      return call ? programmesApi.updateCall(call.id, { ...body, version: call.version }) : programmesApi.createCall(programme.id, body);
+    },
     onSuccess: (c) => {
       void client.invalidateQueries({ queryKey: ["programme-calls", programme.id] });
       void client.invalidateQueries({ queryKey: ["programme", programme.id] });
-      void message.success(t("programmes.call.created"));
+      void message.success(call ? t("programmes.call.saved") : t("programmes.call.created"));
       form.resetFields();
       onCreated(c);
       onClose();
     },
+    onError: (err) => {
+      if (call && err instanceof ApiError && err.status === 409) void client.invalidateQueries({ queryKey: ["programme-calls", programme.id] });
+    },
   });
   const req = [{ required: true, message: t("programmes.form.required") }];
   return (
-    <Modal open={open} title={t("programmes.call.new")} onCancel={onClose} width={680} destroyOnHidden
-      okText={t("programmes.form.create")} cancelText={t("programmes.form.cancel")}
+    <Modal open={open} title={call ? t("programmes.call.edit") : t("programmes.call.new")} onCancel={onClose} width={680} destroyOnHidden
+      okText={call ? t("programmes.form.save") : t("programmes.form.create")} cancelText={t("programmes.form.cancel")}
       okButtonProps={{ loading: create.isPending, "data-testid": "call-create-submit" }} onOk={() => form.submit()}>
-      <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} data-testid="call-form" initialValues={{ side: "both" }}>
+      <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} data-testid="call-form" initialValues={call ? toForm(call) : { side: "both" }}>
         <Row gutter={12}>
           <Col span={12}><Form.Item name="titleEn" label={t("programmes.call.titleEn")} rules={req}><Input data-testid="call-title-en" /></Form.Item></Col>
           <Col span={12}><Form.Item name="titleZh" label={t("programmes.call.titleZh")}><Input lang="zh-CN" data-testid="call-title-zh" /></Form.Item></Col>
@@ -72,7 +92,9 @@ export function CallForm({ programme, open, onClose, onCreated }: { programme: P
           <Form.Item name="requirePlan" valuePropName="checked" noStyle><Checkbox>{t("programmes.form.requirePlan")}</Checkbox></Form.Item>
         </fieldset>
       </Form>
-      <ProblemList error={create.error} testId="call-create-problems" />
+      {create.error instanceof ApiError && create.error.status === 409
+        ? <Alert type="warning" showIcon message={t("programmes.call.conflict")} data-testid="call-conflict" />
+        : <ProblemList error={create.error} testId="call-create-problems" />}
     </Modal>
   );
 }

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, List, Space, Statistic, Tag, Typography } from "antd";
 import { useMutation } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { cityName } from "../../api";
 import { formatNumber, useLang } from "../../lang";
@@ -35,6 +36,9 @@ export function PairingResultPanel({ result, previous, programmeId, themes, stat
       return created;
     },
   });
+  // Proposed once per solved pairing: a second click would create the same cooperations again.
+  const { reset } = propose;
+  useEffect(() => reset(), [result, reset]);
   const change = previous === null ? null : result.total - previous;
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
@@ -74,7 +78,7 @@ export function PairingResultPanel({ result, previous, programmeId, themes, stat
         )}
       </Card>
       <Space wrap>
-        <Button type="primary" disabled={groups.length === 0} loading={propose.isPending} onClick={() => propose.mutate()} data-testid="pairing-propose">{t("matching.pairing.propose")}</Button>
+        <Button type="primary" disabled={groups.length === 0 || propose.isSuccess} loading={propose.isPending} onClick={() => propose.mutate()} data-testid="pairing-propose">{t("matching.pairing.propose")}</Button>
         {propose.data && <Alert type="success" showIcon message={t("matching.pairing.proposed", { count: propose.data.length })} data-testid="pairing-proposed" />}
         {propose.error && <Alert type="error" showIcon message={t("matching.pairing.proposeFailed")} description={propose.error.message} data-testid="pairing-propose-error" />}
       </Space>

@@ -17,6 +17,7 @@ export default function CallTab({ programmeId }: { programmeId: string }) {
   const lang = useLang();
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Call | null>(null);
   const programme = useQuery({ queryKey: ["programme", programmeId], queryFn: ({ signal }) => programmesApi.get(programmeId, signal) });
   const calls = useQuery({ queryKey: ["programme-calls", programmeId], queryFn: ({ signal }) => programmesApi.calls(programmeId, signal) });
   const error = programme.error ?? calls.error;
@@ -44,7 +45,7 @@ export default function CallTab({ programmeId }: { programmeId: string }) {
               const side = c.side ? programme.data.sides.find((s) => s.key === c.side) : null;
               return (
                 <List.Item data-testid={`call-${c.id}`} style={{ background: c.id === selected?.id ? "#eef4fb" : undefined, paddingInline: 8 }}
-                  actions={[<Button key="open" type={c.id === selected?.id ? "primary" : "default"} size="small" onClick={() => choose(c.id)} aria-pressed={c.id === selected?.id} data-testid={`choose-call-${c.id}`}>{t("programmes.application.title")} ({c.applicationCount ?? 0})</Button>]}>
+                  actions={[<Button key="edit" size="small" onClick={() => setEditing(c)} aria-label={`${t("programmes.call.edit")}: ${title(c)}`} data-testid={`edit-call-${c.id}`}>{t("programmes.call.editShort")}</Button>, <Button key="open" type={c.id === selected?.id ? "primary" : "default"} size="small" onClick={() => choose(c.id)} aria-pressed={c.id === selected?.id} data-testid={`choose-call-${c.id}`}>{t("programmes.application.title")} ({c.applicationCount ?? 0})</Button>]}>
                   <List.Item.Meta
                     title={<Space wrap>{title(c)}<Tag color={c.open ? "green" : "default"} data-testid={`call-state-${c.id}`}>{c.open ? t("programmes.call.open") : t("programmes.call.closed")}</Tag></Space>}
                     description={
@@ -72,6 +73,7 @@ export default function CallTab({ programmeId }: { programmeId: string }) {
         </>
       )}
       <CallForm programme={programme.data} open={creating} onClose={() => setCreating(false)} onCreated={(c) => choose(c.id)} />
+      {editing && <CallForm key={`${editing.id}-${editing.version}`} programme={programme.data} call={editing} open onClose={() => setEditing(null)} onCreated={(c) => choose(c.id)} />}
     </Space>
   );
 }
