@@ -54,7 +54,7 @@ export const WRITE_POLICY: WritePolicy = {
   [`PUT ${V}/targets/:id`]: { access: of((s, id) => s.target(id), { cities: "own" }), audit: { entity: "target", table: "targets", idFrom: "param" } },
   [`DELETE ${V}/targets/:id`]: { access: of((s, id) => s.target(id), { cities: "own" }), audit: { entity: "target", table: "targets", idFrom: "param" } },
   [`POST ${V}/cities/:slug/actions`]: { access: cityEditor, audit: { entity: "climate-action", table: "climate_actions", idFrom: "response" } },
-  [`DELETE ${V}/actions/:id`]: { access: of((s, id) => s.climateAction(id), { cities: "own" }), audit: { entity: "climate-action", table: "climate_actions", idFrom: "param" } },
+  [`DELETE ${V}/climate-actions/:id`]: { access: of((s, id) => s.climateAction(id), { cities: "own" }), audit: { entity: "climate-action", table: "climate_actions", idFrom: "param" } },
   // any signed-in user may add a cited emission factor to the shared library
   [`POST ${V}/emission-factors`]: { access: "user", audit: { entity: "emission-factor", table: "emission_factors", idFrom: "response" } },
 

@@ -130,6 +130,10 @@ describe.each(DIALECTS)("climate API on %s", (dialect) => {
     const stale = await send("PUT", `/api/v1/targets/${tg.json().id}`, { type: "base-year", baseYear: 2019, baseEmissions: 2e6, targetYear: 2030, reductionPct: 60, version: 7 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().current.reductionPct).toBe(55);
+    // A climate action is deleted at its own path; /actions/{id} is a cooperation's action.
+    expect((await send("DELETE", `/api/v1/actions/${action.json().id}`)).statusCode).toBe(404);
+    expect((await send("DELETE", `/api/v1/climate-actions/${action.json().id}`)).statusCode).toBe(204);
+    expect((await get(`/api/v1/cities/mannheim-de/actions`)).json().items).toEqual([]);
   });
 
   it.each([

@@ -78,7 +78,7 @@ export function targetsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags, summary: "Add a planned action (a wedge on the pathway)", params: Slug, body: NewClimateActionSchema, response: { 201: ClimateActionSchema } } },
       async (req, reply) => reply.code(201).send(await createAction(ctx, req.params.slug, req.body, actorOf(req))),
     );
-    app.delete("/actions/:id", { schema: { tags, summary: "Delete a planned action", params: Id } }, async (req, reply) => {
+    app.delete("/climate-actions/:id", { schema: { tags, summary: "Delete a planned climate action (a wedge)", params: Id } }, async (req, reply) => {
       await deleteAction(ctx, req.params.id);
       return reply.code(204).send();
     });

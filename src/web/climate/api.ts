@@ -110,6 +110,6 @@ export const climateApi = {
   deleteTarget: (id: string) => request<void>("DELETE", `/api/v1/targets/${id}`),
   actions: (slug: string, signal?: AbortSignal) => request<{ items: ClimateAction[] }>("GET", `${city(slug)}/actions`, undefined, signal),
   createAction: (slug: string, body: ActionInput) => request<ClimateAction>("POST", `${city(slug)}/actions`, body),
-  deleteAction: (id: string) => request<void>("DELETE", `/api/v1/actions/${id}`),
+  deleteAction: (id: string) => request<void>("DELETE", `/api/v1/climate-actions/${encodeURIComponent(id)}`),
   pathway: (slug: string, target: string, signal?: AbortSignal) => request<PathwayView>("GET", `${city(slug)}/pathway?target=${target}`, undefined, signal),
 };
