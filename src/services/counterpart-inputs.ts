@@ -32,12 +32,29 @@ export interface CounterpartInputs {
   settings: MatchingSettings;
 }
 
+// The last inputs per database, valid while its change token is the same (SQLite: no commit by any
+// connection since). PostgreSQL has no token (other instances write): loaded every time.
+const inputsCache = new WeakMap<object, { token: string; dataDir: string; inputs: Promise<CounterpartInputs> }>();
+
 /**
  * Every city's features from its indicators (per capita and log scale as
  * data/matching/counterparts.json says, with trends and the source of each latest value), its
  * practices, its stage of climate work, and the percentiles of every directional indicator.
+ * Kept while the database is unchanged (loading them reads every city's observations); treat
+ * the result as read-only.
  */
 export async function loadCounterpartInputs(ctx: AppContext, dataDir: string = DATA_DIR): Promise<CounterpartInputs> {
+  const token = ctx.database.changeToken();
+  if (token === null) return readCounterpartInputs(ctx, dataDir);
+  const hit = inputsCache.get(ctx.database);
+  if (hit && hit.token === token && hit.dataDir === dataDir) return hit.inputs;
+  const inputs = readCounterpartInputs(ctx, dataDir);
+  inputsCache.set(ctx.database, { token, dataDir, inputs });
+  inputs.catch(() => inputsCache.delete(ctx.database));
+  return inputs;
+}
+
+async function readCounterpartInputs(ctx: AppContext, dataDir: string): Promise<CounterpartInputs> {
   const settings = matchingSettings(dataDir);
   const list = await ctx.indicators.list();
   const specs: FeatureSpec[] = list.map((i) => {

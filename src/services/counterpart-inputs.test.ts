@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { DIALECTS } from "../../test/support/databases.js";
+import { useTestContext } from "../../test/support/context.js";
+import { loadFixture } from "../../test/support/fixture.js";
+import type { AppContext } from "./context.js";
+import { loadCounterpartInputs } from "./counterpart-inputs.js";
+
+describe.each(DIALECTS)("counterpart inputs on %s", (dialect) => {
+  let ctx: AppContext;
+  useTestContext(dialect, (c) => (ctx = c));
+
+  it("are read again once the data change, and (on SQLite) kept while they do not", async () => {
+    await loadFixture(ctx);
+    const first = await loadCounterpartInputs(ctx);
+    const again = await loadCounterpartInputs(ctx);
+    if (dialect === "sqlite") expect(again).toBe(first);
+    else expect(again).not.toBe(first);
+    expect(first.bySlug.get("chongqing-cn")?.features.get("transport.public_transport_share")).toBeUndefined();
+
+    await ctx.observations.upsert([{ city: "chongqing-cn", indicator: "transport.public_transport_share", period: "2024", value: 47, source: "geonames", note: null, importedBy: "test", importedAt: "2026-01-01T00:00:00.000Z" }]);
+    const after = await loadCounterpartInputs(ctx);
+    expect(after).not.toBe(first);
+    expect(after.bySlug.get("chongqing-cn")?.features.get("transport.public_transport_share")?.value).toBe(47);
+  });
+});
