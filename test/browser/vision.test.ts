@@ -92,9 +92,34 @@ describe("district visions: a common vision from three participants", () => {
     await expect(page.getByTestId("divisive").innerText()).resolves.toMatch(/No divisive statement/);
     await expect(page.getByTestId("group-breakdown").innerText()).resolves.toMatch(/Residents/);
 
+    // The consensus becomes a vision document, which is then edited against the version it was opened at.
+    await page.getByTestId("vision-document").getByText("More trees along the river").click();
+    await page.getByTestId("doc-title").fill("A greener riverside");
+    await page.getByTestId("doc-text").fill("Trees along the river by 2035.");
+    await page.getByTestId("doc-save").click();
+    await page.getByTestId("doc-saved").waitFor();
+    const doc = page.locator("[data-testid^='vision-document-']").first();
+    await expect(doc.innerText()).resolves.toMatch(/A greener riverside/);
+    await page.locator("[data-testid^='edit-document-']").first().click();
+    await expect(page.getByTestId("doc-editing").innerText()).resolves.toMatch(/A greener riverside/);
+    await expect(page.getByTestId("doc-title").inputValue()).resolves.toBe("A greener riverside");
+    await page.getByTestId("doc-text").fill("Trees and shade along the river by 2035.");
+    await page.getByTestId("doc-save").click();
+    await expect.poll(() => doc.innerText()).toMatch(/Trees and shade along the river by 2035/);
+    expect(await page.getByTestId("doc-editing").count()).toBe(0);
+
     await page.getByTestId("lang-zh").click();
     await page.getByTestId("consensus").getByText("共同愿景（共识）").waitFor();
     await expect(page.getByTestId("part-vote").innerText()).resolves.toBe("投票");
+
+    // The moderator (signed in) closes the process: no more joining; it can be reopened.
+    await page.getByTestId("process-status-toggle").getByText("结束此进程").waitFor();
+    await page.getByTestId("lang-en").click();
+    await page.getByTestId("process-status-toggle").click();
+    await page.getByTestId("process-status-toggle").getByText("Reopen the process").waitFor();
+    await expect(page.getByTestId("district-page").innerText()).resolves.toMatch(/closed/);
+    expect(await page.getByTestId("join-submit").count()).toBe(0);
+    expect((await api<{ processes: { id: string; status: string }[] }>("GET", `/districts/${district.id}`)).processes.find((p) => p.id === proc.id)?.status).toBe("closed");
   }, T);
 });
 

@@ -69,6 +69,8 @@ export const visionApi = {
   createDistrict: (city: string, body: { names: { en: string; zh?: string | null } }) => request<District>("POST", `${V}/cities/${e(city)}/districts`, body),
   district: (id: string, signal?: AbortSignal) => request<District>("GET", `${V}/districts/${e(id)}`, undefined, signal),
   createProcess: (district: string, body: { question: { en: string; zh?: string | null }; startsOn: string; endsOn?: string | null }) => request<VisionProcess>("POST", `${V}/districts/${e(district)}/processes`, body),
+  updateProcess: (p: VisionProcess, status: VisionProcess["status"]) =>
+    request<VisionProcess>("PUT", `${V}/vision-processes/${e(p.id)}`, { question: p.question, startsOn: p.startsOn, endsOn: p.endsOn, status, version: p.version }),
   join: (process: string, body: { name: string; group: ParticipantGroup }) => request<{ participant: Participant; token: string }>("POST", `${V}/vision-processes/${e(process)}/participants`, body),
   me: (process: string, token: string) => request<{ participant: Participant; votes: VoteRecord[] }>("POST", `${V}/vision-processes/${e(process)}/me`, { token }),
   statements: (process: string, signal?: AbortSignal) => request<{ items: Statement[] }>("GET", `${V}/vision-processes/${e(process)}/statements`, undefined, signal),
@@ -79,6 +81,8 @@ export const visionApi = {
   documents: (process: string, signal?: AbortSignal) => request<{ items: VisionDocument[] }>("GET", `${V}/vision-processes/${e(process)}/documents`, undefined, signal),
   createDocument: (process: string, body: { title: { en: string; zh?: string | null }; text: { en: string; zh?: string | null }; statements: string[]; targets: string[]; actions: string[] }) =>
     request<VisionDocument>("POST", `${V}/vision-processes/${e(process)}/documents`, body),
+  updateDocument: (id: string, body: { title: { en: string; zh?: string | null }; text: { en: string; zh?: string | null }; statements: string[]; targets: string[]; actions: string[]; version: number }) =>
+    request<VisionDocument>("PUT", `${V}/vision-documents/${e(id)}`, body),
   targets: (city: string, signal?: AbortSignal) => request<{ items: { id: string; names: Names | null; targetYear: number; type: string }[] }>("GET", `${V}/cities/${e(city)}/targets`, undefined, signal),
   framework: (signal?: AbortSignal) => request<Framework>("GET", `${V}/readiness/framework`, undefined, signal),
   assessment: (id: string, signal?: AbortSignal) => request<AssessmentView>("GET", `${V}/readiness-assessments/${e(id)}`, undefined, signal),

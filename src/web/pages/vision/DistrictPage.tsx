@@ -1,10 +1,12 @@
-import { useQuery } from "@tanstack/react-query";
-import { Button, Empty, Result, Select, Space, Tabs, Tag, Typography } from "antd";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Alert, Button, Empty, Result, Select, Space, Tabs, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { ErrorState, isNotFound, Loading } from "../../components/States";
+import { ApiError } from "../../api";
+import { useMe } from "../../account/api";
 import { useLang } from "../../lang";
-import { pickName, visionApi } from "../../vision/api";
+import { pickName, type VisionProcess, visionApi } from "../../vision/api";
 import { JoinForm } from "./JoinForm";
 import { ResultsPart } from "./ResultsPart";
 import { StatementsPart } from "./StatementsPart";
@@ -29,6 +31,32 @@ function ProcessView({ process, open, city }: { process: string; open: boolean; 
         { key: "results", label: <span data-testid="part-results">{t("vision.parts.results")}</span>, children: <ResultsPart process={process} city={city} /> },
       ]} />
     </Space>
+  );
+}
+
+/**
+ * Close (or reopen) a process, for signed-in users — the server decides who may (the city's
+ * editors and administrators); a refusal or a version conflict is shown, and the page reloads.
+ */
+function ProcessStatusButton({ process, district }: { process: VisionProcess; district: string }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const qc = useQueryClient();
+  const change = useMutation({
+    mutationFn: () => visionApi.updateProcess(process, process.status === "open" ? "closed" : "open"),
+    onSettled: () => void qc.invalidateQueries({ queryKey: ["district", district] }),
+  });
+  if (!me.data) return null;
+  return (
+    <>
+      <Button onClick={() => change.mutate()} loading={change.isPending} data-testid="process-status-toggle">
+        {process.status === "open" ? t("vision.closeProcess") : t("vision.reopenProcess")}
+      </Button>
+      {change.error && (
+        <Alert type={change.error instanceof ApiError && change.error.status === 409 ? "warning" : "error"} showIcon data-testid="process-status-error"
+          message={change.error instanceof ApiError && change.error.status === 409 ? t("vision.processConflict") : change.error.message} />
+      )}
+    </>
   );
 }
 
@@ -62,6 +90,7 @@ export default function DistrictPage() {
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="process-question">{pickName(process.question, lang)}</Typography.Title>
             <Tag color={process.status === "open" ? "green" : "default"}>{t(`vision.status.${process.status}`)}</Tag>
             <Typography.Text type="secondary">{process.startsOn}{process.endsOn ? ` – ${process.endsOn}` : ""}</Typography.Text>
+            <ProcessStatusButton key={`${process.id}-${process.version}`} process={process} district={d.id} />
           </Space>
           <ProcessView key={process.id} process={process.id} open={process.status === "open"} city={d.city} />
         </>
