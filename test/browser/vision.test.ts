@@ -123,6 +123,36 @@ describe("district visions: a common vision from three participants", () => {
   }, T);
 });
 
+describe("districts: names and a boundary from a GeoJSON file", () => {
+  it("renames a district and gives it a boundary, and says when someone saved first", async () => {
+    const district = await api<{ id: string }>("POST", "/cities/prague-cz/districts", { names: { en: "Karlin" } });
+    await page.goto(`${server.baseUrl}/cities/prague-cz?tab=districts`);
+    const card = page.getByTestId(`district-${district.id}`);
+    await expect(card.innerText()).resolves.toMatch(/No boundary/);
+    await page.getByTestId(`edit-district-${district.id}`).click();
+    await page.getByTestId("edit-district-en").fill("Karlín");
+    const ring = [[14.44, 50.09], [14.46, 50.09], [14.46, 50.1], [14.44, 50.1], [14.44, 50.09]];
+    const feature = { type: "Feature", properties: { name: "Karlín" }, geometry: { type: "Polygon", coordinates: [ring] } };
+    await page.getByTestId("district-boundary-file").setInputFiles({ name: "karlin.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(feature)) });
+    await expect(page.getByTestId("district-boundary-state").innerText()).resolves.toBe("GeoJSON, 5 points");
+    await page.getByTestId("edit-district-save").click();
+    await expect.poll(() => card.innerText()).toMatch(/Karlín[\s\S]*GeoJSON, 5 points/);
+    const stored = await api<{ names: { en: string }; boundary: { type: string }; version: number }>("GET", `/districts/${district.id}`);
+    expect(stored.names.en).toBe("Karlín");
+    expect(stored.boundary.type).toBe("Polygon");
+
+    // A file that is not a polygon is refused in the form; a save based on an old version gets the notice.
+    await page.getByTestId(`edit-district-${district.id}`).click();
+    await page.getByTestId("district-boundary-file").setInputFiles({ name: "point.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ type: "Point", coordinates: [14.45, 50.09] })) });
+    await expect(page.getByTestId("district-boundary-error").innerText()).resolves.toMatch(/no Polygon or MultiPolygon/);
+    await api("PUT", `/districts/${district.id}`, { names: { en: "Karlín", zh: "卡尔林" }, boundary: stored.boundary, version: stored.version });
+    await page.getByTestId("edit-district-en").fill("Karlin district");
+    await page.getByTestId("edit-district-save").click();
+    await page.getByTestId("edit-district-conflict").waitFor();
+    await expect.poll(() => card.innerText()).toMatch(/卡尔林/);
+  }, T);
+});
+
 describe("innovation readiness", () => {
   it("starts an assessment for a seeded pilot from the districts tab, scores it, and shows the radar, a gap and practices, in Chinese too", async () => {
     await page.goto(`${server.baseUrl}/cities/chongqing-cn?tab=districts`);

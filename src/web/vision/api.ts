@@ -66,6 +66,7 @@ const V = "/api/v1";
 const e = encodeURIComponent;
 export const visionApi = {
   districts: (city: string, signal?: AbortSignal) => request<{ items: District[] }>("GET", `${V}/cities/${e(city)}/districts`, undefined, signal),
+  updateDistrict: (d: District, body: { names: { en: string; zh?: string | null }; boundary: unknown }) => request<District>("PUT", `${V}/districts/${e(d.id)}`, { ...body, version: d.version }),
   createDistrict: (city: string, body: { names: { en: string; zh?: string | null } }) => request<District>("POST", `${V}/cities/${e(city)}/districts`, body),
   district: (id: string, signal?: AbortSignal) => request<District>("GET", `${V}/districts/${e(id)}`, undefined, signal),
   createProcess: (district: string, body: { question: { en: string; zh?: string | null }; startsOn: string; endsOn?: string | null }) => request<VisionProcess>("POST", `${V}/districts/${e(district)}/processes`, body),

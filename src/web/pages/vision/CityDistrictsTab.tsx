@@ -5,7 +5,51 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { ErrorState, Loading } from "../../components/States";
 import { useLang } from "../../lang";
+import { ApiError } from "../../api";
 import { type District, pickName, visionApi } from "../../vision/api";
+import { type BoundaryGeometry, boundaryFromGeoJson, boundaryPoints } from "../../vision/boundary-file";
+
+/** Names and boundary of a district (boundary from a GeoJSON file), saved against the version shown. */
+function DistrictEditForm({ d, onDone, onConflict }: { d: District; onDone: () => void; onConflict: () => void }) {
+  const { t } = useTranslation();
+  const [boundary, setBoundary] = useState<BoundaryGeometry | null>((d.boundary as BoundaryGeometry | null) ?? null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (v: { en: string; zh?: string }) => visionApi.updateDistrict(d, { names: { en: v.en, zh: v.zh || null }, boundary }),
+    onSuccess: onDone,
+    onError: (err) => { if (err instanceof ApiError && err.status === 409) onConflict(); },
+  });
+  const readFile = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      setBoundary(boundaryFromGeoJson(await file.text()));
+      setFileError(null);
+    } catch (e) {
+      setFileError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <Form layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={{ en: d.names.en, zh: d.names.zh ?? undefined }} data-testid={`edit-district-form-${d.id}`}>
+      <Space wrap align="start">
+        <Form.Item name="en" label={t("vision.nameEn")} rules={[{ required: true, message: t("vision.required") }]}><Input data-testid="edit-district-en" /></Form.Item>
+        <Form.Item name="zh" label={t("vision.nameZh")}><Input lang="zh-CN" /></Form.Item>
+      </Space>
+      <Form.Item label={t("vision.boundaryFile")} extra={t("vision.boundaryHelp")}>
+        <Space wrap>
+          <input type="file" accept=".geojson,.json,application/geo+json,application/json" aria-label={t("vision.boundaryFile")} onChange={(e) => void readFile(e.target.files?.[0])} data-testid="district-boundary-file" />
+          <Typography.Text data-testid="district-boundary-state">{boundary ? t("vision.boundaryPoints", { count: boundaryPoints(boundary) }) : t("vision.boundaryNone")}</Typography.Text>
+          {boundary && <Button size="small" onClick={() => setBoundary(null)}>{t("vision.boundaryRemove")}</Button>}
+        </Space>
+      </Form.Item>
+      {fileError && <Alert type="error" showIcon message={fileError} data-testid="district-boundary-error" style={{ marginBottom: 8 }} />}
+      <Space>
+        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="edit-district-save">{t("vision.saveDistrict")}</Button>
+        <Button onClick={onDone}>{t("vision.cancel")}</Button>
+      </Space>
+      {save.error && !(save.error instanceof ApiError && save.error.status === 409) && <Alert type="error" showIcon style={{ marginTop: 8 }} data-testid="edit-district-error" message={save.error.message} />}
+    </Form>
+  );
+}
 
 function NewProcessForm({ district, onDone }: { district: string; onDone: () => void }) {
   const { t } = useTranslation();
@@ -24,8 +68,20 @@ function NewProcessForm({ district, onDone }: { district: string; onDone: () => 
 function DistrictCard({ d, slug, onChange }: { d: District; slug: string; onChange: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const [editing, setEditing] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  const boundary = d.boundary as BoundaryGeometry | null;
   return (
-    <Card size="small" title={pickName(d.names, lang)} extra={d.names.zh && lang === "en" ? d.names.zh : undefined} data-testid={`district-${d.id}`}>
+    <Card size="small" title={pickName(d.names, lang)} data-testid={`district-${d.id}`}
+      extra={
+        <Space>
+          {d.names.zh && lang === "en" ? <span lang="zh-CN">{d.names.zh}</span> : null}
+          <Typography.Text type="secondary">{t("vision.boundary")}: {boundary ? t("vision.boundaryPoints", { count: boundaryPoints(boundary) }) : t("vision.boundaryNone")}</Typography.Text>
+          <Button size="small" onClick={() => { setConflict(false); setEditing((e) => !e); }} aria-expanded={editing} data-testid={`edit-district-${d.id}`}>{t("vision.editDistrict")}</Button>
+        </Space>
+      }>
+      {conflict && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t("vision.districtConflict")} data-testid="edit-district-conflict" />}
+      {editing && <div style={{ marginBottom: 12 }}><DistrictEditForm d={d} onDone={() => { setEditing(false); onChange(); }} onConflict={() => { setEditing(false); setConflict(true); onChange(); }} /></div>}
       {d.processes.length === 0 ? <Typography.Text type="secondary">{t("vision.noProcesses")}</Typography.Text> : (
         <List size="small" dataSource={d.processes} renderItem={(p) => (
           <List.Item key={p.id}>
