@@ -166,6 +166,24 @@ describe("innovation readiness", () => {
     await page.getByTestId("score-trust").click();
     await page.getByTestId("score-trust-4").click();
     await page.getByTestId("role-facilitator").click();
+    // Two partners and the tension between them, drawn as a graph.
+    await page.getByTestId("partner-add").click();
+    await page.getByTestId("partner-add").click();
+    await page.getByTestId("partner-name-0").fill("Chongqing Railway Port");
+    await page.getByTestId("partner-name-1").fill("Residents of Tuanjiecun");
+    const pick = async (select: string, name: string) => {
+      await page.getByTestId(select).click();
+      await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: name }).first().click();
+      // Let the list close before the next one opens (two lists at once confuse the locator).
+      await expect.poll(() => page.locator(".ant-select-dropdown:visible").count()).toBe(0);
+    };
+    await pick("tension-a", "Chongqing Railway Port");
+    await pick("tension-b", "Residents of Tuanjiecun");
+    await page.getByTestId("tension-description").fill("night-time freight noise");
+    await page.getByTestId("tension-add").click();
+    await expect(page.getByTestId("stakeholder-map").innerText()).resolves.toMatch(/Chongqing Railway Port ↔ Residents of Tuanjiecun[\s\S]*night-time freight noise/);
+    await page.getByTestId("stakeholder-graph").locator("canvas").first().waitFor();
+    expect(await page.getByTestId("stakeholder-graph").getAttribute("aria-label")).toMatch(/partners by sector \(2\) and the tensions between them \(1\)/);
     await page.getByTestId("readiness-save").click();
     await page.getByTestId("readiness-saved").waitFor();
     await page.getByTestId("gap-participation").waitFor();

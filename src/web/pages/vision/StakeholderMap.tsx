@@ -2,10 +2,11 @@ import { Button, Card, Input, Select, Space, Table } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Partner, Tension } from "../../vision/api";
+import { StakeholderGraph } from "./StakeholderGraph";
 
 const SECTORS = ["public", "private", "people"] as const;
 
-/** Public, private and people partners with their interests, and the tensions between pairs of them (editable tables). */
+/** Public, private and people partners with their interests, and the tensions between pairs of them: a graph, and editable tables. */
 export function StakeholderMap({ partners, tensions, onChange }: { partners: Partner[]; tensions: Tension[]; onChange: (p: Partner[], t: Tension[]) => void }) {
   const { t } = useTranslation();
   const [pair, setPair] = useState<[string | undefined, string | undefined]>([undefined, undefined]);
@@ -22,6 +23,7 @@ export function StakeholderMap({ partners, tensions, onChange }: { partners: Par
   const name = (id: string) => partners.find((p) => p.id === id)?.name || id;
   return (
     <Card size="small" title={t("vision.readiness.stakeholders")} data-testid="stakeholder-map">
+      <StakeholderGraph partners={partners} tensions={tensions} />
       <Table size="small" pagination={false} rowKey="id" dataSource={partners} data-testid="partners-table" columns={[
         { title: t("vision.readiness.partner"), key: "name", render: (_: unknown, p: Partner, i: number) => <Input value={p.name} onChange={(e) => setPartner(i, { name: e.target.value })} aria-label={t("vision.readiness.partner")} data-testid={`partner-name-${i}`} /> },
         { title: t("vision.readiness.sector"), key: "sector", render: (_: unknown, p: Partner, i: number) => <Select value={p.sector} style={{ width: 120 }} onChange={(v) => setPartner(i, { sector: v })} options={SECTORS.map((s) => ({ value: s, label: t(`vision.readiness.sectors.${s}`) }))} aria-label={t("vision.readiness.sector")} /> },
@@ -35,10 +37,10 @@ export function StakeholderMap({ partners, tensions, onChange }: { partners: Par
         { title: "", key: "x", render: (_: unknown, x: Tension) => <Button size="small" onClick={() => onChange(partners, tensions.filter((y) => y !== x))}>{t("vision.readiness.remove")}</Button> },
       ]} />
       <Space wrap style={{ marginTop: 8 }}>
-        <Select placeholder={t("vision.readiness.partner")} style={{ width: 160 }} value={pair[0]} onChange={(v) => setPair([v, pair[1]])} options={options} />
-        <Select placeholder={t("vision.readiness.partner")} style={{ width: 160 }} value={pair[1]} onChange={(v) => setPair([pair[0], v])} options={options} />
-        <Input placeholder={t("vision.readiness.description")} value={description} onChange={(e) => setDescription(e.target.value)} style={{ width: 240 }} aria-label={t("vision.readiness.description")} />
-        <Button disabled={!pair[0] || !pair[1] || pair[0] === pair[1] || !description.trim()} onClick={() => {
+        <Select placeholder={t("vision.readiness.partner")} style={{ width: 160 }} value={pair[0]} onChange={(v) => setPair([v, pair[1]])} options={options} data-testid="tension-a" aria-label={`${t("vision.readiness.between")} 1`} />
+        <Select placeholder={t("vision.readiness.partner")} style={{ width: 160 }} value={pair[1]} onChange={(v) => setPair([pair[0], v])} options={options} data-testid="tension-b" aria-label={`${t("vision.readiness.between")} 2`} />
+        <Input placeholder={t("vision.readiness.description")} value={description} onChange={(e) => setDescription(e.target.value)} style={{ width: 240 }} aria-label={t("vision.readiness.description")} data-testid="tension-description" />
+        <Button data-testid="tension-add" disabled={!pair[0] || !pair[1] || pair[0] === pair[1] || !description.trim()} onClick={() => {
           onChange(partners, [...tensions, { between: [pair[0] as string, pair[1] as string], description: description.trim() }]);
           setDescription("");
         }}>{t("vision.readiness.addTension")}</Button>
