@@ -1,4 +1,5 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -125,5 +126,16 @@ describe("citybridge CLI", () => {
     const r = run("export", "observations", "--city", "atlantis-xx", "--db", db);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no city with slug "atlantis-xx"');
+  });
+
+  it("stops quietly when the reader of its output goes away (`| head`)", async () => {
+    // Our end of its stdout is closed before it writes: every write meets a closed pipe (EPIPE).
+    const child = spawn(process.execPath, [BIN, "cities", "search", "a", "--limit", "500", "--db", db], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, DATABASE_URL: "", CITYBRIDGE_DB: "" } });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (b: Buffer) => (stderr += b.toString()));
+    const [code] = (await once(child, "close")) as [number | null];
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
   });
 });
