@@ -1,11 +1,16 @@
-import type { DuckDBListVector, DuckDBMaterializedResult } from "@duckdb/node-api";
+import type { DuckDBListVector, DuckDBMaterializedResult, DuckDBVector } from "@duckdb/node-api";
 import { AIR_POLLUTANTS, type AirPollutant } from "../domain/air.js";
 import type { RawPollutantDay, RawStationDay } from "./air-duckdb.js";
 
 /** Applies a unit factor; dividing by 1000 (not multiplying by 0.001) keeps 700 µg/m³ CO at exactly 0.7 mg/m³. */
 const scale = (x: number, f: number): number => (f < 1 ? x / (1 / f) : x * f);
 
-const POLLUTANT_INDEX = new Map(AIR_POLLUTANTS.map((p, i) => [p, i]));
+/** Positions of O3 and CO in AIR_POLLUTANTS: the pollutants whose hourly values are kept. */
+const O3 = AIR_POLLUTANTS.indexOf("o3");
+const CO = AIR_POLLUTANTS.indexOf("co");
+
+/** SQL: the pollutant key p as its position in AIR_POLLUTANTS (what readDays expects in column pi). */
+export const POLLUTANT_INDEX_SQL = `CASE p ${AIR_POLLUTANTS.map((p, i) => `WHEN '${p}' THEN ${i}`).join(" ")} END`;
 
 /** Popcount of a 24-bit hour mask. */
 function bitCount(x: number): number {
@@ -14,74 +19,110 @@ function bitCount(x: number): number {
   return n;
 }
 
-/** Accumulates one station-day across its groups (one per pollutant and unit). */
+/**
+ * The values of a numeric column without NULLs, straight from the vector's buffer when the
+ * vector exposes it (DOUBLE, INTEGER), else through the value API.
+ */
+function numbers(vector: DuckDBVector): ArrayLike<number> {
+  const items = (vector as unknown as { items?: unknown }).items;
+  if (items instanceof Float64Array || items instanceof Int32Array) return items;
+  return vector.toArray().map((v) => Number(v));
+}
+
+/** Accumulates one station-day across its groups (one per pollutant and unit); reused from day to day. */
 class DayAccumulator {
+  station = -1;
+  day = 0;
   readonly sum = new Float64Array(6);
   readonly n = new Float64Array(6);
-  readonly max = new Float64Array(6).fill(Number.NEGATIVE_INFINITY);
+  readonly max = new Float64Array(6);
   readonly mask = new Int32Array(6);
   /** Hourly sums and counts of O3 (0–23) and CO (24–47). */
   readonly hourSum = new Float64Array(48);
   readonly hourN = new Int32Array(48);
 
-  constructor(
-    readonly station: string,
-    readonly day: number,
-  ) {}
+  reset(station: number, day: number): void {
+    this.station = station;
+    this.day = day;
+    this.sum.fill(0);
+    this.n.fill(0);
+    this.max.fill(Number.NEGATIVE_INFINITY);
+    this.mask.fill(0);
+    this.hourSum.fill(0);
+    this.hourN.fill(0);
+  }
 
-  build(): RawStationDay {
+  private hourly(offset: number): (number | null)[] {
+    const out = new Array<number | null>(24);
+    for (let h = 0; h < 24; h++) out[h] = this.hourN[offset + h]! > 0 ? this.hourSum[offset + h]! / this.hourN[offset + h]! : null;
+    return out;
+  }
+
+  private pollutant(i: number): RawPollutantDay {
+    const n = this.n[i]!;
+    return { hours: bitCount(this.mask[i]!), mean: n > 0 ? this.sum[i]! / n : null, max1h: n > 0 ? this.max[i]! : null };
+  }
+
+  build(station: string, date: string): RawStationDay {
     const pollutants = {} as Record<AirPollutant, RawPollutantDay>;
-    AIR_POLLUTANTS.forEach((p, i) => {
-      pollutants[p] = { hours: bitCount(this.mask[i]!), mean: this.n[i]! > 0 ? this.sum[i]! / this.n[i]! : null, max1h: this.n[i]! > 0 ? this.max[i]! : null };
-    });
-    const hourly = (offset: number) => Array.from({ length: 24 }, (_, h) => (this.hourN[offset + h]! > 0 ? this.hourSum[offset + h]! / this.hourN[offset + h]! : null));
-    pollutants.o3.hourly = hourly(0);
-    pollutants.co.hourly = hourly(24);
-    return { station: this.station, date: new Date(this.day * 86_400_000).toISOString().slice(0, 10), pollutants };
+    for (let i = 0; i < AIR_POLLUTANTS.length; i++) pollutants[AIR_POLLUTANTS[i]!] = this.pollutant(i);
+    pollutants.o3.hourly = this.hourly(0);
+    pollutants.co.hourly = this.hourly(24);
+    return { station, date, pollutants };
   }
 }
 
 /**
- * Builds station-days from the groups, reading the result's column vectors directly (turning
- * 100,000 lists into JS objects through the value API costs seconds). Readings of the same hour
- * (several sensors, or several units) are averaged.
+ * Builds station-days from the groups (columns si, day, pi, f, n, s, mx, mask, lh, lv: station
+ * index into `stations`, day number since 1970-01-01, pollutant index into AIR_POLLUTANTS, unit
+ * factor, count, sum and maximum of the valid values, hour mask, and for O3 and CO the hours and
+ * values), in station and day order. Reads the result's column buffers directly: turning 400,000
+ * groups into JS values one by one costs a second. Readings of the same hour (several sensors,
+ * or several units) are averaged. Each station-day goes through `map` as soon as it is complete.
  */
-export function readDays(result: DuckDBMaterializedResult): RawStationDay[] {
-  const out: RawStationDay[] = [];
-  let acc: DayAccumulator | null = null;
+export function readDays<T>(result: DuckDBMaterializedResult, stations: readonly string[], map: (day: RawStationDay) => T): T[] {
+  const out: T[] = [];
+  const dates = new Map<number, string>();
+  const dateOf = (day: number): string => {
+    let date = dates.get(day);
+    if (date === undefined) dates.set(day, (date = new Date(day * 86_400_000).toISOString().slice(0, 10)));
+    return date;
+  };
+  const acc = new DayAccumulator();
   for (let c = 0; c < result.chunkCount; c++) {
     const chunk = result.getChunk(c);
-    const [stv, dayv, pv, fv, nv, sv, mxv, maskv, lhv, lvv] = Array.from({ length: 10 }, (_, i) => chunk.getColumnVector(i));
-    const lh = lhv as DuckDBListVector;
-    const lv = lvv as DuckDBListVector;
-    const hoursOf = lh.childVector;
-    const valuesOf = lv.childVector;
-    for (let r = 0; r < chunk.rowCount; r++) {
-      const day = dayv!.getItem(r) as number;
-      const st = String(stv!.getItem(r));
-      if (acc === null || acc.day !== day || acc.station !== st) {
-        if (acc) out.push(acc.build());
-        acc = new DayAccumulator(st, day);
+    const [si, dayv, pi, fv, nv, sv, mxv, maskv] = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => numbers(chunk.getColumnVector(i)));
+    const lh = chunk.getColumnVector(8) as DuckDBListVector;
+    const lv = chunk.getColumnVector(9) as DuckDBListVector;
+    let hoursOf: ArrayLike<number> | null = null;
+    let valuesOf: ArrayLike<number> | null = null;
+    for (let r = 0, rows = chunk.rowCount; r < rows; r++) {
+      const day = dayv![r]!;
+      const st = si![r]!;
+      if (acc.station !== st || acc.day !== day) {
+        if (acc.station >= 0) out.push(map(acc.build(stations[acc.station]!, dateOf(acc.day))));
+        acc.reset(st, day);
       }
-      const p = pv!.getItem(r) as AirPollutant;
-      const i = POLLUTANT_INDEX.get(p)!;
-      const f = fv!.getItem(r) as number;
-      acc.sum[i]! += scale(sv!.getItem(r) as number, f);
-      acc.n[i]! += nv!.getItem(r) as number;
-      acc.max[i] = Math.max(acc.max[i]!, scale(mxv!.getItem(r) as number, f));
-      acc.mask[i]! |= Number(maskv!.getItem(r) as bigint);
-      if (p === "o3" || p === "co") {
-        const offset = p === "o3" ? 0 : 24;
+      const i = pi![r]!;
+      const f = fv![r]!;
+      acc.sum[i]! += scale(sv![r]!, f);
+      acc.n[i]! += nv![r]!;
+      acc.max[i] = Math.max(acc.max[i]!, scale(mxv![r]!, f));
+      acc.mask[i]! |= maskv![r]!;
+      if (i === O3 || i === CO) {
+        hoursOf ??= numbers(lh.childVector);
+        valuesOf ??= numbers(lv.childVector);
+        const offset = i === O3 ? 0 : 24;
         const start = lh.getEntryOffset(r);
         const vstart = lv.getEntryOffset(r);
         for (let k = 0, len = lh.getEntryLength(r); k < len; k++) {
-          const h = offset + (hoursOf.getItem(start + k) as number);
-          acc.hourSum[h]! += scale(valuesOf.getItem(vstart + k) as number, f);
+          const h = offset + hoursOf[start + k]!;
+          acc.hourSum[h]! += scale(valuesOf[vstart + k]!, f);
           acc.hourN[h]!++;
         }
       }
     }
   }
-  if (acc) out.push(acc.build());
+  if (acc.station >= 0) out.push(map(acc.build(stations[acc.station]!, dateOf(acc.day))));
   return out;
 }

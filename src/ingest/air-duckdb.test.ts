@@ -27,6 +27,8 @@ function expectSameDays(days: DailyValues[], reference: DailyValues[]): void {
   });
 }
 
+const OPENAQ_HEADER = "location_id,sensors_id,location,datetime,lat,lon,parameter,units,value";
+
 const aggregate = (path: string) => {
   const header = readCsvHeader(path);
   return aggregateAirFile(path, detectAirFormat(header)!, header);
@@ -84,5 +86,18 @@ describe("aggregateAirFile", () => {
     const a = await aggregate(path);
     expect(a.problems).toMatchObject({ rejected: 1, badDatetime: 1, badUnit: 1 });
     expect(a.days).toEqual([]);
+  });
+
+  it("reads date-times with T or a space, takes only hh:00:00 stamps as hour ends, and counts another separator as a bad date-time", async () => {
+    const row = (datetime: string, value: number) => `42,1,Dongsi,${datetime},39.929,116.417,pm25,µg/m³,${value}`;
+    const good = join(dir, "datetimes.csv");
+    writeFileSync(good, [OPENAQ_HEADER, row("2017-01-01 03:00:00+08:00", 10), row("2017-01-02T00:00:00+08:00", 20), row("2017-01-01T05:30:00+08:00", 30)].join("\n"));
+    const a = await aggregate(good);
+    expect(a.problems.badDatetime).toBe(0);
+    expect(a.days.map((d) => d.date)).toEqual(["2017-01-01"]);
+    expect(a.days[0]!.pollutants.pm25).toMatchObject({ hours: 3, mean: 20, max1h: 30 });
+    const bad = join(dir, "separator.csv");
+    writeFileSync(bad, [OPENAQ_HEADER, row("2017-01-01X03:00:00+08:00", 10), row("2017-01-01T04:00:00+08:00", 10)].join("\n"));
+    expect((await aggregate(bad)).problems.badDatetime).toBe(1);
   });
 });

@@ -51,7 +51,18 @@ export interface DayOwner {
 /** A day with its indices under the three standards, ready to store. */
 export function dayRecord(values: DailyValues, stations: number, sources: string[], owner: DayOwner, tables: AqiTables): AirDayRecord {
   const i = dailyIndices(values, tables);
-  return { ...owner, date: values.date, stations, pollutants: values.pollutants, indices: { cn: dayIndex(i.cn), us: dayIndex(i.us), eu: dayIndex(i.eu) }, sources };
+  // Field by field, not spread: this runs for every station-day of an import.
+  return {
+    scope: owner.scope,
+    subject: owner.subject,
+    city: owner.city,
+    importedAt: owner.importedAt,
+    date: values.date,
+    stations,
+    pollutants: values.pollutants,
+    indices: { cn: dayIndex(i.cn), us: dayIndex(i.us), eu: dayIndex(i.eu) },
+    sources,
+  };
 }
 
 /** A stored day as the engine's indexed day (for annual summaries). */
@@ -74,7 +85,7 @@ export function cityDays(stationDays: (AirDay & { station: string })[], owner: D
   }
   return [...byDate.keys()].sort().map((date) => {
     const days = byDate.get(date)!;
-    const mean = meanOverStations(days.map((d) => ({ date, pollutants: d.pollutants })));
+    const mean = meanOverStations(days);
     const sources = [...new Set(days.flatMap((d) => d.sources))].sort();
     return dayRecord({ date, pollutants: mean.pollutants }, mean.stations, sources, owner, tables);
   });

@@ -3,9 +3,11 @@ import { AirDailyRepository, type AirDayRecord } from "../db/repositories/air-da
 import { AirStationRepository } from "../db/repositories/air-station.repository.js";
 import { ObservationRepository, SourceRepository } from "../db/index.js";
 import type { AirDay, AirFormat, AirImportResult, AirStation } from "../domain/air.js";
+import type { CityPoint } from "../domain/city.js";
 import type { Observation } from "../domain/observation.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
-import { aggregateAirFile, type AggregateOptions } from "../ingest/air-duckdb.js";
+import type { AqiTables } from "../engines/aqi/index.js";
+import { aggregateAirFile, type AggregateOptions, type RawStation } from "../ingest/air-duckdb.js";
 import { detectAirFormat, headerProblems, readCsvHeader } from "../ingest/air-header.js";
 import { locateAirProblems } from "../ingest/air-problems.js";
 import { annualRecords, cityDays, completeDay, dayRecord } from "./air-days.js";
@@ -29,7 +31,11 @@ export interface ImportAirProps {
   now?: Date;
   /** DuckDB settings (memory limit, threads). */
   duckdb?: AggregateOptions;
-  /** Called when each phase ends, with its duration: DuckDB's aggregation, the indices of the station-days, the transaction. */
+  /**
+   * Called when each phase ends, with its duration: DuckDB's aggregation (with reading its groups),
+   * the indices of the station-days (computed while the groups are read, reported on their own),
+   * the transaction (city days, annual summaries and every write).
+   */
   onPhase?: (phase: AirImportPhase, ms: number) => void;
 }
 
@@ -45,6 +51,14 @@ const OBSERVED = [
 const stationId = (format: AirFormat, externalId: string): string =>
   `${format}-${externalId.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "")}`;
 const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/** The city within 30 km of the stations' mean position. */
+function cityNear(located: RawStation[], points: CityPoint[]): string {
+  const at = { lat: located.reduce((a, s) => a + s.lat!, 0) / located.length, lon: located.reduce((a, s) => a + s.lon!, 0) / located.length };
+  const near = located.length > 0 ? nearestCity(points, at, 30) : null;
+  if (!near) throw new InvalidInputError("no city lies within 30 km of the stations: name the city", [{ column: "city", message: "is required (no city within 30 km of the stations)" }]);
+  return near.city.slug;
+}
 
 /** Reads the header, picks the format and checks the city: every problem before the file is read. */
 async function prepare(ctx: AppContext, props: ImportAirProps): Promise<{ header: string[]; format: AirFormat }> {
@@ -73,47 +87,57 @@ async function prepare(ctx: AppContext, props: ImportAirProps): Promise<{ header
 export async function importAir(ctx: AppContext, props: ImportAirProps): Promise<AirImportResult> {
   const { header, format } = await prepare(ctx, props);
   let mark = performance.now();
-  const phase = (name: AirImportPhase) => {
+  /** Ends a phase; `overlapped` is time spent in it on the next phase's work (the indices, computed as DuckDB's groups are read). */
+  const phase = (name: AirImportPhase, overlapped = 0) => {
     const now = performance.now();
-    props.onPhase?.(name, now - mark);
-    mark = now;
+    props.onPhase?.(name, now - mark - overlapped);
+    mark = now - overlapped;
   };
-  const agg = await aggregateAirFile(props.path, format, header, props.duckdb);
+  const importedAt = (props.now ?? new Date()).toISOString();
+  let found = props.city;
+  let tablesUsed: AqiTables | null = null;
+  let computeMs = 0;
+  // Each station-day gets its indices as DuckDB's groups are read (the raw days are never all
+  // held at once). The city is settled at the first day: a file without days is rejected for
+  // that first, as it would be otherwise.
+  const agg = await aggregateAirFile(props.path, format, header, props.duckdb ?? {}, async (stations) => {
+    const ids = new Map(stations.map((s) => [s.externalId, stationId(format, s.externalId)]));
+    const located = stations.filter((s) => s.lat !== null && s.lon !== null);
+    const points = found === undefined && located.length > 0 ? await ctx.cities.points() : [];
+    const aqiTables = (tablesUsed = loadAqiTables());
+    return (raw): AirDayRecord => {
+      const t = performance.now();
+      found ??= cityNear(located, points);
+      const day = dayRecord(completeDay(raw), 1, [], { scope: "station", subject: ids.get(raw.station)!, city: found, importedAt }, aqiTables);
+      computeMs += performance.now() - t;
+      return day;
+    };
+  });
   const flagged = Object.values(agg.problems).reduce((a, b) => a + b, 0);
   if (flagged > 0) {
     const located = await locateAirProblems(props.path, format);
     const total = Math.max(located.total, 1);
     throw new InvalidInputError(`${total} problem${total === 1 ? "" : "s"} in the file; nothing was imported`, located.problems.length > 0 ? located.problems : [{ message: `${flagged} rows could not be read` }], total);
   }
-  if (agg.days.length === 0) throw new InvalidInputError("the file has no values of PM2.5, PM10, SO2, NO2, CO or O3; nothing was imported", [{ message: "no measurements" }]);
-
-  let city = props.city;
-  if (city === undefined) {
-    const located = agg.stations.filter((s) => s.lat !== null && s.lon !== null);
-    const at = { lat: located.reduce((a, s) => a + s.lat!, 0) / located.length, lon: located.reduce((a, s) => a + s.lon!, 0) / located.length };
-    const near = located.length > 0 ? nearestCity(await ctx.cities.points(), at, 30) : null;
-    if (!near) throw new InvalidInputError("no city lies within 30 km of the stations: name the city", [{ column: "city", message: "is required (no city within 30 km of the stations)" }]);
-    city = near.city.slug;
-  }
-
-  const tables = loadAqiTables();
+  const city = found;
+  const tables = tablesUsed as AqiTables | null;
+  if (agg.days.length === 0 || city === undefined || tables === null) throw new InvalidInputError("the file has no values of PM2.5, PM10, SO2, NO2, CO or O3; nothing was imported", [{ message: "no measurements" }]);
   const reference = loadAirReference();
-  const importedAt = (props.now ?? new Date()).toISOString();
   const cityOwner = { scope: "city" as const, subject: city, city, importedAt };
-  phase("aggregate");
-
   // Station days with their indices; the source id is filled in once it is resolved.
+  const stationDays: AirDayRecord[] = agg.days;
   const ids = new Map(agg.stations.map((s) => [s.externalId, stationId(format, s.externalId)]));
-  const stationDays: AirDayRecord[] = agg.days.map((raw) => dayRecord(completeDay(raw), 1, [], { scope: "station", subject: ids.get(raw.station)!, city, importedAt }, tables));
+  phase("aggregate", computeMs);
   phase("compute");
 
   const result = await ctx.database.db.transaction().execute(async (trx) => {
     const sourcesRepo = new SourceRepository(trx);
     await sourcesRepo.upsertMany(reference.sources, importedAt);
     const source = props.source ? (await resolveSources(sourcesRepo, [props.source], importedAt)).get(props.source)! : DEFAULT_SOURCE[format];
-    for (const d of stationDays) d.sources = [source];
+    const sources = [source];
+    for (const d of stationDays) d.sources = sources;
     const stationsRepo = new AirStationRepository(trx);
-    const daily = new AirDailyRepository(trx);
+    const daily = new AirDailyRepository(trx, ctx.database.sqlite);
     const annual = new AirAnnualRepository(trx);
 
     for (const existing of await stationsRepo.byIds([...ids.values()])) {

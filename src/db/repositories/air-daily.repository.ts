@@ -1,5 +1,6 @@
+import type SQLite from "better-sqlite3";
 import type { Kysely } from "kysely";
-import { AIR_POLLUTANTS, type AirDay, type AirPollutant, type PollutantDay } from "../../domain/air.js";
+import type { AirDay } from "../../domain/air.js";
 import type { AirDailyTable, DatabaseSchema } from "../schema.js";
 
 export type AirScope = "station" | "city";
@@ -39,65 +40,63 @@ function toDay(r: AirDailyTable): AirDay {
   };
 }
 
+/** The columns of a stored day, in the order of toValues. */
+const COLUMNS = [
+  "scope", "subject", "city_slug", "date", "stations",
+  "pm25_hours", "pm25_mean", "pm25_max1h", "pm10_hours", "pm10_mean", "pm10_max1h", "so2_hours", "so2_mean", "so2_max1h",
+  "no2_hours", "no2_mean", "no2_max1h", "co_hours", "co_mean", "co_max1h", "o3_hours", "o3_mean", "o3_max1h", "o3_max8h", "co_max8h",
+  "cn_standard", "cn_aqi", "cn_level", "cn_primary", "us_aqi", "us_level", "us_primary", "eu_band", "eu_primary", "sources", "imported_at",
+] as const satisfies readonly (keyof AirDailyTable)[];
+
 // Written out field by field: building rows with computed keys made imports of 70,000 days seconds slower.
-function toRow(d: AirDayRecord): AirDailyTable {
+function toValues(d: AirDayRecord): (string | number | null)[] {
   const { pm25, pm10, so2, no2, co, o3 } = d.pollutants;
   const { cn, us, eu } = d.indices;
-  return {
-    scope: d.scope,
-    subject: d.subject,
-    city_slug: d.city,
-    date: d.date,
-    stations: d.stations,
-    pm25_hours: pm25.hours,
-    pm25_mean: pm25.mean,
-    pm25_max1h: pm25.max1h,
-    pm10_hours: pm10.hours,
-    pm10_mean: pm10.mean,
-    pm10_max1h: pm10.max1h,
-    so2_hours: so2.hours,
-    so2_mean: so2.mean,
-    so2_max1h: so2.max1h,
-    no2_hours: no2.hours,
-    no2_mean: no2.mean,
-    no2_max1h: no2.max1h,
-    co_hours: co.hours,
-    co_mean: co.mean,
-    co_max1h: co.max1h,
-    o3_hours: o3.hours,
-    o3_mean: o3.mean,
-    o3_max1h: o3.max1h,
-    o3_max8h: o3.max8h,
-    co_max8h: co.max8h,
-    cn_standard: cn.standard,
-    cn_aqi: cn.value,
-    cn_level: cn.level,
-    cn_primary: cn.primary.join(","),
-    us_aqi: us.value,
-    us_level: us.level,
-    us_primary: us.primary.join(","),
-    eu_band: eu.value,
-    eu_primary: eu.primary.join(","),
-    sources: d.sources.join(","),
-    imported_at: d.importedAt,
-  };
+  return [
+    d.scope, d.subject, d.city, d.date, d.stations,
+    pm25.hours, pm25.mean, pm25.max1h, pm10.hours, pm10.mean, pm10.max1h, so2.hours, so2.mean, so2.max1h,
+    no2.hours, no2.mean, no2.max1h, co.hours, co.mean, co.max1h, o3.hours, o3.mean, o3.max1h, o3.max8h, co.max8h,
+    cn.standard, cn.value, cn.level, cn.primary.join(","), us.value, us.level, us.primary.join(","), eu.value, eu.primary.join(","), d.sources.join(","), d.importedAt,
+  ];
+}
+
+function toRow(d: AirDayRecord): AirDailyTable {
+  const values = toValues(d);
+  const row: Record<string, string | number | null> = {};
+  COLUMNS.forEach((c, i) => (row[c] = values[i]!));
+  return row as unknown as AirDailyTable;
 }
 
 /** Columns an upsert replaces: all but the key. */
-const UPDATED = Object.keys(toRow({ scope: "station", subject: "", city: "", importedAt: "", date: "", stations: 0, sources: [], pollutants: Object.fromEntries(AIR_POLLUTANTS.map((p) => [p, { hours: 0, mean: null, max1h: null, max8h: null }])) as Record<AirPollutant, PollutantDay>, indices: { cn: { standard: "", value: null, level: null, primary: [] }, us: { standard: "", value: null, level: null, primary: [] }, eu: { standard: "", value: null, level: null, primary: [] } } })).filter((c) => c !== "scope" && c !== "subject" && c !== "date") as (keyof AirDailyTable)[];
+const UPDATED = COLUMNS.filter((c) => c !== "scope" && c !== "subject" && c !== "date");
+
+/** The same upsert as the Kysely one, as one SQLite statement for one row. */
+const UPSERT_SQL = `insert into "air_daily" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) values (${COLUMNS.map(() => "?").join(", ")}) on conflict ("scope", "subject", "date") do update set ${UPDATED.map((c) => `"${c}" = "excluded"."${c}"`).join(", ")}`;
 
 export class AirDailyRepository {
-  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+  /**
+   * @param sqlite the better-sqlite3 handle behind `db` when it is SQLite (see Database.sqlite):
+   * upserts then run one prepared statement per day, inside whatever transaction `db` is in.
+   */
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    private readonly sqlite?: SQLite.Database,
+  ) {}
 
   /** Inserts days, replacing stored days with the same (scope, subject, date). */
   async upsert(days: AirDayRecord[]): Promise<void> {
+    if (this.sqlite) {
+      const statement = this.sqlite.prepare(UPSERT_SQL);
+      for (const d of days) statement.run(toValues(d));
+      return;
+    }
     for (let i = 0; i < days.length; i += BATCH) {
       const rows = days.slice(i, i + BATCH).map(toRow);
       await this.db
         .insertInto("air_daily")
         .values(rows)
         .onConflict((oc) =>
-          oc.columns(["scope", "subject", "date"]).doUpdateSet((eb) => Object.fromEntries(UPDATED.map((c) => [c, eb.ref(`excluded.${c}`)])) as never),
+          oc.columns(["scope", "subject", "date"]).doUpdateSet((eb) => Object.fromEntries(UPDATED.map((c) => [c, eb.ref(`excluded.${c}` as const)])) as never),
         )
         .execute();
     }

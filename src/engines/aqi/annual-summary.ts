@@ -41,12 +41,13 @@ export interface AnnualSummary {
   exceedances: Record<string, Partial<Record<LimitKey, number>>>;
 }
 
-/** 324 days a year and 27 in each month (25 in February). Source: GB 3095-2012 Table 4. */
-function complete(dates: string[]): boolean {
-  if (dates.length < COMPLETENESS.annualMinDays) return false;
-  const perMonth = Array<number>(12).fill(0);
-  for (const d of dates) perMonth[Number(d.slice(5, 7)) - 1]!++;
-  return perMonth.every((n, m) => n >= (m === 1 ? COMPLETENESS.februaryMinDays : COMPLETENESS.monthlyMinDays));
+/** 324 days a year and 27 in each month (25 in February), from the days counted per month. Source: GB 3095-2012 Table 4. */
+function complete(perMonth: ArrayLike<number>): boolean {
+  let days = 0;
+  for (let m = 0; m < 12; m++) days += perMonth[m]!;
+  if (days < COMPLETENESS.annualMinDays) return false;
+  for (let m = 0; m < 12; m++) if (perMonth[m]! < (m === 1 ? COMPLETENESS.februaryMinDays : COMPLETENESS.monthlyMinDays)) return false;
+  return true;
 }
 
 const dailyStat = (d: DailyValues, k: LimitKey): number | null => (k === "o3_8h" ? d.pollutants.o3.max8h : d.pollutants[k].mean);
@@ -65,35 +66,59 @@ export function annualSummaries(days: readonly IndexedDay[], limitSets: readonly
     if (!byYear.has(y)) byYear.set(y, []);
     byYear.get(y)!.push(d);
   }
+  const limits = limitSets.map((set) => ({ id: set.id, entries: Object.entries(set.limits) as [LimitKey, number][] }));
+  // One pass over each year's days (in their order, so sums are the same as adding them up one by one).
   return [...byYear.keys()].sort().map((year) => {
     const ds = byYear.get(year)!;
-    const pollutants = {} as Record<HourlyPollutant, AnnualPollutant>;
-    for (const p of HOURLY_POLLUTANTS) {
-      const valid = ds.filter((d) => (p === "o3" ? d.pollutants.o3.max8h : d.pollutants[p].mean) !== null);
-      const sum = valid.reduce((a, d) => a + (p === "o3" ? d.pollutants.o3.max8h! : d.pollutants[p].mean!), 0);
-      pollutants[p] = { mean: valid.length > 0 ? sum / valid.length : null, days: valid.length, complete: complete(valid.map((d) => d.date)) };
-    }
-    const withAqi = ds.filter((d) => d.cnAqi !== null);
-    const goodDays = withAqi.filter((d) => d.cnAqi! <= 100).length;
+    const n = HOURLY_POLLUTANTS.length;
+    const sums = new Float64Array(n);
+    const counts = new Int32Array(n);
+    const perMonth = new Int32Array(n * 12);
+    const aqiPerMonth = new Int32Array(12);
+    let aqiDays = 0;
+    let goodDays = 0;
     const categoryDays = { cn: Array<number>(6).fill(0), us: Array<number>(6).fill(0), eu: Array<number>(6).fill(0) };
-    for (const d of ds) for (const k of ["cn", "us", "eu"] as const) if (d.levels[k] !== null) categoryDays[k][d.levels[k]! - 1]!++;
-    const exceedances: AnnualSummary["exceedances"] = {};
-    for (const set of limitSets) {
-      exceedances[set.id] = {};
-      for (const [k, limit] of Object.entries(set.limits) as [LimitKey, number][]) {
-        exceedances[set.id]![k] = ds.filter((d) => {
-          const v = dailyStat(d, k);
-          return v !== null && v > limit;
-        }).length;
+    const exceeded = limits.map((set) => new Int32Array(set.entries.length));
+    for (const d of ds) {
+      const month = Number(d.date.slice(5, 7)) - 1;
+      for (let i = 0; i < n; i++) {
+        const p = HOURLY_POLLUTANTS[i]!;
+        const v = p === "o3" ? d.pollutants.o3.max8h : d.pollutants[p].mean;
+        if (v === null) continue;
+        sums[i]! += v;
+        counts[i]!++;
+        perMonth[i * 12 + month]!++;
+      }
+      if (d.cnAqi !== null) {
+        aqiDays++;
+        aqiPerMonth[month]!++;
+        if (d.cnAqi <= 100) goodDays++;
+      }
+      for (const k of ["cn", "us", "eu"] as const) if (d.levels[k] !== null) categoryDays[k][d.levels[k]! - 1]!++;
+      for (let s = 0; s < limits.length; s++) {
+        const entries = limits[s]!.entries;
+        for (let e = 0; e < entries.length; e++) {
+          const v = dailyStat(d, entries[e]![0]);
+          if (v !== null && v > entries[e]![1]) exceeded[s]![e]!++;
+        }
       }
     }
+    const pollutants = {} as Record<HourlyPollutant, AnnualPollutant>;
+    HOURLY_POLLUTANTS.forEach((p, i) => {
+      pollutants[p] = { mean: counts[i]! > 0 ? sums[i]! / counts[i]! : null, days: counts[i]!, complete: complete(perMonth.subarray(i * 12, i * 12 + 12)) };
+    });
+    const exceedances: AnnualSummary["exceedances"] = {};
+    limits.forEach((set, s) => {
+      exceedances[set.id] = {};
+      set.entries.forEach(([k], e) => (exceedances[set.id]![k] = exceeded[s]![e]!));
+    });
     return {
       year,
       pollutants,
-      aqiDays: withAqi.length,
+      aqiDays,
       goodDays,
-      goodDaysShare: withAqi.length > 0 ? (100 * goodDays) / withAqi.length : null,
-      aqiComplete: complete(withAqi.map((d) => d.date)),
+      goodDaysShare: aqiDays > 0 ? (100 * goodDays) / aqiDays : null,
+      aqiComplete: complete(aqiPerMonth),
       categoryDays,
       exceedances,
     };

@@ -16,8 +16,8 @@ export function aqiResult(
   notes: string[],
   beyondTable: PollutantKey[],
 ): IndexResult {
-  const values = Object.values(sub) as number[];
-  const value = values.length > 0 ? Math.max(...values) : null;
+  let value: number | null = null;
+  for (const k in sub) value = value === null ? sub[k as PollutantKey]! : Math.max(value, sub[k as PollutantKey]!);
   return {
     standard,
     period,

@@ -14,6 +14,8 @@ const COLUMNS: Record<AveragingPeriod, Record<CnKey, Hj633Column>> = {
   hour: { pm25: "pm25_24h", pm10: "pm10_24h", so2: "so2_1h", no2: "no2_1h", co: "co_1h", o3_8h: "o3_8h", o3_1h: "o3_1h" },
 };
 
+const KEYS: Record<AveragingPeriod, CnKey[]> = { day: Object.keys(COLUMNS.day) as CnKey[], hour: Object.keys(COLUMNS.hour) as CnKey[] };
+
 const fail = (key: string, value: number, message: string): never => {
   throw new InvalidInputError(`${key} ${value}: ${message}`, [{ column: key, value: String(value), message }]);
 };
@@ -42,7 +44,7 @@ export function cnIndex(input: Concentrations, table: Hj633Table, period: Averag
   const sub: Partial<Record<PollutantKey, number>> = {};
   const beyondTable: PollutantKey[] = [];
 
-  for (const key of Object.keys(COLUMNS[period]) as CnKey[]) {
+  for (const key of KEYS[period]) {
     const c = given[key];
     if (c === undefined) continue;
     const column = COLUMNS[period][key];

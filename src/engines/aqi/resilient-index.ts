@@ -8,7 +8,8 @@ import type { Concentrations, IndexResult } from "./types.js";
  * @example resilientIndex((c) => usIndex(c, US, "day"), { o3_8h: 450, pm25: 20 }).notes[0] //=> "o3_8h left out: …"
  */
 export function resilientIndex(compute: (input: Concentrations) => IndexResult, input: Concentrations): IndexResult {
-  const current: Concentrations = { ...input };
+  // The input is copied only when a key has to be dropped: most days need no retry.
+  let current: Concentrations = input;
   const dropped: string[] = [];
   for (let attempt = 0; attempt < 8; attempt++) {
     try {
@@ -18,6 +19,7 @@ export function resilientIndex(compute: (input: Concentrations) => IndexResult, 
       const key = err instanceof InvalidInputError ? (err.problems[0]?.column as keyof Concentrations | undefined) : undefined;
       if (!key || current[key] === undefined) throw err;
       dropped.push(`${key} left out: ${err instanceof Error ? err.message : String(err)}`);
+      if (current === input) current = { ...input };
       delete current[key];
     }
   }

@@ -5,7 +5,6 @@ export interface CityDailyValues extends DailyValues {
   stations: number;
 }
 
-const mean = (xs: number[]): number | null => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
 
 /**
  * A city's daily values from its stations' values for the same date: per pollutant the
@@ -19,12 +18,30 @@ const mean = (xs: number[]): number | null => (xs.length === 0 ? null : xs.reduc
 export function meanOverStations(days: readonly DailyValues[]): CityDailyValues {
   const date = days[0]?.date;
   if (date === undefined || days.some((d) => d.date !== date)) throw new RangeError("meanOverStations needs days of one date");
+  // Loops rather than map/filter: this runs for every date of an import. Sums add the stations in order.
   const pollutants = {} as Record<HourlyPollutant, PollutantDay>;
   for (const p of HOURLY_POLLUTANTS) {
-    const values = days.map((d) => d.pollutants[p]);
-    const pick = (k: "mean" | "max1h" | "max8h") => values.map((v) => v[k]).filter((x): x is number => x !== null);
-    pollutants[p] = { hours: values.reduce((a, v) => a + v.hours, 0), mean: mean(pick("mean")), max1h: mean(pick("max1h")), max8h: mean(pick("max8h")) };
+    let hours = 0;
+    let sMean = 0, nMean = 0, sMax1h = 0, nMax1h = 0, sMax8h = 0, nMax8h = 0;
+    for (const d of days) {
+      const v = d.pollutants[p];
+      hours += v.hours;
+      if (v.mean !== null) {
+        sMean += v.mean;
+        nMean++;
+      }
+      if (v.max1h !== null) {
+        sMax1h += v.max1h;
+        nMax1h++;
+      }
+      if (v.max8h !== null) {
+        sMax8h += v.max8h;
+        nMax8h++;
+      }
+    }
+    pollutants[p] = { hours, mean: nMean === 0 ? null : sMean / nMean, max1h: nMax1h === 0 ? null : sMax1h / nMax1h, max8h: nMax8h === 0 ? null : sMax8h / nMax8h };
   }
-  const stations = days.filter((d) => HOURLY_POLLUTANTS.some((p) => d.pollutants[p].mean !== null || d.pollutants[p].max8h !== null)).length;
+  let stations = 0;
+  for (const d of days) if (HOURLY_POLLUTANTS.some((p) => d.pollutants[p].mean !== null || d.pollutants[p].max8h !== null)) stations++;
   return { date, pollutants, stations };
 }

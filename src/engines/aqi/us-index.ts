@@ -18,6 +18,8 @@ const INPUTS: Record<UsKey, { column: UsColumn; gas?: Gas; perThousand?: true }>
   no2: { column: "no2_1h_ppb", gas: "no2" },
 };
 
+const INPUT_KEYS = Object.keys(INPUTS) as UsKey[];
+
 /** Truncates (never rounds) to `digits` decimals; the tiny offset keeps 35.4 from becoming 35.39999. */
 export function truncate(x: number, digits: number): number {
   const f = 10 ** digits;
@@ -31,12 +33,15 @@ function linear(row: UsEpaRow, range: UsRange, c: number): number {
 
 /** The row whose range contains c, or "above" / "below" the column's ranges. */
 function lookup(table: UsEpaTable, column: UsColumn, c: number, averaging?: "24h"): { row: UsEpaRow; range: UsRange } | "above" | "below" {
-  const rows = table.rows.filter((r) => r.ranges[column] && r.ranges[column]!.averaging === averaging);
-  for (const row of rows) {
-    const range = row.ranges[column]!;
+  // One loop, no filtered copy of the rows: this runs for every pollutant of every day of an import.
+  let last: UsRange | null = null;
+  for (const row of table.rows) {
+    const range = row.ranges[column];
+    if (!range || range.averaging !== averaging) continue;
     if (c >= range.lo && c <= range.hi) return { row, range };
+    last = range;
   }
-  return rows.length > 0 && c > rows[rows.length - 1]!.ranges[column]!.hi ? "above" : "below";
+  return last !== null && c > last.hi ? "above" : "below";
 }
 
 const fail = (key: string, value: number, message: string): never => {
@@ -64,7 +69,7 @@ export function usIndex(input: Concentrations, table: UsEpaTable, period: Averag
   const sub: Partial<Record<PollutantKey, number>> = {};
   const beyondTable: PollutantKey[] = [];
 
-  for (const key of Object.keys(INPUTS) as UsKey[]) {
+  for (const key of INPUT_KEYS) {
     const raw = given[key];
     if (raw === undefined) continue;
     if (!(raw >= 0)) fail(key, raw, "must be a number ≥ 0");
