@@ -134,7 +134,8 @@ describe("districts: names and a boundary from a GeoJSON file", () => {
     const ring = [[14.44, 50.09], [14.46, 50.09], [14.46, 50.1], [14.44, 50.1], [14.44, 50.09]];
     const feature = { type: "Feature", properties: { name: "Karlín" }, geometry: { type: "Polygon", coordinates: [ring] } };
     await page.getByTestId("district-boundary-file").setInputFiles({ name: "karlin.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(feature)) });
-    await expect(page.getByTestId("district-boundary-state").innerText()).resolves.toBe("GeoJSON, 5 points");
+    // The file is read asynchronously: wait for the form to show what it found.
+    await expect.poll(() => page.getByTestId("district-boundary-state").innerText()).toBe("GeoJSON, 5 points");
     await page.getByTestId("edit-district-save").click();
     await expect.poll(() => card.innerText()).toMatch(/Karlín[\s\S]*GeoJSON, 5 points/);
     const stored = await api<{ names: { en: string }; boundary: { type: string }; version: number }>("GET", `/districts/${district.id}`);
@@ -144,7 +145,7 @@ describe("districts: names and a boundary from a GeoJSON file", () => {
     // A file that is not a polygon is refused in the form; a save based on an old version gets the notice.
     await page.getByTestId(`edit-district-${district.id}`).click();
     await page.getByTestId("district-boundary-file").setInputFiles({ name: "point.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ type: "Point", coordinates: [14.45, 50.09] })) });
-    await expect(page.getByTestId("district-boundary-error").innerText()).resolves.toMatch(/no Polygon or MultiPolygon/);
+    await expect.poll(() => page.getByTestId("district-boundary-error").innerText()).toMatch(/no Polygon or MultiPolygon/);
     await api("PUT", `/districts/${district.id}`, { names: { en: "Karlín", zh: "卡尔林" }, boundary: stored.boundary, version: stored.version });
     await page.getByTestId("edit-district-en").fill("Karlin district");
     await page.getByTestId("edit-district-save").click();
@@ -181,7 +182,7 @@ describe("innovation readiness", () => {
     await pick("tension-b", "Residents of Tuanjiecun");
     await page.getByTestId("tension-description").fill("night-time freight noise");
     await page.getByTestId("tension-add").click();
-    await expect(page.getByTestId("stakeholder-map").innerText()).resolves.toMatch(/Chongqing Railway Port ↔ Residents of Tuanjiecun[\s\S]*night-time freight noise/);
+    await expect.poll(() => page.getByTestId("stakeholder-map").innerText()).toMatch(/Chongqing Railway Port ↔ Residents of Tuanjiecun[\s\S]*night-time freight noise/);
     await page.getByTestId("stakeholder-graph").locator("canvas").first().waitFor();
     expect(await page.getByTestId("stakeholder-graph").getAttribute("aria-label")).toMatch(/partners by sector \(2\) and the tensions between them \(1\)/);
     await page.getByTestId("readiness-save").click();
