@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { chooseOption } from "./select";
 import { type Running, useBrowser } from "./server";
 
 let server: Running;
@@ -16,7 +17,6 @@ useBrowser((s) => {
 }, { pageTimeoutMs: 40_000 });
 const T = 150_000;
 const input = (id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
-const option = (text: string | RegExp) => page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: text }).first();
 
 async function createCooperation(): Promise<string> {
   const res = await fetch(`${server.baseUrl}/api/v1/cooperations`, {
@@ -54,16 +54,14 @@ describe("cooperations: members, status, action plan", () => {
     const id = await createCooperation();
     await page.goto(`${server.baseUrl}/cooperations/${id}`);
     await expect(page.getByTestId("cooperation-status").innerText()).resolves.toBe("Proposed");
-    await page.getByTestId("move-to").click();
-    await option("Agreed (MoU signed)").click();
+    await chooseOption(page, page.getByTestId("move-to"), "Agreed (MoU signed)");
     await input("move-date").fill("2030-05-01");
     await input("move-note").fill("MoU signed");
     await page.getByTestId("move-submit").click();
     await page.getByTestId("cooperation-status").filter({ hasText: "Agreed (MoU signed)" }).waitFor();
     await expect(page.getByTestId("cooperation-history").innerText()).resolves.toMatch(/Proposed → Agreed \(MoU signed\)[\s\S]*MoU signed/);
 
-    await page.getByTestId("move-to").click();
-    await option(/^Active$/).click();
+    await chooseOption(page, page.getByTestId("move-to"), /^Active$/, "Active");
     await input("move-date").fill("2030-04-01");
     await page.getByTestId("move-submit").click();
     await expect(page.getByTestId("move-refused").innerText()).resolves.toMatch(/before the previous status change on 2030-05-01/);
@@ -86,8 +84,7 @@ describe("cooperations: members, status, action plan", () => {
     await page.getByTestId("action-add").click();
     await input("action-title-en").fill("Electric bus pilot");
     await input("action-title-zh").fill("电动公交试点");
-    await page.getByTestId("action-owner").click();
-    await option("Zhengzhou").click();
+    await chooseOption(page, page.getByTestId("action-owner"), "Zhengzhou");
     await input("action-impact-value").fill("1200");
     await input("action-impact-unit").fill("tCO2e/yr");
     await page.getByTestId("action-save").click();

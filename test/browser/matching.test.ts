@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { chooseOption } from "./select";
 import { type Running, useBrowser } from "./server";
 
 let server: Running;
@@ -73,10 +74,8 @@ describe("matching: counterparts and the pairing board", () => {
     const unchosen = b.find((x) => !firstPairs.some((p) => p!.endsWith(`-${x}`)))!;
     expect(pb).not.toBe(unchosen);
     const NAMES: Record<string, string> = { "zhengzhou-cn": "Zhengzhou", "chongqing-cn": "Chongqing", "mannheim-de": "Mannheim", "malaga-es": "Málaga", "prague-cz": "Prague" };
-    await page.getByTestId("constraint-a").click();
-    await page.locator(`.ant-select-item-option[title="${NAMES[pa!]}"]`).click();
-    await page.getByTestId("constraint-b").click();
-    await page.locator(`.ant-select-item-option[title="${NAMES[unchosen]}"]`).click();
+    await chooseOption(page, page.getByTestId("constraint-a"), NAMES[pa!]!);
+    await chooseOption(page, page.getByTestId("constraint-b"), NAMES[unchosen]!);
     await page.getByTestId("constraint-pin").click();
     await page.getByTestId(`constraint-pinned-${pa}-${unchosen}`).waitFor();
     await page.getByTestId("pairing-solve").click();

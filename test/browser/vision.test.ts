@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { chooseOption } from "./select";
 import { type Running, useBrowser } from "./server";
 
 let server: Running;
@@ -172,14 +173,8 @@ describe("innovation readiness", () => {
     await page.getByTestId("partner-add").click();
     await page.getByTestId("partner-name-0").fill("Chongqing Railway Port");
     await page.getByTestId("partner-name-1").fill("Residents of Tuanjiecun");
-    const pick = async (select: string, name: string) => {
-      await page.getByTestId(select).click();
-      await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: name }).first().click();
-      // Let the list close before the next one opens (two lists at once confuse the locator).
-      await expect.poll(() => page.locator(".ant-select-dropdown:visible").count()).toBe(0);
-    };
-    await pick("tension-a", "Chongqing Railway Port");
-    await pick("tension-b", "Residents of Tuanjiecun");
+    await chooseOption(page, page.getByTestId("tension-a"), "Chongqing Railway Port");
+    await chooseOption(page, page.getByTestId("tension-b"), "Residents of Tuanjiecun");
     await page.getByTestId("tension-description").fill("night-time freight noise");
     await page.getByTestId("tension-add").click();
     await expect.poll(() => page.getByTestId("stakeholder-map").innerText()).toMatch(/Chongqing Railway Port ↔ Residents of Tuanjiecun[\s\S]*night-time freight noise/);

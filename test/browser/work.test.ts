@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { chooseOption } from "./select";
 import { type Running, useBrowser } from "./server";
 
 let server: Running;
@@ -18,15 +19,7 @@ const T = 150_000;
 let coopId = "";
 
 /** Picks `label` in the antd Select with `testId`. */
-/** Picks an option of an antd Select, checking it took (a click during the dropdown's animation can miss under load). */
-async function choose(testId: string, label: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    await page.getByTestId(testId).click();
-    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
-    const took = await page.getByTestId(testId).filter({ hasText: label }).waitFor({ timeout: 5_000 }).then(() => true, () => false);
-    if (took || attempt === 2) return;
-  }
-}
+const choose = (testId: string, label: string) => chooseOption(page, page.getByTestId(testId), label);
 
 async function open(tab: string): Promise<void> {
   await page.goto(`${server.baseUrl}/cooperations/${coopId}?tab=${tab}`);
