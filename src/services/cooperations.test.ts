@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadActionPlanFixture } from "../../test/support/action-plan-fixture.js";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
+import { useTestContext } from "../../test/support/context.js";
+import { DIALECTS } from "../../test/support/databases.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { createAction, updateAction } from "./action-plans.js";
-import { type AppContext, createContext } from "./context.js";
+import type { AppContext } from "./context.js";
 import { createKpi } from "./cooperation-kpis.js";
 import { createCooperation, TransitionRefusedError, transitionCooperation, updateCooperation } from "./cooperations.js";
 import { VersionConflictError } from "./version-conflict.js";
@@ -11,14 +12,11 @@ import { VersionConflictError } from "./version-conflict.js";
 const pair = { names: { en: "Longyan–Prague" }, members: [{ slug: "longyan-cn", role: "lead" as const }, { slug: "prague-cz", role: "partner" as const }] };
 
 describe.each(DIALECTS)("cooperation use cases on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     await loadActionPlanFixture(ctx);
   });
-  afterAll(async () => t.drop());
 
   it("forms a cooperation as proposed, dated the day it was created, with a readable id", async () => {
     const c = await createCooperation(ctx, pair, "alice", new Date("2026-03-01T10:00:00Z"));

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestContext } from "../../test/support/context.js";
+import { DIALECTS } from "../../test/support/databases.js";
 import { FIXTURE_CITIES, loadFixture } from "../../test/support/fixture.js";
-import { type AppContext, createContext } from "./context.js";
+import type { AppContext } from "./context.js";
 import { getActionPlan } from "./action-plans.js";
 import { listCooperations } from "./cooperations.js";
 import { DATA_DIR } from "./seed.js";
@@ -10,15 +11,12 @@ import { seedProgrammes } from "./seed-programmes.js";
 const extra = (slug: string, en: string, country: string, lat: number, lon: number) => ({ ...FIXTURE_CITIES[3]!, slug, names: { en, zh: null, local: null }, country, coordinates: { lat, lon } });
 
 describe.each(DIALECTS)("IUC Asia seed on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     await loadFixture(ctx);
     await ctx.cities.upsertMany([extra("rome-it", "Rome", "IT", 41.89193, 12.51133), extra("agioi-anargyroi-gr", "Ágioi Anárgyroi", "GR", 38.03013, 23.72379)]);
   });
-  afterAll(async () => t.drop());
 
   it("seeds the programme, its calls and the three documented cooperations with members, sources and first status", async () => {
     const r = await seedProgrammes(ctx, DATA_DIR, new Date("2026-01-01T00:00:00Z"));

@@ -1,23 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/support/databases.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestContext } from "../../../test/support/context.js";
+import { DIALECTS } from "../../../test/support/databases.js";
 import { loadWorkFixture } from "../../../test/support/work-fixture.js";
-import { type AppContext, createContext } from "../../services/context.js";
+import type { AppContext } from "../../services/context.js";
 
 const at = "2026-02-01T00:00:00.000Z";
 const meta = { version: 1, createdBy: "test", createdAt: at, updatedAt: at };
 
 describe.each(DIALECTS)("CooperationWorkRepository on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     await loadWorkFixture(ctx);
     for (const [id, en, kind, sector] of [["org-port", "Port of Mannheim 100%", "private", "logistics"], ["org-uni", "Chongqing University", "academic", "research"]] as const) {
       await ctx.work.insertOrganisation({ id, names: { en, zh: null }, kind, country: "DE", sector, citySlug: null, website: null, ...meta });
     }
   });
-  afterAll(() => t.drop());
 
   it("finds a cooperation's programme and member cities, and nothing for an unknown id", async () => {
     expect(await ctx.work.cooperation("coop-cq-ma")).toEqual({ id: "coop-cq-ma", programmeId: "prog-iuc", members: ["chongqing-cn", "mannheim-de"] });
@@ -63,7 +61,7 @@ describe.each(DIALECTS)("CooperationWorkRepository on %s", (dialect) => {
     });
     await ctx.work.insertCommitment({ id: "com-1", organisationId: "org-port", cooperationId: "coop-cq-ma", pilotId: "pil-rail", role: "operator", commitment: { en: "Runs the terminal", zh: null }, ...meta });
     await ctx.work.insertFundApplication({ id: "fa-1", pilotId: "pil-rail", fund: "IUC fund", submittedOn: "2019-01-10", amountRequested: 200000, currency: "EUR", score: 81.5, decision: "pending", decidedOn: null, amountAwarded: null, ...meta });
-    const db = t.database.db;
+    const db = ctx.database.db;
     await db.insertInto("kpis").values({
       id: "kpi-1", cooperation_id: "coop-cq-ma", action_id: null, pilot_id: "pil-rail", indicator_code: null, city_slug: "chongqing-cn", name_en: "Containers by rail",
       name_zh: null, unit: "TEU", baseline_value: 0, baseline_date: "2018-01-01", target_value: 5000, target_year: 2020, version: 1, created_by: "test", created_at: at, updated_at: at,

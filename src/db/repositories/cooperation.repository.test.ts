@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadActionPlanFixture } from "../../../test/support/action-plan-fixture.js";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/support/databases.js";
-import { type AppContext, createContext } from "../../services/context.js";
+import { useTestContext } from "../../../test/support/context.js";
+import { DIALECTS } from "../../../test/support/databases.js";
+import type { AppContext } from "../../services/context.js";
 import type { CooperationWrite } from "./cooperation.repository.js";
 
 const AT = "2026-01-01T00:00:00.000Z";
@@ -11,16 +12,13 @@ const write = (id: string, members: CooperationWrite["members"]): CooperationWri
 const first = { from: null, to: "proposed" as const, date: "2020-01-01", note: null, recordedBy: "test", recordedAt: AT };
 
 describe.each(DIALECTS)("CooperationRepository on %s", (dialect) => {
-  let t: TestDatabase;
   let ctx: AppContext;
+  useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    ctx = createContext(t.database);
     await loadActionPlanFixture(ctx);
     await ctx.cooperations.insert(write("a-pair", [{ slug: "mannheim-de", role: "partner", side: "b" }, { slug: "chongqing-cn", role: "lead", side: "a" }]), first, "test", AT);
     await ctx.cooperations.insert(write("b-cluster", [{ slug: "longyan-cn", role: "lead", side: "a" }, { slug: "prague-cz", role: "partner", side: "b" }]), first, "test", AT);
   });
-  afterAll(async () => t.drop());
 
   it("reads members with city names and places, lead first, and resolves sources", async () => {
     const c = await ctx.cooperations.get("a-pair");
