@@ -32,6 +32,14 @@ describe("parallel reader", () => {
     expect(await reader.get("select count(*) as n from t", [])).toEqual({ n: 2 });
   });
 
+  it("rejects statements when the file cannot be opened (callers then run them themselves)", async () => {
+    const gone = openParallelReader(join(dir, "missing.db"));
+    await expect(gone.get("select 1", [])).rejects.toThrow();
+    await expect(gone.get("select 1", [])).rejects.toThrow();
+    await gone.close();
+    await expect(reader.get("select count(*) as n from t", [])).resolves.toEqual({ n: 2 });
+  });
+
   it("rejects a statement that fails, and refuses to write", async () => {
     await expect(reader.get("select x from nowhere", [])).rejects.toThrow(/no such table/);
     await expect(reader.get("insert into t values (3, 'three') returning k", [])).rejects.toThrow(/readonly/);

@@ -41,6 +41,9 @@ const driver = createRequire(import.meta.url).resolve("better-sqlite3");
 /** A reader of the SQLite file at `path`; its worker starts on the first statement and does not keep the process alive. */
 export function openParallelReader(path: string): ParallelReader {
   let worker: Worker | null = null;
+  // A worker that failed (it could not open the file, say) is not started again: callers fall back.
+  let broken: Error | null = null;
+  let closed = false;
   let next = 0;
   const pending = new Map<number, { resolve: (row: unknown) => void; reject: (e: Error) => void }>();
   const failAll = (e: Error) => {
@@ -59,12 +62,20 @@ export function openParallelReader(path: string): ParallelReader {
       if (m.error !== undefined) p.reject(new Error(m.error));
       else p.resolve(m.row);
     });
-    w.on("error", (e) => failAll(e));
-    w.on("exit", () => failAll(new Error("the parallel reader stopped")));
+    w.on("error", (e) => {
+      broken = e;
+      failAll(e);
+    });
+    w.on("exit", () => {
+      if (!closed) broken ??= new Error("the parallel reader stopped");
+      failAll(new Error("the parallel reader stopped"));
+    });
     return w;
   };
   return {
     get<T>(sql: string, parameters: readonly unknown[]): Promise<T | undefined> {
+      if (broken) return Promise.reject(broken);
+      if (closed) return Promise.reject(new Error("the parallel reader is closed"));
       worker ??= start();
       const w = worker;
       const id = next++;
@@ -76,6 +87,7 @@ export function openParallelReader(path: string): ParallelReader {
       });
     },
     async close() {
+      closed = true;
       const w = worker;
       worker = null;
       if (w) await w.terminate();
