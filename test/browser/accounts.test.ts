@@ -24,7 +24,15 @@ async function signInAs(who: { email: string; password: string }): Promise<void>
 
 describe("accounts: sign in, administration, tokens and audit trail", () => {
   it("signs in from the top bar's link and comes back to the page, with the name in the top bar", async () => {
+    // An anonymous visit logs no error in the console (no 401 from asking who is signed in, no missing favicon).
+    const errors: string[] = [];
+    const onConsole = (m: { type(): string; text(): string }) => void (m.type() === "error" && errors.push(m.text()));
+    page.on("console", onConsole);
     await page.goto(`${server.baseUrl}/practices`);
+    await page.getByTestId("sign-in-link").waitFor();
+    await page.getByTestId("practice-results").waitFor();
+    page.off("console", onConsole);
+    expect(errors).toEqual([]);
     await page.getByTestId("sign-in-link").click();
     await page.waitForURL(/\/sign-in\?next=%2Fpractices$/);
     await expect(page.getByTestId("sign-in-help").innerText()).resolves.toMatch(/citybridge users create-admin/);

@@ -32,6 +32,12 @@ describe.each(DIALECTS)("accounts API on %s", (dialect) => {
     const me = await app.inject({ method: "GET", url: "/api/v1/auth/me", headers: { cookie: cookieHeader(r) } });
     expect(me.json()).toMatchObject({ email: "admin@example.org" });
     expect((await app.inject({ method: "GET", url: "/api/v1/auth/me", headers: { authorization: "" } })).statusCode).toBe(401);
+    // The page-friendly variant answers 200 either way, never from a cache.
+    const signedIn = await app.inject({ method: "GET", url: "/api/v1/auth/session", headers: { cookie: cookieHeader(r) } });
+    expect(signedIn.json()).toMatchObject({ user: { email: "admin@example.org" } });
+    expect(signedIn.headers["cache-control"]).toBe("no-store");
+    const anonymous = await app.inject({ method: "GET", url: "/api/v1/auth/session", headers: { authorization: "" } });
+    expect([anonymous.statusCode, anonymous.json()]).toEqual([200, { user: null }]);
   });
 
   it("gives the same 401 for an unknown e-mail and a wrong password, and never returns the hash", async () => {

@@ -40,6 +40,16 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return reply.code(204).send(null);
     });
 
+    app.get(
+      "/auth/session",
+      { schema: { tags, summary: "Who is signed in: the user with their roles, or null (200 either way; for pages that show a sign-in link)", response: { 200: z.object({ user: UserSchema.nullable() }) } } },
+      async (req, reply) => {
+        // Per visitor: never from a shared cache.
+        reply.header("cache-control", "no-store");
+        return { user: req.principal?.user ?? null };
+      },
+    );
+
     app.get("/auth/me", { schema: { tags, summary: "The signed-in user with their roles (401 when nobody is)", response: { 200: UserSchema } } }, async (req) =>
       requireUser(req),
     );

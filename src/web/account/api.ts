@@ -81,6 +81,7 @@ export const accountApi = {
     request<{ user: User; csrfToken: string; expiresAt: string }>("POST", "/api/v1/auth/sign-in", { email, password }),
   signOut: () => request<void>("POST", "/api/v1/auth/sign-out"),
   me: (signal?: AbortSignal) => request<User>("GET", "/api/v1/auth/me", undefined, signal),
+  session: (signal?: AbortSignal) => request<{ user: User | null }>("GET", "/api/v1/auth/session", undefined, signal),
   tokens: (signal?: AbortSignal) => request<{ tokens: ApiToken[] }>("GET", "/api/v1/auth/tokens", undefined, signal),
   createToken: (name: string) => request<{ token: ApiToken; secret: string }>("POST", "/api/v1/auth/tokens", { name }),
   revokeToken: (id: string) => request<void>("DELETE", `/api/v1/auth/tokens/${enc(id)}`),
@@ -96,18 +97,11 @@ export const accountApi = {
   programmes: (signal?: AbortSignal) => request<{ programmes: ProgrammeOption[] }>("GET", "/api/v1/programmes", undefined, signal),
 };
 
-/** The signed-in user (with roles), or null when nobody is (401). Key ["me"]. */
+/** The signed-in user (with roles), or null when nobody is (asked without a 401, so an anonymous visit logs no error). Key ["me"]. */
 export function useMe() {
   return useQuery({
     queryKey: ["me"],
-    queryFn: async ({ signal }): Promise<User | null> => {
-      try {
-        return await accountApi.me(signal);
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return null;
-        throw err;
-      }
-    },
+    queryFn: async ({ signal }): Promise<User | null> => (await accountApi.session(signal)).user,
     staleTime: 60_000,
   });
 }
