@@ -85,7 +85,7 @@ describe("accounts: sign in, administration, tokens and audit trail", () => {
     await page.getByTestId("audit-apply").click();
     await page.waitForURL(/entity=user&actor=/);
     // Only the administrator's entries on users remain (not the CLI's creation of the administrator).
-    await expect.poll(() => page.getByTestId("audit-table").innerText()).not.toMatch(/cli:/);
+    await expect.poll(() => page.getByTestId("audit-table").innerText(), { timeout: 15_000 }).not.toMatch(/cli:/);
     const row = page.getByTestId("audit-table").locator("tr", { hasText: "Created" }).filter({ hasText: server.admin.email }).first();
     await row.waitFor();
     await expect(row.innerText()).resolves.toMatch(new RegExp(server.admin.email));
@@ -108,7 +108,7 @@ describe("accounts: sign in, administration, tokens and audit trail", () => {
     await page.getByTestId("token-secret-done").click();
     await page.getByTestId("token-revoke-laptop CLI").waitFor();
     await page.getByTestId("token-secret").waitFor({ state: "detached" });
-    await expect.poll(() => page.getByText(secret).count()).toBe(0);
+    await expect.poll(() => page.getByText(secret).count(), { timeout: 15_000 }).toBe(0);
     await expect(page.getByTestId("tokens-table").innerText()).resolves.toContain(`${secret.slice(0, 10)}…`);
     await page.getByTestId("token-revoke-laptop CLI").click();
     const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === "DELETE" && r.url().includes("/auth/tokens/")), page.locator(".ant-popconfirm").getByRole("button", { name: "Revoke" }).click()]);

@@ -121,7 +121,7 @@ describe("foundation: city profiles and indicators", () => {
     expect(firstPage).toBe(50);
     await expect(table.innerText()).resolves.not.toMatch(/Istanbul|Mumbai/);
     await page.getByTestId("load-more").click();
-    await expect.poll(() => table.locator("tbody tr.ant-table-row").count()).toBeGreaterThan(50);
+    await expect.poll(() => table.locator("tbody tr.ant-table-row").count(), { timeout: 15_000 }).toBeGreaterThan(50);
 
     await page.getByTestId("filter-q").fill("chongqing");
     await page.getByTestId("filter-apply").click();

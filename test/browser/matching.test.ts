@@ -66,7 +66,7 @@ describe("matching: counterparts and the pairing board", () => {
     await page.getByTestId("pairing-no-candidates").waitFor();
     await page.getByTestId("pairing-heatmap").locator("canvas").first().waitFor();
     const pairs = page.getByTestId("pairing-pairs").locator("[data-testid^=pair-]");
-    await expect.poll(() => pairs.count()).toBe(2);
+    await expect.poll(() => pairs.count(), { timeout: 15_000 }).toBe(2);
     const before = await page.getByTestId("pairing-total").innerText();
     const firstPairs = await pairs.evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
     // Pin a pair the solver did not choose: the Chinese city of the first pair with a side-B city nobody got.

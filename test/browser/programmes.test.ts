@@ -76,9 +76,9 @@ describe("programmes: from a new programme to accepted applications", () => {
 
     await page.getByTestId("decision-note-chongqing-cn").fill("Strong freight and logistics interest");
     await page.getByTestId("accept-chongqing-cn").click();
-    await expect.poll(() => page.getByTestId("application-status-chongqing-cn").innerText()).toBe("Accepted");
+    await expect.poll(() => page.getByTestId("application-status-chongqing-cn").innerText(), { timeout: 15_000 }).toBe("Accepted");
     await page.getByTestId("accept-prague-cz").click();
-    await expect.poll(() => page.getByTestId("application-status-prague-cz").innerText()).toBe("Accepted");
+    await expect.poll(() => page.getByTestId("application-status-prague-cz").innerText(), { timeout: 15_000 }).toBe("Accepted");
     expect(await page.getByTestId("accept-mannheim-de").count()).toBe(0);
 
     // Someone else re-checks Mannheim in another tab: the stale decline gets 409 and offers a reload.
@@ -93,7 +93,7 @@ describe("programmes: from a new programme to accepted applications", () => {
     await page.getByTestId("decline-mannheim-de").click();
     await page.getByTestId("application-conflict").waitFor();
     await page.getByTestId("application-reload").click();
-    await expect.poll(() => page.getByTestId("application-status-mannheim-de").innerText()).toBe("Eligible");
+    await expect.poll(() => page.getByTestId("application-status-mannheim-de").innerText(), { timeout: 15_000 }).toBe("Eligible");
     // The URL keeps the tab and the call: a shareable deep link.
     expect(page.url()).toMatch(/tab=call&call=first-call-2026-/);
 
@@ -104,7 +104,7 @@ describe("programmes: from a new programme to accepted applications", () => {
     await expect(page.getByTestId("call-title-en").inputValue()).resolves.toBe("First call 2026");
     await page.getByTestId("call-deadline").fill("2099-06-30");
     await page.getByTestId("call-create-submit").click();
-    await expect.poll(() => page.getByTestId(`call-${callId}`).innerText()).toMatch(/30 Jun 2099/);
+    await expect.poll(() => page.getByTestId(`call-${callId}`).innerText(), { timeout: 15_000 }).toMatch(/30 Jun 2099/);
     await page.getByTestId(`edit-call-${callId}`).click();
     const status = await page.evaluate(async (id) => {
       const r = await fetch(`/api/v1/calls/${id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ deadline: "2099-09-30", version: 2 }) });
@@ -114,7 +114,7 @@ describe("programmes: from a new programme to accepted applications", () => {
     await page.getByTestId("call-title-en").fill("First call 2026 (extended)");
     await page.getByTestId("call-create-submit").click();
     await page.getByTestId("call-conflict").waitFor();
-    await expect.poll(() => page.getByTestId(`call-${callId}`).innerText()).toMatch(/30 Sept? 2099/);
+    await expect.poll(() => page.getByTestId(`call-${callId}`).innerText(), { timeout: 15_000 }).toMatch(/30 Sept? 2099/);
     await page.keyboard.press("Escape");
   }, T);
 

@@ -106,7 +106,7 @@ describe("district visions: a common vision from three participants", () => {
     await expect(page.getByTestId("doc-title").inputValue()).resolves.toBe("A greener riverside");
     await page.getByTestId("doc-text").fill("Trees and shade along the river by 2035.");
     await page.getByTestId("doc-save").click();
-    await expect.poll(() => doc.innerText()).toMatch(/Trees and shade along the river by 2035/);
+    await expect.poll(() => doc.innerText(), { timeout: 15_000 }).toMatch(/Trees and shade along the river by 2035/);
     expect(await page.getByTestId("doc-editing").count()).toBe(0);
 
     await page.getByTestId("lang-zh").click();
@@ -136,9 +136,9 @@ describe("districts: names and a boundary from a GeoJSON file", () => {
     const feature = { type: "Feature", properties: { name: "Karlín" }, geometry: { type: "Polygon", coordinates: [ring] } };
     await page.getByTestId("district-boundary-file").setInputFiles({ name: "karlin.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(feature)) });
     // The file is read asynchronously: wait for the form to show what it found.
-    await expect.poll(() => page.getByTestId("district-boundary-state").innerText()).toBe("GeoJSON, 5 points");
+    await expect.poll(() => page.getByTestId("district-boundary-state").innerText(), { timeout: 15_000 }).toBe("GeoJSON, 5 points");
     await page.getByTestId("edit-district-save").click();
-    await expect.poll(() => card.innerText()).toMatch(/Karlín[\s\S]*GeoJSON, 5 points/);
+    await expect.poll(() => card.innerText(), { timeout: 15_000 }).toMatch(/Karlín[\s\S]*GeoJSON, 5 points/);
     const stored = await api<{ names: { en: string }; boundary: { type: string }; version: number }>("GET", `/districts/${district.id}`);
     expect(stored.names.en).toBe("Karlín");
     expect(stored.boundary.type).toBe("Polygon");
@@ -146,12 +146,12 @@ describe("districts: names and a boundary from a GeoJSON file", () => {
     // A file that is not a polygon is refused in the form; a save based on an old version gets the notice.
     await page.getByTestId(`edit-district-${district.id}`).click();
     await page.getByTestId("district-boundary-file").setInputFiles({ name: "point.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ type: "Point", coordinates: [14.45, 50.09] })) });
-    await expect.poll(() => page.getByTestId("district-boundary-error").innerText()).toMatch(/no Polygon or MultiPolygon/);
+    await expect.poll(() => page.getByTestId("district-boundary-error").innerText(), { timeout: 15_000 }).toMatch(/no Polygon or MultiPolygon/);
     await api("PUT", `/districts/${district.id}`, { names: { en: "Karlín", zh: "卡尔林" }, boundary: stored.boundary, version: stored.version });
     await page.getByTestId("edit-district-en").fill("Karlin district");
     await page.getByTestId("edit-district-save").click();
     await page.getByTestId("edit-district-conflict").waitFor();
-    await expect.poll(() => card.innerText()).toMatch(/卡尔林/);
+    await expect.poll(() => card.innerText(), { timeout: 15_000 }).toMatch(/卡尔林/);
   }, T);
 });
 
@@ -177,7 +177,7 @@ describe("innovation readiness", () => {
     await chooseOption(page, page.getByTestId("tension-b"), "Residents of Tuanjiecun");
     await page.getByTestId("tension-description").fill("night-time freight noise");
     await page.getByTestId("tension-add").click();
-    await expect.poll(() => page.getByTestId("stakeholder-map").innerText()).toMatch(/Chongqing Railway Port ↔ Residents of Tuanjiecun[\s\S]*night-time freight noise/);
+    await expect.poll(() => page.getByTestId("stakeholder-map").innerText(), { timeout: 15_000 }).toMatch(/Chongqing Railway Port ↔ Residents of Tuanjiecun[\s\S]*night-time freight noise/);
     await page.getByTestId("stakeholder-graph").locator("canvas").first().waitFor();
     expect(await page.getByTestId("stakeholder-graph").getAttribute("aria-label")).toMatch(/partners by sector \(2\) and the tensions between them \(1\)/);
     await page.getByTestId("readiness-save").click();
