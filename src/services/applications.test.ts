@@ -4,9 +4,9 @@ import { DIALECTS } from "../../test/support/databases.js";
 import { loadFixture } from "../../test/support/fixture.js";
 import { decideApplication, getApplication, listProgrammeApplications, submitApplication } from "./applications.js";
 import type { AppContext } from "./context.js";
-import { createCall, createProgramme } from "./programmes.js";
 import { VersionConflictError } from "./version-conflict.js";
 import { useTestContext } from "../../test/support/context.js";
+import { createPilotProgramme } from "../../test/support/programme-fixture.js";
 
 const NOW = new Date("2026-03-01T10:00:00Z");
 
@@ -17,25 +17,7 @@ describe.each(DIALECTS)("applications on %s", (dialect) => {
   useTestContext(dialect, (c) => (ctx = c));
   beforeAll(async () => {
     await loadFixture(ctx);
-    const p = await createProgramme(
-      ctx,
-      {
-        names: { en: "EU–China pilot", zh: "中欧试点" },
-        startDate: "2026-01-01",
-        endDate: "2027-12-31",
-        themes: ["transport"],
-        sides: [
-          { key: "a", names: { en: "EU", zh: "欧盟" }, countries: ["DE", "ES", "CZ"] },
-          { key: "b", names: { en: "China", zh: "中国" }, countries: ["CN"] },
-        ],
-        eligibility: { minPopulation: 50000 },
-        sourceIds: ["geonames"],
-      },
-      "test",
-      NOW,
-    );
-    programmeId = p.id;
-    callId = (await createCall(ctx, programmeId, { titles: { en: "Call 2026" }, deadline: "2026-03-31", eligibility: { minPopulation: 400000 } }, "test", NOW)).id;
+    ({ programmeId, callId } = await createPilotProgramme(ctx, NOW));
   });
 
   it("checks eligibility at submission and sets eligible or ineligible with the reasons", async () => {
