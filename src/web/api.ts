@@ -84,6 +84,23 @@ async function parse<T>(res: Response): Promise<T> {
   return body as T;
 }
 
+/**
+ * One JSON call to the API: `body` sent as JSON (or as given with another `contentType`), 204 as
+ * undefined, any other failure as an ApiError with the problem+json the API sent.
+ */
+export async function request<T>(method: string, url: string, body?: unknown, signal?: AbortSignal, contentType = "application/json"): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    signal,
+    headers: { accept: "application/json", ...(body !== undefined ? { "content-type": contentType } : {}) },
+    body: body === undefined ? undefined : contentType === "application/json" ? JSON.stringify(body) : (body as BodyInit),
+  });
+  if (res.status === 204) return undefined as T;
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, (data as Problem | null) ?? { status: res.status, title: res.statusText });
+  return data as T;
+}
+
 async function get<T>(path: string, params?: Record<string, string | number | null | undefined>, signal?: AbortSignal): Promise<T> {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(params ?? {})) if (v !== undefined && v !== null && v !== "") qs.set(k, String(v));

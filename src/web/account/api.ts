@@ -3,7 +3,7 @@
  * (src/api/routes/{auth,users}.route.ts). Writes carry the CSRF header through src/web/csrf.ts.
  */
 import { useQuery } from "@tanstack/react-query";
-import { ApiError, type Problem } from "../api";
+import { request } from "../api";
 
 export const SCOPED_ROLES = ["programme_manager", "city_editor", "partner_contributor"] as const;
 export type ScopedRole = (typeof SCOPED_ROLES)[number];
@@ -53,20 +53,6 @@ export interface ProgrammeOption { id: string; names: { en: string; zh: string |
 
 /** Passwords shorter than this are refused by the server (NIST SP 800-63B §3.1.1.2). */
 export const MIN_PASSWORD = 12;
-
-async function request<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    signal,
-    credentials: "same-origin",
-    headers: { accept: "application/json", ...(body !== undefined ? { "content-type": "application/json" } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (res.status === 204) return undefined as T;
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, (data as Problem | null) ?? { status: res.status, title: res.statusText });
-  return data as T;
-}
 
 const enc = encodeURIComponent;
 

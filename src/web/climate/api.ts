@@ -1,5 +1,5 @@
 /** Typed client for the climate endpoints of `/api/v1`: factors, inventories, targets, actions, pathways. */
-import { ApiError, type Bilingual, type Problem } from "../api";
+import { type Bilingual, request } from "../api";
 
 export type Gas = "CO2" | "CH4" | "N2O";
 export type NotationKey = "NO" | "IE" | "NE" | "C";
@@ -74,19 +74,6 @@ export interface PathwayView {
   ndc: { id: string; names: Bilingual; source: string; checks: { commitment: { kind: string; year?: number; baseYear?: number; reductionPct?: number }; status: "meets" | "falls-short" | "not-comparable"; detail: string }[] } | null;
   cumulative: { trajectory: number; planned: number };
   budget: { source: string; trajectory: BudgetCheck; planned: BudgetCheck } | null;
-}
-
-async function request<T>(method: string, url: string, body?: unknown, signal?: AbortSignal, contentType = "application/json"): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    signal,
-    headers: { accept: "application/json", ...(body !== undefined ? { "content-type": contentType } : {}) },
-    body: body === undefined ? undefined : contentType === "application/json" ? JSON.stringify(body) : (body as BodyInit),
-  });
-  if (res.status === 204) return undefined as T;
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, (data as Problem | null) ?? { status: res.status, title: res.statusText });
-  return data as T;
 }
 
 const city = (slug: string) => `/api/v1/cities/${encodeURIComponent(slug)}`;

@@ -1,5 +1,5 @@
 /** Typed client for the cooperation endpoints of `/api/v1` (see src/api/routes/cooperations.route.ts). */
-import { ApiError, type Bilingual, type Problem } from "../api";
+import { type Bilingual, request } from "../api";
 
 export const COOPERATION_STATUSES = ["proposed", "agreed", "active", "completed", "discontinued"] as const;
 export type CooperationStatus = (typeof COOPERATION_STATUSES)[number];
@@ -121,19 +121,6 @@ export interface KpiValue { date: string; value: number; note: string | null; re
 export function refusalReason(problem: unknown): { en: string; zh: string } | null {
   const r = (problem as { reason?: { en?: unknown; zh?: unknown } } | null)?.reason;
   return r && typeof r.en === "string" && typeof r.zh === "string" ? { en: r.en, zh: r.zh } : null;
-}
-
-async function request<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    signal,
-    headers: { accept: "application/json", ...(body !== undefined ? { "content-type": "application/json" } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (res.status === 204) return undefined as T;
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, (data as Problem | null) ?? { status: res.status, title: res.statusText });
-  return data as T;
 }
 
 const coop = (id: string) => `/api/v1/cooperations/${encodeURIComponent(id)}`;

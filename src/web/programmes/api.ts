@@ -1,5 +1,5 @@
 /** Typed client for the programme endpoints of `/api/v1` (see src/api/routes/programmes.route.ts). */
-import { ApiError, type Problem, type Source } from "../api";
+import { ApiError, type Source, request } from "../api";
 
 export const PROGRAMME_THEMES = ["transport", "air", "green", "congestion", "energy", "ghg", "waste"] as const;
 export type ProgrammeTheme = (typeof PROGRAMME_THEMES)[number];
@@ -98,18 +98,6 @@ export interface NewApplication {
 }
 
 export type DecisionStatus = "eligible" | "ineligible" | "accepted" | "declined";
-
-async function request<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    signal,
-    headers: { accept: "application/json", ...(body !== undefined ? { "content-type": "application/json" } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, (data as Problem | null) ?? { status: res.status, title: res.statusText });
-  return data as T;
-}
 
 /** The record a 409 carries as `current` (the state someone else saved), if any. */
 export function conflictCurrent<T>(err: unknown): T | null {

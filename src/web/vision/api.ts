@@ -1,5 +1,5 @@
 /** Typed client for the district vision and readiness endpoints of `/api/v1`. */
-import { ApiError, type Problem } from "../api";
+import { request } from "../api";
 
 export type ParticipantGroup = "residents" | "housing-developers" | "city-departments" | "businesses" | "others";
 export const PARTICIPANT_GROUPS: ParticipantGroup[] = ["residents", "housing-developers", "city-departments", "businesses", "others"];
@@ -53,13 +53,6 @@ export interface Framework {
   scale: { score: number; en: string; zh: string }[];
   gapMaxScore: number;
   roles: { key: CityRole; names: { en: string; zh: string } }[];
-}
-
-async function request<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, { method, signal, headers: { accept: "application/json", ...(body !== undefined ? { "content-type": "application/json" } : {}) }, body: body !== undefined ? JSON.stringify(body) : undefined });
-  const data: unknown = res.status === 204 ? null : await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, (data as Problem | null) ?? { status: res.status, title: res.statusText });
-  return data as T;
 }
 
 const V = "/api/v1";

@@ -1,5 +1,5 @@
 /** Typed client for the cooperation-work endpoints of `/api/v1`: activities, outputs, partners, pilots, fund applications. */
-import { ApiError, type Problem } from "../api";
+import { request } from "../api";
 
 export const ACTIVITY_KINDS = ["study_visit", "business_roundtable", "workshop", "webinar", "staff_exchange", "training", "conference", "forum", "other"] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
@@ -51,19 +51,6 @@ export interface Pilot {
 }
 export interface PilotInput {
   titles: TitlesInput; descriptions?: Texts | null; citySlug?: string | null; startDate?: string | null; endDate?: string | null; budget?: number | null; currency?: string | null; status?: PilotStatus;
-}
-
-async function request<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    signal,
-    headers: { accept: "application/json", ...(body !== undefined ? { "content-type": "application/json" } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (res.status === 204) return undefined as T;
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, (data as Problem | null) ?? { status: res.status, title: res.statusText });
-  return data as T;
 }
 
 const V1 = "/api/v1";
