@@ -1,19 +1,16 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "./support/free-port.js";
+import { BIN, CLI_ENV, cliRunner } from "./support/cli.js";
 
-const BIN = new URL("../bin/citybridge.js", import.meta.url).pathname;
 let dir: string;
 let db: string;
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: "", CITYBRIDGE_DB: "" }, timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = cliRunner();
 
 function count(file: string, sql: string): number {
   const d = new Database(file, { readonly: true });
@@ -58,7 +55,7 @@ describe("citybridge users and db backup", () => {
 
   it("backs up the database while the server is running, and restores it", async () => {
     const port = await freePort();
-    const server = spawn(process.execPath, [BIN, "serve", "--port", String(port), "--db", db], { env: { ...process.env, DATABASE_URL: "", CITYBRIDGE_DB: "" }, stdio: "ignore" });
+    const server = spawn(process.execPath, [BIN, "serve", "--port", String(port), "--db", db], { env: CLI_ENV, stdio: "ignore" });
     try {
       for (let i = 0; i < 200; i++) {
         const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);

@@ -1,18 +1,14 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cliRunner } from "./support/cli.js";
 
-const BIN = new URL("../bin/citybridge.js", import.meta.url).pathname;
 const EXAMPLE = new URL("../src/engines/gpc/fixtures/in/issue-example.json", import.meta.url).pathname;
 const GOLDEN = new URL("../src/engines/pathway/fixtures/reduction-43-2019-2030.json", import.meta.url).pathname;
 let dir: string;
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: "", CITYBRIDGE_DB: "" }, timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = cliRunner();
 
 function file(name: string, text: string): string {
   const path = join(dir, name);

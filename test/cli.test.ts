@@ -1,23 +1,16 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, CLI_ENV, cliRunner } from "./support/cli.js";
 
-const BIN = new URL("../bin/citybridge.js", import.meta.url).pathname;
 let dir: string;
 let db: string;
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: "", CITYBRIDGE_DB: "" },
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = cliRunner();
 
 function file(name: string, text: string): string {
   const path = join(dir, name);
@@ -130,7 +123,7 @@ describe("citybridge CLI", () => {
 
   it("stops quietly when the reader of its output goes away (`| head`)", async () => {
     // Our end of its stdout is closed before it writes: every write meets a closed pipe (EPIPE).
-    const child = spawn(process.execPath, [BIN, "cities", "search", "a", "--limit", "500", "--db", db], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, DATABASE_URL: "", CITYBRIDGE_DB: "" } });
+    const child = spawn(process.execPath, [BIN, "cities", "search", "a", "--limit", "500", "--db", db], { stdio: ["ignore", "pipe", "pipe"], env: CLI_ENV });
     child.stdout.destroy();
     let stderr = "";
     child.stderr.on("data", (b: Buffer) => (stderr += b.toString()));

@@ -5,21 +5,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, CLI_ENV } from "./support/cli.js";
 import { freePort } from "./support/free-port.js";
 
 /**
  * Kill -9 the server in the middle of a large import: after a restart the database passes
  * SQLite's integrity check and holds either the whole import or none of it.
  */
-const BIN = new URL("../bin/citybridge.js", import.meta.url).pathname;
 const ROWS = 150_000;
-const env = { ...process.env, DATABASE_URL: "", CITYBRIDGE_DB: "" };
 let dir: string;
 let db: string;
 let csv: string;
 
 function run(...args: string[]) {
-  return spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env, timeout: 120_000 });
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: CLI_ENV, timeout: 120_000 });
 }
 
 function observations(): number {
@@ -54,7 +53,7 @@ describe("a server killed in the middle of an import", () => {
     const admin = JSON.parse(run("users", "create-admin", "--email", "ops@example.org", "--json", "--db", db).stdout) as { password: string };
     const before = observations();
     const port = await freePort();
-    const server = spawn(process.execPath, [BIN, "serve", "--port", String(port), "--db", db], { env, stdio: "ignore" });
+    const server = spawn(process.execPath, [BIN, "serve", "--port", String(port), "--db", db], { env: CLI_ENV, stdio: "ignore" });
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 300 && !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
     const signIn = await fetch(`${base}/api/v1/auth/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "ops@example.org", password: admin.password }) });

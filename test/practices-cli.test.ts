@@ -1,17 +1,13 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cliRunner } from "./support/cli.js";
 
-const BIN = new URL("../bin/citybridge.js", import.meta.url).pathname;
 let dir: string;
 let db: string;
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: "", CITYBRIDGE_DB: "" }, timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = cliRunner();
 
 const practice = {
   id: "cli-test-practice",

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,15 +6,12 @@ import { migrateToLatest, openDatabase } from "../src/db/index.js";
 import { createContext } from "../src/services/context.js";
 import { loadFixture } from "./support/fixture.js";
 import { loadMonitoringFixture } from "./support/monitoring-fixture.js";
+import { cliRunner } from "./support/cli.js";
 
-const BIN = new URL("../bin/citybridge.js", import.meta.url).pathname;
 let dir: string;
 let db: string;
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: "", CITYBRIDGE_DB: "" }, timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = cliRunner();
 
 describe("citybridge report", () => {
   beforeAll(async () => {

@@ -4,18 +4,18 @@ import { createContext } from "../src/services/context.js";
 import { createDistrict } from "../src/services/vision-districts.js";
 import { castVote, joinProcess, moderateStatement, submitStatement } from "../src/services/vision-participation.js";
 import { createProcess } from "../src/services/vision-processes.js";
+import { BIN, CLI_ENV } from "./support/cli.js";
 import { createTestDatabase, type TestDatabase } from "./support/databases.js";
 import { loadFixture } from "./support/fixture.js";
 import { loadCooperationFixture } from "./support/vision-fixture.js";
 
-const BIN = new URL("../bin/citybridge.js", import.meta.url).pathname;
 let t: TestDatabase;
 let processId: string;
 
 /** Runs the CLI as a subprocess without blocking the test worker (several run in parallel). */
 function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args, "--db", t.config.sqlitePath], { encoding: "utf8", env: { ...process.env, DATABASE_URL: "", CITYBRIDGE_DB: "" }, timeout: 120_000 }, (err, stdout, stderr) =>
+    execFile(process.execPath, [BIN, ...args, "--db", t.config.sqlitePath], { encoding: "utf8", env: CLI_ENV, timeout: 120_000 }, (err, stdout, stderr) =>
       resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
     );
   });
