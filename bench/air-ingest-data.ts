@@ -7,7 +7,7 @@
  */
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { mulberry32 } from "./mulberry32.js";
+import { mulberry32 } from "../src/engines/consensus/prng.js";
 
 
 const PARAMETERS = [

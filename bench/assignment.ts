@@ -30,7 +30,7 @@ for _ in range(repeats):
     t = time.perf_counter(); r, k = linear_sum_assignment(c); times.append(time.perf_counter() - t)
 print(json.dumps({"total": float(c[r, k].sum()), "times": times, "scipy": scipy.__version__, "numpy": np.__version__}))
 `;
-import { mulberry32 as rng } from "./mulberry32.js";
+import { mulberry32 as rng } from "../src/engines/consensus/prng.js";
 
 const stat = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

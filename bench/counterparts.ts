@@ -27,7 +27,7 @@ import { type CounterpartCity, counterpartScore, type ScoreContext } from "../sr
 import { openApp } from "../src/services/open.js";
 import { counterpartsForCity } from "../src/services/counterparts-for-city.js";
 import { matchingSettings } from "../src/services/counterpart-inputs.js";
-import { mulberry32 } from "./mulberry32.js";
+import { mulberry32 } from "../src/engines/consensus/prng.js";
 
 const N = 10_000;
 const QUERIES = 200;

@@ -4,7 +4,7 @@
  * vocabulary; queries of one to three words (one in five Chinese).
  */
 import { type PracticeRecord, PracticeRecordSchema, PRACTICE_THEMES } from "../src/domain/practice.js";
-import { mulberry32 as rng } from "./mulberry32.js";
+import { mulberry32 as rng } from "../src/engines/consensus/prng.js";
 
 const rand = rng(20261128);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
