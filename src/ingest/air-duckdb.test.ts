@@ -6,6 +6,7 @@ import { type DailyValues, dailyValues, type HourlyRecord, mixingRatio } from ".
 import { completeDay } from "../services/air-days.js";
 import { aggregateAirFile } from "./air-duckdb.js";
 import { detectAirFormat, readCsvHeader } from "./air-header.js";
+import { locateAirProblems } from "./air-problems.js";
 
 const SAMPLE = new URL("./fixtures/sample-dongsi-2017-01-week1.csv", import.meta.url).pathname;
 const RECORDS = (JSON.parse(readFileSync(new URL("../engines/aqi/fixtures/in/dongsi-2017-01-week1.json", import.meta.url), "utf8")) as { records: HourlyRecord[] }).records;
@@ -99,5 +100,27 @@ describe("aggregateAirFile", () => {
     const bad = join(dir, "separator.csv");
     writeFileSync(bad, [OPENAQ_HEADER, row("2017-01-01X03:00:00+08:00", 10), row("2017-01-01T04:00:00+08:00", 10)].join("\n"));
     expect((await aggregate(bad)).problems.badDatetime).toBe(1);
+  });
+
+  it("agrees with the problem locator on which date-times are unreadable", async () => {
+    const readable = ["2017-01-01T03:00:00+08:00", "2017-01-01 03:00:00", "2017-01-01T03:00:00Z", "2017-01-01T03:00:00.5+08:00", "2017-01-01T24:00:00+08:00", "2017-01-01T03:00:00+0800"];
+    const unreadable = ["2017-01-01X03:00:00", "2017-02-30T03:00:00", "2017-01-01T13:61:00", "2017-01-01", "2017-01-01T03:00", "1850-01-01T03:00:00", "2017-01-01T03:00:00 junk", "2017-01-01T25:00:00", "2017-01-01T24:00:01"];
+    for (const datetime of [...readable, ...unreadable]) {
+      const path = join(dir, "one-datetime.csv");
+      writeFileSync(path, [OPENAQ_HEADER, `42,1,Dongsi,${datetime},39.929,116.417,pm25,µg/m³,10`].join("\n"));
+      const duck = (await aggregate(path)).problems.badDatetime;
+      const located = (await locateAirProblems(path, "openaq")).problems.filter((p) => p.column === "datetime").length;
+      expect([duck, located], datetime).toEqual(unreadable.includes(datetime) ? [1, 1] : [0, 0]);
+    }
+  });
+
+  it("puts a value stamped at the end of the day (24:00 or the next 00:00) in the day's last hour", async () => {
+    const row = (datetime: string, value: number) => `42,1,Dongsi,${datetime},39.929,116.417,o3,µg/m³,${value}`;
+    const path = join(dir, "midnight.csv");
+    writeFileSync(path, [OPENAQ_HEADER, row("2017-01-01T24:00:00+08:00", 10), row("2017-01-02T00:00:00+08:00", 30), row("2017-01-01T23:59:59+08:00", 50)].join("\n"));
+    const [day] = (await aggregate(path)).days;
+    expect(day!.date).toBe("2017-01-01");
+    expect(day!.pollutants.o3.hourly![23]).toBe(30);
+    expect(day!.pollutants.o3).toMatchObject({ hours: 1, mean: 30, max1h: 50 });
   });
 });

@@ -6,13 +6,23 @@ import { OPENAQ_PARAMETERS, UNIT_SPELLINGS, unitFactor } from "./air-units.js";
 import { parseValue } from "./observation-row.js";
 
 const UCI_POLLUTANT_COLUMNS = ["PM2.5", "PM10", "SO2", "NO2", "CO", "O3"];
-const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})/;
+/** A local date-time as the DuckDB pass reads it: seconds required, optional fraction and offset (the offset is left aside). */
+const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
 
 const isGap = (t: string): boolean => t.trim() === "" || t.trim() === "NA";
 
 function validDate(y: number, m: number, d: number): boolean {
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** Years 1901–2199, a real date, hours 0–23 (or 24:00:00, the end of the day), minutes and seconds 0–59. */
+function validDateTime(text: string): boolean {
+  const m = DATETIME.exec(text);
+  if (!m) return false;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  if (y <= 1900 || y >= 2200 || !validDate(y, mo, d) || mi > 59 || s > 59) return false;
+  return h < 24 || (h === 24 && mi === 0 && s === 0 && !m[7]);
 }
 
 /** A measured value: a gap (empty, NA) or a finite number. */
@@ -39,8 +49,7 @@ function openaqRow(row: number, get: (c: string) => string): Problem[] {
     const v = get(c);
     if (!isGap(v) && "message" in parseValue(v)) bad(c, "is not a number");
   }
-  const m = DATETIME.exec(get("datetime"));
-  if (!m || !validDate(Number(m[1]), Number(m[2]), Number(m[3])) || Number(m[4]) > 23) bad("datetime", "is not a local date-time like 2023-01-01T01:00:00+08:00");
+  if (!validDateTime(get("datetime"))) bad("datetime", "is not a local date-time like 2023-01-01T01:00:00+08:00");
   const pollutant = OPENAQ_PARAMETERS[get("parameter")];
   if (pollutant && unitFactor(pollutant, get("units")) === null) {
     const usable = Object.values(UNIT_SPELLINGS).map((spellings) => spellings[0]).filter((u) => unitFactor(pollutant, u) !== null);

@@ -1,0 +1,146 @@
+import { AIR_POLLUTANTS } from "../domain/air.js";
+import { parameterMapSql, unitMapSql } from "./air-units.js";
+
+/**
+ * The SQL of the DuckDB pass over an hourly air-quality file (see aggregateAirFile): the rows of
+ * each format as (st, name, lat, lon, parameter, units, value, day, h), the one GROUP BY over the
+ * file, and the small queries over its groups.
+ */
+
+const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+/** read_csv with the header's columns typed as the format needs (others VARCHAR), NA and empty as NULL, bad rows kept in reject_errors. */
+function readCsvSql(path: string, header: readonly string[], types: Record<string, string>): string {
+  const columns = header.map((c) => `${quote(c)}: ${quote(types[c] ?? "VARCHAR")}`).join(", ");
+  return `read_csv(${quote(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', nullstr = ['NA', ''], store_rejects = true, columns = {${columns}})`;
+}
+
+/** Microseconds from 1900-01-01 to 1970-01-01, and the days between them. */
+const US_1900_TO_1970 = 2_208_988_800_000_000;
+const DAYS_1900_TO_1970 = 25_567;
+
+/**
+ * OpenAQ: one row per station, hour and parameter. `datetime` is local time with its offset and
+ * marks the end of the averaging hour (OpenAQ's days run 01:00–00:00 local), so a value stamped
+ * 00:00 belongs to hour 23 of the previous day, one stamped 05:30 to hour 5. DuckDB's cast reads
+ * the local date-time (T or a space between date and time) and leaves the offset aside, as
+ * citybridge wants: days are local days. The hour a value belongs to is the one holding the
+ * instant 1 µs before its stamp, counted from 1900 so that integer division floors. A datetime
+ * that cannot be read, has no time of day, or lies outside 1900–2199 gives day NULL (a problem
+ * the caller reports).
+ */
+export function openaqRowsSql(path: string, header: readonly string[]): string {
+  const src = readCsvSql(path, header, { location_id: "BIGINT", sensors_id: "BIGINT", lat: "DOUBLE", lon: "DOUBLE", value: "DOUBLE" });
+  return `
+    t AS (
+      SELECT location_id AS st, location AS name, lat, lon, parameter, units, value, datetime, TRY_CAST(datetime AS TIMESTAMP) AS ts
+      FROM ${src}
+    ), u AS (
+      SELECT st, name, lat, lon, parameter, units, value, hs // 24 - ${DAYS_1900_TO_1970} AS day, (hs % 24)::INTEGER AS h
+      FROM (
+        SELECT *, CASE WHEN ts > TIMESTAMP '1900-01-01' AND ts < TIMESTAMP '2200-01-01' AND strlen(datetime) >= 19
+          THEN (epoch_us(ts) + ${US_1900_TO_1970 - 1}) // 3600000000 END AS hs
+        FROM t
+      )
+    )`;
+}
+
+/** UCI Beijing Multi-Site: one row per station and hour (0–23, the hour starting then), one column per pollutant, all in µg/m³. */
+export function uciRowsSql(path: string, header: readonly string[]): string {
+  const types: Record<string, string> = { year: "INTEGER", month: "INTEGER", day: "INTEGER", hour: "INTEGER" };
+  for (const c of ["PM2.5", "PM10", "SO2", "NO2", "CO", "O3"]) types[c] = "DOUBLE";
+  const src = readCsvSql(path, header, types);
+  return `
+    t AS (
+      SELECT CASE WHEN trim(station) <> '' THEN station END AS st, station AS name, NULL::DOUBLE AS lat, NULL::DOUBLE AS lon,
+        CASE WHEN hour BETWEEN 0 AND 23 THEN TRY(make_date(year, month, day)) - DATE '1970-01-01' END AS day, hour AS h,
+        "PM2.5" AS pm25, "PM10" AS pm10, "SO2" AS so2, "NO2" AS no2, "CO" AS co, "O3" AS o3
+      FROM ${src}
+    ), u AS (
+      SELECT st, name, lat, lon, parameter, 'µg/m³' AS units, value, day, h
+      FROM t UNPIVOT INCLUDE NULLS (value FOR parameter IN (pm25, pm10, so2, no2, co, o3))
+    )`;
+}
+
+/**
+ * The one pass over the file: per station, day, parameter and unit the row and value counts, the
+ * sum, count and maximum of the non-negative values, the mask of hours with a value, and for O3
+ * and CO the hours and values. Units are applied afterwards, to these few groups, not per row.
+ */
+export function groupSql(rows: string): string {
+  return `
+    WITH ${rows}, v AS (SELECT *, CASE WHEN value >= 0 AND isfinite(value) THEN value END AS vv FROM u)
+    SELECT st, day, parameter, units,
+      count(*)::DOUBLE AS nrows, count(value)::DOUBLE AS nvalues, count_if(NOT isfinite(value))::DOUBLE AS nonfinite,
+      sum(vv) AS s, count(vv)::DOUBLE AS n, max(vv) AS mx,
+      bit_or(1 << h) FILTER (WHERE vv IS NOT NULL) AS mask,
+      any_value(name) AS name, any_value(lat) AS lat, any_value(lon) AS lon,
+      list(h) FILTER (WHERE vv IS NOT NULL AND parameter IN ('o3', 'co')) AS lh,
+      list(vv) FILTER (WHERE vv IS NOT NULL AND parameter IN ('o3', 'co')) AS lv
+    FROM v
+    GROUP BY st, day, parameter, units`;
+}
+
+/** The groups with their pollutant key p and unit factor f (NULL: not a pollutant we index / a unit that cannot apply). */
+export const LONG_SQL = `
+  CREATE TEMP VIEW air_long AS
+  SELECT g.*, pm.p, um.f FROM air_groups g
+  LEFT JOIN (${parameterMapSql()}) pm ON pm.parameter = g.parameter
+  LEFT JOIN (${unitMapSql()}) um ON um.parameter = g.parameter AND um.units = g.units`;
+
+/** What the file holds and how many rows of each kind of problem it has, from its groups. */
+export const STATS_SQL = `
+  SELECT coalesce(sum(nrows), 0) AS nrows,
+    coalesce(sum(nvalues) FILTER (WHERE p IS NOT NULL), 0) AS nvalues,
+    coalesce(sum(nrows - nvalues) FILTER (WHERE p IS NOT NULL), 0) AS gaps,
+    coalesce(sum(nvalues - n - nonfinite) FILTER (WHERE p IS NOT NULL), 0) AS neg,
+    coalesce(sum(nonfinite) FILTER (WHERE p IS NOT NULL), 0) AS nonfinite,
+    coalesce(sum(nrows) FILTER (WHERE p IS NULL), 0) AS ignored,
+    list(DISTINCT parameter) FILTER (WHERE p IS NULL AND parameter IS NOT NULL) AS params,
+    coalesce(sum(nrows) FILTER (WHERE day IS NULL), 0) AS bad_dt,
+    coalesce(sum(nrows) FILTER (WHERE p IS NOT NULL AND f IS NULL), 0) AS bad_unit,
+    coalesce(sum(nrows) FILTER (WHERE st IS NULL), 0) AS bad_st,
+    (SELECT count(*) FROM reject_errors)::DOUBLE AS rejected
+  FROM air_long`;
+
+/** The stations of the usable groups, numbered in `st` order (si), with what the file says of them. */
+export const STATIONS_SQL = `
+  CREATE TEMP TABLE air_st AS
+  SELECT st, (row_number() OVER (ORDER BY st) - 1)::INTEGER AS si, CAST(st AS VARCHAR) AS ext, any_value(name) AS name, any_value(lat) AS lat, any_value(lon) AS lon
+  FROM air_long WHERE p IS NOT NULL GROUP BY st`;
+
+/** Applies a unit factor as the JS side does: dividing by 1000 (not multiplying by 0.001) keeps 700 µg/m³ CO at exactly 0.7 mg/m³. */
+const scaled = (x: string): string => `CASE WHEN f < 1 THEN ${x} / (1 / f) ELSE ${x} * f END`;
+
+/** Pollutants whose hourly values are kept (for the 8-hour means). */
+export const HOURLY_POLLUTANTS = ["o3", "co"] as const;
+
+/**
+ * One row per usable station-day in station and date order: station number si, day number
+ * (days since 1970-01-01), then for each pollutant of AIR_POLLUTANTS, in that order, the count
+ * n, sum s and maximum mx of its valid values in citybridge's unit and its hour mask (0 when it
+ * has no value that day), then for O3 and CO the hours and values of their valid readings. Every
+ * numeric column is non-NULL, so readDays can read its buffer as it is.
+ */
+export const STATION_DAYS_SQL = (() => {
+  const columns: string[] = [];
+  AIR_POLLUTANTS.forEach((p) => {
+    const only = `FILTER (WHERE g.p = '${p}')`;
+    columns.push(
+      `coalesce(sum(g.n) ${only}, 0)::DOUBLE AS n_${p}`,
+      `coalesce(sum(${scaled("g.s")}) ${only}, 0)::DOUBLE AS s_${p}`,
+      `coalesce(max(${scaled("g.mx")}) ${only}, 0)::DOUBLE AS mx_${p}`,
+      `coalesce(bit_or(g.mask) ${only}, 0)::INTEGER AS mask_${p}`,
+    );
+  });
+  for (const p of HOURLY_POLLUTANTS) {
+    const only = `FILTER (WHERE g.p = '${p}')`;
+    columns.push(`coalesce(flatten(list(g.lh) ${only}), []) AS lh_${p}`, `coalesce(flatten(list(list_transform(g.lv, x -> ${scaled("x")})) ${only}), []) AS lv_${p}`);
+  }
+  return `
+    SELECT sx.si, g.day::INTEGER AS day, ${columns.join(", ")}
+    FROM air_long g JOIN air_st sx ON sx.st = g.st
+    WHERE g.p IS NOT NULL AND g.f IS NOT NULL AND g.day IS NOT NULL AND g.st IS NOT NULL AND g.n > 0
+    GROUP BY sx.si, g.day
+    ORDER BY sx.si, g.day`;
+})();
