@@ -54,7 +54,7 @@ describe("aggregateAirFile", () => {
   it("gives the same daily values as the engine's reference for the one-week Beijing sample (UCI format)", async () => {
     const a = await aggregate(SAMPLE);
     expect(a.problems).toEqual({ rejected: 0, badDatetime: 0, badUnit: 0, badStation: 0, notFinite: 0 });
-    expect(a.stations).toEqual([{ externalId: "Dongsi", name: "Dongsi", lat: null, lon: null }]);
+    expect(a.stations).toEqual([{ externalId: "Dongsi", name: "Dongsi", lat: null, lon: null, firstDate: "2017-01-01", lastDate: "2017-01-07" }]);
     expectSameDays(a.days.map(completeDay), dailyValues(RECORDS));
   });
 
@@ -69,7 +69,7 @@ describe("aggregateAirFile", () => {
     const path = join(dir, "openaq.csv");
     writeFileSync(path, asOpenAqMixedUnits(RECORDS));
     const a = await aggregate(path);
-    expect(a.stations).toEqual([{ externalId: "42", name: "Dongsi", lat: 39.929, lon: 116.417 }]);
+    expect(a.stations).toEqual([{ externalId: "42", name: "Dongsi", lat: 39.929, lon: 116.417, firstDate: "2017-01-01", lastDate: "2017-01-07" }]);
     expectSameDays(a.days.map(completeDay), dailyValues(RECORDS));
   });
 

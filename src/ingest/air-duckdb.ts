@@ -12,6 +12,9 @@ export interface RawStation {
   name: string;
   lat: number | null;
   lon: number | null;
+  /** The first and last date (YYYY-MM-DD) of its station-days, null when it has none. */
+  firstDate: string | null;
+  lastDate: string | null;
 }
 
 /** One pollutant of one station-day before the completeness rules: valid hours, mean and maximum of the valid values. */
@@ -107,8 +110,16 @@ export async function aggregateAirFile<T>(
     if (Object.values(problems).some((n) => n > 0)) return { stations: [], days: [], stats, problems };
 
     await con.run(STATIONS_SQL);
-    const stations = (await rows(`SELECT ext, name, lat, lon FROM air_st ORDER BY si`)).map(
-      (r): RawStation => ({ externalId: String(r.ext), name: String(r.name ?? r.ext), lat: (r.lat as number | null) ?? null, lon: (r.lon as number | null) ?? null }),
+    const date = (day: unknown): string | null => (day === null || day === undefined ? null : new Date(Number(day) * 86_400_000).toISOString().slice(0, 10));
+    const stations = (await rows(`SELECT ext, name, lat, lon, first_day, last_day FROM air_st ORDER BY si`)).map(
+      (r): RawStation => ({
+        externalId: String(r.ext),
+        name: String(r.name ?? r.ext),
+        lat: (r.lat as number | null) ?? null,
+        lon: (r.lon as number | null) ?? null,
+        firstDate: date(r.first_day),
+        lastDate: date(r.last_day),
+      }),
     );
     const map: (day: RawStationDay) => T | RawStationDay = mapDays ? await mapDays(stations) : (day) => day;
     const days = readDays(await con.run(STATION_DAYS_SQL), stations.map((st) => st.externalId), map);

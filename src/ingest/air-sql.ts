@@ -103,11 +103,19 @@ export const STATS_SQL = `
     (SELECT count(*) FROM reject_errors)::DOUBLE AS rejected
   FROM air_long`;
 
-/** The stations of the usable groups, numbered in `st` order (si), with what the file says of them. */
+/** A group that gives a station-day: a pollutant we index, in a unit that applies, on a day, with a valid value. */
+const USABLE = "g.p IS NOT NULL AND g.f IS NOT NULL AND g.day IS NOT NULL AND g.st IS NOT NULL AND g.n > 0";
+
+/**
+ * The stations of the groups of indexed pollutants, numbered in `st` order (si), with what the
+ * file says of them and the first and last day they have a station-day (NULL when none).
+ */
 export const STATIONS_SQL = `
   CREATE TEMP TABLE air_st AS
-  SELECT st, (row_number() OVER (ORDER BY st) - 1)::INTEGER AS si, CAST(st AS VARCHAR) AS ext, any_value(name) AS name, any_value(lat) AS lat, any_value(lon) AS lon
-  FROM air_long WHERE p IS NOT NULL GROUP BY st`;
+  SELECT g.st, (row_number() OVER (ORDER BY g.st) - 1)::INTEGER AS si, CAST(g.st AS VARCHAR) AS ext,
+    any_value(g.name) AS name, any_value(g.lat) AS lat, any_value(g.lon) AS lon,
+    min(g.day) FILTER (WHERE ${USABLE})::INTEGER AS first_day, max(g.day) FILTER (WHERE ${USABLE})::INTEGER AS last_day
+  FROM air_long g WHERE g.p IS NOT NULL GROUP BY g.st`;
 
 /** Applies a unit factor as the JS side does: dividing by 1000 (not multiplying by 0.001) keeps 700 µg/m³ CO at exactly 0.7 mg/m³. */
 const scaled = (x: string): string => `CASE WHEN f < 1 THEN ${x} / (1 / f) ELSE ${x} * f END`;
@@ -140,7 +148,7 @@ export const STATION_DAYS_SQL = (() => {
   return `
     SELECT sx.si, g.day::INTEGER AS day, ${columns.join(", ")}
     FROM air_long g JOIN air_st sx ON sx.st = g.st
-    WHERE g.p IS NOT NULL AND g.f IS NOT NULL AND g.day IS NOT NULL AND g.st IS NOT NULL AND g.n > 0
+    WHERE ${USABLE}
     GROUP BY sx.si, g.day
     ORDER BY sx.si, g.day`;
 })();

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { City } from "../../src/domain/city.js";
 import type { HourlyRecord } from "../../src/engines/aqi/index.js";
+import type { AirDayRecord } from "../../src/db/repositories/air-daily.repository.js";
 import type { AppContext } from "../../src/services/context.js";
 
 /** Beijing as in data/cities.csv (GeoNames), for air-quality tests. */
@@ -55,5 +56,26 @@ export function scratch(): { file: (name: string, text: string) => string; remov
       return path;
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+const pollutant = (mean: number | null) => ({ hours: mean === null ? 3 : 24, mean, max1h: mean === null ? null : mean * 2, max8h: null });
+
+/** A station-day of station openaq-42 in Beijing with a given PM2.5 mean (null: too few hours). */
+export function airDay(date: string, pm25: number | null): AirDayRecord {
+  return {
+    scope: "station",
+    subject: "openaq-42",
+    city: "beijing-cn",
+    importedAt: "2026-01-01T00:00:00.000Z",
+    date,
+    stations: 1,
+    pollutants: { pm25: pollutant(pm25), pm10: pollutant(80), so2: pollutant(null), no2: pollutant(40.5), co: { ...pollutant(0.7), max8h: 0.9 }, o3: { ...pollutant(60), max8h: 75.25 } },
+    indices: {
+      cn: { standard: "cn-2012", value: 125, level: 3, primary: ["pm25"] },
+      us: { standard: "us-epa-2024", value: 160, level: 4, primary: ["pm25", "pm10"] },
+      eu: { standard: "eu-eaqi-2024", value: 5, level: 5, primary: [] },
+    },
+    sources: ["openaq"],
   };
 }

@@ -1,29 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { addBeijing } from "../../../test/support/air.js";
+import { addBeijing, airDay as day } from "../../../test/support/air.js";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/support/databases.js";
 import { loadFixture } from "../../../test/support/fixture.js";
 import { createContext } from "../../services/context.js";
-import { AirDailyRepository, type AirDayRecord } from "./air-daily.repository.js";
-
-const pollutant = (mean: number | null) => ({ hours: mean === null ? 3 : 24, mean, max1h: mean === null ? null : mean * 2, max8h: null });
-
-function day(date: string, pm25: number | null): AirDayRecord {
-  return {
-    scope: "station",
-    subject: "openaq-42",
-    city: "beijing-cn",
-    importedAt: "2026-01-01T00:00:00.000Z",
-    date,
-    stations: 1,
-    pollutants: { pm25: pollutant(pm25), pm10: pollutant(80), so2: pollutant(null), no2: pollutant(40.5), co: { ...pollutant(0.7), max8h: 0.9 }, o3: { ...pollutant(60), max8h: 75.25 } },
-    indices: {
-      cn: { standard: "cn-2012", value: 125, level: 3, primary: ["pm25"] },
-      us: { standard: "us-epa-2024", value: 160, level: 4, primary: ["pm25", "pm10"] },
-      eu: { standard: "eu-eaqi-2024", value: 5, level: 5, primary: [] },
-    },
-    sources: ["openaq"],
-  };
-}
+import { AirDailyRepository } from "./air-daily.repository.js";
 
 describe.each(DIALECTS)("AirDailyRepository on %s", (dialect) => {
   let t: TestDatabase;
@@ -33,7 +13,7 @@ describe.each(DIALECTS)("AirDailyRepository on %s", (dialect) => {
     const ctx = createContext(t.database);
     await loadFixture(ctx);
     await addBeijing(ctx);
-    repo = new AirDailyRepository(t.database.db, t.database.sqlite);
+    repo = new AirDailyRepository(t.database.db, t.database.sqlite ? { sqlite: t.database.sqlite } : undefined);
   });
   afterAll(() => t.drop());
   beforeEach(async () => {
@@ -55,11 +35,19 @@ describe.each(DIALECTS)("AirDailyRepository on %s", (dialect) => {
     const failed = await t.database.db
       .transaction()
       .execute(async (trx) => {
-        await new AirDailyRepository(trx, t.database.sqlite).upsert([day("2017-01-01", 95.5), day("2017-01-02", 20)]);
+        await new AirDailyRepository(trx, t.database.sqlite ? { sqlite: t.database.sqlite } : undefined).upsert([day("2017-01-01", 95.5), day("2017-01-02", 20)]);
         throw new Error("the import fails after the days are written");
       })
       .catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(Error);
     expect(await repo.series("station", "openaq-42")).toEqual([]);
+  });
+
+  it("inserts days handed over one by one, written once done", async () => {
+    const inserter = repo.inserter();
+    inserter.add(day("2017-01-01", 95.5));
+    inserter.add(day("2017-01-02", 20));
+    await inserter.done();
+    expect((await repo.series("station", "openaq-42")).map((d) => d.pollutants.pm25.mean)).toEqual([95.5, 20]);
   });
 });

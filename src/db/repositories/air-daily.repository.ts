@@ -2,6 +2,7 @@ import type SQLite from "better-sqlite3";
 import type { Kysely } from "kysely";
 import type { AirDay } from "../../domain/air.js";
 import type { AirDailyTable, DatabaseSchema } from "../schema.js";
+import type { SqliteWriter } from "../sqlite-writer.js";
 
 export type AirScope = "station" | "city";
 
@@ -70,23 +71,73 @@ function toRow(d: AirDayRecord): AirDailyTable {
 /** Columns an upsert replaces: all but the key. */
 const UPDATED = COLUMNS.filter((c) => c !== "scope" && c !== "subject" && c !== "date");
 
-/** The same upsert as the Kysely one, as one SQLite statement for one row. */
-const UPSERT_SQL = `insert into "air_daily" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) values (${COLUMNS.map(() => "?").join(", ")}) on conflict ("scope", "subject", "date") do update set ${UPDATED.map((c) => `"${c}" = "excluded"."${c}"`).join(", ")}`;
+/** One row's insert as one SQLite statement, and the same upsert as the Kysely one. */
+const INSERT_SQL = `insert into "air_daily" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) values (${COLUMNS.map(() => "?").join(", ")})`;
+const UPSERT_SQL = `${INSERT_SQL} on conflict ("scope", "subject", "date") do update set ${UPDATED.map((c) => `"${c}" = "excluded"."${c}"`).join(", ")}`;
+
+/** Rows per batch sent to a SQLite writer. */
+const WRITER_BATCH = 1000;
+
+/** Takes days as they are computed; `done` once all are given. */
+export interface DayInserter {
+  add(day: AirDayRecord): void;
+  done(): Promise<void>;
+}
+
+/**
+ * How a SQLite repository writes many rows: with `sqlite`, the better-sqlite3 handle behind `db`
+ * (see Database.sqlite), one prepared statement per day inside whatever transaction `db` is in;
+ * with `writer`, the SQLite writer behind `db` (see sqlite-writer.ts), in batches its worker
+ * writes while this thread goes on.
+ */
+export type BulkWrites = { sqlite: SQLite.Database } | { writer: SqliteWriter };
 
 export class AirDailyRepository {
-  /**
-   * @param sqlite the better-sqlite3 handle behind `db` when it is SQLite (see Database.sqlite):
-   * upserts then run one prepared statement per day, inside whatever transaction `db` is in.
-   */
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
-    private readonly sqlite?: SQLite.Database,
+    private readonly bulk?: BulkWrites,
   ) {}
+
+  /**
+   * Inserts new days as they come (none may share a stored day's key: an import deletes the
+   * range it replaces first). On a SQLite writer the batches are written while the caller
+   * computes the next days; elsewhere the days are written at once, or kept until `done`.
+   */
+  inserter(): DayInserter {
+    const bulk = this.bulk;
+    if (bulk && "writer" in bulk) {
+      let batch: unknown[][] = [];
+      return {
+        add(day) {
+          batch.push(toValues(day));
+          if (batch.length === WRITER_BATCH) {
+            bulk.writer.runMany(INSERT_SQL, batch);
+            batch = [];
+          }
+        },
+        async done() {
+          if (batch.length > 0) bulk.writer.runMany(INSERT_SQL, batch);
+          batch = [];
+        },
+      };
+    }
+    if (bulk) {
+      const statement = bulk.sqlite.prepare(INSERT_SQL);
+      return { add: (day) => void statement.run(toValues(day)), done: async () => {} };
+    }
+    const kept: AirDayRecord[] = [];
+    return { add: (day) => void kept.push(day), done: () => this.upsert(kept) };
+  }
 
   /** Inserts days, replacing stored days with the same (scope, subject, date). */
   async upsert(days: AirDayRecord[]): Promise<void> {
-    if (this.sqlite) {
-      const statement = this.sqlite.prepare(UPSERT_SQL);
+    const bulk = this.bulk;
+    if (bulk && "writer" in bulk) {
+      for (let i = 0; i < days.length; i += WRITER_BATCH) bulk.writer.runMany(UPSERT_SQL, days.slice(i, i + WRITER_BATCH).map(toValues));
+      return;
+    }
+    if (bulk) {
+      const statement = bulk.sqlite.prepare(UPSERT_SQL);
       for (const d of days) statement.run(toValues(d));
       return;
     }

@@ -1,0 +1,191 @@
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  Kysely,
+  type QueryResult,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+} from "kysely";
+import type { DatabaseSchema } from "./schema.js";
+
+/**
+ * A second connection to a SQLite file that writes in a worker thread, for bulk imports: the
+ * import's thread computes the next rows while the worker writes the last ones. Statements run
+ * in the order they are sent, so a query sees every batch sent before it. `db` is a Kysely
+ * instance on that connection (transactions included); `runMany` sends a batch of rows for one
+ * statement without waiting for it — a failed batch fails the next awaited query, so a
+ * transaction that awaits anything after its batches (its commit at the latest) cannot commit
+ * past a failed one.
+ *
+ * It is a writer beside the main connection: while it holds a write transaction, writes on the
+ * main connection wait (see holdConnection to make them wait without blocking the thread).
+ */
+export interface SqliteWriter {
+  readonly db: Kysely<DatabaseSchema>;
+  runMany(sql: string, rows: readonly unknown[][]): void;
+  close(): Promise<void>;
+}
+
+// The worker, as CommonJS source: { id, sql, parameters } runs one statement and answers
+// { id, rows } or { id, changes, lastInsertRowid }; { id, sql, many } runs the statement for
+// each row and answers { id }; a failure answers { id, error }.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { fileMustExist: true });
+db.pragma("journal_mode = WAL");
+db.pragma("foreign_keys = ON");
+db.pragma("busy_timeout = 5000");
+db.pragma("synchronous = NORMAL");
+const statements = new Map();
+const prepared = (sql) => {
+  let stmt = statements.get(sql);
+  if (!stmt) {
+    stmt = db.prepare(sql);
+    if (statements.size > 200) statements.clear();
+    statements.set(sql, stmt);
+  }
+  return stmt;
+};
+parentPort.on("message", ({ id, sql, parameters, many }) => {
+  try {
+    const stmt = prepared(sql);
+    if (many) {
+      for (const row of many) stmt.run(row);
+      parentPort.postMessage({ id });
+    } else if (stmt.reader) {
+      parentPort.postMessage({ id, rows: stmt.all(parameters) });
+    } else {
+      const { changes, lastInsertRowid } = stmt.run(parameters);
+      parentPort.postMessage({ id, changes, lastInsertRowid });
+    }
+  } catch (e) {
+    parentPort.postMessage({ id, error: String(e && e.message ? e.message : e) });
+  }
+});
+`;
+
+const driver = createRequire(import.meta.url).resolve("better-sqlite3");
+
+interface Answer {
+  id: number;
+  rows?: unknown[];
+  changes?: number;
+  lastInsertRowid?: number | bigint;
+  error?: string;
+}
+
+/** Opens a writer on the SQLite file at `path`; its worker starts at once, so that it is ready when the first rows are. */
+export function openSqliteWriter(path: string): SqliteWriter {
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver } });
+  let next = 0;
+  let failed: Error | null = null;
+  const pending = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void }>();
+  let dead: Error | null = null;
+  const failAll = (e: Error) => {
+    dead ??= e;
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+  worker.on("message", (a: Answer) => {
+    const p = pending.get(a.id);
+    pending.delete(a.id);
+    if (a.error !== undefined) {
+      const e = new Error(a.error);
+      // A batch nobody waits for fails the next statement instead.
+      if (p) p.reject(e);
+      else failed ??= e;
+    } else p?.resolve(a);
+  });
+  worker.on("error", failAll);
+  worker.on("exit", () => failAll(new Error("the SQLite writer stopped")));
+
+  /** Reports a batch's failure once (the statements after it, a rollback say, run as usual). */
+  const takeFailure = (): Error | null => {
+    const e = failed;
+    failed = null;
+    return e;
+  };
+  const post = (message: { sql: string; parameters?: readonly unknown[]; many?: readonly unknown[][] }): number => {
+    if (dead) throw dead;
+    const id = next++;
+    worker.postMessage({ id, ...message });
+    return id;
+  };
+  const query = async (q: CompiledQuery): Promise<QueryResult<unknown>> => {
+    const id = post({ sql: q.sql, parameters: q.parameters });
+    const answer = new Promise<Answer>((resolve, reject) => pending.set(id, { resolve, reject }));
+    const a = await answer.catch((e: Error) => {
+      throw takeFailure() ?? e;
+    });
+    // Answers come in the order of the statements: a batch sent before this query has answered.
+    const batchFailure = takeFailure();
+    if (batchFailure) throw batchFailure;
+    if (a.rows) return { rows: a.rows };
+    return { rows: [], numAffectedRows: BigInt(a.changes ?? 0), insertId: a.lastInsertRowid === undefined ? undefined : BigInt(a.lastInsertRowid) };
+  };
+
+  const connection: DatabaseConnection = {
+    executeQuery: query as DatabaseConnection["executeQuery"],
+    // eslint-disable-next-line require-yield
+    async *streamQuery() {
+      throw new Error("the SQLite writer does not stream");
+    },
+  };
+  // One connection: one user at a time, as Kysely's own SQLite driver does.
+  let busy: Promise<void> | null = null;
+  let release: (() => void) | null = null;
+  const workerDriver: Driver = {
+    init: async () => {},
+    acquireConnection: async () => {
+      while (busy) await busy;
+      busy = new Promise<void>((r) => (release = r));
+      return connection;
+    },
+    beginTransaction: async (c) => void (await c.executeQuery(CompiledQuery.raw("begin"))),
+    commitTransaction: async (c) => void (await c.executeQuery(CompiledQuery.raw("commit"))),
+    rollbackTransaction: async (c) => void (await c.executeQuery(CompiledQuery.raw("rollback"))),
+    releaseConnection: async () => {
+      const r = release;
+      busy = null;
+      release = null;
+      r?.();
+    },
+    destroy: async () => {},
+  };
+  const dialect: Dialect = {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => workerDriver,
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+  };
+  const db = new Kysely<DatabaseSchema>({ dialect });
+  return {
+    db,
+    runMany: (sql, rows) => {
+      const e = takeFailure();
+      if (e) throw e;
+      post({ sql, many: rows });
+    },
+    close: async () => {
+      await db.destroy();
+      worker.removeAllListeners("exit");
+      await worker.terminate();
+    },
+  };
+}
+
+/**
+ * Takes a Kysely instance's connection (SQLite has one) and keeps it until the returned function
+ * is called: the instance's other queries wait, without blocking the thread, meanwhile.
+ */
+export function holdConnection(db: Kysely<DatabaseSchema>): Promise<() => void> {
+  return new Promise((held) => {
+    void db.connection().execute(() => new Promise<void>((release) => held(release)));
+  });
+}
