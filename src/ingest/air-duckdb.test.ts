@@ -123,4 +123,15 @@ describe("aggregateAirFile", () => {
     expect(day!.pollutants.o3.hourly![23]).toBe(30);
     expect(day!.pollutants.o3).toMatchObject({ hours: 1, mean: 30, max1h: 50 });
   });
+
+  it("names every OpenAQ station, also one that appears only after the rows names are first read from", async () => {
+    const row = (id: number, name: string, hour: number) => `${id},1,${name},2017-01-01T${String(hour).padStart(2, "0")}:00:00+08:00,39.929,116.417,pm25,µg/m³,10`;
+    const path = join(dir, "late-station.csv");
+    writeFileSync(path, [OPENAQ_HEADER, row(1, "Early", 1), row(1, "Early", 2), row(1, "Early", 3), row(2, "Late", 1)].join("\n"));
+    const header = readCsvHeader(path);
+    for (const nameRows of [1, 100_000]) {
+      const a = await aggregateAirFile(path, "openaq", header, { nameRows });
+      expect(a.stations.map((s) => [s.externalId, s.name]), `names from ${nameRows} rows`).toEqual([["1", "Early"], ["2", "Late"]]);
+    }
+  });
 });

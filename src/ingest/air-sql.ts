@@ -3,7 +3,7 @@ import { parameterMapSql, unitMapSql } from "./air-units.js";
 
 /**
  * The SQL of the DuckDB pass over an hourly air-quality file (see aggregateAirFile): the rows of
- * each format as (st, name, lat, lon, parameter, units, value, day, h), the one GROUP BY over the
+ * each format as (st, lat, lon, parameter, units, value, day, h), the one GROUP BY over the
  * file, and the small queries over its groups.
  */
 
@@ -33,16 +33,27 @@ export function openaqRowsSql(path: string, header: readonly string[]): string {
   const src = readCsvSql(path, header, { location_id: "BIGINT", sensors_id: "BIGINT", lat: "DOUBLE", lon: "DOUBLE", value: "DOUBLE" });
   return `
     t AS (
-      SELECT location_id AS st, location AS name, lat, lon, parameter, units, value, datetime, TRY_CAST(datetime AS TIMESTAMP) AS ts
+      SELECT location_id AS st, lat, lon, parameter, units, value, datetime, TRY_CAST(datetime AS TIMESTAMP) AS ts
       FROM ${src}
     ), u AS (
-      SELECT st, name, lat, lon, parameter, units, value, hs // 24 - ${DAYS_1900_TO_1970} AS day, (hs % 24)::INTEGER AS h
+      SELECT st, lat, lon, parameter, units, value, hs // 24 - ${DAYS_1900_TO_1970} AS day, (hs % 24)::INTEGER AS h
       FROM (
         SELECT *, CASE WHEN ts > TIMESTAMP '1900-01-01' AND ts < TIMESTAMP '2200-01-01' AND strlen(datetime) >= 19
           THEN (epoch_us(ts) + ${US_1900_TO_1970 - 1}) // 3600000000 END AS hs
         FROM t
       )
     )`;
+}
+
+/**
+ * OpenAQ station names, from the first `limit` rows read (all rows when null). The names are
+ * not read in the pass over the file: a text column costs that pass about a tenth of its time,
+ * and a station's name is the same on each of its rows. The caller reads all rows when a
+ * station is missing from the first ones.
+ */
+export function openaqNamesSql(path: string, header: readonly string[], limit: number | null): string {
+  const src = readCsvSql(path, header, { location_id: "BIGINT" });
+  return `SELECT location_id AS st, any_value(location) AS name FROM (SELECT location_id, location FROM ${src}${limit === null ? "" : ` LIMIT ${limit}`}) GROUP BY location_id`;
 }
 
 /** UCI Beijing Multi-Site: one row per station and hour (0–23, the hour starting then), one column per pollutant, all in µg/m³. */
@@ -52,12 +63,12 @@ export function uciRowsSql(path: string, header: readonly string[]): string {
   const src = readCsvSql(path, header, types);
   return `
     t AS (
-      SELECT CASE WHEN trim(station) <> '' THEN station END AS st, station AS name, NULL::DOUBLE AS lat, NULL::DOUBLE AS lon,
+      SELECT CASE WHEN trim(station) <> '' THEN station END AS st, NULL::DOUBLE AS lat, NULL::DOUBLE AS lon,
         CASE WHEN hour BETWEEN 0 AND 23 THEN TRY(make_date(year, month, day)) - DATE '1970-01-01' END AS day, hour AS h,
         "PM2.5" AS pm25, "PM10" AS pm10, "SO2" AS so2, "NO2" AS no2, "CO" AS co, "O3" AS o3
       FROM ${src}
     ), u AS (
-      SELECT st, name, lat, lon, parameter, 'µg/m³' AS units, value, day, h
+      SELECT st, lat, lon, parameter, 'µg/m³' AS units, value, day, h
       FROM t UNPIVOT INCLUDE NULLS (value FOR parameter IN (pm25, pm10, so2, no2, co, o3))
     )`;
 }
@@ -74,7 +85,7 @@ export function groupSql(rows: string): string {
       count(*)::DOUBLE AS nrows, count(value)::DOUBLE AS nvalues, count_if(NOT isfinite(value))::DOUBLE AS nonfinite,
       sum(vv) AS s, count(vv)::DOUBLE AS n, max(vv) AS mx,
       bit_or(1 << h) FILTER (WHERE vv IS NOT NULL) AS mask,
-      any_value(name) AS name, any_value(lat) AS lat, any_value(lon) AS lon,
+      any_value(lat) AS lat, any_value(lon) AS lon,
       list(h) FILTER (WHERE vv IS NOT NULL AND parameter IN ('o3', 'co')) AS lh,
       list(vv) FILTER (WHERE vv IS NOT NULL AND parameter IN ('o3', 'co')) AS lv
     FROM v
@@ -113,7 +124,7 @@ const USABLE = "g.p IS NOT NULL AND g.f IS NOT NULL AND g.day IS NOT NULL AND g.
 export const STATIONS_SQL = `
   CREATE TEMP TABLE air_st AS
   SELECT g.st, (row_number() OVER (ORDER BY g.st) - 1)::INTEGER AS si, CAST(g.st AS VARCHAR) AS ext,
-    any_value(g.name) AS name, any_value(g.lat) AS lat, any_value(g.lon) AS lon,
+    any_value(g.lat) AS lat, any_value(g.lon) AS lon,
     min(g.day) FILTER (WHERE ${USABLE})::INTEGER AS first_day, max(g.day) FILTER (WHERE ${USABLE})::INTEGER AS last_day
   FROM air_long g WHERE g.p IS NOT NULL GROUP BY g.st`;
 
