@@ -1,20 +1,19 @@
 import type { AirAnnualRecord } from "../db/repositories/air-annual.repository.js";
 import type { AirDayRecord, AirScope } from "../db/repositories/air-daily.repository.js";
-import { AIR_POLLUTANTS, type AirDay, type AirPollutant, type DayIndex } from "../domain/air.js";
+import type { AirDay } from "../domain/air.js";
 import {
   type AqiTables,
-  annualSummaries,
+  annualCounter,
   COMPLETENESS,
   type DailyLimitSet,
   type DailyValues,
-  dailyIndices,
+  dailySummaries,
   type IndexedDay,
-  type IndexResult,
   maxEightHourMean,
-  meanOverStations,
+  meanOverStationsByDate,
   type PollutantDay,
 } from "../engines/aqi/index.js";
-import type { RawStationDay } from "../ingest/air-duckdb.js";
+import type { RawPollutantDay, RawStationDay } from "../ingest/air-duckdb.js";
 
 /**
  * A station-day's values under the completeness rules: the 24-hour mean and 1-hour maximum
@@ -22,22 +21,14 @@ import type { RawStationDay } from "../ingest/air-duckdb.js";
  * The same rules as the engine's dailyValues, applied to DuckDB's aggregates.
  */
 export function completeDay(raw: RawStationDay): DailyValues {
-  const pollutants = {} as Record<AirPollutant, PollutantDay>;
-  for (const p of AIR_POLLUTANTS) {
-    const r = raw.pollutants[p];
-    const enough = r.hours >= COMPLETENESS.dailyMinHours;
-    pollutants[p] = {
-      hours: r.hours,
-      mean: enough ? r.mean : null,
-      max1h: enough ? r.max1h : null,
-      max8h: r.hourly ? maxEightHourMean(r.hourly).value : null,
-    };
-  }
-  return { date: raw.date, pollutants };
+  // Written out pollutant by pollutant: this runs for every station-day of an import.
+  const { pm25, pm10, so2, no2, co, o3 } = raw.pollutants;
+  return { date: raw.date, pollutants: { pm25: complete(pm25), pm10: complete(pm10), so2: complete(so2), no2: complete(no2), co: complete(co), o3: complete(o3) } };
 }
 
-function dayIndex(r: IndexResult): DayIndex {
-  return { standard: r.standard.id, value: r.value, level: r.category?.level ?? null, primary: r.primary };
+function complete(r: RawPollutantDay): PollutantDay {
+  const enough = r.hours >= COMPLETENESS.dailyMinHours;
+  return { hours: r.hours, mean: enough ? r.mean : null, max1h: enough ? r.max1h : null, max8h: r.hourly ? maxEightHourMean(r.hourly).value : null };
 }
 
 /** Who a stored day belongs to. */
@@ -50,7 +41,6 @@ export interface DayOwner {
 
 /** A day with its indices under the three standards, ready to store. */
 export function dayRecord(values: DailyValues, stations: number, sources: string[], owner: DayOwner, tables: AqiTables): AirDayRecord {
-  const i = dailyIndices(values, tables);
   // Field by field, not spread: this runs for every station-day of an import.
   return {
     scope: owner.scope,
@@ -60,7 +50,7 @@ export function dayRecord(values: DailyValues, stations: number, sources: string
     date: values.date,
     stations,
     pollutants: values.pollutants,
-    indices: { cn: dayIndex(i.cn), us: dayIndex(i.us), eu: dayIndex(i.eu) },
+    indices: dailySummaries(values, tables),
     sources,
   };
 }
@@ -75,6 +65,19 @@ export function indexedDay(d: AirDay): IndexedDay {
   };
 }
 
+/** The sources of a date's days, each once, in order. */
+function sourcesOf(days: readonly AirDay[]): string[] {
+  const all = new Set<string>();
+  let last: string[] | null = null;
+  for (const d of days) {
+    // Station-days of one import share their sources array: read it once.
+    if (d.sources === last) continue;
+    last = d.sources;
+    for (const s of d.sources) all.add(s);
+  }
+  return [...all].sort();
+}
+
 /** The city's days from its stations' days: the mean over stations for each date, indexed. */
 export function cityDays(stationDays: (AirDay & { station: string })[], owner: DayOwner, tables: AqiTables): AirDayRecord[] {
   const byDate = new Map<string, (AirDay & { station: string })[]>();
@@ -83,23 +86,46 @@ export function cityDays(stationDays: (AirDay & { station: string })[], owner: D
     if (list) list.push(d);
     else byDate.set(d.date, [d]);
   }
-  return [...byDate.keys()].sort().map((date) => {
-    const days = byDate.get(date)!;
-    const mean = meanOverStations(days);
-    const sources = [...new Set(days.flatMap((d) => d.sources))].sort();
-    return dayRecord({ date, pollutants: mean.pollutants }, mean.stations, sources, owner, tables);
-  });
+  return meanOverStationsByDate(stationDays).map((mean) =>
+    dayRecord({ date: mean.date, pollutants: mean.pollutants }, mean.stations, sourcesOf(byDate.get(mean.date)!), owner, tables),
+  );
 }
 
 /** Annual summaries of one subject's days, ready to store. */
 export function annualRecords(days: AirDay[], limitSets: DailyLimitSet[], owner: DayOwner): AirAnnualRecord[] {
+  const counter = annualCounter(limitSets);
+  // One indexed day, refilled for each day: the counter reads it at once (this runs over every
+  // day of an import, and one object a day was a good part of the time).
+  let day: IndexedDay | undefined;
   const sourcesByYear = new Map<number, Set<string>>();
+  let prefix = "";
+  let sources: Set<string> | undefined;
+  let last: string[] | null = null;
   for (const d of days) {
-    const y = Number(d.date.slice(0, 4));
-    if (!sourcesByYear.has(y)) sourcesByYear.set(y, new Set());
-    for (const s of d.sources) sourcesByYear.get(y)!.add(s);
+    if (day === undefined) day = indexedDay(d);
+    else {
+      day.date = d.date;
+      day.pollutants = d.pollutants;
+      day.cnAqi = d.indices.cn.value;
+      day.levels.cn = d.indices.cn.level;
+      day.levels.us = d.indices.us.level;
+      day.levels.eu = d.indices.eu.level;
+    }
+    counter.add(day);
+    // The year is read again only when the date's first four characters change.
+    if (prefix.length !== 4 || !d.date.startsWith(prefix)) {
+      prefix = d.date.slice(0, 4);
+      const y = Number(prefix);
+      last = null;
+      sources = sourcesByYear.get(y);
+      if (!sources) sourcesByYear.set(y, (sources = new Set()));
+    }
+    // Days of one import share their sources array: read it once a year.
+    if (d.sources === last) continue;
+    last = d.sources;
+    for (const s of d.sources) sources!.add(s);
   }
-  return annualSummaries(days.map(indexedDay), limitSets).map((a) => ({
+  return counter.summaries().map((a) => ({
     ...a,
     ...owner,
     exceedances: a.exceedances as Record<string, Record<string, number>>,

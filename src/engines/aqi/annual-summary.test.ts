@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { annualSummaries, type IndexedDay } from "./annual-summary.js";
+import { annualCounter, annualSummaries, type IndexedDay } from "./annual-summary.js";
 
 /** Every day of a year (or the first `days` of it) with PM2.5 = pm25(i) and China's AQI = aqi(i). */
 function year(y: number, pm25: (i: number) => number, aqi: (i: number) => number, skip: (d: Date) => boolean = () => false): IndexedDay[] {
@@ -44,5 +44,15 @@ describe("annualSummaries", () => {
   });
   it("splits days into calendar years", () => {
     expect(annualSummaries([...year(2016, () => 1, () => 1), ...year(2015, () => 1, () => 1)], []).map((a) => a.year)).toEqual([2015, 2016]);
+  });
+});
+
+describe("annualCounter", () => {
+  it("gives annualSummaries of the days added, in any year order, with one object refilled for every day", () => {
+    const days = [...year(2016, (i) => i % 7, (i) => 40 + (i % 90)), ...year(2015, (i) => i % 5, (i) => 30 + (i % 120)), ...year(2016, () => 3, () => 200).slice(0, 10)];
+    const counter = annualCounter([WHO]);
+    const one = { ...days[0]!, levels: { ...days[0]!.levels } };
+    for (const d of days) counter.add(Object.assign(one, d, { levels: Object.assign(one.levels, d.levels) }));
+    expect(counter.summaries()).toEqual(annualSummaries(days, [WHO]));
   });
 });

@@ -52,6 +52,121 @@ function complete(perMonth: ArrayLike<number>): boolean {
 
 const dailyStat = (d: DailyValues, k: LimitKey): number | null => (k === "o3_8h" ? d.pollutants.o3.max8h : d.pollutants[k].mean);
 
+/** Where each limit's daily statistic is among a day's values (HOURLY_POLLUTANTS order, O3 as o3_8h). */
+const STAT_AT = new Map<string, number>([["pm25", 0], ["pm10", 1], ["so2", 2], ["no2", 3], ["co", 4], ["o3_8h", 5]]);
+
+/** The number of a date's digits from `from` to `to` (exclusive): Number(date.slice(from, to)) without making the slice. */
+function dateNumber(date: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const digit = date.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return Number(date.slice(from, to));
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/** One year's sums and counts as its days are read. */
+interface YearCounts {
+  sums: Float64Array;
+  counts: Int32Array;
+  perMonth: Int32Array;
+  aqiPerMonth: Int32Array;
+  aqiDays: number;
+  goodDays: number;
+  categoryDays: { cn: number[]; us: number[]; eu: number[] };
+  /** Days above each limit, the limit sets' entries one after the other. */
+  exceeded: Int32Array;
+}
+
+const yearCounts = (limits: number): YearCounts => ({
+  sums: new Float64Array(HOURLY_POLLUTANTS.length),
+  counts: new Int32Array(HOURLY_POLLUTANTS.length),
+  perMonth: new Int32Array(HOURLY_POLLUTANTS.length * 12),
+  aqiPerMonth: new Int32Array(12),
+  aqiDays: 0,
+  goodDays: 0,
+  categoryDays: { cn: Array<number>(6).fill(0), us: Array<number>(6).fill(0), eu: Array<number>(6).fill(0) },
+  exceeded: new Int32Array(limits),
+});
+
+/** Annual summaries made day by day: `add` reads each day at once and keeps nothing of it; `summaries` gives annualSummaries of the days added. */
+export interface AnnualCounter {
+  add(day: IndexedDay): void;
+  summaries(): AnnualSummary[];
+}
+
+/**
+ * The counter behind annualSummaries, for a caller that makes each day as it goes (and may reuse
+ * one object for every day): the days are added in order, so each year's sums are the same as
+ * adding up its days one by one.
+ * @example const c = annualCounter([who2021]); days.forEach(c.add); c.summaries()[0].aqiDays //=> 365
+ * Source: see annualSummaries.
+ */
+export function annualCounter(limitSets: readonly DailyLimitSet[]): AnnualCounter {
+  const limits = limitSets.map((set) => ({ id: set.id, entries: Object.entries(set.limits) as [LimitKey, number][] }));
+  const entries = limits.flatMap((set) => set.entries);
+  const statAt = entries.map(([k]) => STAT_AT.get(k) ?? -1);
+  const n = HOURLY_POLLUTANTS.length;
+  const values = new Array<number | null>(n);
+  const years = new Map<number, YearCounts>();
+  let year = NaN;
+  let y: YearCounts | undefined;
+  const add = (d: IndexedDay): void => {
+    const dayYear = dateNumber(d.date, 0, 4);
+    if (dayYear !== year || y === undefined) {
+      year = dayYear;
+      y = years.get(year);
+      if (y === undefined) years.set(year, (y = yearCounts(entries.length)));
+    }
+    const month = dateNumber(d.date, 5, 7) - 1;
+    const { pm25, pm10, so2, no2, co, o3 } = d.pollutants;
+    values[0] = pm25.mean;
+    values[1] = pm10.mean;
+    values[2] = so2.mean;
+    values[3] = no2.mean;
+    values[4] = co.mean;
+    values[5] = o3.max8h;
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      if (v === null) continue;
+      y.sums[i]! += v;
+      y.counts[i]!++;
+      y.perMonth[i * 12 + month]!++;
+    }
+    if (d.cnAqi !== null) {
+      y.aqiDays++;
+      y.aqiPerMonth[month]!++;
+      if (d.cnAqi <= 100) y.goodDays++;
+    }
+    const { cn, us, eu } = d.levels;
+    if (cn !== null) y.categoryDays.cn[cn - 1]!++;
+    if (us !== null) y.categoryDays.us[us - 1]!++;
+    if (eu !== null) y.categoryDays.eu[eu - 1]!++;
+    for (let e = 0; e < entries.length; e++) {
+      const at = statAt[e]!;
+      const v = at >= 0 ? values[at]! : dailyStat(d, entries[e]![0]);
+      if (v !== null && v > entries[e]![1]) y.exceeded[e]!++;
+    }
+  };
+  const summaries = (): AnnualSummary[] =>
+    [...years.keys()].sort().map((year) => {
+      const { sums, counts, perMonth, aqiPerMonth, aqiDays, goodDays, categoryDays, exceeded } = years.get(year)!;
+      const pollutants = {} as Record<HourlyPollutant, AnnualPollutant>;
+      HOURLY_POLLUTANTS.forEach((p, i) => {
+        pollutants[p] = { mean: counts[i]! > 0 ? sums[i]! / counts[i]! : null, days: counts[i]!, complete: complete(perMonth.subarray(i * 12, i * 12 + 12)) };
+      });
+      const exceedances: AnnualSummary["exceedances"] = {};
+      let e = 0;
+      for (const set of limits) {
+        exceedances[set.id] = {};
+        for (const [k] of set.entries) exceedances[set.id]![k] = exceeded[e++]!;
+      }
+      return { year, pollutants, aqiDays, goodDays, goodDaysShare: aqiDays > 0 ? (100 * goodDays) / aqiDays : null, aqiComplete: complete(aqiPerMonth), categoryDays, exceedances };
+    });
+  return { add, summaries };
+}
+
 /**
  * Per calendar year: the annual mean of each pollutant's valid daily values with its day count
  * and completeness, the share of days with China's AQI ≤ 100, days per category under each index,
@@ -60,67 +175,7 @@ const dailyStat = (d: DailyValues, k: LimitKey): number | null => (k === "o3_8h"
  * Source: GB 3095-2012 Table 4 (completeness); HJ 633 (AQI ≤ 100 is good or moderate, 优良).
  */
 export function annualSummaries(days: readonly IndexedDay[], limitSets: readonly DailyLimitSet[]): AnnualSummary[] {
-  const byYear = new Map<number, IndexedDay[]>();
-  for (const d of days) {
-    const y = Number(d.date.slice(0, 4));
-    if (!byYear.has(y)) byYear.set(y, []);
-    byYear.get(y)!.push(d);
-  }
-  const limits = limitSets.map((set) => ({ id: set.id, entries: Object.entries(set.limits) as [LimitKey, number][] }));
-  // One pass over each year's days (in their order, so sums are the same as adding them up one by one).
-  return [...byYear.keys()].sort().map((year) => {
-    const ds = byYear.get(year)!;
-    const n = HOURLY_POLLUTANTS.length;
-    const sums = new Float64Array(n);
-    const counts = new Int32Array(n);
-    const perMonth = new Int32Array(n * 12);
-    const aqiPerMonth = new Int32Array(12);
-    let aqiDays = 0;
-    let goodDays = 0;
-    const categoryDays = { cn: Array<number>(6).fill(0), us: Array<number>(6).fill(0), eu: Array<number>(6).fill(0) };
-    const exceeded = limits.map((set) => new Int32Array(set.entries.length));
-    for (const d of ds) {
-      const month = Number(d.date.slice(5, 7)) - 1;
-      for (let i = 0; i < n; i++) {
-        const p = HOURLY_POLLUTANTS[i]!;
-        const v = p === "o3" ? d.pollutants.o3.max8h : d.pollutants[p].mean;
-        if (v === null) continue;
-        sums[i]! += v;
-        counts[i]!++;
-        perMonth[i * 12 + month]!++;
-      }
-      if (d.cnAqi !== null) {
-        aqiDays++;
-        aqiPerMonth[month]!++;
-        if (d.cnAqi <= 100) goodDays++;
-      }
-      for (const k of ["cn", "us", "eu"] as const) if (d.levels[k] !== null) categoryDays[k][d.levels[k]! - 1]!++;
-      for (let s = 0; s < limits.length; s++) {
-        const entries = limits[s]!.entries;
-        for (let e = 0; e < entries.length; e++) {
-          const v = dailyStat(d, entries[e]![0]);
-          if (v !== null && v > entries[e]![1]) exceeded[s]![e]!++;
-        }
-      }
-    }
-    const pollutants = {} as Record<HourlyPollutant, AnnualPollutant>;
-    HOURLY_POLLUTANTS.forEach((p, i) => {
-      pollutants[p] = { mean: counts[i]! > 0 ? sums[i]! / counts[i]! : null, days: counts[i]!, complete: complete(perMonth.subarray(i * 12, i * 12 + 12)) };
-    });
-    const exceedances: AnnualSummary["exceedances"] = {};
-    limits.forEach((set, s) => {
-      exceedances[set.id] = {};
-      set.entries.forEach(([k], e) => (exceedances[set.id]![k] = exceeded[s]![e]!));
-    });
-    return {
-      year,
-      pollutants,
-      aqiDays,
-      goodDays,
-      goodDaysShare: aqiDays > 0 ? (100 * goodDays) / aqiDays : null,
-      aqiComplete: complete(aqiPerMonth),
-      categoryDays,
-      exceedances,
-    };
-  });
+  const counter = annualCounter(limitSets);
+  for (const d of days) counter.add(d);
+  return counter.summaries();
 }

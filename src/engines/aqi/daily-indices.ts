@@ -3,14 +3,38 @@ import { cnEditionFor } from "./cn-edition.js";
 import { cnIndex } from "./cn-index.js";
 import type { DailyValues } from "./daily-values.js";
 import { euIndex } from "./eu-index.js";
-import { measured, resilientIndex } from "./resilient-index.js";
-import type { IndexResult } from "./types.js";
+import type { Hj633Table } from "./hj633-table.js";
+import { resilientIndex } from "./resilient-index.js";
+import type { Concentrations, IndexResult } from "./types.js";
+import type { UsEpaTable } from "./us-epa-table.js";
 import { usIndex } from "./us-index.js";
 
 export interface DailyIndices {
   cn: IndexResult;
   us: IndexResult;
   eu: IndexResult;
+}
+
+/** A daily value as an index input: a gap (null) is an absent concentration. */
+const given = (v: number | null): number | undefined => (v === null ? undefined : v);
+
+// Every index runs first as it is; only a day that fails (a special case without the value it
+// needs, a few in 10,000) goes through resilientIndex, which recomputes it leaving the value out.
+// This runs for every station-day of an import, so no closure is made for the other days.
+function cnDay(input: Concentrations, table: Hj633Table): IndexResult {
+  try {
+    return cnIndex(input, table, "day");
+  } catch {
+    return resilientIndex((c) => cnIndex(c, table, "day"), input);
+  }
+}
+
+function usDay(input: Concentrations, table: UsEpaTable): IndexResult {
+  try {
+    return usIndex(input, table, "day");
+  } catch {
+    return resilientIndex((c) => usIndex(c, table, "day"), input);
+  }
 }
 
 /**
@@ -26,15 +50,21 @@ export interface DailyIndices {
  * Source: HJ 633-2012 / HJ 633-2026; EPA-454/B-24-002; EEA European Air Quality Index 2024.
  */
 export function dailyIndices(day: DailyValues, tables: AqiTables): DailyIndices {
-  const p = day.pollutants;
-  const cnTable = tables.cn[cnEditionFor(day.date)];
+  const { pm25, pm10, so2, no2, co, o3 } = day.pollutants;
+  // Inputs with every key written (undefined for a gap, which the indices read as absent): one
+  // object shape for every day keeps the indices' property reads fast.
   return {
-    cn: resilientIndex((c) => cnIndex(c, cnTable, "day"), measured({
-      pm25: p.pm25.mean, pm10: p.pm10.mean, so2: p.so2.mean, no2: p.no2.mean, co: p.co.mean, o3_8h: p.o3.max8h, o3_1h: p.o3.max1h,
-    })),
-    us: resilientIndex((c) => usIndex(c, tables.us, "day"), measured({
-      pm25: p.pm25.mean, pm10: p.pm10.mean, co: p.co.max8h, o3_8h: p.o3.max8h, o3_1h: p.o3.max1h, so2: p.so2.max1h, so2_24h: p.so2.mean, no2: p.no2.max1h,
-    })),
-    eu: euIndex(measured({ pm25: p.pm25.max1h, pm10: p.pm10.max1h, no2: p.no2.max1h, so2: p.so2.max1h, o3: p.o3.max1h }), tables.eu, "day"),
+    cn: cnDay(
+      { pm25: given(pm25.mean), pm10: given(pm10.mean), so2: given(so2.mean), no2: given(no2.mean), co: given(co.mean), o3_8h: given(o3.max8h), o3_1h: given(o3.max1h) },
+      tables.cn[cnEditionFor(day.date)],
+    ),
+    us: usDay(
+      {
+        pm25: given(pm25.mean), pm10: given(pm10.mean), co: given(co.max8h), o3_8h: given(o3.max8h), o3_1h: given(o3.max1h),
+        so2: given(so2.max1h), so2_24h: given(so2.mean), no2: given(no2.max1h),
+      },
+      tables.us,
+    ),
+    eu: euIndex({ pm25: given(pm25.max1h), pm10: given(pm10.max1h), no2: given(no2.max1h), so2: given(so2.max1h), o3: given(o3.max1h) }, tables.eu, "day"),
   };
 }

@@ -13,8 +13,8 @@ import type { AveragingPeriod, Concentrations, IndexResult, PollutantKey } from 
 export function eaqiBand(pollutant: EaqiPollutant, concentration: number, table: EaqiTable): number {
   if (!(concentration >= 0)) throw new RangeError(`${pollutant}: concentration must be a number ≥ 0, got ${concentration}`);
   const upper = table.upper[pollutant];
-  const i = upper.findIndex((u) => concentration <= u);
-  return i < 0 ? upper.length + 1 : i + 1;
+  for (let i = 0; i < upper.length; i++) if (concentration <= upper[i]!) return i + 1;
+  return upper.length + 1;
 }
 
 /**
@@ -29,17 +29,20 @@ export function eaqiBand(pollutant: EaqiPollutant, concentration: number, table:
  */
 export function euIndex(input: Concentrations, table: EaqiTable, period: AveragingPeriod): IndexResult {
   const notes: string[] = [];
-  const given: Partial<Record<EaqiPollutant, number>> = { pm25: input.pm25, pm10: input.pm10, no2: input.no2, so2: input.so2, o3: input.o3 ?? input.o3_1h };
   if (input.o3 === undefined && input.o3_1h !== undefined) notes.push("o3_1h read as the hourly O3 value");
-  const ignored = (["co", "o3_8h"] as const).filter((k) => input[k] !== undefined);
-  if (ignored.length > 0) notes.push(`not part of the European index, ignored: ${ignored.join(", ")}`);
-  const sub: Partial<Record<PollutantKey, number>> = {};
-  for (const p of EAQI_POLLUTANTS) {
-    const c = given[p];
-    if (c !== undefined) sub[p] = eaqiBand(p, c, table);
+  // Without filter/join, Object.values and a spread: this runs for every station-day of an import.
+  if (input.co !== undefined || input.o3_8h !== undefined) {
+    notes.push(`not part of the European index, ignored: ${input.co === undefined ? "o3_8h" : input.o3_8h === undefined ? "co" : "co, o3_8h"}`);
   }
-  const values = Object.values(sub) as number[];
-  const value = values.length > 0 ? Math.max(...values) : null;
+  const sub: Partial<Record<PollutantKey, number>> = {};
+  let value: number | null = null;
+  for (const p of EAQI_POLLUTANTS) {
+    const c = p === "o3" ? (input.o3 ?? input.o3_1h) : input[p];
+    if (c === undefined) continue;
+    const band = eaqiBand(p, c, table);
+    sub[p] = band;
+    if (value === null || band > value) value = band;
+  }
   return {
     standard: table.standard,
     period,

@@ -4,6 +4,7 @@ export * from "./cn-edition.js";
 export * from "./cn-index.js";
 export * from "./csv-lines.js";
 export * from "./daily-indices.js";
+export * from "./daily-summaries.js";
 export * from "./daily-values.js";
 export * from "./data-completeness.js";
 export * from "./eaqi-table.js";

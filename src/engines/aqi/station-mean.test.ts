@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DailyValues } from "./daily-values.js";
-import { meanOverStations } from "./station-mean.js";
+import { meanOverStations, meanOverStationsByDate } from "./station-mean.js";
 
 const day = (pm25: number | null, hours: number, o3max8h: number | null = null): DailyValues => ({
   date: "2017-01-01",
@@ -25,5 +25,20 @@ describe("meanOverStations", () => {
   });
   it("refuses days of different dates", () => {
     expect(() => meanOverStations([day(1, 24), { ...day(1, 24), date: "2017-01-02" }])).toThrow(RangeError);
+  });
+});
+
+describe("meanOverStationsByDate", () => {
+  it("gives meanOverStations of each date's days, dates in order, the stations' days in any order", () => {
+    const on = (date: string, d: DailyValues): DailyValues => ({ ...d, date });
+    const days = [on("2017-01-02", day(100, 24)), on("2017-01-01", day(10, 20, 70)), on("2017-01-02", day(null, 3)), on("2017-01-01", day(30, 24)), on("2017-01-02", day(50, 22))];
+    expect(meanOverStationsByDate(days)).toEqual([
+      meanOverStations([days[1]!, days[3]!]),
+      meanOverStations([days[0]!, days[2]!, days[4]!]),
+    ]);
+    expect(meanOverStationsByDate(days)[1]!.pollutants.pm25).toEqual({ hours: 49, mean: 75, max1h: 85, max8h: null });
+  });
+  it("gives nothing for no days", () => {
+    expect(meanOverStationsByDate([])).toEqual([]);
   });
 });

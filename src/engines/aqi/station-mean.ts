@@ -5,6 +5,55 @@ export interface CityDailyValues extends DailyValues {
   stations: number;
 }
 
+// Sums are kept in a Float64Array, per date and pollutant (in HOURLY_POLLUTANTS order): the
+// valid hours, then the sum and count of the 24-hour means, of the 1-hour and of the 8-hour maxima.
+const FIELDS = 7;
+const PER_DATE = HOURLY_POLLUTANTS.length * FIELDS;
+
+function add(sums: Float64Array, at: number, v: PollutantDay): void {
+  sums[at]! += v.hours;
+  if (v.mean !== null) {
+    sums[at + 1]! += v.mean;
+    sums[at + 2]!++;
+  }
+  if (v.max1h !== null) {
+    sums[at + 3]! += v.max1h;
+    sums[at + 4]!++;
+  }
+  if (v.max8h !== null) {
+    sums[at + 5]! += v.max8h;
+    sums[at + 6]!++;
+  }
+}
+
+/** Adds one station's day at date slot `slot`; true when the station had any valid value. */
+function addDay(sums: Float64Array, slot: number, d: DailyValues): boolean {
+  // Pollutant by pollutant by name: this runs for every station-day of an import.
+  const { pm25, pm10, so2, no2, co, o3 } = d.pollutants;
+  const at = slot * PER_DATE;
+  add(sums, at, pm25);
+  add(sums, at + FIELDS, pm10);
+  add(sums, at + 2 * FIELDS, so2);
+  add(sums, at + 3 * FIELDS, no2);
+  add(sums, at + 4 * FIELDS, co);
+  add(sums, at + 5 * FIELDS, o3);
+  return valid(pm25) || valid(pm10) || valid(so2) || valid(no2) || valid(co) || valid(o3);
+}
+
+const valid = (v: PollutantDay): boolean => v.mean !== null || v.max8h !== null;
+
+function mean(sums: Float64Array, at: number): PollutantDay {
+  const nMean = sums[at + 2]!, nMax1h = sums[at + 4]!, nMax8h = sums[at + 6]!;
+  return { hours: sums[at]!, mean: nMean === 0 ? null : sums[at + 1]! / nMean, max1h: nMax1h === 0 ? null : sums[at + 3]! / nMax1h, max8h: nMax8h === 0 ? null : sums[at + 5]! / nMax8h };
+}
+
+function cityDay(sums: Float64Array, slot: number, date: string, stations: number): CityDailyValues {
+  const at = slot * PER_DATE;
+  const pollutants: Record<HourlyPollutant, PollutantDay> = {
+    pm25: mean(sums, at), pm10: mean(sums, at + FIELDS), so2: mean(sums, at + 2 * FIELDS), no2: mean(sums, at + 3 * FIELDS), co: mean(sums, at + 4 * FIELDS), o3: mean(sums, at + 5 * FIELDS),
+  };
+  return { date, pollutants, stations };
+}
 
 /**
  * A city's daily values from its stations' values for the same date: per pollutant the
@@ -18,30 +67,33 @@ export interface CityDailyValues extends DailyValues {
 export function meanOverStations(days: readonly DailyValues[]): CityDailyValues {
   const date = days[0]?.date;
   if (date === undefined || days.some((d) => d.date !== date)) throw new RangeError("meanOverStations needs days of one date");
-  // Loops rather than map/filter: this runs for every date of an import. Sums add the stations in order.
-  const pollutants = {} as Record<HourlyPollutant, PollutantDay>;
-  for (const p of HOURLY_POLLUTANTS) {
-    let hours = 0;
-    let sMean = 0, nMean = 0, sMax1h = 0, nMax1h = 0, sMax8h = 0, nMax8h = 0;
-    for (const d of days) {
-      const v = d.pollutants[p];
-      hours += v.hours;
-      if (v.mean !== null) {
-        sMean += v.mean;
-        nMean++;
-      }
-      if (v.max1h !== null) {
-        sMax1h += v.max1h;
-        nMax1h++;
-      }
-      if (v.max8h !== null) {
-        sMax8h += v.max8h;
-        nMax8h++;
-      }
-    }
-    pollutants[p] = { hours, mean: nMean === 0 ? null : sMean / nMean, max1h: nMax1h === 0 ? null : sMax1h / nMax1h, max8h: nMax8h === 0 ? null : sMax8h / nMax8h };
-  }
+  const sums = new Float64Array(PER_DATE);
   let stations = 0;
-  for (const d of days) if (HOURLY_POLLUTANTS.some((p) => d.pollutants[p].mean !== null || d.pollutants[p].max8h !== null)) stations++;
-  return { date, pollutants, stations };
+  for (const d of days) if (addDay(sums, 0, d)) stations++;
+  return cityDay(sums, 0, date, stations);
+}
+
+/**
+ * meanOverStations for each date of days from several stations, dates in order. The days are
+ * read once in the order given (stations' sums add up in that order for each date), not date by
+ * date: this runs over every station-day of an import.
+ * @example meanOverStationsByDate([...dongsiDays, ...aotizhongxinDays])[0].stations //=> 2
+ */
+export function meanOverStationsByDate(days: readonly DailyValues[]): CityDailyValues[] {
+  const slots = new Map<string, number>();
+  const dates: string[] = [];
+  const slotOf = new Int32Array(days.length);
+  days.forEach((d, i) => {
+    if (d.date === undefined) throw new RangeError("meanOverStations needs days of one date");
+    let slot = slots.get(d.date);
+    if (slot === undefined) slots.set(d.date, (slot = dates.push(d.date) - 1));
+    slotOf[i] = slot;
+  });
+  const sums = new Float64Array(dates.length * PER_DATE);
+  const stations = new Int32Array(dates.length);
+  for (let i = 0; i < days.length; i++) if (addDay(sums, slotOf[i]!, days[i]!)) stations[slotOf[i]!]!++;
+  return [...dates].sort().map((date) => {
+    const slot = slots.get(date)!;
+    return cityDay(sums, slot, date, stations[slot]!);
+  });
 }

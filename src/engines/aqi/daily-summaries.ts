@@ -1,0 +1,89 @@
+import type { AqiTables } from "./air-quality-index.js";
+import { categoryFor } from "./category.js";
+import { cnEditionFor } from "./cn-edition.js";
+import { CN_ENTRIES, cnSubIndex } from "./cn-index.js";
+import { dailyIndices } from "./daily-indices.js";
+import type { DailyValues } from "./daily-values.js";
+import { EAQI_POLLUTANTS } from "./eaqi-table.js";
+import { eaqiBand } from "./eu-index.js";
+import type { Category, IndexResult, PollutantKey, StandardId } from "./types.js";
+import { US_KEYS, usInputs, usSubIndex } from "./us-index.js";
+
+/** What a stored day keeps of an index result. */
+export interface IndexSummary {
+  standard: StandardId;
+  /** The AQI or band; null when no pollutant could be indexed. */
+  value: number | null;
+  /** The category's level (1–6), null with the value. */
+  level: number | null;
+  primary: PollutantKey[];
+}
+
+export interface DailySummaries {
+  cn: IndexSummary;
+  us: IndexSummary;
+  eu: IndexSummary;
+}
+
+/** Sub-index of each input by position (NaN: not indexed), reused from day to day. */
+const SUB = new Float64Array(8);
+
+/** The overall value (the highest sub-index, taken in input order as aqiResult does), its level and the keys at it above `threshold`. */
+function summary(standard: StandardId, keys: readonly PollutantKey[], categories: readonly Category[], threshold: number): IndexSummary {
+  let value: number | null = null;
+  for (let i = 0; i < keys.length; i++) if (SUB[i] === SUB[i]) value = value === null ? SUB[i]! : Math.max(value, SUB[i]!);
+  const primary: PollutantKey[] = [];
+  if (value !== null && value > threshold) for (let i = 0; i < keys.length; i++) if (SUB[i] === value) primary.push(keys[i]!);
+  return { standard, value, level: value === null ? null : (categoryFor(value, categories).level ?? null), primary };
+}
+
+const given = (v: number | null): number | undefined => (v === null ? undefined : v);
+const CN_KEYS = CN_ENTRIES.day.map(([key]) => key);
+const EU_KEYS: readonly PollutantKey[] = EAQI_POLLUTANTS;
+
+/** The value, level and primary pollutants of an index result. */
+function summarize(r: IndexResult): IndexSummary {
+  return { standard: r.standard.id, value: r.value, level: r.category?.level ?? null, primary: r.primary };
+}
+
+/**
+ * What dailyIndices gives for a day, reduced to what a stored day keeps of each index: its value,
+ * category level and primary pollutants. The same sub-indices, computed without the notes and
+ * result objects (this runs for every station-day of an import); a day with a special case that
+ * lacks the value it needs goes through dailyIndices itself.
+ * @example dailySummaries(day, tables).cn //=> { standard: "cn-2012", value: 125, level: 3, primary: ["pm25"] }
+ * Source: see dailyIndices.
+ */
+export function dailySummaries(day: DailyValues, tables: AqiTables): DailySummaries {
+  const { pm25, pm10, so2, no2, co, o3 } = day.pollutants;
+  try {
+    // China: the inputs of dailyIndices in CN_ENTRIES.day order (pm25, pm10, so2, no2, co, o3_8h, o3_1h).
+    const cnTable = tables.cn[cnEditionFor(day.date)];
+    const cnIn = [pm25.mean, pm10.mean, so2.mean, no2.mean, co.mean, o3.max8h, o3.max1h];
+    for (let i = 0; i < cnIn.length; i++) {
+      const c = cnIn[i]!;
+      const [key, column] = CN_ENTRIES.day[i]!;
+      SUB[i] = c === null ? NaN : (cnSubIndex(key, column, c, given(o3.max1h), undefined, cnTable, null, null) ?? NaN);
+    }
+    const cn = summary(cnTable.standard.id, CN_KEYS, cnTable.categories, 50);
+    // US: in usInputs order (pm25, pm10, co, o3_8h, o3_1h, so2, no2).
+    const inputs = usInputs(tables.us);
+    const usIn = [pm25.mean, pm10.mean, co.max8h, o3.max8h, o3.max1h, so2.max1h, no2.max1h];
+    for (let i = 0; i < usIn.length; i++) {
+      const raw = usIn[i]!;
+      SUB[i] = raw === null ? NaN : (usSubIndex(inputs[i]!, raw, given(o3.max1h), given(so2.mean), tables.us, null, null) ?? NaN);
+    }
+    const us = summary(tables.us.standard.id, US_KEYS, tables.us.categories, 50);
+    // Europe: the day's highest hourly values, in EAQI_POLLUTANTS order (pm25, pm10, no2, o3, so2).
+    const euIn = [pm25.max1h, pm10.max1h, no2.max1h, o3.max1h, so2.max1h];
+    for (let i = 0; i < euIn.length; i++) {
+      const c = euIn[i]!;
+      SUB[i] = c === null ? NaN : eaqiBand(EAQI_POLLUTANTS[i]!, c, tables.eu);
+    }
+    const eu = summary(tables.eu.standard.id, EU_KEYS, tables.eu.categories, 1);
+    return { cn, us, eu };
+  } catch {
+    const i = dailyIndices(day, tables);
+    return { cn: summarize(i.cn), us: summarize(i.us), eu: summarize(i.eu) };
+  }
+}
