@@ -22,6 +22,10 @@ import type { DatabaseSchema } from "./schema.js";
  * transaction that awaits anything after its batches (its commit at the latest) cannot commit
  * past a failed one.
  *
+ * Its commits leave the WAL as it is; closing the writer checkpoints it in the worker, which
+ * then ends without being waited for (a process that exits first leaves the WAL to the next
+ * connection, as SQLite does after any crash: nothing committed is lost).
+ *
  * It is a writer beside the main connection: while it holds a write transaction, writes on the
  * main connection wait (see holdConnection to make them wait without blocking the thread).
  */
@@ -42,6 +46,8 @@ db.pragma("journal_mode = WAL");
 db.pragma("foreign_keys = ON");
 db.pragma("busy_timeout = 5000");
 db.pragma("synchronous = NORMAL");
+// Its commits do not checkpoint: the checkpoint of a bulk transaction runs after it, on close.
+db.pragma("wal_autocheckpoint = 0");
 const statements = new Map();
 const prepared = (sql) => {
   let stmt = statements.get(sql);
@@ -52,7 +58,16 @@ const prepared = (sql) => {
   }
   return stmt;
 };
-parentPort.on("message", ({ id, sql, parameters, many }) => {
+parentPort.on("message", ({ id, sql, parameters, many, end }) => {
+  if (end) {
+    try {
+      db.pragma("wal_checkpoint(PASSIVE)");
+    } finally {
+      db.close();
+      parentPort.close();
+    }
+    return;
+  }
   try {
     const stmt = prepared(sql);
     if (many) {
@@ -175,7 +190,11 @@ export function openSqliteWriter(path: string): SqliteWriter {
     close: async () => {
       await db.destroy();
       worker.removeAllListeners("exit");
-      await worker.terminate();
+      if (dead) return;
+      // The worker checkpoints what was written (copies the WAL into the database file) and
+      // ends on its own; nobody waits for it, and it does not keep the process alive.
+      worker.postMessage({ end: true });
+      worker.unref();
     },
   };
 }

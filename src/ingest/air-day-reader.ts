@@ -43,51 +43,88 @@ function entries(vector: DuckDBListVector, rows: number): Float64Array {
   return out;
 }
 
-/** An hour-listed pollutant's columns in one chunk: the entries of its hours and values lists, and the lists' child values. */
-interface HourLists {
-  hours: DuckDBListVector;
-  values: DuckDBListVector;
-  hourEntries: Float64Array;
-  valueEntries: Float64Array;
-  hourItems: ArrayLike<number> | null;
-  valueItems: ArrayLike<number> | null;
-}
+/** Applies a unit factor as STATION_DAYS_SQL does: dividing by 1000 (not multiplying by 0.001) keeps 700 µg/m³ CO at exactly 0.7 mg/m³. */
+const scale = (x: number, f: number): number => (f < 1 ? x / (1 / f) : x * f);
 
-/** Scratch space of hourly(), per hour the sum and the number of the readings: two typed arrays per day and pollutant cost more than the rest of the day. */
-const SUM = new Float64Array(24);
-const COUNT = new Int32Array(24);
+/** Scratch space of the hourly readings of a station-day: per hour of each HOURLY_POLLUTANTS pollutant the sum and the number of readings. */
+const SUM = new Float64Array(24 * HOURLY_POLLUTANTS.length);
+const COUNT = new Int32Array(24 * HOURLY_POLLUTANTS.length);
 
-/** The day's readings of one hour-listed pollutant by hour (0–23), readings of the same hour averaged. */
-function hourly(lists: HourLists, r: number): (number | null)[] {
-  SUM.fill(0);
-  COUNT.fill(0);
-  const len = lists.hourEntries[2 * r + 1]!;
-  if (len > 0) {
-    const hours = (lists.hourItems ??= numbers(lists.hours.childVector));
-    const values = (lists.valueItems ??= numbers(lists.values.childVector));
-    const start = lists.hourEntries[2 * r]!;
-    const vstart = lists.valueEntries[2 * r]!;
-    for (let k = 0; k < len; k++) {
-      const h = hours[start + k]!;
-      SUM[h]! += values[vstart + k]!;
-      COUNT[h]!++;
+/** Reads HOURLY_SQL's rows alongside STATION_DAYS_SQL's (both in station and day order). */
+class HourlyCursor {
+  private c = -1;
+  private r = 0;
+  private rows = 0;
+  private si: ArrayLike<number> = [];
+  private day: ArrayLike<number> = [];
+  private k: ArrayLike<number> = [];
+  private f: ArrayLike<number> = [];
+  private hourEntries: Float64Array = new Float64Array(0);
+  private valueEntries: Float64Array = new Float64Array(0);
+  private hours: ArrayLike<number> = [];
+  private values: ArrayLike<number> = [];
+
+  constructor(private readonly result: DuckDBMaterializedResult) {}
+
+  private next(): boolean {
+    while (this.r >= this.rows) {
+      if (++this.c >= this.result.chunkCount) return false;
+      const chunk = this.result.getChunk(this.c);
+      this.rows = chunk.rowCount;
+      this.r = 0;
+      this.si = numbers(chunk.getColumnVector(0));
+      this.day = numbers(chunk.getColumnVector(1));
+      this.k = numbers(chunk.getColumnVector(2));
+      this.f = numbers(chunk.getColumnVector(3));
+      const hours = chunk.getColumnVector(4) as DuckDBListVector;
+      const values = chunk.getColumnVector(5) as DuckDBListVector;
+      this.hourEntries = entries(hours, this.rows);
+      this.valueEntries = entries(values, this.rows);
+      this.hours = numbers(hours.childVector);
+      this.values = numbers(values.childVector);
+    }
+    return true;
+  }
+
+  /** Fills SUM and COUNT with the readings of station si on day d (the next rows, if they are its). */
+  take(si: number, d: number): void {
+    SUM.fill(0);
+    COUNT.fill(0);
+    while (this.next() && this.si[this.r] === si && this.day[this.r] === d) {
+      const r = this.r++;
+      const offset = 24 * this.k[r]!;
+      const f = this.f[r]!;
+      const start = this.hourEntries[2 * r]!;
+      const vstart = this.valueEntries[2 * r]!;
+      for (let i = 0, len = this.hourEntries[2 * r + 1]!; i < len; i++) {
+        const h = offset + this.hours[start + i]!;
+        SUM[h]! += scale(this.values[vstart + i]!, f);
+        COUNT[h]!++;
+      }
     }
   }
+}
+
+/** The readings of the k-th hour-listed pollutant by hour (0–23) from SUM and COUNT, readings of the same hour averaged. */
+function hourly(k: number): (number | null)[] {
   const out = new Array<number | null>(24);
-  for (let h = 0; h < 24; h++) out[h] = COUNT[h]! > 0 ? SUM[h]! / COUNT[h]! : null;
+  for (let h = 0, at = 24 * k; h < 24; h++, at++) out[h] = COUNT[at]! > 0 ? SUM[at]! / COUNT[at]! : null;
   return out;
 }
 
-/** Column of each pollutant's first value (n) among STATION_DAYS_SQL's columns, and of its hour lists. */
+/** Column of each pollutant's first value (n) among STATION_DAYS_SQL's columns. */
 const COLUMN = Object.fromEntries(AIR_POLLUTANTS.map((p, i) => [p, 2 + 4 * i])) as Record<AirPollutant, number>;
-const LIST_COLUMN = Object.fromEntries(HOURLY_POLLUTANTS.map((p, k) => [p, 2 + 4 * AIR_POLLUTANTS.length + 2 * k])) as Record<(typeof HOURLY_POLLUTANTS)[number], number>;
+const O3 = HOURLY_POLLUTANTS.indexOf("o3");
+const CO = HOURLY_POLLUTANTS.indexOf("co");
 
 /**
  * Builds station-days from STATION_DAYS_SQL's rows (station index into `stations`, day number
- * since 1970-01-01, per pollutant n, s, mx and hour mask, then O3's and CO's hours and values),
- * reading the result's column buffers directly. Each station-day goes through `map` as it is read.
+ * since 1970-01-01, per pollutant n, s, mx and hour mask) and HOURLY_SQL's (O3's and CO's hours
+ * and values), reading the results' column buffers directly. Each station-day goes through `map`
+ * as it is read.
  */
-export function readDays<T>(result: DuckDBMaterializedResult, stations: readonly string[], map: (day: RawStationDay) => T): T[] {
+export function readDays<T>(result: DuckDBMaterializedResult, hourlyResult: DuckDBMaterializedResult, stations: readonly string[], map: (day: RawStationDay) => T): T[] {
+  const readings = new HourlyCursor(hourlyResult);
   const out: T[] = [];
   const dates = new Map<number, string>();
   for (let c = 0; c < result.chunkCount; c++) {
@@ -96,29 +133,23 @@ export function readDays<T>(result: DuckDBMaterializedResult, stations: readonly
     const si = numbers(chunk.getColumnVector(0));
     const dayv = numbers(chunk.getColumnVector(1));
     const cols = Array.from({ length: 2 + 4 * AIR_POLLUTANTS.length }, (_, i) => numbers(chunk.getColumnVector(i)));
-    const lists = (p: (typeof HOURLY_POLLUTANTS)[number]): HourLists => {
-      const hours = chunk.getColumnVector(LIST_COLUMN[p]) as DuckDBListVector;
-      const values = chunk.getColumnVector(LIST_COLUMN[p] + 1) as DuckDBListVector;
-      return { hours, values, hourEntries: entries(hours, rows), valueEntries: entries(values, rows), hourItems: null, valueItems: null };
-    };
-    const o3 = lists("o3");
-    const co = lists("co");
-    /** A pollutant's n, s, mx and hour mask in row r, with its readings by hour when it has hour lists. */
-    const day = (p: AirPollutant, r: number, hours: HourLists | null): RawPollutantDay => {
+    /** A pollutant's n, s, mx and hour mask in row r, with its readings by hour (from SUM and COUNT) when it is hour-listed. */
+    const day = (p: AirPollutant, r: number, k: number | null): RawPollutantDay => {
       const at = COLUMN[p];
       const n = cols[at]![r]!;
       const mean = n > 0 ? cols[at + 1]![r]! / n : null;
       const max1h = n > 0 ? cols[at + 2]![r]! : null;
       const valid = bitCount(cols[at + 3]![r]!);
-      return hours === null ? { hours: valid, mean, max1h } : { hours: valid, mean, max1h, hourly: hourly(hours, r) };
+      return k === null ? { hours: valid, mean, max1h } : { hours: valid, mean, max1h, hourly: hourly(k) };
     };
     for (let r = 0; r < rows; r++) {
       const d = dayv[r]!;
       let date = dates.get(d);
       if (date === undefined) dates.set(d, (date = new Date(d * 86_400_000).toISOString().slice(0, 10)));
+      readings.take(si[r]!, d);
       // Written out in AIR_POLLUTANTS order, O3 and CO with their hours: this runs for every station-day.
       const pollutants: Record<AirPollutant, RawPollutantDay> = {
-        pm25: day("pm25", r, null), pm10: day("pm10", r, null), so2: day("so2", r, null), no2: day("no2", r, null), co: day("co", r, co), o3: day("o3", r, o3),
+        pm25: day("pm25", r, null), pm10: day("pm10", r, null), so2: day("so2", r, null), no2: day("no2", r, null), co: day("co", r, CO), o3: day("o3", r, O3),
       };
       out.push(map({ station: stations[si[r]!]!, date, pollutants }));
     }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { AIR_POLLUTANTS, type AirFormat, type AirPollutant } from "../domain/air.js";
 import { readDays } from "./air-day-reader.js";
-import { groupSql, LONG_SQL, openaqNamesSql, openaqRowsSql, STATION_DAYS_SQL, STATIONS_SQL, STATS_SQL, uciRowsSql } from "./air-sql.js";
+import { groupSql, HOURLY_SQL, LONG_SQL, openaqNamesSql, openaqRowsSql, STATION_DAYS_SQL, STATIONS_SQL, STATS_SQL, uciRowsSql } from "./air-sql.js";
 
 /** A station as the file describes it. */
 export interface RawStation {
@@ -129,7 +129,7 @@ export async function aggregateAirFile<T>(
       }),
     );
     const map: (day: RawStationDay) => T | RawStationDay = mapDays ? await mapDays(stations) : (day) => day;
-    const days = readDays(await con.run(STATION_DAYS_SQL), stations.map((st) => st.externalId), map);
+    const days = readDays(await con.run(STATION_DAYS_SQL), await con.run(HOURLY_SQL), stations.map((st) => st.externalId), map);
     return { stations, days, stats, problems };
   } finally {
     con.closeSync();

@@ -138,8 +138,7 @@ export const HOURLY_POLLUTANTS = ["o3", "co"] as const;
  * One row per usable station-day in station and date order: station number si, day number
  * (days since 1970-01-01), then for each pollutant of AIR_POLLUTANTS, in that order, the count
  * n, sum s and maximum mx of its valid values in citybridge's unit and its hour mask (0 when it
- * has no value that day), then for O3 and CO the hours and values of their valid readings. Every
- * numeric column is non-NULL, so readDays can read its buffer as it is.
+ * has no value that day). Every column is non-NULL, so readDays can read its buffer as it is.
  */
 export const STATION_DAYS_SQL = (() => {
   const columns: string[] = [];
@@ -152,10 +151,6 @@ export const STATION_DAYS_SQL = (() => {
       `coalesce(bit_or(g.mask) ${only}, 0)::INTEGER AS mask_${p}`,
     );
   });
-  for (const p of HOURLY_POLLUTANTS) {
-    const only = `FILTER (WHERE g.p = '${p}')`;
-    columns.push(`coalesce(flatten(list(g.lh) ${only}), []) AS lh_${p}`, `coalesce(flatten(list(list_transform(g.lv, x -> ${scaled("x")})) ${only}), []) AS lv_${p}`);
-  }
   return `
     SELECT sx.si, g.day::INTEGER AS day, ${columns.join(", ")}
     FROM air_long g JOIN air_st sx ON sx.st = g.st
@@ -163,3 +158,16 @@ export const STATION_DAYS_SQL = (() => {
     GROUP BY sx.si, g.day
     ORDER BY sx.si, g.day`;
 })();
+
+/**
+ * The hours and values of O3 and CO for their 8-hour means, one row per group (a station-day
+ * has one per unit its file used), in the order of STATION_DAYS_SQL's rows: station number si,
+ * day number, k (the pollutant's position in HOURLY_POLLUTANTS), the unit factor f, the hours
+ * and the values (in the file's unit). Kept apart from STATION_DAYS_SQL: merging the lists
+ * there costs twice as much as reading them as they are.
+ */
+export const HOURLY_SQL = `
+  SELECT sx.si, g.day::INTEGER AS day, (CASE g.p ${HOURLY_POLLUTANTS.map((p, k) => `WHEN '${p}' THEN ${k}`).join(" ")} END)::INTEGER AS k, g.f, g.lh, g.lv
+  FROM air_long g JOIN air_st sx ON sx.st = g.st
+  WHERE ${USABLE} AND g.p IN (${HOURLY_POLLUTANTS.map((p) => `'${p}'`).join(", ")})
+  ORDER BY sx.si, g.day, g.parameter, g.units`;
