@@ -51,6 +51,24 @@ describe("openSqliteWriter", () => {
     expect(await stored()).toEqual([]);
   });
 
+  it("stores days sent as column batches exactly as the one-statement-per-row upsert does", async () => {
+    const days = [day("2017-03-01", 95.5), day("2017-03-02", null), { ...day("2017-03-03", 0), sources: ["openaq", "uci-beijing-multisite"] }];
+    days[2]!.indices.eu = { standard: "eu-eaqi-2024", value: null, level: null, primary: [] };
+    const trx = await writer.db.startTransaction().execute();
+    const inserter = new AirDailyRepository(trx, { writer }).inserter();
+    for (const d of days) inserter.add(d);
+    await inserter.done();
+    await trx.commit().execute();
+    // Values and their storage classes (a whole number sent as a double is stored as the column's affinity makes it).
+    const read = () => t.database.sqlite!.prepare("select *, typeof(pm25_mean) t1, typeof(pm25_hours) t2, typeof(eu_band) t3, typeof(stations) t4 from air_daily order by date").all();
+    const viaWriter = read();
+    await t.database.db.deleteFrom("air_daily").execute();
+    await new AirDailyRepository(t.database.db, { sqlite: t.database.sqlite! }).upsert(days);
+    expect(viaWriter).toEqual(read());
+    expect(viaWriter.map((r) => (r as { t3: string }).t3)).toEqual(["integer", "integer", "null"]);
+    await t.database.db.deleteFrom("air_daily").execute();
+  });
+
   it("holds the main connection: its queries wait, without blocking the thread, until released", async () => {
     const release = await holdConnection(t.database.db);
     let answered = false;

@@ -2,7 +2,7 @@ import type SQLite from "better-sqlite3";
 import type { Kysely } from "kysely";
 import type { AirDay } from "../../domain/air.js";
 import type { AirDailyTable, DatabaseSchema } from "../schema.js";
-import type { SqliteWriter } from "../sqlite-writer.js";
+import type { ColumnBatch, SqliteWriter } from "../sqlite-writer.js";
 
 export type AirScope = "station" | "city";
 
@@ -61,6 +61,38 @@ function toValues(d: AirDayRecord): (string | number | null)[] {
   ];
 }
 
+/** The kind of each column of COLUMNS for a ColumnBatch: t text, n number. */
+const TEXT_COLUMNS = new Set<string>(["scope", "subject", "city_slug", "date", "cn_standard", "cn_primary", "us_primary", "eu_primary", "sources", "imported_at"]);
+const LAYOUT = COLUMNS.map((c) => (TEXT_COLUMNS.has(c) ? "t" : "n")).join("");
+const NUMBERS_PER_ROW = LAYOUT.replaceAll("t", "").length;
+
+const num = (x: number | null): number => (x === null ? Number.NaN : x);
+
+/** Adds a day to a ColumnBatch: its values as toValues gives them, numbers and texts apart. */
+function addToBatch(d: AirDayRecord, b: ColumnBatch): void {
+  const { pm25, pm10, so2, no2, co, o3 } = d.pollutants;
+  const { cn, us, eu } = d.indices;
+  const n = b.numbers;
+  let i = b.rows * NUMBERS_PER_ROW;
+  n[i++] = d.stations;
+  for (const p of [pm25, pm10, so2, no2, co, o3]) {
+    n[i++] = p.hours;
+    n[i++] = num(p.mean);
+    n[i++] = num(p.max1h);
+  }
+  n[i++] = num(o3.max8h);
+  n[i++] = num(co.max8h);
+  n[i++] = num(cn.value);
+  n[i++] = num(cn.level);
+  n[i++] = num(us.value);
+  n[i++] = num(us.level);
+  n[i++] = num(eu.value);
+  b.texts.push(d.scope, d.subject, d.city, d.date, cn.standard, cn.primary.join(","), us.primary.join(","), eu.primary.join(","), d.sources.join(","), d.importedAt);
+  b.rows++;
+}
+
+const newBatch = (): ColumnBatch => ({ rows: 0, layout: LAYOUT, numbers: new Float64Array(WRITER_BATCH * NUMBERS_PER_ROW), texts: [] });
+
 function toRow(d: AirDayRecord): AirDailyTable {
   const values = toValues(d);
   const row: Record<string, string | number | null> = {};
@@ -106,18 +138,18 @@ export class AirDailyRepository {
   inserter(): DayInserter {
     const bulk = this.bulk;
     if (bulk && "writer" in bulk) {
-      let batch: unknown[][] = [];
+      let batch = newBatch();
       return {
         add(day) {
-          batch.push(toValues(day));
-          if (batch.length === WRITER_BATCH) {
-            bulk.writer.runMany(INSERT_SQL, batch);
-            batch = [];
+          addToBatch(day, batch);
+          if (batch.rows === WRITER_BATCH) {
+            bulk.writer.runColumns(INSERT_SQL, batch);
+            batch = newBatch();
           }
         },
         async done() {
-          if (batch.length > 0) bulk.writer.runMany(INSERT_SQL, batch);
-          batch = [];
+          if (batch.rows > 0) bulk.writer.runColumns(INSERT_SQL, batch);
+          batch = newBatch();
         },
       };
     }
