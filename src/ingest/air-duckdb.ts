@@ -45,7 +45,7 @@ export interface AggregateOptions {
   /** DuckDB's memory limit, e.g. "512MB": larger work spills to a temporary folder. */
   memoryLimit?: string;
   threads?: number;
-  /** OpenAQ: how many rows station names are read from before all rows are (default 100,000). */
+  /** OpenAQ: how many rows station names are read from before all rows are (default 10,000). */
   nameRows?: number;
 }
 
@@ -114,7 +114,7 @@ export async function aggregateAirFile<T>(
     await con.run(STATIONS_SQL);
     const date = (day: unknown): string | null => (day === null || day === undefined ? null : new Date(Number(day) * 86_400_000).toISOString().slice(0, 10));
     if (format === "openaq") {
-      await con.run(`CREATE TEMP TABLE air_names AS ${openaqNamesSql(path, header, opts.nameRows ?? 100_000)}`);
+      await con.run(`CREATE TEMP TABLE air_names AS ${openaqNamesSql(path, header, opts.nameRows ?? 10_000)}`);
       const [m] = await rows(`SELECT count(*)::INTEGER AS n FROM air_st WHERE st NOT IN (SELECT st FROM air_names)`);
       if (Number(m!.n) > 0) await con.run(`CREATE OR REPLACE TEMP TABLE air_names AS ${openaqNamesSql(path, header, null)}`);
     } else await con.run(`CREATE TEMP TABLE air_names AS SELECT st, st AS name FROM air_st`);
