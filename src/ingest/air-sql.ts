@@ -26,7 +26,7 @@ const DAYS_1900_TO_1970 = 25_567;
  * the local date-time (T or a space between date and time) and leaves the offset aside, as
  * citybridge wants: days are local days. The hour a value belongs to is the one holding the
  * instant 1 µs before its stamp, counted from 1900 so that integer division floors. A datetime
- * that cannot be read, has no time of day, or lies outside 1900–2199 gives day NULL (a problem
+ * that cannot be read, has no time of day, or lies outside 1901–2199 gives day NULL (a problem
  * the caller reports).
  */
 export function openaqRowsSql(path: string, header: readonly string[]): string {
@@ -38,7 +38,7 @@ export function openaqRowsSql(path: string, header: readonly string[]): string {
     ), u AS (
       SELECT st, lat, lon, parameter, units, value, hs // 24 - ${DAYS_1900_TO_1970} AS day, (hs % 24)::INTEGER AS h
       FROM (
-        SELECT *, CASE WHEN ts > TIMESTAMP '1900-01-01' AND ts < TIMESTAMP '2200-01-01' AND strlen(datetime) >= 19
+        SELECT *, CASE WHEN ts >= TIMESTAMP '1901-01-01' AND ts < TIMESTAMP '2200-01-01' AND strlen(datetime) >= 19
           THEN (epoch_us(ts) + ${US_1900_TO_1970 - 1}) // 3600000000 END AS hs
         FROM t
       )
