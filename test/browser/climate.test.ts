@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { type Running, useBrowser } from "./server";
+import { chooseOption } from "./select.js";
 
 let server: Running;
 let page: Page;
@@ -102,11 +103,9 @@ describe("climate: inventory editor", () => {
     await page.getByTestId("editor-add-I").click();
     const row = page.getByTestId("editor-table-I");
     await numberInput("activity-0-amount").fill("1000");
-    await page.getByTestId("activity-0-unit").click();
-    await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: /^TJ$/ }).first().click();
-    await row.getByRole("combobox", { name: "Emission factor" }).click();
-    await row.getByRole("combobox", { name: "Emission factor" }).fill("natural-gas");
-    await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: "ipcc2006:natural-gas" }).first().click();
+    await chooseOption(page, page.getByTestId("activity-0-unit"), /^TJ$/, "TJ");
+    const factor = row.locator(".ant-select").filter({ has: page.getByRole("combobox", { name: "Emission factor" }) });
+    await chooseOption(page, factor, "ipcc2006:natural-gas", "ipcc2006:natural-gas", "natural-gas");
     await page.getByTestId("inventory-save").click();
 
     // 1,000 TJ × 56,100 kg CO2/TJ (IPCC 2006) = 56,100 tCO2e, counted in BASIC.
