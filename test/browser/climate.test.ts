@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { type Running, useBrowser } from "./server";
-import { chooseOption } from "./select.js";
+import { chooseOption } from "./select";
 
 let server: Running;
 let page: Page;
