@@ -1,4 +1,4 @@
-import type { DuckDBListVector, DuckDBMaterializedResult, DuckDBVector } from "@duckdb/node-api";
+import type { DuckDBListVector, DuckDBMaterializedResult, DuckDBStructVector, DuckDBVector } from "@duckdb/node-api";
 import { AIR_POLLUTANTS, type AirPollutant } from "../domain/air.js";
 import type { RawPollutantDay, RawStationDay } from "./air-duckdb.js";
 import { HOURLY_POLLUTANTS } from "./air-sql.js";
@@ -59,8 +59,7 @@ class HourlyCursor {
   private day: ArrayLike<number> = [];
   private k: ArrayLike<number> = [];
   private f: ArrayLike<number> = [];
-  private hourEntries: Float64Array = new Float64Array(0);
-  private valueEntries: Float64Array = new Float64Array(0);
+  private entries: Float64Array = new Float64Array(0);
   private hours: ArrayLike<number> = [];
   private values: ArrayLike<number> = [];
 
@@ -76,12 +75,11 @@ class HourlyCursor {
       this.day = numbers(chunk.getColumnVector(1));
       this.k = numbers(chunk.getColumnVector(2));
       this.f = numbers(chunk.getColumnVector(3));
-      const hours = chunk.getColumnVector(4) as DuckDBListVector;
-      const values = chunk.getColumnVector(5) as DuckDBListVector;
-      this.hourEntries = entries(hours, this.rows);
-      this.valueEntries = entries(values, this.rows);
-      this.hours = numbers(hours.childVector);
-      this.values = numbers(values.childVector);
+      const readings = chunk.getColumnVector(4) as DuckDBListVector;
+      this.entries = entries(readings, this.rows);
+      const pairs = readings.childVector as DuckDBStructVector;
+      this.hours = numbers(pairs.entryVectorAt(0));
+      this.values = numbers(pairs.entryVectorAt(1));
     }
     return true;
   }
@@ -94,11 +92,9 @@ class HourlyCursor {
       const r = this.r++;
       const offset = 24 * this.k[r]!;
       const f = this.f[r]!;
-      const start = this.hourEntries[2 * r]!;
-      const vstart = this.valueEntries[2 * r]!;
-      for (let i = 0, len = this.hourEntries[2 * r + 1]!; i < len; i++) {
-        const h = offset + this.hours[start + i]!;
-        SUM[h]! += scale(this.values[vstart + i]!, f);
+      for (let i = this.entries[2 * r]!, end = i + this.entries[2 * r + 1]!; i < end; i++) {
+        const h = offset + this.hours[i]!;
+        SUM[h]! += scale(this.values[i]!, f);
         COUNT[h]!++;
       }
     }
