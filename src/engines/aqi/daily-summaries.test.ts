@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AQI_TABLES } from "../../../test/support/aqi.js";
 import week from "./fixtures/in/dongsi-2017-01-week1.json" with { type: "json" };
@@ -40,5 +41,24 @@ describe("dailySummaries", () => {
   it("refuses what dailyIndices refuses", () => {
     expect(() => dailySummaries(day("2017-07-01", p(-1)), AQI_TABLES)).toThrow(RangeError);
     expect(() => dailySummaries(day("2017-7-1", p(10)), AQI_TABLES)).toThrow(RangeError);
+  });
+  it("equals dailyIndices' value, level and primary pollutants for any measured day (property)", () => {
+    const value = (max: number) => fc.option(fc.double({ min: 0, max, noNaN: true }), { nil: null, freq: 5 });
+    const pollutant = (max: number) => fc.record({ hours: fc.constant(24), mean: value(max), max1h: value(max * 2), max8h: value(max) });
+    const date = fc.constantFrom("2017-07-01", "2026-02-28", "2026-03-01", "2030-12-31");
+    fc.assert(
+      fc.property(date, pollutant(700), pollutant(900), pollutant(2000), pollutant(3000), pollutant(100), pollutant(1500), (d, pm25, pm10, so2, no2, co, o3) => {
+        const values: DailyValues = { date: d, pollutants: { pm25, pm10, so2, no2, co, o3 } };
+        let want: ReturnType<typeof expected> | Error;
+        try {
+          want = expected(values);
+        } catch (e) {
+          want = e as Error;
+        }
+        if (want instanceof Error) expect(() => dailySummaries(values, AQI_TABLES)).toThrow();
+        else expect(dailySummaries(values, AQI_TABLES)).toEqual(want);
+      }),
+      { numRuns: 3000, seed: 20261128 },
+    );
   });
 });
