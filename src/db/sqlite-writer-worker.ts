@@ -1,9 +1,9 @@
 /** The SQLite writer's worker thread (see sqlite-writer.ts). */
 
 // The worker, as CommonJS source: { id, sql, parameters } runs one statement and answers
-// { id, rows } or { id, changes, lastInsertRowid }; { id, sql, many } runs the statement for
-// each row and answers { id }, as does { id, sql, columns } (a ColumnBatch); a failure answers
-// { id, error }; { end } checkpoints, closes and ends the worker.
+// { id, rows } or { id, changes, lastInsertRowid }; { id, sql, columns } runs the statement for
+// each row of a ColumnBatch and answers { id }; a failure answers { id, error }; { end }
+// checkpoints, closes and ends the worker.
 export const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
@@ -38,7 +38,7 @@ const runColumns = (stmt, { rows, layout, numbers, texts }) => {
     stmt.run(args);
   }
 };
-parentPort.on("message", ({ id, sql, parameters, many, columns, end }) => {
+parentPort.on("message", ({ id, sql, parameters, columns, end }) => {
   if (end) {
     try {
       db.pragma("wal_checkpoint(PASSIVE)");
@@ -50,10 +50,7 @@ parentPort.on("message", ({ id, sql, parameters, many, columns, end }) => {
   }
   try {
     const stmt = prepared(sql);
-    if (many) {
-      for (const row of many) stmt.run(row);
-      parentPort.postMessage({ id });
-    } else if (columns) {
+    if (columns) {
       runColumns(stmt, columns);
       parentPort.postMessage({ id });
     } else if (stmt.reader) {

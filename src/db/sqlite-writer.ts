@@ -18,8 +18,8 @@ import { WORKER_SOURCE } from "./sqlite-writer-worker.js";
  * A second connection to a SQLite file that writes in a worker thread, for bulk imports: the
  * import's thread computes the next rows while the worker writes the last ones. Statements run
  * in the order they are sent, so a query sees every batch sent before it. `db` is a Kysely
- * instance on that connection (transactions included); `runMany` sends a batch of rows for one
- * statement without waiting for it — a failed batch fails the next awaited query, so a
+ * instance on that connection (transactions included); `runColumns` sends a batch of rows for
+ * one statement without waiting for it — a failed batch fails the next awaited query, so a
  * transaction that awaits anything after its batches (its commit at the latest) cannot commit
  * past a failed one.
  *
@@ -32,8 +32,6 @@ import { WORKER_SOURCE } from "./sqlite-writer-worker.js";
  */
 export interface SqliteWriter {
   readonly db: Kysely<DatabaseSchema>;
-  runMany(sql: string, rows: readonly unknown[][]): void;
-  /** runMany with rows as columns (see ColumnBatch): cheaper to send than arrays of values. */
   runColumns(sql: string, batch: ColumnBatch): void;
   close(): Promise<void>;
 }
@@ -91,7 +89,7 @@ export function openSqliteWriter(path: string): SqliteWriter {
     failed = null;
     return e;
   };
-  const post = (message: { sql: string; parameters?: readonly unknown[]; many?: readonly unknown[][]; columns?: ColumnBatch }): number => {
+  const post = (message: { sql: string; parameters?: readonly unknown[]; columns?: ColumnBatch }): number => {
     if (dead) throw dead;
     const id = next++;
     worker.postMessage({ id, ...message }, message.columns ? [message.columns.numbers.buffer as ArrayBuffer] : []);
@@ -147,11 +145,6 @@ export function openSqliteWriter(path: string): SqliteWriter {
   const db = new Kysely<DatabaseSchema>({ dialect });
   return {
     db,
-    runMany: (sql, rows) => {
-      const e = takeFailure();
-      if (e) throw e;
-      post({ sql, many: rows });
-    },
     runColumns: (sql, columns) => {
       const e = takeFailure();
       if (e) throw e;

@@ -3,6 +3,9 @@ import { AIR_POLLUTANTS, type AirPollutant } from "../domain/air.js";
 import type { RawPollutantDay, RawStationDay } from "./air-duckdb.js";
 import { HOURLY_POLLUTANTS } from "./air-sql.js";
 
+/** A day number (days since 1970-01-01) as its date, YYYY-MM-DD. */
+export const dateOfDay = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
 /** Popcount of a 24-bit hour mask. */
 function bitCount(x: number): number {
   let n = 0;
@@ -141,7 +144,7 @@ export function readDays<T>(result: DuckDBMaterializedResult, hourlyResult: Duck
     for (let r = 0; r < rows; r++) {
       const d = dayv[r]!;
       let date = dates.get(d);
-      if (date === undefined) dates.set(d, (date = new Date(d * 86_400_000).toISOString().slice(0, 10)));
+      if (date === undefined) dates.set(d, (date = dateOfDay(d)));
       readings.take(si[r]!, d);
       // Written out in AIR_POLLUTANTS order, O3 and CO with their hours: this runs for every station-day.
       const pollutants: Record<AirPollutant, RawPollutantDay> = {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { AIR_POLLUTANTS, type AirFormat, type AirPollutant } from "../domain/air.js";
-import { readDays } from "./air-day-reader.js";
+import { dateOfDay, readDays } from "./air-day-reader.js";
 import { groupSql, HOURLY_SQL, LONG_SQL, openaqNamesSql, openaqRowsSql, STATION_DAYS_SQL, STATIONS_SQL, STATS_SQL, uciRowsSql } from "./air-sql.js";
 
 /** A station as the file describes it. */
@@ -112,7 +112,7 @@ export async function aggregateAirFile<T>(
     if (Object.values(problems).some((n) => n > 0)) return { stations: [], days: [], stats, problems };
 
     await con.run(STATIONS_SQL);
-    const date = (day: unknown): string | null => (day === null || day === undefined ? null : new Date(Number(day) * 86_400_000).toISOString().slice(0, 10));
+    const date = (day: unknown): string | null => (day === null || day === undefined ? null : dateOfDay(Number(day)));
     if (format === "openaq") {
       await con.run(`CREATE TEMP TABLE air_names AS ${openaqNamesSql(path, header, opts.nameRows ?? 10_000)}`);
       const [m] = await rows(`SELECT count(*)::INTEGER AS n FROM air_st WHERE st NOT IN (SELECT st FROM air_names)`);

@@ -29,32 +29,25 @@ const TEXT_COLUMNS = new Set<string>(["scope", "subject", "city_slug", "date", "
 const LAYOUT = COLUMNS.map((c) => (TEXT_COLUMNS.has(c) ? "t" : "n")).join("");
 const NUMBERS_PER_ROW = LAYOUT.replaceAll("t", "").length;
 
-const num = (x: number | null): number => (x === null ? Number.NaN : x);
-
-/** Adds a day to a ColumnBatch: its values as toValues gives them, numbers and texts apart. */
-export function addToBatch(d: AirDayRecord, b: ColumnBatch): void {
-  const { pm25, pm10, so2, no2, co, o3 } = d.pollutants;
-  const { cn, us, eu } = d.indices;
-  const n = b.numbers;
-  let i = b.rows * NUMBERS_PER_ROW;
-  n[i++] = d.stations;
-  for (const p of [pm25, pm10, so2, no2, co, o3]) {
-    n[i++] = p.hours;
-    n[i++] = num(p.mean);
-    n[i++] = num(p.max1h);
+/** Days as ColumnBatches of up to WRITER_BATCH rows, their values as toValues gives them (numbers apart, NaN for null). */
+export function toBatches(days: readonly AirDayRecord[]): ColumnBatch[] {
+  const batches: ColumnBatch[] = [];
+  for (let start = 0; start < days.length; start += WRITER_BATCH) {
+    const rows = Math.min(WRITER_BATCH, days.length - start);
+    const b: ColumnBatch = { rows, layout: LAYOUT, numbers: new Float64Array(rows * NUMBERS_PER_ROW), texts: [] };
+    let n = 0;
+    for (let r = 0; r < rows; r++) {
+      const values = toValues(days[start + r]!);
+      for (let c = 0; c < values.length; c++) {
+        const v = values[c]!;
+        if (LAYOUT.charCodeAt(c) === 116) b.texts.push(v as string);
+        else b.numbers[n++] = v === null ? Number.NaN : (v as number);
+      }
+    }
+    batches.push(b);
   }
-  n[i++] = num(o3.max8h);
-  n[i++] = num(co.max8h);
-  n[i++] = num(cn.value);
-  n[i++] = num(cn.level);
-  n[i++] = num(us.value);
-  n[i++] = num(us.level);
-  n[i++] = num(eu.value);
-  b.texts.push(d.scope, d.subject, d.city, d.date, cn.standard, cn.primary.join(","), us.primary.join(","), eu.primary.join(","), d.sources.join(","), d.importedAt);
-  b.rows++;
+  return batches;
 }
-
-export const newBatch = (): ColumnBatch => ({ rows: 0, layout: LAYOUT, numbers: new Float64Array(WRITER_BATCH * NUMBERS_PER_ROW), texts: [] });
 
 export function toRow(d: AirDayRecord): AirDailyTable {
   const values = toValues(d);

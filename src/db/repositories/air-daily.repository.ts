@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { AirDay } from "../../domain/air.js";
 import type { AirDailyTable, DatabaseSchema } from "../schema.js";
 import type { SqliteWriter } from "../sqlite-writer.js";
-import { addToBatch, INSERT_SQL, newBatch, toRow, toValues, UPDATED, UPSERT_SQL, WRITER_BATCH } from "./air-daily-rows.js";
+import { INSERT_SQL, toBatches, toRow, toValues, UPDATED, UPSERT_SQL, WRITER_BATCH } from "./air-daily-rows.js";
 
 export type AirScope = "station" | "city";
 
@@ -70,18 +70,17 @@ export class AirDailyRepository {
   inserter(): DayInserter {
     const bulk = this.bulk;
     if (bulk && "writer" in bulk) {
-      let batch = newBatch();
+      let batch: AirDayRecord[] = [];
+      const send = () => {
+        for (const b of toBatches(batch)) bulk.writer.runColumns(INSERT_SQL, b);
+        batch = [];
+      };
       return {
         add(day) {
-          addToBatch(day, batch);
-          if (batch.rows === WRITER_BATCH) {
-            bulk.writer.runColumns(INSERT_SQL, batch);
-            batch = newBatch();
-          }
+          if (batch.push(day) === WRITER_BATCH) send();
         },
         async done() {
-          if (batch.rows > 0) bulk.writer.runColumns(INSERT_SQL, batch);
-          batch = newBatch();
+          send();
         },
       };
     }
@@ -97,7 +96,7 @@ export class AirDailyRepository {
   async upsert(days: AirDayRecord[]): Promise<void> {
     const bulk = this.bulk;
     if (bulk && "writer" in bulk) {
-      for (let i = 0; i < days.length; i += WRITER_BATCH) bulk.writer.runMany(UPSERT_SQL, days.slice(i, i + WRITER_BATCH).map(toValues));
+      for (const b of toBatches(days)) bulk.writer.runColumns(UPSERT_SQL, b);
       return;
     }
     if (bulk) {
