@@ -134,4 +134,15 @@ describe("aggregateAirFile", () => {
       expect(a.stations.map((s) => [s.externalId, s.name]), `names from ${nameRows} rows`).toEqual([["1", "Early"], ["2", "Late"]]);
     }
   });
+
+  it("reads station coordinates from the rows names are read from, and counts a coordinate there that is not a number as a problem", async () => {
+    const row = (id: number, lat: string, hour: number) => `${id},1,S${id},2017-01-01T${String(hour).padStart(2, "0")}:00:00+08:00,${lat},116.417,pm25,µg/m³,10`;
+    const path = join(dir, "coordinates.csv");
+    writeFileSync(path, [OPENAQ_HEADER, row(1, "39.9", 1), row(1, "39.9", 2), row(2, "40.1", 1)].join("\n"));
+    const header = readCsvHeader(path);
+    const a = await aggregateAirFile(path, "openaq", header, { nameRows: 1 });
+    expect(a.stations.map((s) => [s.externalId, s.lat, s.lon])).toEqual([["1", 39.9, 116.417], ["2", 40.1, 116.417]]);
+    writeFileSync(path, [OPENAQ_HEADER, row(1, "39.9", 1), row(1, "north", 2)].join("\n"));
+    expect((await aggregateAirFile(path, "openaq", header)).problems.rejected).toBe(1);
+  });
 });

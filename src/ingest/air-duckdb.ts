@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { AIR_POLLUTANTS, type AirFormat, type AirPollutant } from "../domain/air.js";
 import { dateOfDay, readDays } from "./air-day-reader.js";
-import { groupSql, HOURLY_SQL, LONG_SQL, openaqNamesSql, openaqRowsSql, STATION_DAYS_SQL, STATIONS_SQL, STATS_SQL, uciRowsSql } from "./air-sql.js";
+import { groupSql, HOURLY_SQL, LONG_SQL, openaqRowsSql, openaqStationsSql, STATION_DAYS_SQL, STATIONS_SQL, STATS_SQL, uciRowsSql } from "./air-sql.js";
 
 /** A station as the file describes it. */
 export interface RawStation {
@@ -45,7 +45,7 @@ export interface AggregateOptions {
   /** DuckDB's memory limit, e.g. "512MB": larger work spills to a temporary folder. */
   memoryLimit?: string;
   threads?: number;
-  /** OpenAQ: how many rows station names are read from before all rows are (default 10,000). */
+  /** OpenAQ: how many rows station names and coordinates are read from before all rows are (default 10,000). */
   nameRows?: number;
 }
 
@@ -114,11 +114,14 @@ export async function aggregateAirFile<T>(
     await con.run(STATIONS_SQL);
     const date = (day: unknown): string | null => (day === null || day === undefined ? null : dateOfDay(Number(day)));
     if (format === "openaq") {
-      await con.run(`CREATE TEMP TABLE air_names AS ${openaqNamesSql(path, header, opts.nameRows ?? 10_000)}`);
+      await con.run(`CREATE TEMP TABLE air_names AS ${openaqStationsSql(path, header, opts.nameRows ?? 10_000)}`);
       const [m] = await rows(`SELECT count(*)::INTEGER AS n FROM air_st WHERE st NOT IN (SELECT st FROM air_names)`);
-      if (Number(m!.n) > 0) await con.run(`CREATE OR REPLACE TEMP TABLE air_names AS ${openaqNamesSql(path, header, null)}`);
-    } else await con.run(`CREATE TEMP TABLE air_names AS SELECT st, st AS name FROM air_st`);
-    const stations = (await rows(`SELECT ext, n.name, lat, lon, first_day, last_day FROM air_st LEFT JOIN air_names n USING (st) ORDER BY si`)).map(
+      if (Number(m!.n) > 0) await con.run(`CREATE OR REPLACE TEMP TABLE air_names AS ${openaqStationsSql(path, header, null)}`);
+      // A coordinate that is not a number, in the rows the stations were read from.
+      const [r] = await rows(`SELECT count(*)::INTEGER AS n FROM reject_errors`);
+      if (Number(r!.n) > 0) return { stations: [], days: [], stats, problems: { ...problems, rejected: Number(r!.n) } };
+    } else await con.run(`CREATE TEMP TABLE air_names AS SELECT st, st AS name, NULL::DOUBLE AS lat, NULL::DOUBLE AS lon FROM air_st`);
+    const stations = (await rows(`SELECT ext, n.name, n.lat, n.lon, first_day, last_day FROM air_st LEFT JOIN air_names n USING (st) ORDER BY si`)).map(
       (r): RawStation => ({
         externalId: String(r.ext),
         name: String(r.name ?? r.ext),

@@ -3,8 +3,8 @@ import { parameterMapSql, unitMapSql } from "./air-units.js";
 
 /**
  * The SQL of the DuckDB pass over an hourly air-quality file (see aggregateAirFile): the rows of
- * each format as (st, lat, lon, parameter, units, value, day, h), the one GROUP BY over the
- * file, and the small queries over its groups.
+ * each format as (st, parameter, units, value, day, h), the one GROUP BY over the file, and the
+ * small queries over its groups.
  */
 
 const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
@@ -33,10 +33,10 @@ export function openaqRowsSql(path: string, header: readonly string[]): string {
   const src = readCsvSql(path, header, { location_id: "BIGINT", sensors_id: "BIGINT", lat: "DOUBLE", lon: "DOUBLE", value: "DOUBLE" });
   return `
     t AS (
-      SELECT location_id AS st, lat, lon, parameter, units, value, datetime, TRY_CAST(datetime AS TIMESTAMP) AS ts
+      SELECT location_id AS st, parameter, units, value, datetime, TRY_CAST(datetime AS TIMESTAMP) AS ts
       FROM ${src}
     ), u AS (
-      SELECT st, lat, lon, parameter, units, value, hs // 24 - ${DAYS_1900_TO_1970} AS day, (hs % 24)::INTEGER AS h
+      SELECT st, parameter, units, value, hs // 24 - ${DAYS_1900_TO_1970} AS day, (hs % 24)::INTEGER AS h
       FROM (
         SELECT *, CASE WHEN ts >= TIMESTAMP '1901-01-01' AND ts < TIMESTAMP '2200-01-01' AND strlen(datetime) >= 19
           THEN (epoch_us(ts) + ${US_1900_TO_1970 - 1}) // 3600000000 END AS hs
@@ -46,14 +46,16 @@ export function openaqRowsSql(path: string, header: readonly string[]): string {
 }
 
 /**
- * OpenAQ station names, from the first `limit` rows read (all rows when null). The names are
- * not read in the pass over the file: a text column costs that pass about a tenth of its time,
- * and a station's name is the same on each of its rows. The caller reads all rows when a
- * station is missing from the first ones.
+ * OpenAQ stations' names and coordinates, from the first `limit` rows read (all rows when null).
+ * They are not read in the pass over the file: a text column costs that pass about a tenth of its
+ * time, two coordinates almost as much, and a station's name and position are the same on each
+ * of its rows. The caller reads all rows when a station is missing from the first ones. Like
+ * the sensor ids, the other rows' names and coordinates are not read, so not checked.
  */
-export function openaqNamesSql(path: string, header: readonly string[], limit: number | null): string {
-  const src = readCsvSql(path, header, { location_id: "BIGINT" });
-  return `SELECT location_id AS st, any_value(location) AS name FROM (SELECT location_id, location FROM ${src}${limit === null ? "" : ` LIMIT ${limit}`}) GROUP BY location_id`;
+export function openaqStationsSql(path: string, header: readonly string[], limit: number | null): string {
+  const src = readCsvSql(path, header, { location_id: "BIGINT", lat: "DOUBLE", lon: "DOUBLE" });
+  return `SELECT location_id AS st, any_value(location) AS name, any_value(lat) AS lat, any_value(lon) AS lon
+    FROM (SELECT location_id, location, lat, lon FROM ${src}${limit === null ? "" : ` LIMIT ${limit}`}) GROUP BY location_id`;
 }
 
 /** UCI Beijing Multi-Site: one row per station and hour (0–23, the hour starting then), one column per pollutant, all in µg/m³. */
@@ -63,12 +65,12 @@ export function uciRowsSql(path: string, header: readonly string[]): string {
   const src = readCsvSql(path, header, types);
   return `
     t AS (
-      SELECT CASE WHEN trim(station) <> '' THEN station END AS st, NULL::DOUBLE AS lat, NULL::DOUBLE AS lon,
+      SELECT CASE WHEN trim(station) <> '' THEN station END AS st,
         CASE WHEN hour BETWEEN 0 AND 23 THEN TRY(make_date(year, month, day)) - DATE '1970-01-01' END AS day, hour AS h,
         "PM2.5" AS pm25, "PM10" AS pm10, "SO2" AS so2, "NO2" AS no2, "CO" AS co, "O3" AS o3
       FROM ${src}
     ), u AS (
-      SELECT st, lat, lon, parameter, 'µg/m³' AS units, value, day, h
+      SELECT st, parameter, 'µg/m³' AS units, value, day, h
       FROM t UNPIVOT INCLUDE NULLS (value FOR parameter IN (pm25, pm10, so2, no2, co, o3))
     )`;
 }
@@ -86,7 +88,6 @@ export function groupSql(rows: string): string {
       count(*)::DOUBLE AS nrows, count(value)::DOUBLE AS nvalues, count_if(NOT isfinite(value))::DOUBLE AS nonfinite,
       sum(vv) AS s, count(vv)::DOUBLE AS n, max(vv) AS mx,
       bit_or(1 << h) FILTER (WHERE vv IS NOT NULL) AS mask,
-      any_value(lat) AS lat, any_value(lon) AS lon,
       list({'h': h, 'v': vv}) FILTER (WHERE vv IS NOT NULL AND parameter IN ('o3', 'co')) AS lhv
     FROM v
     GROUP BY st, day, parameter, units`;
@@ -118,13 +119,12 @@ export const STATS_SQL = `
 const USABLE = "g.p IS NOT NULL AND g.f IS NOT NULL AND g.day IS NOT NULL AND g.st IS NOT NULL AND g.n > 0";
 
 /**
- * The stations of the groups of indexed pollutants, numbered in `st` order (si), with what the
- * file says of them and the first and last day they have a station-day (NULL when none).
+ * The stations of the groups of indexed pollutants, numbered in `st` order (si), with the first
+ * and last day they have a station-day (NULL when none).
  */
 export const STATIONS_SQL = `
   CREATE TEMP TABLE air_st AS
   SELECT g.st, (row_number() OVER (ORDER BY g.st) - 1)::INTEGER AS si, CAST(g.st AS VARCHAR) AS ext,
-    any_value(g.lat) AS lat, any_value(g.lon) AS lon,
     min(g.day) FILTER (WHERE ${USABLE})::INTEGER AS first_day, max(g.day) FILTER (WHERE ${USABLE})::INTEGER AS last_day
   FROM air_long g WHERE g.p IS NOT NULL GROUP BY g.st`;
 
