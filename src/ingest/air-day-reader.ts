@@ -104,10 +104,13 @@ class HourlyCursor {
   }
 }
 
-/** The readings of the k-th hour-listed pollutant by hour (0–23) from SUM and COUNT, readings of the same hour averaged. */
-function hourly(k: number): (number | null)[] {
-  const out = new Array<number | null>(24);
-  for (let h = 0, at = 24 * k; h < 24; h++, at++) out[h] = COUNT[at]! > 0 ? SUM[at]! / COUNT[at]! : null;
+/** Each hour-listed pollutant's readings of the day being read, by hour (NaN: none), refilled for each day. */
+const HOURLY = HOURLY_POLLUTANTS.map(() => new Float64Array(24));
+
+/** The readings of the k-th hour-listed pollutant by hour (0–23) from SUM and COUNT, readings of the same hour averaged, in HOURLY[k]. */
+function hourly(k: number): Float64Array {
+  const out = HOURLY[k]!;
+  for (let h = 0, at = 24 * k; h < 24; h++, at++) out[h] = COUNT[at]! > 0 ? SUM[at]! / COUNT[at]! : Number.NaN;
   return out;
 }
 
@@ -120,37 +123,49 @@ const CO = HOURLY_POLLUTANTS.indexOf("co");
  * Builds station-days from STATION_DAYS_SQL's rows (station index into `stations`, day number
  * since 1970-01-01, per pollutant n, s, mx and hour mask) and HOURLY_SQL's (O3's and CO's hours
  * and values), reading the results' column buffers directly. Each station-day goes through `map`
- * as it is read.
+ * as it is read. It is one object refilled for each day, with its pollutants and their O3 and
+ * CO `hourly` arrays (a station-day of a large file was a good part of an import's allocations):
+ * `map` copies what it keeps.
  */
 export function readDays<T>(result: DuckDBMaterializedResult, hourlyResult: DuckDBMaterializedResult, stations: readonly string[], map: (day: RawStationDay) => T): T[] {
   const readings = new HourlyCursor(hourlyResult);
   const out: T[] = [];
   const dates = new Map<number, string>();
+  const fresh = (k: number | null): RawPollutantDay => ({ hours: 0, mean: null, max1h: null, hourly: k === null ? undefined : HOURLY[k]! });
+  // Written out in AIR_POLLUTANTS order, O3 and CO with their hours.
+  const pollutants: Record<AirPollutant, RawPollutantDay> = { pm25: fresh(null), pm10: fresh(null), so2: fresh(null), no2: fresh(null), co: fresh(CO), o3: fresh(O3) };
+  const raw: RawStationDay = { station: "", date: "", pollutants };
   for (let c = 0; c < result.chunkCount; c++) {
     const chunk = result.getChunk(c);
     const rows = chunk.rowCount;
     const si = numbers(chunk.getColumnVector(0));
     const dayv = numbers(chunk.getColumnVector(1));
     const cols = Array.from({ length: 2 + 4 * AIR_POLLUTANTS.length }, (_, i) => numbers(chunk.getColumnVector(i)));
-    /** A pollutant's n, s, mx and hour mask in row r, with its readings by hour (from SUM and COUNT) when it is hour-listed. */
-    const day = (p: AirPollutant, r: number, k: number | null): RawPollutantDay => {
+    /** Fills a pollutant's hours, mean and maximum from its n, s, mx and hour mask in row r. */
+    const fill = (p: AirPollutant, r: number): void => {
       const at = COLUMN[p];
       const n = cols[at]![r]!;
-      const mean = n > 0 ? cols[at + 1]![r]! / n : null;
-      const max1h = n > 0 ? cols[at + 2]![r]! : null;
-      const valid = bitCount(cols[at + 3]![r]!);
-      return k === null ? { hours: valid, mean, max1h } : { hours: valid, mean, max1h, hourly: hourly(k) };
+      const into = pollutants[p];
+      into.hours = bitCount(cols[at + 3]![r]!);
+      into.mean = n > 0 ? cols[at + 1]![r]! / n : null;
+      into.max1h = n > 0 ? cols[at + 2]![r]! : null;
     };
     for (let r = 0; r < rows; r++) {
       const d = dayv[r]!;
       let date = dates.get(d);
       if (date === undefined) dates.set(d, (date = dateOfDay(d)));
       readings.take(si[r]!, d);
-      // Written out in AIR_POLLUTANTS order, O3 and CO with their hours: this runs for every station-day.
-      const pollutants: Record<AirPollutant, RawPollutantDay> = {
-        pm25: day("pm25", r, null), pm10: day("pm10", r, null), so2: day("so2", r, null), no2: day("no2", r, null), co: day("co", r, CO), o3: day("o3", r, O3),
-      };
-      out.push(map({ station: stations[si[r]!]!, date, pollutants }));
+      hourly(CO);
+      hourly(O3);
+      fill("pm25", r);
+      fill("pm10", r);
+      fill("so2", r);
+      fill("no2", r);
+      fill("co", r);
+      fill("o3", r);
+      raw.station = stations[si[r]!]!;
+      raw.date = date;
+      out.push(map(raw));
     }
   }
   return out;

@@ -56,6 +56,9 @@ describe("aggregateAirFile", () => {
     expect(a.problems).toEqual({ rejected: 0, badDatetime: 0, badUnit: 0, badStation: 0, notFinite: 0 });
     expect(a.stations).toEqual([{ externalId: "Dongsi", name: "Dongsi", lat: null, lon: null, firstDate: "2017-01-01", lastDate: "2017-01-07" }]);
     expectSameDays(a.days.map(completeDay), dailyValues(RECORDS));
+    // Each day is its own: readDays refills one day object, aggregateAirFile keeps copies.
+    expect(new Set(a.days.map((d) => d.pollutants.o3.hourly)).size).toBe(a.days.length);
+    expect(new Set(a.days.map((d) => d.date)).size).toBe(a.days.length);
   });
 
   it("counts NA values as gaps, not errors", async () => {

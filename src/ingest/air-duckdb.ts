@@ -22,8 +22,11 @@ export interface RawPollutantDay {
   hours: number;
   mean: number | null;
   max1h: number | null;
-  /** O3 and CO: the day's values by hour (0–23; readings of the same hour averaged), for the 8-hour means. */
-  hourly?: (number | null)[];
+  /**
+   * O3 and CO: the day's values by hour (0–23; readings of the same hour averaged; NaN: no
+   * reading), for the 8-hour means.
+   */
+  hourly?: Float64Array;
 }
 
 export interface RawStationDay {
@@ -51,6 +54,13 @@ export interface AggregateOptions {
 
 type Row = Record<string, unknown>;
 
+/** A copy of a station-day readDays gives, which it refills for the next day. */
+function keep(day: RawStationDay): RawStationDay {
+  const copy = (p: RawPollutantDay): RawPollutantDay => (p.hourly ? { ...p, hourly: p.hourly.slice() } : { hours: p.hours, mean: p.mean, max1h: p.max1h });
+  const { pm25, pm10, so2, no2, co, o3 } = day.pollutants;
+  return { station: day.station, date: day.date, pollutants: { pm25: copy(pm25), pm10: copy(pm10), so2: copy(so2), no2: copy(no2), co: copy(co), o3: copy(o3) } };
+}
+
 /**
  * Aggregates an hourly air-quality CSV (OpenAQ archive or UCI Beijing Multi-Site) with DuckDB in
  * one pass over the file: per station and local day the valid hours, mean and maximum of each
@@ -63,7 +73,8 @@ export async function aggregateAirFile(path: string, format: AirFormat, header: 
 /**
  * With `mapDays`: called with the stations once the file is known to have no problem rows, it
  * returns a function that turns each station-day into what the caller keeps, as the day is read
- * (so that the raw days of a large file are never all held at once).
+ * (so that the raw days of a large file are never all held at once). The station-day it is given
+ * is refilled for the next day: it copies what it keeps.
  */
 export async function aggregateAirFile<T>(
   path: string,
@@ -131,7 +142,7 @@ export async function aggregateAirFile<T>(
         lastDate: date(r.last_day),
       }),
     );
-    const map: (day: RawStationDay) => T | RawStationDay = mapDays ? await mapDays(stations) : (day) => day;
+    const map: (day: RawStationDay) => T | RawStationDay = mapDays ? await mapDays(stations) : keep;
     const days = readDays(await con.run(STATION_DAYS_SQL), await con.run(HOURLY_SQL), stations.map((st) => st.externalId), map);
     return { stations, days, stats, problems };
   } finally {

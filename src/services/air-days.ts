@@ -9,7 +9,7 @@ import {
   type DailyValues,
   dailySummaries,
   type IndexedDay,
-  maxEightHourMean,
+  maxEightHourValue,
   meanOverStationsByDate,
   type PollutantDay,
 } from "../engines/aqi/index.js";
@@ -28,7 +28,7 @@ export function completeDay(raw: RawStationDay): DailyValues {
 
 function complete(r: RawPollutantDay): PollutantDay {
   const enough = r.hours >= COMPLETENESS.dailyMinHours;
-  return { hours: r.hours, mean: enough ? r.mean : null, max1h: enough ? r.max1h : null, max8h: r.hourly ? maxEightHourMean(r.hourly).value : null };
+  return { hours: r.hours, mean: enough ? r.mean : null, max1h: enough ? r.max1h : null, max8h: r.hourly ? maxEightHourValue(r.hourly) : null };
 }
 
 /** Who a stored day belongs to. */

@@ -12,35 +12,48 @@ export const COLUMNS = [
   "cn_standard", "cn_aqi", "cn_level", "cn_primary", "us_aqi", "us_level", "us_primary", "eu_band", "eu_primary", "sources", "imported_at",
 ] as const satisfies readonly (keyof AirDailyTable)[];
 
-// Written out field by field: building rows with computed keys made imports of 70,000 days seconds slower.
-export function toValues(d: AirDayRecord): (string | number | null)[] {
+type Value = string | number | null;
+
+/**
+ * The values of a day's row in COLUMNS order, in `into` when given (toBatches refills one array
+ * for each row). Written out field by field: building rows with computed keys made imports of
+ * 70,000 days seconds slower.
+ */
+export function toValues(d: AirDayRecord, into: Value[] = new Array<Value>(COLUMNS.length)): Value[] {
   const { pm25, pm10, so2, no2, co, o3 } = d.pollutants;
   const { cn, us, eu } = d.indices;
-  return [
-    d.scope, d.subject, d.city, d.date, d.stations,
-    pm25.hours, pm25.mean, pm25.max1h, pm10.hours, pm10.mean, pm10.max1h, so2.hours, so2.mean, so2.max1h,
-    no2.hours, no2.mean, no2.max1h, co.hours, co.mean, co.max1h, o3.hours, o3.mean, o3.max1h, o3.max8h, co.max8h,
-    cn.standard, cn.value, cn.level, cn.primary.join(","), us.value, us.level, us.primary.join(","), eu.value, eu.primary.join(","), d.sources.join(","), d.importedAt,
-  ];
+  const v = into;
+  v[0] = d.scope; v[1] = d.subject; v[2] = d.city; v[3] = d.date; v[4] = d.stations;
+  v[5] = pm25.hours; v[6] = pm25.mean; v[7] = pm25.max1h; v[8] = pm10.hours; v[9] = pm10.mean; v[10] = pm10.max1h;
+  v[11] = so2.hours; v[12] = so2.mean; v[13] = so2.max1h; v[14] = no2.hours; v[15] = no2.mean; v[16] = no2.max1h;
+  v[17] = co.hours; v[18] = co.mean; v[19] = co.max1h; v[20] = o3.hours; v[21] = o3.mean; v[22] = o3.max1h; v[23] = o3.max8h; v[24] = co.max8h;
+  v[25] = cn.standard; v[26] = cn.value; v[27] = cn.level; v[28] = cn.primary.join(",");
+  v[29] = us.value; v[30] = us.level; v[31] = us.primary.join(","); v[32] = eu.value; v[33] = eu.primary.join(",");
+  v[34] = d.sources.join(","); v[35] = d.importedAt;
+  return v;
 }
 
 /** The kind of each column of COLUMNS for a ColumnBatch: t text, n number. */
 const TEXT_COLUMNS = new Set<string>(["scope", "subject", "city_slug", "date", "cn_standard", "cn_primary", "us_primary", "eu_primary", "sources", "imported_at"]);
 const LAYOUT = COLUMNS.map((c) => (TEXT_COLUMNS.has(c) ? "t" : "n")).join("");
 const NUMBERS_PER_ROW = LAYOUT.replaceAll("t", "").length;
+const TEXTS_PER_ROW = LAYOUT.length - NUMBERS_PER_ROW;
+/** toBatches' row, refilled for each day. */
+const ROW = new Array<Value>(COLUMNS.length);
 
 /** Days as ColumnBatches of up to WRITER_BATCH rows, their values as toValues gives them (numbers apart, NaN for null). */
 export function toBatches(days: readonly AirDayRecord[]): ColumnBatch[] {
   const batches: ColumnBatch[] = [];
   for (let start = 0; start < days.length; start += WRITER_BATCH) {
     const rows = Math.min(WRITER_BATCH, days.length - start);
-    const b: ColumnBatch = { rows, layout: LAYOUT, numbers: new Float64Array(rows * NUMBERS_PER_ROW), texts: [] };
+    const b: ColumnBatch = { rows, layout: LAYOUT, numbers: new Float64Array(rows * NUMBERS_PER_ROW), texts: new Array<string | null>(rows * TEXTS_PER_ROW) };
     let n = 0;
+    let t = 0;
     for (let r = 0; r < rows; r++) {
-      const values = toValues(days[start + r]!);
+      const values = toValues(days[start + r]!, ROW);
       for (let c = 0; c < values.length; c++) {
         const v = values[c]!;
-        if (LAYOUT.charCodeAt(c) === 116) b.texts.push(v as string);
+        if (LAYOUT.charCodeAt(c) === 116) b.texts[t++] = v as string;
         else b.numbers[n++] = v === null ? Number.NaN : (v as number);
       }
     }

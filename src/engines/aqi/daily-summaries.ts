@@ -32,14 +32,33 @@ const SUB = new Float64Array(8);
 function summary(standard: StandardId, keys: readonly PollutantKey[], categories: readonly Category[], threshold: number): IndexSummary {
   let value: number | null = null;
   for (let i = 0; i < keys.length; i++) if (SUB[i] === SUB[i]) value = value === null ? SUB[i]! : Math.max(value, SUB[i]!);
-  const primary: PollutantKey[] = [];
-  if (value !== null && value > threshold) for (let i = 0; i < keys.length; i++) if (SUB[i] === value) primary.push(keys[i]!);
+  // Counted first, so that the array is allocated at its size (this runs three times for every station-day of an import).
+  let n = 0;
+  if (value !== null && value > threshold) for (let i = 0; i < keys.length; i++) if (SUB[i] === value) n++;
+  const primary = new Array<PollutantKey>(n);
+  for (let i = 0, j = 0; j < n; i++) if (SUB[i] === value) primary[j++] = keys[i]!;
   return { standard, value, level: value === null ? null : (categoryFor(value, categories).level ?? null), primary };
 }
 
 const given = (v: number | null): number | undefined => (v === null ? undefined : v);
 const CN_KEYS = CN_ENTRIES.day.map(([key]) => key);
 const EU_KEYS: readonly PollutantKey[] = EAQI_POLLUTANTS;
+
+/** SUB[i]: China's sub-index of the i-th input of CN_ENTRIES.day, concentration c. */
+function cnSub(i: number, c: number | null, o31h: number | undefined, table: AqiTables["cn"]["cn-2012"]): void {
+  const [key, column] = CN_ENTRIES.day[i]!;
+  SUB[i] = c === null ? NaN : (cnSubIndex(key, column, c, o31h, undefined, table, null, null) ?? NaN);
+}
+
+/** SUB[i]: the US sub-index of the i-th input of usInputs, concentration raw. */
+function usSub(i: number, raw: number | null, o31h: number | undefined, so224h: number | undefined, table: AqiTables["us"]): void {
+  SUB[i] = raw === null ? NaN : (usSubIndex(usInputs(table)[i]!, raw, o31h, so224h, table, null, null) ?? NaN);
+}
+
+/** SUB[i]: the European band of the i-th pollutant of EAQI_POLLUTANTS, concentration c. */
+function euSub(i: number, c: number | null, table: AqiTables["eu"]): void {
+  SUB[i] = c === null ? NaN : eaqiBand(EAQI_POLLUTANTS[i]!, c, table);
+}
 
 /** The value, level and primary pollutants of an index result. */
 function summarize(r: IndexResult): IndexSummary {
@@ -58,28 +77,33 @@ export function dailySummaries(day: DailyValues, tables: AqiTables): DailySummar
   const { pm25, pm10, so2, no2, co, o3 } = day.pollutants;
   try {
     // China: the inputs of dailyIndices in CN_ENTRIES.day order (pm25, pm10, so2, no2, co, o3_8h, o3_1h).
+    // One call each rather than a loop over an array of them: this runs for every station-day.
     const cnTable = tables.cn[cnEditionFor(day.date)];
-    const cnIn = [pm25.mean, pm10.mean, so2.mean, no2.mean, co.mean, o3.max8h, o3.max1h];
-    for (let i = 0; i < cnIn.length; i++) {
-      const c = cnIn[i]!;
-      const [key, column] = CN_ENTRIES.day[i]!;
-      SUB[i] = c === null ? NaN : (cnSubIndex(key, column, c, given(o3.max1h), undefined, cnTable, null, null) ?? NaN);
-    }
+    const o31h = given(o3.max1h);
+    cnSub(0, pm25.mean, o31h, cnTable);
+    cnSub(1, pm10.mean, o31h, cnTable);
+    cnSub(2, so2.mean, o31h, cnTable);
+    cnSub(3, no2.mean, o31h, cnTable);
+    cnSub(4, co.mean, o31h, cnTable);
+    cnSub(5, o3.max8h, o31h, cnTable);
+    cnSub(6, o3.max1h, o31h, cnTable);
     const cn = summary(cnTable.standard.id, CN_KEYS, cnTable.categories, 50);
     // US: in usInputs order (pm25, pm10, co, o3_8h, o3_1h, so2, no2).
-    const inputs = usInputs(tables.us);
-    const usIn = [pm25.mean, pm10.mean, co.max8h, o3.max8h, o3.max1h, so2.max1h, no2.max1h];
-    for (let i = 0; i < usIn.length; i++) {
-      const raw = usIn[i]!;
-      SUB[i] = raw === null ? NaN : (usSubIndex(inputs[i]!, raw, given(o3.max1h), given(so2.mean), tables.us, null, null) ?? NaN);
-    }
+    const so224h = given(so2.mean);
+    usSub(0, pm25.mean, o31h, so224h, tables.us);
+    usSub(1, pm10.mean, o31h, so224h, tables.us);
+    usSub(2, co.max8h, o31h, so224h, tables.us);
+    usSub(3, o3.max8h, o31h, so224h, tables.us);
+    usSub(4, o3.max1h, o31h, so224h, tables.us);
+    usSub(5, so2.max1h, o31h, so224h, tables.us);
+    usSub(6, no2.max1h, o31h, so224h, tables.us);
     const us = summary(tables.us.standard.id, US_KEYS, tables.us.categories, 50);
     // Europe: the day's highest hourly values, in EAQI_POLLUTANTS order (pm25, pm10, no2, o3, so2).
-    const euIn = [pm25.max1h, pm10.max1h, no2.max1h, o3.max1h, so2.max1h];
-    for (let i = 0; i < euIn.length; i++) {
-      const c = euIn[i]!;
-      SUB[i] = c === null ? NaN : eaqiBand(EAQI_POLLUTANTS[i]!, c, tables.eu);
-    }
+    euSub(0, pm25.max1h, tables.eu);
+    euSub(1, pm10.max1h, tables.eu);
+    euSub(2, no2.max1h, tables.eu);
+    euSub(3, o3.max1h, tables.eu);
+    euSub(4, so2.max1h, tables.eu);
     const eu = summary(tables.eu.standard.id, EU_KEYS, tables.eu.categories, 1);
     return { cn, us, eu };
   } catch {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dailyValues, type HourlyRecord, maxEightHourMean } from "./daily-values.js";
+import { dailyValues, type HourlyRecord, maxEightHourMean, maxEightHourValue } from "./daily-values.js";
 
 const day = (date: string, hours: number[], value: (h: number) => number | null): HourlyRecord[] =>
   hours.map((hour) => ({ date, hour, values: { pm25: value(hour), o3: value(hour), co: value(hour) } }));
@@ -21,6 +21,13 @@ describe("maxEightHourMean", () => {
     expect(maxEightHourMean(hourly)).toEqual({ value: 10, windows: 13 });
     hourly[6] = null; // now the window starting at 4 has 5 hours: 12 valid
     expect(maxEightHourMean(hourly)).toEqual({ value: null, windows: 12 });
+  });
+  it("reads NaN in a typed array as a gap, as null in an array", () => {
+    const hourly: (number | null)[] = Array.from({ length: 24 }, (_, h) => (h % 5 === 0 ? null : h));
+    const typed = Float64Array.from(hourly, (v) => v ?? Number.NaN);
+    expect(maxEightHourMean(typed)).toEqual(maxEightHourMean(hourly));
+    expect(maxEightHourValue(typed)).toBe(maxEightHourMean(hourly).value);
+    expect(maxEightHourMean(hourly).value).not.toBeNull();
   });
 });
 

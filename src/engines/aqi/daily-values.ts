@@ -29,21 +29,27 @@ export interface DailyValues {
 }
 
 /**
- * The highest 8-hour mean of a day from its 24 hourly values (index = hour, null = gap): windows
- * 00–07 … 16–23, each valid with at least 6 values, the maximum valid when at least 13 windows
- * are. Returns the maximum (or null) and the number of valid windows.
+ * The highest 8-hour mean of a day from its 24 hourly values (index = hour; null, undefined or
+ * NaN = gap): windows 00–07 … 16–23, each valid with at least 6 values, the maximum valid when at
+ * least 13 windows are. Returns the maximum (or null) and the number of valid windows.
  * @example maxEightHourMean(Array.from({ length: 24 }, (_, h) => h)) //=> { value: 19.5, windows: 17 }
  * Source: GB 3095-2012 Table 4; HJ 663-2013 (daily maximum 8-hour mean); see COMPLETENESS.
  */
-export function maxEightHourMean(hourly: readonly (number | null | undefined)[]): { value: number | null; windows: number } {
+export function maxEightHourMean(hourly: ArrayLike<number | null | undefined>): { value: number | null; windows: number } {
+  const value = maxEightHourValue(hourly);
+  return { value, windows: WINDOWS[0]! };
+}
+
+/** maxEightHourMean's value alone, without a result object (this runs twice for every station-day of an import). */
+export function maxEightHourValue(hourly: ArrayLike<number | null | undefined>): number | null {
   const { eightHourWindows, eightHourMinHours, minEightHourWindows } = COMPLETENESS;
   // The hours are read once, not in each of the 8 windows that hold them, and each window is
-  // summed in one expression (this runs twice for every station-day of an import). A gap adds 0
-  // to a window's sum, which changes no sum: the additions are those of a loop from 0, in order.
+  // summed in one expression. A gap adds 0 to a window's sum, which changes no sum: the
+  // additions are those of a loop from 0, in order.
   let valid = 0;
   for (let h = 0; h < eightHourWindows + 7; h++) {
     const v = hourly[h];
-    const ok = v !== null && v !== undefined;
+    const ok = v !== null && v !== undefined && v === v;
     VALUES[h] = ok ? v : 0;
     VALID[h] = ok ? 1 : 0;
     if (ok) valid++;
@@ -59,12 +65,15 @@ export function maxEightHourMean(hourly: readonly (number | null | undefined)[])
     const mean = (0 + V[s]! + V[s + 1]! + V[s + 2]! + V[s + 3]! + V[s + 4]! + V[s + 5]! + V[s + 6]! + V[s + 7]!) / n;
     if (best === null || mean > best) best = mean;
   }
-  return { value: windows >= minEightHourWindows ? best : null, windows };
+  WINDOWS[0] = windows;
+  return windows >= minEightHourWindows ? best : null;
 }
 
 /** Scratch space of maxEightHourMean: each hour's value (0 in a gap) and whether it is valid. */
 const VALUES = new Float64Array(COMPLETENESS.eightHourWindows + 7);
 const VALID = new Uint8Array(COMPLETENESS.eightHourWindows + 7);
+/** The number of valid windows maxEightHourValue last found. */
+const WINDOWS = new Int32Array(1);
 
 /**
  * Daily values of one station from its hourly records: per pollutant the count of valid hours,
