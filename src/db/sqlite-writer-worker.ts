@@ -24,7 +24,7 @@ const prepared = (sql) => {
   }
   return stmt;
 };
-const runColumns = (stmt, { rows, layout, numbers, texts }) => {
+const runColumns = (stmt, { rows, layout, numbers, codes, strings }) => {
   const args = new Array(layout.length);
   let ni = 0;
   let ti = 0;
@@ -33,7 +33,7 @@ const runColumns = (stmt, { rows, layout, numbers, texts }) => {
       if (layout.charCodeAt(c) === 110) {
         const v = numbers[ni++];
         args[c] = v !== v ? null : v;
-      } else args[c] = texts[ti++];
+      } else args[c] = strings[codes[ti++]];
     }
     stmt.run(args);
   }

@@ -38,14 +38,17 @@ export interface SqliteWriter {
 
 /**
  * Rows for one statement, its parameters by kind: `layout` has a letter per parameter, n for a
- * number (from `numbers`, NaN for NULL) or t for a text (from `texts`); each row takes the next
- * values of both in layout order. `numbers` is handed over to the worker, not copied.
+ * number (from `numbers`, NaN for NULL) or t for a text (`strings[codes[i]]`); each row takes the
+ * next values of `numbers` and `codes` in layout order. A batch's texts repeat (its rows share a
+ * station, a city, a source…): each distinct text is in `strings` once. `numbers` and `codes` are
+ * handed over to the worker, not copied.
  */
 export interface ColumnBatch {
   rows: number;
   layout: string;
   numbers: Float64Array;
-  texts: (string | null)[];
+  codes: Int32Array;
+  strings: (string | null)[];
 }
 
 const driver = createRequire(import.meta.url).resolve("better-sqlite3");
@@ -92,7 +95,8 @@ export function openSqliteWriter(path: string): SqliteWriter {
   const post = (message: { sql: string; parameters?: readonly unknown[]; columns?: ColumnBatch }): number => {
     if (dead) throw dead;
     const id = next++;
-    worker.postMessage({ id, ...message }, message.columns ? [message.columns.numbers.buffer as ArrayBuffer] : []);
+    const c = message.columns;
+    worker.postMessage({ id, ...message }, c ? [c.numbers.buffer as ArrayBuffer, c.codes.buffer as ArrayBuffer] : []);
     return id;
   };
   const query = async (q: CompiledQuery): Promise<QueryResult<unknown>> => {

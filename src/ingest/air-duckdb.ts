@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { AIR_POLLUTANTS, type AirFormat, type AirPollutant } from "../domain/air.js";
 import { dateOfDay, readDays } from "./air-day-reader.js";
-import { groupSql, HOURLY_SQL, LONG_SQL, openaqRowsSql, openaqStationsSql, STATION_DAYS_SQL, STATIONS_SQL, STATS_SQL, uciRowsSql } from "./air-sql.js";
+import { groupSql, LONG_SQL, openaqRowsSql, openaqStationsSql, STATION_DAY_GROUPS_SQL, STATIONS_SQL, STATS_SQL, uciRowsSql } from "./air-sql.js";
 
 /** A station as the file describes it. */
 export interface RawStation {
@@ -143,7 +143,7 @@ export async function aggregateAirFile<T>(
       }),
     );
     const map: (day: RawStationDay) => T | RawStationDay = mapDays ? await mapDays(stations) : keep;
-    const days = readDays(await con.run(STATION_DAYS_SQL), await con.run(HOURLY_SQL), stations.map((st) => st.externalId), map);
+    const days = readDays(await con.run(STATION_DAY_GROUPS_SQL), stations.map((st) => st.externalId), map);
     return { stations, days, stats, problems };
   } finally {
     con.closeSync();

@@ -128,46 +128,18 @@ export const STATIONS_SQL = `
     min(g.day) FILTER (WHERE ${USABLE})::INTEGER AS first_day, max(g.day) FILTER (WHERE ${USABLE})::INTEGER AS last_day
   FROM air_long g WHERE g.p IS NOT NULL GROUP BY g.st`;
 
-/** Applies a unit factor as the JS side does: dividing by 1000 (not multiplying by 0.001) keeps 700 µg/m³ CO at exactly 0.7 mg/m³. */
-const scaled = (x: string): string => `CASE WHEN f < 1 THEN ${x} / (1 / f) ELSE ${x} * f END`;
-
-/** Pollutants whose hourly values are kept (for the 8-hour means). */
-export const HOURLY_POLLUTANTS = ["o3", "co"] as const;
-
 /**
- * One row per usable station-day in station and date order: station number si, day number
- * (days since 1970-01-01), then for each pollutant of AIR_POLLUTANTS, in that order, the count
- * n, sum s and maximum mx of its valid values in citybridge's unit and its hour mask (0 when it
- * has no value that day). Every column is non-NULL, so readDays can read its buffer as it is.
+ * The usable groups in station, day, parameter and unit order, for readDays to add up into
+ * station-days as it reads them: station number si, day number (days since 1970-01-01), k (the
+ * pollutant's position in AIR_POLLUTANTS), the unit factor f, the count n, sum s and maximum mx
+ * of the valid values (in the file's unit), the hour mask, and for O3 and CO the readings as
+ * (hour, value) pairs (NULL for the other pollutants). Every other column is non-NULL, so
+ * readDays can read its buffer as it is. One sorted read of the groups costs DuckDB half as much
+ * as pivoting them into station-days and listing the readings apart.
  */
-export const STATION_DAYS_SQL = (() => {
-  const columns: string[] = [];
-  AIR_POLLUTANTS.forEach((p) => {
-    const only = `FILTER (WHERE g.p = '${p}')`;
-    columns.push(
-      `coalesce(sum(g.n) ${only}, 0)::DOUBLE AS n_${p}`,
-      `coalesce(sum(${scaled("g.s")}) ${only}, 0)::DOUBLE AS s_${p}`,
-      `coalesce(max(${scaled("g.mx")}) ${only}, 0)::DOUBLE AS mx_${p}`,
-      `coalesce(bit_or(g.mask) ${only}, 0)::INTEGER AS mask_${p}`,
-    );
-  });
-  return `
-    SELECT sx.si, g.day::INTEGER AS day, ${columns.join(", ")}
-    FROM air_long g JOIN air_st sx ON sx.st = g.st
-    WHERE ${USABLE}
-    GROUP BY sx.si, g.day
-    ORDER BY sx.si, g.day`;
-})();
-
-/**
- * The hours and values of O3 and CO for their 8-hour means, one row per group (a station-day
- * has one per unit its file used), in the order of STATION_DAYS_SQL's rows: station number si,
- * day number, k (the pollutant's position in HOURLY_POLLUTANTS), the unit factor f and the
- * readings as (hour, value) pairs, values in the file's unit. Kept apart from STATION_DAYS_SQL: merging the lists
- * there costs twice as much as reading them as they are.
- */
-export const HOURLY_SQL = `
-  SELECT sx.si, g.day::INTEGER AS day, (CASE g.p ${HOURLY_POLLUTANTS.map((p, k) => `WHEN '${p}' THEN ${k}`).join(" ")} END)::INTEGER AS k, g.f, g.lhv
+export const STATION_DAY_GROUPS_SQL = `
+  SELECT sx.si, g.day::INTEGER AS day, (CASE g.p ${AIR_POLLUTANTS.map((p, k) => `WHEN '${p}' THEN ${k}`).join(" ")} END)::INTEGER AS k,
+    g.f, g.n, g.s, g.mx, g.mask, g.lhv
   FROM air_long g JOIN air_st sx ON sx.st = g.st
-  WHERE ${USABLE} AND g.p IN (${HOURLY_POLLUTANTS.map((p) => `'${p}'`).join(", ")})
+  WHERE ${USABLE}
   ORDER BY sx.si, g.day, g.parameter, g.units`;

@@ -41,20 +41,24 @@ const TEXTS_PER_ROW = LAYOUT.length - NUMBERS_PER_ROW;
 /** toBatches' row, refilled for each day. */
 const ROW = new Array<Value>(COLUMNS.length);
 
-/** Days as ColumnBatches of up to WRITER_BATCH rows, their values as toValues gives them (numbers apart, NaN for null). */
+/** Days as ColumnBatches of up to WRITER_BATCH rows, their values as toValues gives them (numbers apart, NaN for null; each distinct text once). */
 export function toBatches(days: readonly AirDayRecord[]): ColumnBatch[] {
   const batches: ColumnBatch[] = [];
   for (let start = 0; start < days.length; start += WRITER_BATCH) {
     const rows = Math.min(WRITER_BATCH, days.length - start);
-    const b: ColumnBatch = { rows, layout: LAYOUT, numbers: new Float64Array(rows * NUMBERS_PER_ROW), texts: new Array<string | null>(rows * TEXTS_PER_ROW) };
+    const b: ColumnBatch = { rows, layout: LAYOUT, numbers: new Float64Array(rows * NUMBERS_PER_ROW), codes: new Int32Array(rows * TEXTS_PER_ROW), strings: [] };
+    const code = new Map<string | null, number>();
     let n = 0;
     let t = 0;
     for (let r = 0; r < rows; r++) {
       const values = toValues(days[start + r]!, ROW);
       for (let c = 0; c < values.length; c++) {
         const v = values[c]!;
-        if (LAYOUT.charCodeAt(c) === 116) b.texts[t++] = v as string;
-        else b.numbers[n++] = v === null ? Number.NaN : (v as number);
+        if (LAYOUT.charCodeAt(c) === 116) {
+          let k = code.get(v as string | null);
+          if (k === undefined) code.set(v as string | null, (k = b.strings.push(v as string | null) - 1));
+          b.codes[t++] = k;
+        } else b.numbers[n++] = v === null ? Number.NaN : (v as number);
       }
     }
     batches.push(b);
