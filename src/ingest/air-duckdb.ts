@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { AIR_POLLUTANTS, type AirFormat, type AirPollutant } from "../domain/air.js";
 import { dateOfDay, readDays } from "./air-day-reader.js";
-import { groupSql, LONG_SQL, openaqRowsSql, openaqStationsSql, STATION_DAY_GROUPS_SQL, STATIONS_SQL, STATS_SQL, uciRowsSql } from "./air-sql.js";
+import { groupSql, LONG_SQL, openaqRowsSql, openaqStationsSql, STATION_DAY_GROUPS_SQL, STATION_STATS_SQL, STATIONS_SQL, STATS_SQL, uciRowsSql } from "./air-sql.js";
 
 /** A station as the file describes it. */
 export interface RawStation {
@@ -102,6 +102,7 @@ export async function aggregateAirFile<T>(
   try {
     await con.run(`CREATE TEMP TABLE air_groups AS ${groupSql(format === "openaq" ? openaqRowsSql(path, header) : uciRowsSql(path, header))}`);
     await con.run(LONG_SQL);
+    await con.run(STATION_STATS_SQL);
     const [s] = await rows(STATS_SQL);
     // UCI rows were unpivoted into one row per pollutant: count file rows, not pollutant values.
     const perRow = format === "uci" ? AIR_POLLUTANTS.length : 1;

@@ -10,9 +10,9 @@ import { parameterMapSql, unitMapSql } from "./air-units.js";
 const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 /** read_csv with the header's columns typed as the format needs (others VARCHAR), NA and empty as NULL, bad rows kept in reject_errors. */
-function readCsvSql(path: string, header: readonly string[], types: Record<string, string>): string {
+function readCsvSql(path: string, header: readonly string[], types: Record<string, string>, options = ""): string {
   const columns = header.map((c) => `${quote(c)}: ${quote(types[c] ?? "VARCHAR")}`).join(", ");
-  return `read_csv(${quote(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', nullstr = ['NA', ''], store_rejects = true, columns = {${columns}})`;
+  return `read_csv(${quote(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', nullstr = ['NA', ''], store_rejects = true, ${options}columns = {${columns}})`;
 }
 
 /** Microseconds from 1900-01-01 to 1970-01-01, and the days between them. */
@@ -53,7 +53,8 @@ export function openaqRowsSql(path: string, header: readonly string[]): string {
  * the sensor ids, the other rows' names and coordinates are not read, so not checked.
  */
 export function openaqStationsSql(path: string, header: readonly string[], limit: number | null): string {
-  const src = readCsvSql(path, header, { location_id: "BIGINT", lat: "DOUBLE", lon: "DOUBLE" });
+  // The first rows come in a buffer of 2 MB (DuckDB's longest line), not the default 32 MB.
+  const src = readCsvSql(path, header, { location_id: "BIGINT", lat: "DOUBLE", lon: "DOUBLE" }, limit === null ? "" : "buffer_size = 2097152, ");
   return `SELECT location_id AS st, any_value(location) AS name, any_value(lat) AS lat, any_value(lon) AS lon
     FROM (SELECT location_id, location, lat, lon FROM ${src}${limit === null ? "" : ` LIMIT ${limit}`}) GROUP BY location_id`;
 }
@@ -100,33 +101,45 @@ export const LONG_SQL = `
   LEFT JOIN (${parameterMapSql()}) pm ON pm.parameter = g.parameter
   LEFT JOIN (${unitMapSql()}) um ON um.parameter = g.parameter AND um.units = g.units`;
 
-/** What the file holds and how many rows of each kind of problem it has, from its groups. */
-export const STATS_SQL = `
-  SELECT coalesce(sum(nrows), 0) AS nrows,
-    coalesce(sum(nvalues) FILTER (WHERE p IS NOT NULL), 0) AS nvalues,
-    coalesce(sum(nrows - nvalues) FILTER (WHERE p IS NOT NULL), 0) AS gaps,
-    coalesce(sum(nvalues - n - nonfinite) FILTER (WHERE p IS NOT NULL), 0) AS neg,
-    coalesce(sum(nonfinite) FILTER (WHERE p IS NOT NULL), 0) AS nonfinite,
-    coalesce(sum(nrows) FILTER (WHERE p IS NULL), 0) AS ignored,
-    list(DISTINCT parameter) FILTER (WHERE p IS NULL AND parameter IS NOT NULL) AS params,
-    coalesce(sum(nrows) FILTER (WHERE day IS NULL), 0) AS bad_dt,
-    coalesce(sum(nrows) FILTER (WHERE p IS NOT NULL AND f IS NULL), 0) AS bad_unit,
-    coalesce(sum(nrows) FILTER (WHERE st IS NULL), 0) AS bad_st,
-    (SELECT count(*) FROM reject_errors)::DOUBLE AS rejected
-  FROM air_long`;
-
 /** A group that gives a station-day: a pollutant we index, in a unit that applies, on a day, with a valid value. */
 const USABLE = "g.p IS NOT NULL AND g.f IS NOT NULL AND g.day IS NOT NULL AND g.st IS NOT NULL AND g.n > 0";
 
 /**
- * The stations of the groups of indexed pollutants, numbered in `st` order (si), with the first
- * and last day they have a station-day (NULL when none).
+ * Per station (and the rows without one, st NULL), in one scan of the groups: the counts STATS_SQL
+ * adds up, whether it has a pollutant we index, and the first and last day it has a station-day
+ * (NULL when none).
  */
+export const STATION_STATS_SQL = `
+  CREATE TEMP TABLE air_st_all AS
+  SELECT g.st,
+    sum(g.nrows) AS nrows,
+    sum(g.nvalues) FILTER (WHERE g.p IS NOT NULL) AS nvalues,
+    sum(g.nrows - g.nvalues) FILTER (WHERE g.p IS NOT NULL) AS gaps,
+    sum(g.nvalues - g.n - g.nonfinite) FILTER (WHERE g.p IS NOT NULL) AS neg,
+    sum(g.nonfinite) FILTER (WHERE g.p IS NOT NULL) AS nonfinite,
+    sum(g.nrows) FILTER (WHERE g.p IS NULL) AS ignored,
+    list(DISTINCT g.parameter) FILTER (WHERE g.p IS NULL AND g.parameter IS NOT NULL) AS params,
+    sum(g.nrows) FILTER (WHERE g.day IS NULL) AS bad_dt,
+    sum(g.nrows) FILTER (WHERE g.p IS NOT NULL AND g.f IS NULL) AS bad_unit,
+    bool_or(g.p IS NOT NULL) AS indexed,
+    min(g.day) FILTER (WHERE ${USABLE})::INTEGER AS first_day, max(g.day) FILTER (WHERE ${USABLE})::INTEGER AS last_day
+  FROM air_long g GROUP BY g.st`;
+
+/** What the file holds and how many rows of each kind of problem it has, from STATION_STATS_SQL. */
+export const STATS_SQL = `
+  SELECT coalesce(sum(nrows), 0) AS nrows, coalesce(sum(nvalues), 0) AS nvalues, coalesce(sum(gaps), 0) AS gaps,
+    coalesce(sum(neg), 0) AS neg, coalesce(sum(nonfinite), 0) AS nonfinite, coalesce(sum(ignored), 0) AS ignored,
+    list_distinct(flatten(list(params))) AS params,
+    coalesce(sum(bad_dt), 0) AS bad_dt, coalesce(sum(bad_unit), 0) AS bad_unit,
+    coalesce(sum(nrows) FILTER (WHERE st IS NULL), 0) AS bad_st,
+    (SELECT count(*) FROM reject_errors)::DOUBLE AS rejected
+  FROM air_st_all`;
+
+/** The stations with a pollutant we index, numbered in `st` order (si), with their first and last day. */
 export const STATIONS_SQL = `
   CREATE TEMP TABLE air_st AS
-  SELECT g.st, (row_number() OVER (ORDER BY g.st) - 1)::INTEGER AS si, CAST(g.st AS VARCHAR) AS ext,
-    min(g.day) FILTER (WHERE ${USABLE})::INTEGER AS first_day, max(g.day) FILTER (WHERE ${USABLE})::INTEGER AS last_day
-  FROM air_long g WHERE g.p IS NOT NULL GROUP BY g.st`;
+  SELECT st, (row_number() OVER (ORDER BY st) - 1)::INTEGER AS si, CAST(st AS VARCHAR) AS ext, first_day, last_day
+  FROM air_st_all WHERE indexed`;
 
 /**
  * The usable groups in station, day, parameter and unit order, for readDays to add up into

@@ -65,30 +65,28 @@ export function indexedDay(d: AirDay): IndexedDay {
   };
 }
 
-/** The sources of a date's days, each once, in order. */
-function sourcesOf(days: readonly AirDay[]): string[] {
-  const all = new Set<string>();
-  let last: string[] | null = null;
-  for (const d of days) {
-    // Station-days of one import share their sources array: read it once.
-    if (d.sources === last) continue;
-    last = d.sources;
-    for (const s of d.sources) all.add(s);
-  }
-  return [...all].sort();
-}
-
 /** The city's days from its stations' days: the mean over stations for each date, indexed. */
 export function cityDays(stationDays: (AirDay & { station: string })[], owner: DayOwner, tables: AqiTables): AirDayRecord[] {
-  const byDate = new Map<string, (AirDay & { station: string })[]>();
+  // The sources of each date's days: the days of one import share one sources array, so a date
+  // keeps that array until a day with other sources comes, and a set of them from then on.
+  const byDate = new Map<string, readonly string[] | Set<string>>();
   for (const d of stationDays) {
-    const list = byDate.get(d.date);
-    if (list) list.push(d);
-    else byDate.set(d.date, [d]);
+    const had = byDate.get(d.date);
+    if (had === undefined) byDate.set(d.date, d.sources);
+    else if (had !== d.sources) {
+      const all = had instanceof Set ? had : new Set(had);
+      for (const s of d.sources) all.add(s);
+      byDate.set(d.date, all);
+    }
   }
-  return meanOverStationsByDate(stationDays).map((mean) =>
-    dayRecord({ date: mean.date, pollutants: mean.pollutants }, mean.stations, sourcesOf(byDate.get(mean.date)!), owner, tables),
-  );
+  let lastIn: readonly string[] | Set<string> | undefined;
+  let lastOut: string[] = [];
+  const sourcesOf = (date: string): string[] => {
+    const given = byDate.get(date)!;
+    if (given !== lastIn) [lastIn, lastOut] = [given, [...new Set(given)].sort()];
+    return lastOut;
+  };
+  return meanOverStationsByDate(stationDays).map((mean) => dayRecord({ date: mean.date, pollutants: mean.pollutants }, mean.stations, sourcesOf(mean.date), owner, tables));
 }
 
 /** Annual summaries of one subject's days, ready to store. */

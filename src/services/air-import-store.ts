@@ -103,10 +103,11 @@ export class AirImportStore {
 
     const stationsRepo = new AirStationRepository(trx);
     const stations: AirStation[] = [];
+    const ranges = await stationsRepo.dayRanges(target.stations.map((s) => s.id));
     for (const raw of target.stations) {
-      const range = await stationsRepo.dayRange(raw.id);
-      if (range.days === 0) continue;
-      stations.push({ id: raw.id, city, name: raw.name, format: target.format, externalId: raw.externalId, lat: raw.lat, lon: raw.lon, source: this.source, firstDate: range.first!, lastDate: range.last!, days: range.days, importedBy: target.importedBy, importedAt });
+      const range = ranges.get(raw.id);
+      if (!range) continue;
+      stations.push({ id: raw.id, city, name: raw.name, format: target.format, externalId: raw.externalId, lat: raw.lat, lon: raw.lon, source: this.source, firstDate: range.first, lastDate: range.last, days: range.days, importedBy: target.importedBy, importedAt });
     }
     await stationsRepo.upsert(stations);
 

@@ -70,14 +70,20 @@ export class AirStationRepository {
       .execute();
   }
 
-  /** The number of a station's stored days and their first and last date. */
-  async dayRange(id: string): Promise<{ days: number; first: string | null; last: string | null }> {
-    const r = await this.db
-      .selectFrom("air_daily")
-      .select((eb) => [eb.fn.min("date").as("first"), eb.fn.max("date").as("last"), eb.cast(eb.fn.countAll(), "integer").as("days")])
-      .where("scope", "=", "station")
-      .where("subject", "=", id)
-      .executeTakeFirstOrThrow();
-    return { days: Number(r.days), first: r.first ?? null, last: r.last ?? null };
+  /** The number of each station's stored days and their first and last date (stations without a stored day are left out). */
+  async dayRanges(ids: readonly string[]): Promise<Map<string, { days: number; first: string; last: string }>> {
+    const out = new Map<string, { days: number; first: string; last: string }>();
+    // A thousand ids a query: far below SQLite's and PostgreSQL's limits on parameters.
+    for (let i = 0; i < ids.length; i += 1000) {
+      const rows = await this.db
+        .selectFrom("air_daily")
+        .select((eb) => ["subject", eb.fn.min("date").as("first"), eb.fn.max("date").as("last"), eb.cast(eb.fn.countAll(), "integer").as("days")])
+        .where("scope", "=", "station")
+        .where("subject", "in", ids.slice(i, i + 1000))
+        .groupBy("subject")
+        .execute();
+      for (const r of rows) out.set(r.subject, { days: Number(r.days), first: r.first, last: r.last });
+    }
+    return out;
   }
 }

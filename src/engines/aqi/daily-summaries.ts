@@ -51,8 +51,8 @@ function cnSub(i: number, c: number | null, o31h: number | undefined, table: Aqi
 }
 
 /** SUB[i]: the US sub-index of the i-th input of usInputs, concentration raw. */
-function usSub(i: number, raw: number | null, o31h: number | undefined, so224h: number | undefined, table: AqiTables["us"]): void {
-  SUB[i] = raw === null ? NaN : (usSubIndex(usInputs(table)[i]!, raw, o31h, so224h, table, null, null) ?? NaN);
+function usSub(i: number, raw: number | null, o31h: number | undefined, so224h: number | undefined, inputs: ReturnType<typeof usInputs>, table: AqiTables["us"]): void {
+  SUB[i] = raw === null ? NaN : (usSubIndex(inputs[i]!, raw, o31h, so224h, table, null, null) ?? NaN);
 }
 
 /** SUB[i]: the European band of the i-th pollutant of EAQI_POLLUTANTS, concentration c. */
@@ -90,13 +90,14 @@ export function dailySummaries(day: DailyValues, tables: AqiTables): DailySummar
     const cn = summary(cnTable.standard.id, CN_KEYS, cnTable.categories, 50);
     // US: in usInputs order (pm25, pm10, co, o3_8h, o3_1h, so2, no2).
     const so224h = given(so2.mean);
-    usSub(0, pm25.mean, o31h, so224h, tables.us);
-    usSub(1, pm10.mean, o31h, so224h, tables.us);
-    usSub(2, co.max8h, o31h, so224h, tables.us);
-    usSub(3, o3.max8h, o31h, so224h, tables.us);
-    usSub(4, o3.max1h, o31h, so224h, tables.us);
-    usSub(5, so2.max1h, o31h, so224h, tables.us);
-    usSub(6, no2.max1h, o31h, so224h, tables.us);
+    const inputs = usInputs(tables.us);
+    usSub(0, pm25.mean, o31h, so224h, inputs, tables.us);
+    usSub(1, pm10.mean, o31h, so224h, inputs, tables.us);
+    usSub(2, co.max8h, o31h, so224h, inputs, tables.us);
+    usSub(3, o3.max8h, o31h, so224h, inputs, tables.us);
+    usSub(4, o3.max1h, o31h, so224h, inputs, tables.us);
+    usSub(5, so2.max1h, o31h, so224h, inputs, tables.us);
+    usSub(6, no2.max1h, o31h, so224h, inputs, tables.us);
     const us = summary(tables.us.standard.id, US_KEYS, tables.us.categories, 50);
     // Europe: the day's highest hourly values, in EAQI_POLLUTANTS order (pm25, pm10, no2, o3, so2).
     euSub(0, pm25.max1h, tables.eu);
