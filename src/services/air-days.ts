@@ -10,8 +10,8 @@ import {
   dailySummaries,
   type IndexedDay,
   maxEightHourValue,
-  meanOverStationsByDate,
   type PollutantDay,
+  stationMeans,
 } from "../engines/aqi/index.js";
 import type { RawPollutantDay, RawStationDay } from "../ingest/air-duckdb.js";
 
@@ -65,42 +65,64 @@ export function indexedDay(d: AirDay): IndexedDay {
   };
 }
 
-/** The city's days from its stations' days: the mean over stations for each date, indexed. */
-export function cityDays(stationDays: (AirDay & { station: string })[], owner: DayOwner, tables: AqiTables): AirDayRecord[] {
+/**
+ * A city's days from its stations' days, added one by one (an import need not keep them): the
+ * mean over stations for each date, indexed. Each date's sums add up in the order of the days.
+ */
+export class CityDays {
+  private readonly means = stationMeans();
   // The sources of each date's days: the days of one import share one sources array, so a date
   // keeps that array until a day with other sources comes, and a set of them from then on.
-  const byDate = new Map<string, readonly string[] | Set<string>>();
-  for (const d of stationDays) {
-    const had = byDate.get(d.date);
-    if (had === undefined) byDate.set(d.date, d.sources);
+  private readonly sources = new Map<string, readonly string[] | Set<string>>();
+
+  add(d: AirDay): void {
+    this.means.add(d);
+    const had = this.sources.get(d.date);
+    if (had === undefined) this.sources.set(d.date, d.sources);
     else if (had !== d.sources) {
       const all = had instanceof Set ? had : new Set(had);
       for (const s of d.sources) all.add(s);
-      byDate.set(d.date, all);
+      this.sources.set(d.date, all);
     }
   }
-  let lastIn: readonly string[] | Set<string> | undefined;
-  let lastOut: string[] = [];
-  const sourcesOf = (date: string): string[] => {
-    const given = byDate.get(date)!;
-    if (given !== lastIn) [lastIn, lastOut] = [given, [...new Set(given)].sort()];
-    return lastOut;
-  };
-  return meanOverStationsByDate(stationDays).map((mean) => dayRecord({ date: mean.date, pollutants: mean.pollutants }, mean.stations, sourcesOf(mean.date), owner, tables));
+
+  records(owner: DayOwner, tables: AqiTables): AirDayRecord[] {
+    let lastIn: readonly string[] | Set<string> | undefined;
+    let lastOut: string[] = [];
+    const sourcesOf = (date: string): string[] => {
+      const given = this.sources.get(date)!;
+      if (given !== lastIn) [lastIn, lastOut] = [given, [...new Set(given)].sort()];
+      return lastOut;
+    };
+    return this.means.days().map((mean) => dayRecord({ date: mean.date, pollutants: mean.pollutants }, mean.stations, sourcesOf(mean.date), owner, tables));
+  }
 }
 
-/** Annual summaries of one subject's days, ready to store. */
-export function annualRecords(days: AirDay[], limitSets: DailyLimitSet[], owner: DayOwner): AirAnnualRecord[] {
-  const counter = annualCounter(limitSets);
+/** The city's days from its stations' days: the mean over stations for each date, indexed. */
+export function cityDays(stationDays: readonly AirDay[], owner: DayOwner, tables: AqiTables): AirDayRecord[] {
+  const city = new CityDays();
+  for (const d of stationDays) city.add(d);
+  return city.records(owner, tables);
+}
+
+/** Annual summaries of one subject's days, added one by one in date order (an import need not keep them). */
+export class AnnualRecords {
+  private readonly counter: ReturnType<typeof annualCounter>;
   // One indexed day, refilled for each day: the counter reads it at once (this runs over every
   // day of an import, and one object a day was a good part of the time).
-  let day: IndexedDay | undefined;
-  const sourcesByYear = new Map<number, Set<string>>();
-  let prefix = "";
-  let sources: Set<string> | undefined;
-  let last: string[] | null = null;
-  for (const d of days) {
-    if (day === undefined) day = indexedDay(d);
+  private day: IndexedDay | undefined;
+  private readonly sourcesByYear = new Map<number, Set<string>>();
+  private prefix = "";
+  private yearSources: Set<string> | undefined;
+  private last: readonly string[] | null = null;
+
+  constructor(limitSets: readonly DailyLimitSet[]) {
+    this.counter = annualCounter(limitSets);
+  }
+
+  add(d: AirDay): void {
+    const day = this.day;
+    if (day === undefined) this.day = indexedDay(d);
     else {
       day.date = d.date;
       day.pollutants = d.pollutants;
@@ -109,24 +131,34 @@ export function annualRecords(days: AirDay[], limitSets: DailyLimitSet[], owner:
       day.levels.us = d.indices.us.level;
       day.levels.eu = d.indices.eu.level;
     }
-    counter.add(day);
+    this.counter.add(this.day!);
     // The year is read again only when the date's first four characters change.
-    if (prefix.length !== 4 || !d.date.startsWith(prefix)) {
-      prefix = d.date.slice(0, 4);
-      const y = Number(prefix);
-      last = null;
-      sources = sourcesByYear.get(y);
-      if (!sources) sourcesByYear.set(y, (sources = new Set()));
+    if (this.prefix.length !== 4 || !d.date.startsWith(this.prefix)) {
+      this.prefix = d.date.slice(0, 4);
+      const y = Number(this.prefix);
+      this.last = null;
+      this.yearSources = this.sourcesByYear.get(y);
+      if (!this.yearSources) this.sourcesByYear.set(y, (this.yearSources = new Set()));
     }
     // Days of one import share their sources array: read it once a year.
-    if (d.sources === last) continue;
-    last = d.sources;
-    for (const s of d.sources) sources!.add(s);
+    if (d.sources === this.last) return;
+    this.last = d.sources;
+    for (const s of d.sources) this.yearSources!.add(s);
   }
-  return counter.summaries().map((a) => ({
-    ...a,
-    ...owner,
-    exceedances: a.exceedances as Record<string, Record<string, number>>,
-    sources: [...(sourcesByYear.get(a.year) ?? [])].sort(),
-  }));
+
+  records(owner: DayOwner): AirAnnualRecord[] {
+    return this.counter.summaries().map((a) => ({
+      ...a,
+      ...owner,
+      exceedances: a.exceedances as Record<string, Record<string, number>>,
+      sources: [...(this.sourcesByYear.get(a.year) ?? [])].sort(),
+    }));
+  }
+}
+
+/** Annual summaries of one subject's days, ready to store. */
+export function annualRecords(days: readonly AirDay[], limitSets: readonly DailyLimitSet[], owner: DayOwner): AirAnnualRecord[] {
+  const annual = new AnnualRecords(limitSets);
+  for (const d of days) annual.add(d);
+  return annual.records(owner);
 }

@@ -9,7 +9,7 @@ import type { Observation } from "../domain/observation.js";
 import { InvalidInputError } from "../errors.js";
 import type { AqiTables } from "../engines/aqi/index.js";
 import type { AirAggregate, RawStation } from "../ingest/air-duckdb.js";
-import { annualRecords, cityDays } from "./air-days.js";
+import { AnnualRecords, annualRecords, CityDays } from "./air-days.js";
 import { AIR_RULES, loadAirReference } from "./air-reference.js";
 import { resolveSources } from "./resolve-sources.js";
 
@@ -36,10 +36,23 @@ export interface AirImportTarget {
 /**
  * The transaction of an air import, opened before the station-days are computed so that they are
  * written as they come: it checks the stations, removes the stored days the file replaces and
- * keeps the city's other station-days (for the city's means). `finish` adds the city's days,
- * the annual summaries, the stations and the city's observations; the caller commits.
+ * reads the city's other station-days. Each of the file's station-days is then `add`ed: written,
+ * and added to the city's means and its station's annual summaries (then let go: an import of
+ * millions of rows keeps no station-day). `finish` writes the city's days, the annual
+ * summaries, the stations and the city's observations; the caller commits.
  */
 export class AirImportStore {
+  /** The city's means over its stations: the stored station-days the file leaves, then the file's. */
+  private readonly city = new CityDays();
+  /** Annual summaries of each station of the file: its stored days the file leaves, then the file's. */
+  private readonly annual = new Map<string, AnnualRecords>();
+  private readonly counts = new Map<string, { days: number; first: string; last: string }>();
+  private readonly years = new Set<number>();
+  private yearPrefix = "";
+  private lastStation: { id: string; annual: AnnualRecords; count: { days: number; first: string; last: string } | undefined } | null = null;
+  /** How many of the file's station-days were added. */
+  stationDays = 0;
+
   private constructor(
     private readonly trx: Kysely<DatabaseSchema>,
     private readonly bulk: BulkWrites | undefined,
@@ -47,9 +60,16 @@ export class AirImportStore {
     /** The source every day of the file is stored with. */
     readonly source: string,
     /** The city's station-days the file does not replace. */
-    private readonly kept: (AirDay & { station: string })[],
-    readonly days: DayInserter,
-  ) {}
+    kept: (AirDay & { station: string })[],
+    private readonly days: DayInserter,
+  ) {
+    const limitSets = loadAirReference().limitSets;
+    for (const s of target.stations) if (s.firstDate !== null) this.annual.set(s.id, new AnnualRecords(limitSets));
+    for (const d of kept) {
+      this.city.add(d);
+      this.annual.get(d.station)?.add(d);
+    }
+  }
 
   static async open(trx: Kysely<DatabaseSchema>, bulk: BulkWrites | undefined, target: AirImportTarget): Promise<AirImportStore> {
     const reference = loadAirReference();
@@ -74,31 +94,43 @@ export class AirImportStore {
     return new AirImportStore(trx, bulk, target, source, kept, daily.inserter());
   }
 
-  /** Writes the city's days, the annual summaries, the stations and the observations, after the file's station-days (all given to `days`). */
-  async finish(stationDays: AirDayRecord[], tables: AqiTables): Promise<Omit<AirImportResult, keyof AirAggregate["stats"]>> {
-    const { trx, target } = this;
+  /** Writes one of the file's station-days (subject: its station) and counts it in the city's and the station's summaries. */
+  add(day: AirDayRecord): void {
+    this.days.add(day);
+    this.city.add(day);
+    // The file's days come station by station: the station's entries are looked up when it changes.
+    let at = this.lastStation;
+    if (at === null || at.id !== day.subject) {
+      let annual = this.annual.get(day.subject);
+      if (!annual) this.annual.set(day.subject, (annual = new AnnualRecords(loadAirReference().limitSets)));
+      at = this.lastStation = { id: day.subject, annual, count: this.counts.get(day.subject) };
+    }
+    at.annual.add(day);
+    const c = at.count;
+    if (!c) this.counts.set(day.subject, (at.count = { days: 1, first: day.date, last: day.date }));
+    else {
+      c.days++;
+      if (day.date < c.first) c.first = day.date;
+      if (day.date > c.last) c.last = day.date;
+    }
+    if (!day.date.startsWith(this.yearPrefix) || this.yearPrefix === "") {
+      this.yearPrefix = day.date.slice(0, 4);
+      this.years.add(Number(this.yearPrefix));
+    }
+    this.stationDays++;
+  }
+
+  /** Writes the city's days, the annual summaries, the stations and the observations, once the file's station-days are all added. */
+  async finish(tables: AqiTables): Promise<Omit<AirImportResult, keyof AirAggregate["stats"]>> {
+    const { trx, target, counts } = this;
     const { city, importedAt } = target;
     const reference = loadAirReference();
     await this.days.done();
     const cityOwner = { scope: "city" as const, subject: city, city, importedAt };
-    const all: (AirDay & { station: string })[] = this.kept;
-    const counts = new Map<string, { days: number; first: string; last: string }>();
-    for (const d of stationDays) {
-      all.push(Object.assign(d, { station: d.subject }));
-      const c = counts.get(d.subject);
-      if (!c) counts.set(d.subject, { days: 1, first: d.date, last: d.date });
-      else {
-        c.days++;
-        if (d.date < c.first) c.first = d.date;
-        if (d.date > c.last) c.last = d.date;
-      }
-    }
-    const cityRecords = cityDays(all, cityOwner, tables);
+    const cityRecords = this.city.records(cityOwner, tables);
     await new AirDailyRepository(trx, this.bulk).upsert(cityRecords);
     const annualRows = annualRecords(cityRecords, reference.limitSets, cityOwner);
-    const byStation = new Map<string, AirDay[]>();
-    for (const d of all) if (counts.has(d.station)) (byStation.get(d.station) ?? byStation.set(d.station, []).get(d.station)!).push(d);
-    for (const [id, days] of byStation) annualRows.push(...annualRecords(days, reference.limitSets, { scope: "station", subject: id, city, importedAt }));
+    for (const [id, annual] of this.annual) if (counts.has(id)) annualRows.push(...annual.records({ scope: "station", subject: id, city, importedAt }));
     await new AirAnnualRepository(trx).upsert(annualRows);
 
     const stationsRepo = new AirStationRepository(trx);
@@ -133,9 +165,9 @@ export class AirImportStore {
       city,
       source: this.source,
       stations: stations.filter((s) => counts.has(s.id)).map((s) => ({ id: s.id, name: s.name, days: counts.get(s.id)!.days, firstDate: counts.get(s.id)!.first, lastDate: counts.get(s.id)!.last })),
-      stationDays: stationDays.length,
+      stationDays: this.stationDays,
       cityDays: cityRecords.length,
-      years: [...new Set(stationDays.map((d) => Number(d.date.slice(0, 4))))].sort(),
+      years: [...this.years].sort((a, b) => a - b),
       observations: observations.map((o) => ({ indicator: o.indicator, period: o.period, value: o.value })),
       rules: AIR_RULES,
     };

@@ -1,5 +1,5 @@
 import type { ControlledTransaction } from "kysely";
-import type { AirDayRecord, BulkWrites } from "../db/repositories/air-daily.repository.js";
+import type { BulkWrites } from "../db/repositories/air-daily.repository.js";
 import type { DatabaseSchema } from "../db/schema.js";
 import { holdConnection, openSqliteWriter, type SqliteWriter } from "../db/sqlite-writer.js";
 import type { AirFormat, AirImportResult } from "../domain/air.js";
@@ -124,10 +124,9 @@ export async function importAir(ctx: AppContext, props: ImportAirProps): Promise
       const ids = new Map(stations.map((s) => [s.externalId, s.id]));
       const sources = [store.source];
       phase("aggregate");
-      return (raw): AirDayRecord => {
-        const day = dayRecord(completeDay(raw), 1, sources, { scope: "station", subject: ids.get(raw.station)!, city, importedAt }, aqiTables);
-        store.days.add(day);
-        return day;
+      return (raw): null => {
+        store.add(dayRecord(completeDay(raw), 1, sources, { scope: "station", subject: ids.get(raw.station)!, city, importedAt }, aqiTables));
+        return null;
       };
     });
     const flagged = Object.values(agg.problems).reduce((a, b) => a + b, 0);
@@ -136,11 +135,10 @@ export async function importAir(ctx: AppContext, props: ImportAirProps): Promise
       const total = Math.max(located.total, 1);
       throw new InvalidInputError(`${total} problem${total === 1 ? "" : "s"} in the file; nothing was imported`, located.problems.length > 0 ? located.problems : [{ message: `${flagged} rows could not be read` }], total);
     }
-    const days = agg.days.filter((d): d is AirDayRecord => d !== null);
     const { target, store } = open;
-    if (days.length === 0 || store === null || target === null) throw new InvalidInputError("the file has no values of PM2.5, PM10, SO2, NO2, CO or O3; nothing was imported", [{ message: "no measurements" }]);
+    if (store === null || target === null || store.stationDays === 0) throw new InvalidInputError("the file has no values of PM2.5, PM10, SO2, NO2, CO or O3; nothing was imported", [{ message: "no measurements" }]);
     phase("compute");
-    const written = await store.finish(days, aqiTables);
+    const written = await store.finish(aqiTables);
     await target.trx.commit().execute();
     phase("write");
     const { format: f, city, source, ...rest } = written;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DailyValues } from "./daily-values.js";
-import { meanOverStations, meanOverStationsByDate } from "./station-mean.js";
+import { meanOverStations, meanOverStationsByDate, stationMeans } from "./station-mean.js";
 
 const day = (pm25: number | null, hours: number, o3max8h: number | null = null): DailyValues => ({
   date: "2017-01-01",
@@ -40,5 +40,15 @@ describe("meanOverStationsByDate", () => {
   });
   it("gives nothing for no days", () => {
     expect(meanOverStationsByDate([])).toEqual([]);
+  });
+  it("adds days one by one as meanOverStationsByDate does, over more dates than its first sums hold", () => {
+    const dates = Array.from({ length: 200 }, (_, i) => new Date(Date.UTC(2017, 0, 1 + i)).toISOString().slice(0, 10));
+    const days = [0, 1, 2].flatMap((station) => dates.map((date, i) => ({ ...day(i % 7 === station ? null : 10 + station + i / 3, 20 + station), date })));
+    const means = stationMeans();
+    days.forEach((d) => means.add(d));
+    const byDate = means.days();
+    expect(byDate).toHaveLength(200);
+    expect(byDate).toEqual(meanOverStationsByDate(days));
+    expect(byDate[150]).toEqual({ ...meanOverStations(days.filter((d) => d.date === dates[150])), date: dates[150] });
   });
 });

@@ -73,6 +73,47 @@ export function meanOverStations(days: readonly DailyValues[]): CityDailyValues 
   return cityDay(sums, 0, date, stations);
 }
 
+/** Station-days added one by one, for the city's mean of each date (see meanOverStationsByDate). */
+export interface StationMeans {
+  add(day: DailyValues): void;
+  /** The city's days, dates in order. */
+  days(): CityDailyValues[];
+}
+
+/**
+ * The accumulator behind meanOverStationsByDate, for a caller that has the days one at a time
+ * (and need not keep them): each date's sums add up in the order the days are added.
+ * @example const m = stationMeans(); dongsiDays.forEach(m.add); aotizhongxinDays.forEach(m.add); m.days()[0].stations //=> 2
+ */
+export function stationMeans(): StationMeans {
+  const slots = new Map<string, number>();
+  const dates: string[] = [];
+  let sums = new Float64Array(64 * PER_DATE);
+  let stations = new Int32Array(64);
+  const add = (d: DailyValues): void => {
+    if (d.date === undefined) throw new RangeError("meanOverStations needs days of one date");
+    let slot = slots.get(d.date);
+    if (slot === undefined) {
+      slots.set(d.date, (slot = dates.push(d.date) - 1));
+      if (slot === stations.length) {
+        const grown = new Float64Array(sums.length * 2);
+        grown.set(sums);
+        sums = grown;
+        const grownStations = new Int32Array(stations.length * 2);
+        grownStations.set(stations);
+        stations = grownStations;
+      }
+    }
+    if (addDay(sums, slot, d)) stations[slot]!++;
+  };
+  const days = (): CityDailyValues[] =>
+    [...dates].sort().map((date) => {
+      const slot = slots.get(date)!;
+      return cityDay(sums, slot, date, stations[slot]!);
+    });
+  return { add, days };
+}
+
 /**
  * meanOverStations for each date of days from several stations, dates in order. The days are
  * read once in the order given (stations' sums add up in that order for each date), not date by
@@ -80,20 +121,7 @@ export function meanOverStations(days: readonly DailyValues[]): CityDailyValues 
  * @example meanOverStationsByDate([...dongsiDays, ...aotizhongxinDays])[0].stations //=> 2
  */
 export function meanOverStationsByDate(days: readonly DailyValues[]): CityDailyValues[] {
-  const slots = new Map<string, number>();
-  const dates: string[] = [];
-  const slotOf = new Int32Array(days.length);
-  days.forEach((d, i) => {
-    if (d.date === undefined) throw new RangeError("meanOverStations needs days of one date");
-    let slot = slots.get(d.date);
-    if (slot === undefined) slots.set(d.date, (slot = dates.push(d.date) - 1));
-    slotOf[i] = slot;
-  });
-  const sums = new Float64Array(dates.length * PER_DATE);
-  const stations = new Int32Array(dates.length);
-  for (let i = 0; i < days.length; i++) if (addDay(sums, slotOf[i]!, days[i]!)) stations[slotOf[i]!]!++;
-  return [...dates].sort().map((date) => {
-    const slot = slots.get(date)!;
-    return cityDay(sums, slot, date, stations[slot]!);
-  });
+  const means = stationMeans();
+  for (const d of days) means.add(d);
+  return means.days();
 }
