@@ -49,7 +49,7 @@ export const DayIndexSchema = z.object({
   standard: z.string(),
   value: z.number().int().nullable(),
   level: z.number().int().min(1).max(6).nullable(),
-  primary: z.array(z.string()),
+  primary: z.array(z.string()).readonly(),
 });
 export type DayIndex = z.infer<typeof DayIndexSchema>;
 

@@ -71,18 +71,19 @@ export function indexedDay(d: AirDay): IndexedDay {
  */
 export class CityDays {
   private readonly means = stationMeans();
-  // The sources of each date's days: the days of one import share one sources array, so a date
-  // keeps that array until a day with other sources comes, and a set of them from then on.
-  private readonly sources = new Map<string, readonly string[] | Set<string>>();
+  // The sources of each date's days, by the date's number in `means`: the days of one import
+  // share one sources array, so a date keeps that array until a day with other sources comes,
+  // and a set of them from then on.
+  private readonly sources: (readonly string[] | Set<string>)[] = [];
 
   add(d: AirDay): void {
-    this.means.add(d);
-    const had = this.sources.get(d.date);
-    if (had === undefined) this.sources.set(d.date, d.sources);
+    const slot = this.means.add(d);
+    const had = this.sources[slot];
+    if (had === undefined) this.sources[slot] = d.sources;
     else if (had !== d.sources) {
       const all = had instanceof Set ? had : new Set(had);
       for (const s of d.sources) all.add(s);
-      this.sources.set(d.date, all);
+      this.sources[slot] = all;
     }
   }
 
@@ -90,7 +91,7 @@ export class CityDays {
     let lastIn: readonly string[] | Set<string> | undefined;
     let lastOut: string[] = [];
     const sourcesOf = (date: string): string[] => {
-      const given = this.sources.get(date)!;
+      const given = this.sources[this.means.slot(date)!]!;
       if (given !== lastIn) [lastIn, lastOut] = [given, [...new Set(given)].sort()];
       return lastOut;
     };

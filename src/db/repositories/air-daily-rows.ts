@@ -41,28 +41,71 @@ const TEXTS_PER_ROW = LAYOUT.length - NUMBERS_PER_ROW;
 /** toBatches' row, refilled for each day. */
 const ROW = new Array<Value>(COLUMNS.length);
 
-/** Days as ColumnBatches of up to WRITER_BATCH rows, their values as toValues gives them (numbers apart, NaN for null; each distinct text once). */
-export function toBatches(days: readonly AirDayRecord[]): ColumnBatch[] {
-  const batches: ColumnBatch[] = [];
-  for (let start = 0; start < days.length; start += WRITER_BATCH) {
-    const rows = Math.min(WRITER_BATCH, days.length - start);
-    const b: ColumnBatch = { rows, layout: LAYOUT, numbers: new Float64Array(rows * NUMBERS_PER_ROW), codes: new Int32Array(rows * TEXTS_PER_ROW), strings: [] };
-    const code = new Map<string | null, number>();
-    let n = 0;
-    let t = 0;
-    for (let r = 0; r < rows; r++) {
-      const values = toValues(days[start + r]!, ROW);
-      for (let c = 0; c < values.length; c++) {
-        const v = values[c]!;
-        if (LAYOUT.charCodeAt(c) === 116) {
-          let k = code.get(v as string | null);
-          if (k === undefined) code.set(v as string | null, (k = b.strings.push(v as string | null) - 1));
-          b.codes[t++] = k;
-        } else b.numbers[n++] = v === null ? Number.NaN : (v as number);
-      }
+/**
+ * Builds ColumnBatches of up to `size` rows from days added one by one, their values as toValues
+ * gives them (numbers apart, NaN for null; each distinct text of a batch once). A day's values
+ * are copied when it is added: the day need not be kept.
+ */
+export class ColumnBatches {
+  private batch: ColumnBatch | null = null;
+  private n = 0;
+  private t = 0;
+  private readonly code = new Map<string | null, number>();
+  /** Per text column, the last text and its code: a batch's rows mostly repeat the row before. */
+  private readonly lastText = new Array<string | null | undefined>(TEXTS_PER_ROW);
+  private readonly lastCode = new Int32Array(TEXTS_PER_ROW);
+
+  constructor(private readonly size: number = WRITER_BATCH) {}
+
+  /** Adds a day; gives the batch it completes, if it does. */
+  add(d: AirDayRecord): ColumnBatch | null {
+    let b = this.batch;
+    if (b === null) {
+      b = this.batch = { rows: 0, layout: LAYOUT, numbers: new Float64Array(this.size * NUMBERS_PER_ROW), codes: new Int32Array(this.size * TEXTS_PER_ROW), strings: [] };
+      this.n = this.t = 0;
+      this.code.clear();
+      this.lastText.fill(undefined);
     }
-    batches.push(b);
+    const values = toValues(d, ROW);
+    for (let c = 0, j = 0; c < values.length; c++) {
+      const v = values[c]!;
+      if (LAYOUT.charCodeAt(c) === 116) {
+        const text = v as string | null;
+        if (text !== this.lastText[j]) {
+          let k = this.code.get(text);
+          if (k === undefined) this.code.set(text, (k = b.strings.push(text) - 1));
+          this.lastText[j] = text;
+          this.lastCode[j] = k;
+        }
+        b.codes[this.t++] = this.lastCode[j++]!;
+      } else b.numbers[this.n++] = v === null ? Number.NaN : (v as number);
+    }
+    return ++b.rows === this.size ? this.flush() : null;
   }
+
+  /** The batch being built (its arrays cut to its rows), if it has any; the next day starts a new one. */
+  flush(): ColumnBatch | null {
+    const b = this.batch;
+    this.batch = null;
+    if (b === null || b.rows === 0) return null;
+    if (b.rows < this.size) {
+      b.numbers = b.numbers.slice(0, b.rows * NUMBERS_PER_ROW);
+      b.codes = b.codes.slice(0, b.rows * TEXTS_PER_ROW);
+    }
+    return b;
+  }
+}
+
+/** Days as ColumnBatches of up to WRITER_BATCH rows (see ColumnBatches). */
+export function toBatches(days: readonly AirDayRecord[]): ColumnBatch[] {
+  const builder = new ColumnBatches();
+  const batches: ColumnBatch[] = [];
+  for (const d of days) {
+    const b = builder.add(d);
+    if (b) batches.push(b);
+  }
+  const last = builder.flush();
+  if (last) batches.push(last);
   return batches;
 }
 

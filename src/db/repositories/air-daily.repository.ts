@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { AirDay } from "../../domain/air.js";
 import type { AirDailyTable, DatabaseSchema } from "../schema.js";
 import type { SqliteWriter } from "../sqlite-writer.js";
-import { INSERT_SQL, toBatches, toRow, toValues, UPDATED, UPSERT_SQL, WRITER_BATCH } from "./air-daily-rows.js";
+import { ColumnBatches, INSERT_SQL, toBatches, toRow, toValues, UPDATED, UPSERT_SQL } from "./air-daily-rows.js";
 
 export type AirScope = "station" | "city";
 
@@ -70,17 +70,15 @@ export class AirDailyRepository {
   inserter(): DayInserter {
     const bulk = this.bulk;
     if (bulk && "writer" in bulk) {
-      let batch: AirDayRecord[] = [];
-      const send = () => {
-        for (const b of toBatches(batch)) bulk.writer.runColumns(INSERT_SQL, b);
-        batch = [];
-      };
+      const batches = new ColumnBatches();
       return {
         add(day) {
-          if (batch.push(day) === WRITER_BATCH) send();
+          const full = batches.add(day);
+          if (full) bulk.writer.runColumns(INSERT_SQL, full);
         },
         async done() {
-          send();
+          const last = batches.flush();
+          if (last) bulk.writer.runColumns(INSERT_SQL, last);
         },
       };
     }

@@ -16,7 +16,8 @@ export interface IndexSummary {
   value: number | null;
   /** The category's level (1–6), null with the value. */
   level: number | null;
-  primary: PollutantKey[];
+  /** Frozen when shared: empty, or one pollutant. */
+  primary: readonly PollutantKey[];
 }
 
 export interface DailySummaries {
@@ -28,15 +29,36 @@ export interface DailySummaries {
 /** Sub-index of each input by position (NaN: not indexed), reused from day to day. */
 const SUB = new Float64Array(8);
 
+const NONE: readonly PollutantKey[] = Object.freeze([]);
+const ONLY = new Map<PollutantKey, readonly PollutantKey[]>();
+/** The frozen list of one pollutant, the same list each time. */
+function onlyOf(key: PollutantKey): readonly PollutantKey[] {
+  let list = ONLY.get(key);
+  if (list === undefined) ONLY.set(key, (list = Object.freeze([key])));
+  return list;
+}
+
 /** The overall value (the highest sub-index, taken in input order as aqiResult does), its level and the keys at it above `threshold`. */
 function summary(standard: StandardId, keys: readonly PollutantKey[], categories: readonly Category[], threshold: number): IndexSummary {
   let value: number | null = null;
   for (let i = 0; i < keys.length; i++) if (SUB[i] === SUB[i]) value = value === null ? SUB[i]! : Math.max(value, SUB[i]!);
-  // Counted first, so that the array is allocated at its size (this runs three times for every station-day of an import).
+  // Counted first: no primary pollutant and a single one, the usual cases, are shared frozen
+  // lists, others allocated at their size (this runs three times for every station-day of an import).
   let n = 0;
-  if (value !== null && value > threshold) for (let i = 0; i < keys.length; i++) if (SUB[i] === value) n++;
-  const primary = new Array<PollutantKey>(n);
-  for (let i = 0, j = 0; j < n; i++) if (SUB[i] === value) primary[j++] = keys[i]!;
+  let first = -1;
+  if (value !== null && value > threshold) {
+    for (let i = 0; i < keys.length; i++) {
+      if (SUB[i] !== value) continue;
+      if (n++ === 0) first = i;
+    }
+  }
+  let primary: readonly PollutantKey[] = NONE;
+  if (n === 1) primary = onlyOf(keys[first]!);
+  else if (n > 1) {
+    const list = new Array<PollutantKey>(n);
+    for (let i = first, j = 0; j < n; i++) if (SUB[i] === value) list[j++] = keys[i]!;
+    primary = list;
+  }
   return { standard, value, level: value === null ? null : (categoryFor(value, categories).level ?? null), primary };
 }
 

@@ -75,7 +75,10 @@ export function meanOverStations(days: readonly DailyValues[]): CityDailyValues 
 
 /** Station-days added one by one, for the city's mean of each date (see meanOverStationsByDate). */
 export interface StationMeans {
-  add(day: DailyValues): void;
+  /** Adds a day; gives the number of its date (0, 1, … in the order dates first came). */
+  add(day: DailyValues): number;
+  /** The number add gave a date. */
+  slot(date: string): number | undefined;
   /** The city's days, dates in order. */
   days(): CityDailyValues[];
 }
@@ -90,7 +93,7 @@ export function stationMeans(): StationMeans {
   const dates: string[] = [];
   let sums = new Float64Array(64 * PER_DATE);
   let stations = new Int32Array(64);
-  const add = (d: DailyValues): void => {
+  const add = (d: DailyValues): number => {
     if (d.date === undefined) throw new RangeError("meanOverStations needs days of one date");
     let slot = slots.get(d.date);
     if (slot === undefined) {
@@ -105,13 +108,14 @@ export function stationMeans(): StationMeans {
       }
     }
     if (addDay(sums, slot, d)) stations[slot]!++;
+    return slot;
   };
   const days = (): CityDailyValues[] =>
     [...dates].sort().map((date) => {
       const slot = slots.get(date)!;
       return cityDay(sums, slot, date, stations[slot]!);
     });
-  return { add, days };
+  return { add, slot: (date) => slots.get(date), days };
 }
 
 /**
