@@ -5,11 +5,11 @@ import type { RawPollutantDay, RawStationDay } from "./air-duckdb.js";
 /** A day number (days since 1970-01-01) as its date, YYYY-MM-DD. */
 export const dateOfDay = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
-/** Popcount of a 24-bit hour mask. */
+/** Popcount of a 32-bit hour mask. */
 function bitCount(x: number): number {
-  let n = 0;
-  for (let v = x; v !== 0; v &= v - 1) n++;
-  return n;
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /**
@@ -65,14 +65,18 @@ const HOUR_SUM = new Float64Array(24 * AIR_POLLUTANTS.length);
 const HOUR_COUNT = new Int32Array(24 * AIR_POLLUTANTS.length);
 
 function reset(): void {
-  N.fill(0);
-  S.fill(0);
-  MX.fill(0);
-  MASK.fill(0);
-  HOUR_SUM.fill(0, 24 * CO, 24 * CO + 24);
-  HOUR_COUNT.fill(0, 24 * CO, 24 * CO + 24);
-  HOUR_SUM.fill(0, 24 * O3, 24 * O3 + 24);
-  HOUR_COUNT.fill(0, 24 * O3, 24 * O3 + 24);
+  for (let k = 0; k < N.length; k++) {
+    N[k] = 0;
+    S[k] = 0;
+    MX[k] = 0;
+    MASK[k] = 0;
+  }
+  for (let h = 0; h < 24; h++) {
+    HOUR_SUM[24 * CO + h] = 0;
+    HOUR_COUNT[24 * CO + h] = 0;
+    HOUR_SUM[24 * O3 + h] = 0;
+    HOUR_COUNT[24 * O3 + h] = 0;
+  }
 }
 
 /** A pollutant's readings by hour (0–23; readings of the same hour averaged; NaN: none) into `out`. */
