@@ -106,7 +106,7 @@ export function cityDays(stationDays: readonly AirDay[], owner: DayOwner, tables
   return city.records(owner, tables);
 }
 
-/** Annual summaries of one subject's days, added one by one in date order (an import need not keep them). */
+/** Annual summaries of one subject's days, added one by one (an import need not keep them); each year's sums add up in the order of its days. */
 export class AnnualRecords {
   private readonly counter: ReturnType<typeof annualCounter>;
   // One indexed day, refilled for each day: the counter reads it at once (this runs over every

@@ -16,7 +16,7 @@ export interface DailyIndices {
 }
 
 /** A daily value as an index input: a gap (null) is an absent concentration. */
-const given = (v: number | null): number | undefined => (v === null ? undefined : v);
+export const given = (v: number | null): number | undefined => (v === null ? undefined : v);
 
 // Every index runs first as it is; only a day that fails (a special case without the value it
 // needs, a few in 10,000) goes through resilientIndex, which recomputes it leaving the value out.

@@ -2,7 +2,7 @@ import type { AqiTables } from "./air-quality-index.js";
 import { categoryFor } from "./category.js";
 import { cnEditionFor } from "./cn-edition.js";
 import { CN_ENTRIES, cnSubIndex } from "./cn-index.js";
-import { dailyIndices } from "./daily-indices.js";
+import { dailyIndices, given } from "./daily-indices.js";
 import type { DailyValues } from "./daily-values.js";
 import { EAQI_POLLUTANTS } from "./eaqi-table.js";
 import { eaqiBand } from "./eu-index.js";
@@ -62,7 +62,6 @@ function summary(standard: StandardId, keys: readonly PollutantKey[], categories
   return { standard, value, level: value === null ? null : (categoryFor(value, categories).level ?? null), primary };
 }
 
-const given = (v: number | null): number | undefined => (v === null ? undefined : v);
 const CN_KEYS = CN_ENTRIES.day.map(([key]) => key);
 const EU_KEYS: readonly PollutantKey[] = EAQI_POLLUTANTS;
 
