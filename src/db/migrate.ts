@@ -7,6 +7,7 @@ import * as m0005 from "./migrations/0005-cooperation.js";
 import * as m0006 from "./migrations/0006-vision.js";
 import * as m0007 from "./migrations/0007-accounts.js";
 import * as m0008 from "./migrations/0008-practice-index-keys.js";
+import * as m0009 from "./migrations/0009-observation-provenance.js";
 
 /** Migrations are listed in code so they run the same from sources, tests and any working directory. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0006-vision": m0006,
   "0007-accounts": m0007,
   "0008-practice-index-keys": m0008,
+  "0009-observation-provenance": m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -53,6 +53,11 @@ export interface ObservationsTable {
   note: string | null;
   imported_by: string;
   imported_at: string;
+  /** 0009: the source's own name for the place, how it was matched, measured/modelled/reported, quality fields. */
+  place: string | null;
+  match: string | null;
+  basis: string | null;
+  quality: string | null;
 }
 
 /** Climate (0003): the emission factor library; gases_json is GasValue[]; builtin is 0/1. */

@@ -18,6 +18,23 @@ export function isPeriod(text: string): boolean {
 
 export const PeriodSchema = z.string().refine(isPeriod, "must be a year (2019) or a date (2019-06-30)");
 
+/** How a value was obtained: measured (monitors, satellites, counts), modelled, or reported by an authority or a survey. */
+export const BASES = ["measured", "modelled", "reported"] as const;
+export const BasisSchema = z.enum(BASES);
+export type Basis = z.infer<typeof BasisSchema>;
+
+/** Where a value of a matched dataset came from; every field null for a user's own figures. */
+export const ProvenanceSchema = z.object({
+  /** The source's own name for the place ("Chongqing Shi", "Roma", an urban centre's names). */
+  place: z.string().nullable(),
+  /** How that place was matched to the city: by name, GeoNames alternate name, or coordinates and distance. */
+  match: z.string().nullable(),
+  basis: BasisSchema.nullable(),
+  /** The source's quality fields (WHO temporal coverage, Eurostat flags such as "estimated"). */
+  quality: z.string().nullable(),
+});
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
 export const ObservationSchema = z.object({
   city: z.string(),
   indicator: z.string(),
@@ -27,7 +44,7 @@ export const ObservationSchema = z.object({
   note: z.string().nullable(),
   importedBy: z.string(),
   importedAt: z.string(),
-});
+}).merge(ProvenanceSchema);
 export type Observation = z.infer<typeof ObservationSchema>;
 
 /** What an import did. */

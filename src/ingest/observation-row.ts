@@ -1,7 +1,7 @@
-import { isPeriod } from "../domain/observation.js";
+import { BASES, type Basis, isPeriod, type Provenance } from "../domain/observation.js";
 import type { Problem } from "../errors.js";
 
-export const OBSERVATION_COLUMNS = ["city", "indicator", "period", "value", "source", "note"] as const;
+export const OBSERVATION_COLUMNS = ["city", "indicator", "period", "value", "source", "note", "place", "match", "basis", "quality"] as const;
 export const REQUIRED_OBSERVATION_COLUMNS = ["city", "indicator", "period", "value", "source"] as const;
 type Column = (typeof OBSERVATION_COLUMNS)[number];
 
@@ -9,7 +9,7 @@ type Column = (typeof OBSERVATION_COLUMNS)[number];
 export type ColumnMap = Partial<Record<Column, number>>;
 
 /** A validated row of an observations file. */
-export interface ObservationRow {
+export interface ObservationRow extends Provenance {
   row: number;
   city: string;
   indicator: string;
@@ -96,6 +96,19 @@ export function validateObservationRow(
   const note = get("note");
   if (note.length > 2000) bad("note", `${note.slice(0, 40)}…`, "is longer than 2000 characters");
 
+  const provenance: Record<"place" | "match" | "quality", string> = { place: get("place"), match: get("match"), quality: get("quality") };
+  for (const c of ["place", "match", "quality"] as const) {
+    if (provenance[c].length > 500) bad(c, `${provenance[c].slice(0, 40)}…`, "is longer than 500 characters");
+  }
+  const basis = get("basis");
+  if (basis !== "" && !(BASES as readonly string[]).includes(basis)) bad("basis", basis, `must be one of ${BASES.join(", ")} (or empty)`);
+
   if (problems.length > 0 || "message" in parsed) return { problems };
-  return { ok: { row, city, indicator, period, value: parsed.value, source, note: note === "" ? null : note } };
+  const orNull = (s: string): string | null => (s === "" ? null : s);
+  return {
+    ok: {
+      row, city, indicator, period, value: parsed.value, source, note: orNull(note),
+      place: orNull(provenance.place), match: orNull(provenance.match), basis: orNull(basis) as Basis | null, quality: orNull(provenance.quality),
+    },
+  };
 }

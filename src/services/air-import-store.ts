@@ -13,6 +13,9 @@ import { AnnualRecords, annualRecords, CityDays } from "./air-days.js";
 import { AIR_RULES, loadAirReference } from "./air-reference.js";
 import { resolveSources } from "./resolve-sources.js";
 
+/** Annual means computed from a city's own hourly measurements: measured, no place to match. */
+const MEASURED = { place: null, match: null, basis: "measured", quality: null } as const;
+
 const OBSERVED = [
   ["pm25", "air.pm25_annual"],
   ["pm10", "air.pm10_annual"],
@@ -152,10 +155,10 @@ export class AirImportStore {
       const source = a.sources[0] ?? this.source;
       for (const [p, indicator] of OBSERVED) {
         const v = a.pollutants[p];
-        if (v?.complete && v.mean !== null) observations.push({ city, indicator, period: String(a.year), value: round1(v.mean), source, note: note("annual mean", v.days), importedBy: target.importedBy, importedAt });
+        if (v?.complete && v.mean !== null) observations.push({ city, indicator, period: String(a.year), value: round1(v.mean), source, note: note("annual mean", v.days), importedBy: target.importedBy, importedAt, ...MEASURED });
       }
       if (a.aqiComplete && a.goodDaysShare !== null) {
-        observations.push({ city, indicator: "air.good_days_share", period: String(a.year), value: round1(a.goodDaysShare), source, note: note(`days with China's AQI ≤ 100 (${a.goodDays})`, a.aqiDays), importedBy: target.importedBy, importedAt });
+        observations.push({ city, indicator: "air.good_days_share", period: String(a.year), value: round1(a.goodDaysShare), source, note: note(`days with China's AQI ≤ 100 (${a.goodDays})`, a.aqiDays), importedBy: target.importedBy, importedAt, ...MEASURED });
       }
     }
     await new ObservationRepository(trx).upsert(observations);

@@ -8,7 +8,7 @@ export type ExportFormat = "csv" | "json";
 const PAGE = 5000;
 
 /** Columns of an export: the import format, so an export can be imported again. */
-export const EXPORT_COLUMNS = ["city", "indicator", "period", "value", "source", "note", "imported_by", "imported_at"] as const;
+export const EXPORT_COLUMNS = ["city", "indicator", "period", "value", "source", "note", "place", "match", "basis", "quality", "imported_by", "imported_at"] as const;
 
 async function* pages(ctx: AppContext, filter: ObservationFilter): AsyncGenerator<Observation[]> {
   let after: Observation | null = null;
@@ -22,7 +22,7 @@ async function* pages(ctx: AppContext, filter: ObservationFilter): AsyncGenerato
 }
 
 function csvLine(o: Observation): string {
-  return stringify([[o.city, o.indicator, o.period, o.value, o.source, o.note ?? "", o.importedBy, o.importedAt]]);
+  return stringify([[o.city, o.indicator, o.period, o.value, o.source, o.note ?? "", o.place ?? "", o.match ?? "", o.basis ?? "", o.quality ?? "", o.importedBy, o.importedAt]]);
 }
 
 /**

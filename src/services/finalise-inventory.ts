@@ -1,7 +1,7 @@
 import { ObservationRepository, SourceRepository } from "../db/index.js";
 import { InventoryRepository } from "../db/repositories/inventory.repository.js";
 import type { InventoryView } from "../domain/inventory-result.js";
-import type { Observation } from "../domain/observation.js";
+import type { ObservationInput } from "../db/index.js";
 import { ConflictError, InvalidInputError, type Problem } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { inventoryView } from "./inventory-view.js";
@@ -42,7 +42,7 @@ export async function finaliseInventory(ctx: AppContext, id: string, version: nu
   const sourceId = inventorySourceId(inv.city, inv.year);
   const { total, perCapita, gwp } = view.result;
   const note = `GPC BASIC total, GWP ${gwp.toUpperCase()}; BASIC+ ${total.basicPlus} tCO2e; inventory ${id} version ${version + 1}`;
-  const obs = (indicator: string, value: number): Observation => ({
+  const obs = (indicator: string, value: number): ObservationInput => ({
     city: inv.city,
     indicator,
     period: String(inv.year),

@@ -52,7 +52,8 @@ async function* validatedRows(
 }
 
 /**
- * Imports observations from a CSV with the columns `city,indicator,period,value,source[,note]`.
+ * Imports observations from a CSV with the columns `city,indicator,period,value,source` and optionally
+ * `note` and the provenance columns `place,match,basis,quality` (basis: measured, modelled or reported).
  * Every row is validated first; if any is wrong nothing is written and InvalidInputError lists
  * every problem (row, column, value, reason). Otherwise all rows are written in one transaction.
  * Rows identical to stored ones are left alone, so importing the same file twice changes nothing.
@@ -109,6 +110,10 @@ export async function importObservations(ctx: AppContext, props: ImportObservati
         note: r.ok.note,
         importedBy: props.importedBy,
         importedAt,
+        place: r.ok.place,
+        match: r.ok.match,
+        basis: r.ok.basis,
+        quality: r.ok.quality,
       };
       batch.set(`${o.city}\u0000${o.indicator}\u0000${o.period}\u0000${o.source}`, o);
       if (batch.size >= BATCH) await flush();

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Observation } from "../../domain/observation.js";
+import type { ObservationInput } from "./observation.repository.js";
 import type { AppContext } from "../../services/context.js";
 import { DIALECTS } from "../../../test/support/databases.js";
 import { loadFixture } from "../../../test/support/fixture.js";
 import { useTestContext } from "../../../test/support/context.js";
 
-const obs = (city: string, indicator: string, period: string, value: number, source = "who-aqg-2021"): Observation => ({
+const obs = (city: string, indicator: string, period: string, value: number, source = "who-aqg-2021"): ObservationInput => ({
   city,
   indicator,
   period,
@@ -35,6 +36,18 @@ describe.each(DIALECTS)("ObservationRepository on %s", (dialect) => {
     expect(await ctx.observations.upsert([obs("chongqing-cn", "air.pm25_annual", "2018", 45)])).toBe(0);
     expect(await ctx.observations.upsert([obs("chongqing-cn", "air.pm25_annual", "2018", 46)])).toBe(1);
     expect(await ctx.observations.upsert([obs("chongqing-cn", "air.pm25_annual", "2018", 45)])).toBe(1);
+  });
+
+  it("stores provenance, and a change of provenance alone is an update", async () => {
+    const withPlace = { ...obs("chongqing-cn", "air.pm25_annual", "2018", 45), place: "Chongqing Shi", match: "name", basis: "measured" as const, quality: "temporal coverage 98.2 %" };
+    expect(await ctx.observations.upsert([withPlace])).toBe(1);
+    expect(await ctx.observations.upsert([withPlace])).toBe(0);
+    const stored = (await ctx.observations.forCity("chongqing-cn", "air.pm25_annual")).find((o) => o.period === "2018" && o.source === "who-aqg-2021");
+    expect(stored).toMatchObject({ place: "Chongqing Shi", match: "name", basis: "measured", quality: "temporal coverage 98.2 %" });
+    expect(await ctx.observations.upsert([{ ...withPlace, basis: "modelled" }])).toBe(1);
+    expect(await ctx.observations.upsert([obs("chongqing-cn", "air.pm25_annual", "2018", 45)])).toBe(1);
+    const cleared = (await ctx.observations.forCity("chongqing-cn", "air.pm25_annual")).find((o) => o.period === "2018" && o.source === "who-aqg-2021");
+    expect(cleared).toMatchObject({ place: null, match: null, basis: null, quality: null });
   });
 
   it("gives each city's latest value of an indicator, dates after their year", async () => {

@@ -1,5 +1,8 @@
 import { type Kysely, sql } from "kysely";
-import type { Observation } from "../../domain/observation.js";
+import type { Observation, Provenance } from "../../domain/observation.js";
+
+/** An observation to store: provenance fields left out are stored as null (a user's own figure). */
+export type ObservationInput = Omit<Observation, keyof Provenance> & Partial<Provenance>;
 import type { DatabaseSchema, ObservationsTable } from "../schema.js";
 
 export interface ObservationFilter {
@@ -27,10 +30,14 @@ function toObservation(r: ObservationsTable): Observation {
     note: r.note,
     importedBy: r.imported_by,
     importedAt: r.imported_at,
+    place: r.place,
+    match: r.match,
+    basis: r.basis as Observation["basis"],
+    quality: r.quality,
   };
 }
 
-function toRow(o: Observation): ObservationsTable {
+function toRow(o: ObservationInput): ObservationsTable {
   return {
     city_slug: o.city,
     indicator_code: o.indicator,
@@ -40,6 +47,10 @@ function toRow(o: Observation): ObservationsTable {
     note: o.note,
     imported_by: o.importedBy,
     imported_at: o.importedAt,
+    place: o.place ?? null,
+    match: o.match ?? null,
+    basis: o.basis ?? null,
+    quality: o.quality ?? null,
   };
 }
 
@@ -84,11 +95,11 @@ export class ObservationRepository {
   }
 
   /**
-   * Inserts new observations and updates those whose value or note changed; rows that are
+   * Inserts new observations and updates those whose value, note or provenance changed; rows that are
    * identical to what is stored are left alone. Returns how many rows were inserted or updated.
    * The batch must not repeat a key (PostgreSQL refuses to update a row twice in one statement).
    */
-  async upsert(observations: Observation[]): Promise<number> {
+  async upsert(observations: ObservationInput[]): Promise<number> {
     if (observations.length === 0) return 0;
     const result = await this.db
       .insertInto("observations")
@@ -101,8 +112,17 @@ export class ObservationRepository {
             note: eb.ref("excluded.note"),
             imported_by: eb.ref("excluded.imported_by"),
             imported_at: eb.ref("excluded.imported_at"),
+            place: eb.ref("excluded.place"),
+            match: eb.ref("excluded.match"),
+            basis: eb.ref("excluded.basis"),
+            quality: eb.ref("excluded.quality"),
           }))
-          .where(sql<boolean>`observations.value <> excluded.value or coalesce(observations.note, '') <> coalesce(excluded.note, '')`),
+          .where(
+            sql<boolean>`observations.value <> excluded.value or ${sql.join(
+              (["note", "place", "match", "basis", "quality"] as const).map((c) => sql`coalesce(observations.${sql.ref(c)}, '') <> coalesce(excluded.${sql.ref(c)}, '')`),
+              sql` or `,
+            )}`,
+          ),
       )
       .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0);
