@@ -22,4 +22,15 @@ describe.each(DIALECTS)("counterpart inputs on %s", (dialect) => {
     expect(after).not.toBe(first);
     expect(after.bySlug.get("chongqing-cn")?.features.get("transport.public_transport_share")?.value).toBe(47);
   });
+
+  it("use modelled PM2.5 only for a city without a measured annual mean", async () => {
+    await loadFixture(ctx);
+    const o = (city: string, indicator: string, value: number) => ({ city, indicator, period: "2019", value, source: "geonames", note: null, importedBy: "test", importedAt: "2026-01-01T00:00:00.000Z" });
+    await ctx.observations.upsert([o("chongqing-cn", "air.pm25_annual", 37), o("chongqing-cn", "air.pm25_modelled", 48), o("mannheim-de", "air.pm25_modelled", 16.6)]);
+    const inputs = await loadCounterpartInputs(ctx);
+    const chongqing = inputs.bySlug.get("chongqing-cn")!.features;
+    expect(chongqing.get("air.pm25_annual")?.value).toBe(37);
+    expect(chongqing.has("air.pm25_modelled")).toBe(false);
+    expect(inputs.bySlug.get("mannheim-de")!.features.get("air.pm25_modelled")?.value).toBe(16.6);
+  });
 });

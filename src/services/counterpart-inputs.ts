@@ -12,6 +12,8 @@ export interface MatchingSettings {
   rationale: { weight: string; en: string; zh: string; sources: string[] }[];
   sources: { id: string; citation: string; url: string | null }[];
   scale: Record<string, FeatureScale>;
+  /** Indicator → the one it stands in for: used for a city only when that one is missing (e.g. modelled PM2.5 for measured). */
+  fallbacks?: Record<string, string>;
 }
 
 const settingsCache = new Map<string, MatchingSettings>();
@@ -69,9 +71,15 @@ async function readCounterpartInputs(ctx: AppContext, dataDir: string): Promise<
     ctx.matching.names(),
     ctx.matching.declaredThemes(),
   ]);
+  const fallbacks = Object.entries(settings.fallbacks ?? {}).filter(([k]) => k !== "about");
+  const featuresOf = (slug: string, population: number | null) => {
+    const features = cityFeatures(series.get(slug) ?? new Map(), population, specs);
+    for (const [fallback, primary] of fallbacks) if (features.has(primary)) features.delete(fallback);
+    return features;
+  };
   const cities: CounterpartCity[] = rows.map((r) => ({
     ...r,
-    features: cityFeatures(series.get(r.slug) ?? new Map(), r.population, specs),
+    features: featuresOf(r.slug, r.population),
     climateWork: work.get(r.slug) ?? null,
     practices: evidence.get(r.slug) ?? { themes: [], indicators: [] },
     // Themes declared in applications to programme calls; null (unknown, not "none") for a city that never applied.
