@@ -106,13 +106,33 @@ describe("citybridge CLI", () => {
     const out = run("export", "observations", "--city", "longyan-cn", "--indicator", "air.pm25_annual", "--db", db);
     expect(out.code).toBe(0);
     const lines = out.stdout.trim().split("\n");
-    expect(lines[0]).toBe("city,indicator,period,value,source,note,imported_by,imported_at");
-    expect(lines[1]).toMatch(/^longyan-cn,air\.pm25_annual,2021,24,longyan-environment-bulletin-2021,annual mean,cli:/);
+    expect(lines[0]).toBe("city,indicator,period,value,source,note,place,match,basis,quality,imported_by,imported_at");
+    expect(lines.find((l) => l.includes(",2021,"))).toMatch(/^longyan-cn,air\.pm25_annual,2021,24,longyan-environment-bulletin-2021,annual mean,,,,,cli:/);
 
     const json = run("export", "observations", "--city", "chongqing-cn", "--indicator", "ghg.co2_total", "--format", "json", "--db", db);
     const series = JSON.parse(json.stdout) as { period: string; source: string }[];
     expect(series.length).toBeGreaterThanOrEqual(20);
     expect(series[0]).toMatchObject({ period: "1997", source: "ceads-2022" });
+  });
+
+  it("exports Chongqing's measured PM2.5 from WHO for each year, with WHO's own name for the place", () => {
+    const out = run("export", "observations", "--city", "chongqing-cn", "--format", "csv", "--db", db);
+    expect(out.code, out.stderr).toBe(0);
+    const who = out.stdout.split("\n").filter((l) => l.startsWith("chongqing-cn,air.pm25_annual,") && l.includes(",who-aaq-2022,"));
+    expect(who.map((l) => l.split(",")[2])).toEqual(["2014", "2015", "2016", "2017", "2018", "2019"]);
+    expect(who.at(-1)).toContain(",Chongqing Shi,");
+    expect(who.at(-1)).toContain(",measured,");
+  });
+
+  it("counts the cities with data per indicator and theme", () => {
+    const r = run("indicators", "list", "--json", "--db", db);
+    expect(r.code, r.stderr).toBe(0);
+    const c = JSON.parse(r.stdout) as { items: { code: string; coverage: { cities: number } }[]; themes: { theme: string; cities: number }[] };
+    const theme = (t: string) => c.themes.find((x) => x.theme === t)!.cities;
+    expect(theme("air")).toBeGreaterThanOrEqual(1500);
+    expect(Math.max(theme("transport"), theme("green"))).toBeGreaterThanOrEqual(2000);
+    expect(c.items.find((i) => i.code === "air.pm25_annual")!.coverage.cities).toBeGreaterThan(900);
+    expect(run("indicators", "list", "--db", db).stdout).toMatch(/green\.ndvi_popweighted\s+NDVI\s+\d+/);
   });
 
   it("exits 2 when exporting an unknown city", () => {

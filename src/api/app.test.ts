@@ -81,6 +81,34 @@ describe.each(DIALECTS)("REST API on %s", (dialect) => {
     expect(sources).toContain("who-aqg-2021");
   });
 
+  it("imports provenance columns, refuses an unknown basis, counts coverage per indicator and theme", async () => {
+    const bad = await app.inject({
+      method: "POST",
+      url: "/api/v1/observations/import",
+      headers: { "content-type": "text/csv" },
+      payload: "city,indicator,period,value,source,place,basis\nchongqing-cn,air.pm25_annual,2019,37.35,who-test,Chongqing Shi,guessed\n",
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ row: 2, column: "basis", value: "guessed" })]);
+
+    const body =
+      "city,indicator,period,value,source,note,place,match,basis,quality\n" +
+      "chongqing-cn,air.pm25_annual,2019,37.35,who-test,WHO,Chongqing Shi,name,measured,temporal coverage 98.5 %\n" +
+      "mannheim-de,air.pm25_modelled,2014,16.6,ucdb-test,,Mannheim (urban centre 2442),\"coordinates, 1.2 km\",modelled,\n";
+    const ok = await app.inject({ method: "POST", url: "/api/v1/observations/import", headers: { "content-type": "text/csv" }, payload: body });
+    expect(ok.statusCode).toBe(200);
+    const series = (await get("/api/v1/cities/chongqing-cn/observations?indicator=air.pm25_annual")).json();
+    expect(series.items[0]).toMatchObject({ value: 37.35, place: "Chongqing Shi", match: "name", basis: "measured", quality: "temporal coverage 98.5 %" });
+    const csv = await get("/api/v1/observations/export?city=mannheim-de&format=csv");
+    expect(csv.body.split("\n")[1]).toMatch(/^mannheim-de,air\.pm25_modelled,2014,16\.6,ucdb-test,,Mannheim \(urban centre 2442\),"coordinates, 1\.2 km",modelled,,/);
+
+    const catalogue = (await get("/api/v1/indicators")).json();
+    expect(catalogue.items.find((i: { code: string }) => i.code === "air.pm25_annual").coverage).toMatchObject({ cities: 1, observations: 1, first: "2019", last: "2019" });
+    expect(catalogue.items.find((i: { code: string }) => i.code === "congestion.level").coverage).toEqual({ cities: 0, observations: 0, first: null, last: null });
+    expect(catalogue.themes.find((t: { theme: string }) => t.theme === "air")).toMatchObject({ cities: 2, observations: 2 });
+    await ctx.database.db.deleteFrom("observations").execute();
+  });
+
   it("imports CSV, reports problems as 422 with rows named, and exports what it stored", async () => {
     const bad = await app.inject({
       method: "POST",
@@ -105,7 +133,8 @@ describe.each(DIALECTS)("REST API on %s", (dialect) => {
     const csv = await get("/api/v1/observations/export?city=chongqing-cn&format=csv");
     expect(csv.statusCode).toBe(200);
     expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
-    expect(csv.body.split("\n")[1]).toMatch(/^chongqing-cn,ghg\.co2_total,2019,123000000,test-source,,test-admin@example\.org,/);
+    expect(csv.body.split("\n")[0]).toBe("city,indicator,period,value,source,note,place,match,basis,quality,imported_by,imported_at");
+    expect(csv.body.split("\n")[1]).toMatch(/^chongqing-cn,ghg\.co2_total,2019,123000000,test-source,,,,,,test-admin@example\.org,/);
     const json = await get("/api/v1/observations/export?indicator=ghg.co2_total&format=json");
     expect(json.json()).toHaveLength(1);
   });

@@ -44,7 +44,7 @@ export function importCommand(): Command {
   cmd.addCommand(
     addDbOption(
       new Command("observations")
-        .description("import observations from CSV (columns city,indicator,period,value,source[,note]); all rows or none")
+        .description("import observations from CSV (columns city,indicator,period,value,source[,note,place,match,basis,quality]; basis: measured, modelled or reported); all rows or none")
         .argument("<file>", "CSV file")
         .option("--json", "print the result, or the list of problems, as JSON on stdout"),
     ).action(async (file: string, opts: { json?: boolean; db?: string }) => {

@@ -1,9 +1,17 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IndicatorCodeSchema, IndicatorSchema } from "../../domain/indicator.js";
+import { IndicatorCodeSchema, IndicatorSchema, ThemeSchema } from "../../domain/indicator.js";
+import { catalogueCoverage } from "../../services/indicator-coverage.js";
 import { SourceSchema } from "../../domain/source.js";
 import type { AppContext } from "../../services/context.js";
 import { NotFoundError } from "../../errors.js";
+
+const CoverageSchema = z.object({
+  cities: z.number().int().describe("cities with at least one value"),
+  observations: z.number().int(),
+  first: z.string().nullable().describe("earliest period"),
+  last: z.string().nullable().describe("latest period"),
+});
 
 const LatestSchema = z.object({
   indicator: z.string(),
@@ -14,8 +22,19 @@ export function indicatorsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/indicators",
-      { schema: { tags: ["indicators"], summary: "The indicator catalogue", response: { 200: z.object({ items: z.array(IndicatorSchema) }) } } },
-      async () => ({ items: await ctx.indicators.list() }),
+      {
+        schema: {
+          tags: ["indicators"],
+          summary: "The indicator catalogue, with how many cities have data on each indicator and on each theme",
+          response: {
+            200: z.object({
+              items: z.array(IndicatorSchema.extend({ coverage: CoverageSchema })),
+              themes: z.array(CoverageSchema.extend({ theme: ThemeSchema })),
+            }),
+          },
+        },
+      },
+      async () => catalogueCoverage(ctx),
     );
 
     app.get(

@@ -13,6 +13,14 @@ export interface ObservationFilter {
 /** The key of an observation: one row per (city, indicator, period, source). */
 export type ObservationKey = Pick<Observation, "city" | "indicator" | "period" | "source">;
 
+/** How much data an indicator (or a theme) has: cities with at least one value, values, first and last period. */
+export interface Coverage {
+  cities: number;
+  observations: number;
+  first: string | null;
+  last: string | null;
+}
+
 export interface LatestValue {
   city: string;
   period: string;
@@ -85,6 +93,39 @@ export class ObservationRepository {
       .orderBy("city_slug")
       .execute();
     return rows.map((r) => ({ city: r.city_slug, period: r.period, value: r.value, source: r.source_id }));
+  }
+
+  /** Per indicator code, its coverage; indicators without data are absent. */
+  async coverageByIndicator(): Promise<Map<string, Coverage>> {
+    const rows = await this.db
+      .selectFrom("observations")
+      .select([
+        "indicator_code",
+        sql<number>`cast(count(distinct city_slug) as integer)`.as("cities"),
+        sql<number>`cast(count(*) as integer)`.as("n"),
+        sql<string>`min(period)`.as("first"),
+        sql<string>`max(period)`.as("last"),
+      ])
+      .groupBy("indicator_code")
+      .execute();
+    return new Map(rows.map((r) => [r.indicator_code, { cities: Number(r.cities), observations: Number(r.n), first: r.first, last: r.last }]));
+  }
+
+  /** Per theme of the catalogue, its coverage over all of the theme's indicators. */
+  async coverageByTheme(): Promise<Map<string, Coverage>> {
+    const rows = await this.db
+      .selectFrom("observations as o")
+      .innerJoin("indicators as i", "i.code", "o.indicator_code")
+      .select([
+        "i.theme",
+        sql<number>`cast(count(distinct o.city_slug) as integer)`.as("cities"),
+        sql<number>`cast(count(*) as integer)`.as("n"),
+        sql<string>`min(o.period)`.as("first"),
+        sql<string>`max(o.period)`.as("last"),
+      ])
+      .groupBy("i.theme")
+      .execute();
+    return new Map(rows.map((r) => [r.theme, { cities: Number(r.cities), observations: Number(r.n), first: r.first, last: r.last }]));
   }
 
   async count(filter: ObservationFilter = {}): Promise<number> {
