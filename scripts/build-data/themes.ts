@@ -95,8 +95,14 @@ function pct(v: number): string {
   return `${formatDecimal(v, 1)} %`;
 }
 
+/**
+ * The `match` column: how the place was matched, machine-readable so the UI can say it in either
+ * language — "name" (one of the city's own names), "alias" (a GeoNames alternate name), or for an
+ * area with a centroid the same words, or "coordinates" (the nearest city), followed by the distance
+ * from the centroid ("name 1.8 km").
+ */
 function describeVia(m: Extract<NameMatch, { kind: "matched" }>): string {
-  return m.via === "alias" ? `GeoNames alternate name (key "${m.key}")` : `name (key "${m.key}")`;
+  return m.via;
 }
 
 class Collector {
@@ -284,7 +290,7 @@ export function processUcdb(dir: string, gaz: Gazetteer): { rows: ThemeRow[]; re
     const label = `${r.uc_names?.split(";")[0]?.trim() || r.core_city} (GHS-UCDB ${r.uc_id})`;
     out.place(iso2, label, { slug, via, distanceKm });
     const shared = covers.length > 1 ? `; the urban centre covers ${covers.length} cities of citybridge (${covers.join(", ")}): the value is the whole centre's` : "";
-    const match = `${via === "coordinates" ? "nearest city to the centroid" : via === "alias" ? "GeoNames alternate name in the centre's name list" : "name in the centre's name list"}, ${formatDecimal(distanceKm, 1)} km from the centroid`;
+    const match = `${via} ${formatDecimal(distanceKm, 1)} km`;
     const place = `${r.uc_names?.trim() || r.core_city} (urban centre ${r.uc_id})`;
     const base = { city: slug, place, match };
     const pop = num(r.resident_pop);

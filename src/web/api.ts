@@ -33,7 +33,14 @@ export interface Observation {
   note: string | null;
   importedBy: string;
   importedAt: string;
+  /** The source's own name for the place, how it was matched, measured/modelled/reported, the source's quality fields. */
+  place: string | null;
+  match: string | null;
+  basis: Basis | null;
+  quality: string | null;
 }
+
+export type Basis = "measured" | "modelled" | "reported";
 
 export interface Bilingual { en: string; zh: string }
 
@@ -47,6 +54,31 @@ export interface Indicator {
   direction: "lower" | "higher" | null;
   description: Bilingual | null;
   references: IndicatorReference[];
+}
+
+export interface Coverage { cities: number; observations: number; first: string | null; last: string | null }
+
+export interface Standing { better: number; of: number }
+
+export interface ProfileFigure {
+  indicator: Pick<Indicator, "code" | "names" | "unit" | "direction" | "description">;
+  value: number;
+  period: string;
+  source: Source;
+  note: string | null;
+  place: string | null;
+  match: string | null;
+  basis: Basis | null;
+  quality: string | null;
+  reference: (IndicatorReference & { citation: string | null }) | null;
+  standing: { country: Standing | null; world: Standing | null };
+  series: { period: string; value: number }[];
+}
+
+export interface CityProfile {
+  city: string;
+  country: string;
+  themes: { theme: string; figures: ProfileFigure[]; missing: Pick<Indicator, "code" | "names" | "unit">[] }[];
 }
 
 export interface LatestValue { city: string; period: string; value: number; source: string }
@@ -120,7 +152,8 @@ export const api = {
   city: (slug: string, signal?: AbortSignal) => get<City>(`/api/v1/cities/${encodeURIComponent(slug)}`, undefined, signal),
   observations: (slug: string, indicator?: string, signal?: AbortSignal) =>
     get<{ city: string; items: Observation[] }>(`/api/v1/cities/${encodeURIComponent(slug)}/observations`, { indicator }, signal),
-  indicators: (signal?: AbortSignal) => get<{ items: Indicator[] }>("/api/v1/indicators", undefined, signal),
+  profile: (slug: string, signal?: AbortSignal) => get<CityProfile>(`/api/v1/cities/${encodeURIComponent(slug)}/profile`, undefined, signal),
+  indicators: (signal?: AbortSignal) => get<{ items: (Indicator & { coverage: Coverage })[] }>("/api/v1/indicators", undefined, signal),
   latest: (code: string, signal?: AbortSignal) =>
     get<{ indicator: string; items: LatestValue[] }>(`/api/v1/indicators/${encodeURIComponent(code)}/latest`, undefined, signal),
   sources: (signal?: AbortSignal) => get<{ items: Source[] }>("/api/v1/sources", undefined, signal),

@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { decodeCursor } from "../../db/index.js";
 import { CityPointSchema, CitySchema, SlugSchema } from "../../domain/city.js";
-import { IndicatorCodeSchema } from "../../domain/indicator.js";
-import { ObservationSchema } from "../../domain/observation.js";
+import { IndicatorCodeSchema, IndicatorSchema, ReferenceValueSchema, ThemeSchema } from "../../domain/indicator.js";
+import { ObservationSchema, ProvenanceSchema } from "../../domain/observation.js";
+import { SourceSchema } from "../../domain/source.js";
+import { cityProfile } from "../../services/city-profile.js";
 import { cityObservations, getCity, searchCities } from "../../services/cities.js";
 import type { AppContext } from "../../services/context.js";
 
@@ -20,6 +22,32 @@ export const CitiesQuerySchema = z.object({
     .string()
     .refine((c) => decodeCursor(c) !== null, "is not a cursor returned by this API")
     .optional(),
+});
+
+const StandingSchema = z.object({ better: z.number().describe("share (0–1) of the other cities this value is better than, ties half"), of: z.number().int() }).nullable();
+const CityProfileSchema = z.object({
+  city: z.string(),
+  country: z.string(),
+  themes: z.array(
+    z.object({
+      theme: ThemeSchema,
+      figures: z.array(
+        z
+          .object({
+            indicator: IndicatorSchema.pick({ code: true, names: true, unit: true, direction: true, description: true }),
+            value: z.number(),
+            period: z.string(),
+            source: SourceSchema,
+            note: z.string().nullable(),
+            reference: ReferenceValueSchema.extend({ citation: z.string().nullable() }).nullable(),
+            standing: z.object({ country: StandingSchema, world: StandingSchema }),
+            series: z.array(z.object({ period: z.string(), value: z.number() })),
+          })
+          .merge(ProvenanceSchema),
+      ),
+      missing: z.array(IndicatorSchema.pick({ code: true, names: true, unit: true })),
+    }),
+  ),
 });
 
 const CityPageSchema = z.object({ items: z.array(CitySchema), nextCursor: z.string().nullable() });
@@ -64,6 +92,19 @@ export function citiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => ({ city: req.params.slug, items: await cityObservations(ctx, req.params.slug, req.query.indicator) }),
+    );
+
+    app.get(
+      "/cities/:slug/profile",
+      {
+        schema: {
+          tags: ["cities"],
+          summary: "A city's profile at a glance: per theme (air, transport, green, congestion, GHG, energy) each indicator's latest value with source, licence, measured/modelled, the reference value, its standing among the cities of its country and of the world, its series, and what is missing",
+          params: SlugParams,
+          response: { 200: CityProfileSchema },
+        },
+      },
+      async (req) => cityProfile(ctx, req.params.slug),
     );
   };
 }

@@ -12,6 +12,7 @@ import { monitoringEn, monitoringZh } from "./monitoring";
 import { visionEn, visionZh } from "./vision";
 import { matchingEn, matchingZh } from "./matching";
 import { accountEn, accountZh } from "./account";
+import { profileEn, profileZh } from "./profile";
 import type { Lang } from "../api";
 
 const STORAGE_KEY = "citybridge.lang";
@@ -31,8 +32,8 @@ export function saveLang(lang: Lang): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, air: airEn, climate: climateEn, practices: practicesEn, programmes: programmesEn, cooperations: cooperationsEn, work: workEn, monitoring: monitoringEn, vision: visionEn, matching: matchingEn, account: accountEn } },
-    zh: { translation: { ...zh, air: airZh, climate: climateZh, practices: practicesZh, programmes: programmesZh, cooperations: cooperationsZh, work: workZh, monitoring: monitoringZh, vision: visionZh, matching: matchingZh, account: accountZh } },
+    en: { translation: { ...en, air: airEn, climate: climateEn, practices: practicesEn, programmes: programmesEn, cooperations: cooperationsEn, work: workEn, monitoring: monitoringEn, vision: visionEn, matching: matchingEn, account: accountEn, profile: profileEn } },
+    zh: { translation: { ...zh, air: airZh, climate: climateZh, practices: practicesZh, programmes: programmesZh, cooperations: cooperationsZh, work: workZh, monitoring: monitoringZh, vision: visionZh, matching: matchingZh, account: accountZh, profile: profileZh } },
   },
   lng: initialLang(),
   fallbackLng: "en",

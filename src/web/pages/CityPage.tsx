@@ -18,6 +18,7 @@ import { CityPracticesTab } from "./practices/CityPracticesTab";
 import CounterpartsTab from "./matching/CounterpartsTab";
 import CityCooperationsTab from "./cooperations/CityCooperationsTab";
 import CityDistrictsTab from "./vision/CityDistrictsTab";
+import { ThemeOverview } from "./CityOverview";
 
 const TABS = ["overview", "indicators", "air", "climate", "practices", "counterparts", "cooperations", "districts"] as const;
 type Tab = (typeof TABS)[number];
@@ -48,6 +49,7 @@ function Overview({ city }: { city: City }) {
   const lang = useLang();
   return (
     <Row gutter={[16, 16]}>
+      <Col span={24}><ThemeOverview city={city} /></Col>
       <Col xs={24} lg={14}>
         <Card title={t("city.keyFacts")}>
           <Descriptions

@@ -1,0 +1,155 @@
+import { useMemo } from "react";
+import { Card, Col, Row, Space, Tag, Tooltip, Typography } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { api, cityName, type City, type Lang, type ProfileFigure, type Standing } from "../api";
+import { EChart } from "../components/EChart";
+import { ErrorState, Loading } from "../components/States";
+import { countryName } from "../countries";
+import type { EChartsOption } from "../echarts";
+import { formatNumber, formatPeriod, useLang } from "../lang";
+
+const BASIS_COLOUR: Record<string, string> = { measured: "green", modelled: "orange", reported: "blue" };
+
+function share(s: Standing, lang: Lang): string {
+  return new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-GB", { style: "percent", maximumFractionDigits: 0 }).format(s.better);
+}
+
+/** "name", "alias 12.0 km", "coordinates 3.1 km" (see scripts/build-data/themes.ts) in the reader's language. */
+export function matchText(match: string, lang: Lang): string {
+  const m = /^(name|alias|coordinates)(?: ([\d.]+) km)?$/.exec(match);
+  if (!m) return match;
+  const words = lang === "zh"
+    ? { name: "城市名称", alias: "GeoNames 别名", coordinates: "最近的城市（坐标）" }
+    : { name: "the city's name", alias: "a GeoNames alternate name", coordinates: "the nearest city (coordinates)" };
+  const via = words[m[1] as keyof typeof words];
+  if (!m[2]) return via;
+  return lang === "zh" ? `${via}，距中心 ${m[2]} 公里` : `${via}, ${m[2]} km from the centre`;
+}
+
+/** The source's quality fields (WHO temporal coverage, Eurostat flags) in the reader's language. */
+export function qualityText(quality: string, lang: Lang): string {
+  if (lang !== "zh") return quality;
+  return quality
+    .replace(/temporal coverage not reported/g, "未报告时间覆盖率")
+    .replace(/temporal coverage ([\d.]+) %/g, "时间覆盖率 $1%")
+    .replace(/under review/g, "审核中")
+    .replace(/break in series/g, "序列中断")
+    .replace(/low reliability/g, "可靠性低")
+    .replace(/estimated/g, "估计值")
+    .replace(/provisional/g, "临时值")
+    .replace(/definition differs/g, "定义不同");
+}
+
+function Trend({ figure, city }: { figure: ProfileFigure; city: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const option = useMemo<EChartsOption>(() => ({
+    grid: { left: 2, right: 2, top: 4, bottom: 4 },
+    xAxis: { type: "category", show: false, data: figure.series.map((p) => p.period) },
+    yAxis: { type: "value", show: false, scale: true },
+    tooltip: { trigger: "axis", confine: true, valueFormatter: (v: unknown) => `${formatNumber(Number(v), lang)} ${figure.indicator.unit}` },
+    series: [{ type: "line", data: figure.series.map((p) => p.value), symbolSize: 4, lineStyle: { width: 2, color: "#0b5394" }, itemStyle: { color: "#0b5394" } }],
+  }), [figure, lang]);
+  const first = figure.series[0]!;
+  const last = figure.series[figure.series.length - 1]!;
+  return (
+    <div style={{ width: 140, flex: "none" }} data-testid={`trend-${figure.indicator.code}`}>
+      <EChart option={option} height={44} ariaLabel={t("profile.trendAria", { indicator: figure.indicator.names[lang], city, from: formatPeriod(first.period, lang), to: formatPeriod(last.period, lang) })} />
+    </div>
+  );
+}
+
+function Figure({ figure, city, country }: { figure: ProfileFigure; city: string; country: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const ind = figure.indicator;
+  const ref = figure.reference;
+  const times = ref && ref.value > 0 && ind.direction === "lower" ? figure.value / ref.value : null;
+  const place = figure.place && figure.place.length > 70 ? `${figure.place.slice(0, 70)}…` : figure.place;
+  return (
+    <div className="cb-figure" data-testid={`figure-${ind.code}`}>
+      <Space align="start" style={{ justifyContent: "space-between", width: "100%" }} wrap>
+        <div>
+          <Typography.Text strong>{ind.names[lang]}</Typography.Text>
+          <div>
+            <Typography.Text style={{ fontSize: 22 }} data-testid={`value-${ind.code}`}>{formatNumber(figure.value, lang)}</Typography.Text>{" "}
+            <Typography.Text type="secondary">{ind.unit} · {formatPeriod(figure.period, lang)}</Typography.Text>{" "}
+            {figure.basis && (
+              <Tooltip title={t(`profile.basisHelp.${figure.basis}`)}>
+                <Tag color={BASIS_COLOUR[figure.basis]} data-testid={`basis-${ind.code}`}>{t(`profile.${figure.basis}`)}</Tag>
+              </Tooltip>
+            )}
+          </div>
+        </div>
+        {figure.series.length > 1 && <Trend figure={figure} city={city} />}
+      </Space>
+      {(figure.standing.country || figure.standing.world) && (
+        <div data-testid={`standing-${ind.code}`}>
+          <Typography.Text>
+            {[
+              figure.standing.country && t("profile.betterCountry", { share: share(figure.standing.country, lang), country: countryName(country, lang), of: figure.standing.country.of }),
+              figure.standing.world && t("profile.betterWorld", { share: share(figure.standing.world, lang), of: figure.standing.world.of }),
+            ].filter(Boolean).join(lang === "zh" ? "；" : "; ")}
+          </Typography.Text>
+        </div>
+      )}
+      {ref && (
+        <div data-testid={`reference-${ind.code}`}>
+          <Typography.Text type="secondary">
+            {t("profile.reference", { label: ref.label[lang], value: formatNumber(ref.value, lang), unit: ind.unit })}
+            {times !== null && ` — ${times > 1 ? t("profile.timesReference", { times: formatNumber(times, lang) }) : t("profile.belowReference")}`}
+          </Typography.Text>
+        </div>
+      )}
+      <div className="cb-provenance" data-testid={`provenance-${ind.code}`}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t("common.source")}: <span title={figure.source.citation}>{figure.source.citation.length > 110 ? `${figure.source.citation.slice(0, 110)}…` : figure.source.citation}</span>
+          {figure.source.licence && <> · {t("profile.licence", { licence: figure.source.licence })}</>}
+          {place && <> · {t("profile.place", { place })}</>}
+          {figure.match && <> · {t("profile.match", { match: matchText(figure.match, lang) })}</>}
+          {figure.quality && <> · {t("profile.quality", { quality: qualityText(figure.quality, lang) })}</>}
+        </Typography.Text>
+      </div>
+    </div>
+  );
+}
+
+/** The city profile at a glance: each theme's headline figures, with sources, standing and trends. */
+export function ThemeOverview({ city }: { city: City }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const profile = useQuery({ queryKey: ["profile", city.slug], queryFn: ({ signal }) => api.profile(city.slug, signal) });
+  if (profile.error) return <ErrorState error={profile.error} onRetry={() => void profile.refetch()} />;
+  if (!profile.data) return <Loading rows={8} />;
+  const name = cityName(city.names, lang);
+  return (
+    <Space orientation="vertical" size="small" style={{ width: "100%" }} data-testid="theme-overview">
+      <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>{t("profile.title", { city: name })}</Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t("profile.intro")}</Typography.Paragraph>
+      <Row gutter={[16, 16]}>
+        {profile.data.themes.map((theme) => (
+          <Col xs={24} xl={12} key={theme.theme}>
+            <Card title={t(`themes.${theme.theme}`)} size="small" data-testid={`theme-${theme.theme}`}>
+              <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+                {theme.figures.length === 0 && theme.theme !== "congestion" && <Typography.Text type="secondary">{t("profile.noneInTheme")}</Typography.Text>}
+                {theme.theme === "congestion" && theme.figures.length === 0 && (
+                  <Typography.Text type="secondary" data-testid="congestion-none">{t("profile.congestionNone")}</Typography.Text>
+                )}
+                {theme.figures.map((f) => <Figure key={f.indicator.code} figure={f} city={name} country={profile.data.country} />)}
+                {theme.missing.length > 0 && (
+                  <Typography.Text type="secondary" data-testid={`missing-${theme.theme}`}>
+                    {t("profile.missing", { list: theme.missing.map((m) => m.names[lang]).join(lang === "zh" ? "、" : ", ") })}{" "}
+                    <Link to={`/import?city=${encodeURIComponent(city.slug)}`}>{t("profile.importLink")}</Link>
+                  </Typography.Text>
+                )}
+              </Space>
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Link to={`/cities/${encodeURIComponent(city.slug)}?tab=indicators`} data-testid="all-series-link">{t("profile.allIndicators")}</Link>
+    </Space>
+  );
+}
