@@ -112,6 +112,24 @@ function mapOption(indicator: Indicator, points: CityPoint[], rows: Row[], sourc
   };
 }
 
+/** What the colours show: the indicator and unit, the years of the latest values, and their sources (the legend's caption). */
+function legendCaption(indicator: Indicator, rows: Row[], sources: Source[], lang: Lang, t: (k: string, o?: Record<string, unknown>) => string): string {
+  const years = rows.map((r) => Number(r.period.slice(0, 4)));
+  const from = Math.min(...years);
+  const to = Math.max(...years);
+  const citation = new Map(sources.map((s) => [s.id, s.citation]));
+  const names = [...new Set(rows.map((r) => r.source))].map((id) => {
+    const c = citation.get(id) ?? id;
+    return c.length > 80 ? `${c.slice(0, 80)}…` : c;
+  });
+  return t("map.legendCaption", {
+    indicator: indicator.names[lang],
+    unit: indicator.unit,
+    years: from === to ? String(from) : `${from}–${to}`,
+    sources: names.join(lang === "zh" ? "；" : "; "),
+  });
+}
+
 export default function MapPage() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -187,6 +205,7 @@ export default function MapPage() {
                     count: rows.length, missing: Math.max(0, (points.data?.items.length ?? 0) - rows.length),
                   })}
                 </Typography.Text>
+                {rows.length > 0 && <Typography.Text type="secondary" data-testid="map-legend-caption">{legendCaption(indicator!, rows, sources.data?.items ?? [], lang, t)}</Typography.Text>}
                 {programme.data && <Typography.Text data-testid="map-programme-summary">{t("monitoring.programmeLines", { count: programme.data.lines.length, programme: programme.data.programme.names[lang] ?? programme.data.programme.names.en })}</Typography.Text>}
                 <Button onClick={() => setShowTable((v) => !v)} aria-pressed={showTable} aria-expanded={showTable} data-testid="map-table-toggle">
                   {showTable ? t("common.showChart") : t("map.asTable")}
