@@ -616,7 +616,7 @@ async function processThemes(cityRows: readonly Row[]): Promise<{ files: [string
   }
   const checkedPath = join(ROOT, "scripts/build-data/checked-matches.json");
   const checked = new Map<string, string>(
-    existsSync(checkedPath) ? Object.entries(JSON.parse(readFileSync(checkedPath, "utf8")) as Record<string, string>) : [],
+    existsSync(checkedPath) ? Object.entries((JSON.parse(readFileSync(checkedPath, "utf8")) as { verdicts: Record<string, string> }).verdicts) : [],
   );
   const files: [string, ThemeRow[]][] = [
     ["who-air.csv", who.rows],

@@ -496,7 +496,7 @@ export function renderMatchReport(reports: readonly SourceMatchReport[], gaz: Ga
   lines.push(
     `## ${sample.length} random matches to check by hand`,
     "",
-    "Drawn with a fixed seed from all matches of all sources. \"checked\" is filled from `scripts/build-data/checked-matches.json` (a person's verdict against a map or an encyclopedia).",
+    "Drawn with a fixed seed from all matches of all sources. \"checked\" is a person's verdict, kept in `scripts/build-data/checked-matches.json` with who checked them and how; a match drawn anew by a later build shows \"not yet\" until someone checks it.",
     "",
     "| source | source's place | country | city | GeoNames name | matched by | distance from the centroid | checked |",
     "|---|---|---|---|---|---|---|---|",
