@@ -17,7 +17,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 export function poorPreFit(preRmspe: number, level: number): ImpactWarning {
   const share = level > 0 ? preRmspe / level : Infinity;
-  const s = Number.isFinite(share) ? pct(share) : "—";
+  const s = Number.isFinite(share) ? `${(share * 100).toFixed(2)} %` : "—";
   return {
     code: "poor_pre_fit",
     en: `The synthetic control does not track the treated unit before the start: the pre-period error (RMSPE ${preRmspe.toPrecision(3)}) is ${s} of its mean level (more than ${pct(POOR_FIT_SHARE)}), so the post-period gap is not a reliable estimate of the effect.`,
