@@ -188,7 +188,9 @@ export async function evaluateCityImpact(ctx: AppContext, q: CityImpactQuery): P
   const panel: PanelValue[] = [];
   for (const s of [city.slug, ...candidates]) for (const [year, value] of yearly.get(s) ?? []) panel.push({ unit: s, year, value });
   const names = Object.fromEntries([city.slug, ...candidates].map((s) => [s, nameOf(s)]));
-  const result = syntheticControl({ panel, treated: city.slug, start: q.start, preFrom, donors: candidates, label: names[city.slug] });
+  const result = syntheticControl({ panel, treated: city.slug, start: q.start, preFrom, donors: candidates,
+    subject: { en: `${names[city.slug]!.en}'s ${indicator.names.en}`, zh: `${names[city.slug]!.zh}的${indicator.names.zh}` },
+  });
   for (const x of result.excluded) {
     const list = x.missingYears.length > 6 ? `${x.missingYears.slice(0, 6).join(", ")}… (${x.missingYears.length} years)` : x.missingYears.join(", ");
     excludedDonors.push({

@@ -18,8 +18,8 @@ export interface SyntheticControlInput {
   preFrom?: number;
   /** The donor candidates (default: every other unit of the panel). */
   donors?: readonly string[];
-  /** How the verdict names the treated unit (default: its id). */
-  label?: { en: string; zh: string };
+  /** What the verdict is about, e.g. "Chongqing's CO2 emissions" / "重庆市的二氧化碳排放量" (default: the unit's value). */
+  subject?: { en: string; zh: string };
 }
 
 export interface UnitWeight {
@@ -297,24 +297,24 @@ export function syntheticControl(input: SyntheticControlInput): SyntheticControl
     leaveOneOut,
     did,
     warnings,
-    verdict: verdict(input.label ?? { en: treated, zh: treated }, start, meanPostGapShare, meanPostGap, rank, of, pValue, poorFit),
+    verdict: verdict(input.subject ?? { en: `${treated}'s value`, zh: `${treated}的数值` }, start, meanPostGapShare, meanPostGap, rank, of, pValue, poorFit),
   };
 }
 
-/** "Chongqing's value after 2017 was 4.1 % below its synthetic control; 2 of 30 … p = 0.07; the pre-2017 fit is good." */
-function verdict(label: { en: string; zh: string }, start: number, share: number | null, gap: number, rank: number, of: number, p: number, poorFit: boolean): { en: string; zh: string } {
+/** "Chongqing's CO2 emissions from 2017 on were 4.1 % below its synthetic control; 2 of 30 … p = 0.07; the pre-2017 fit is good." */
+function verdict(subject: { en: string; zh: string }, start: number, share: number | null, gap: number, rank: number, of: number, p: number, poorFit: boolean): { en: string; zh: string } {
   const below = gap < 0;
   const size = share !== null ? `${Math.abs(share * 100).toFixed(1)} %` : gap.toPrecision(3);
   const pText = p.toFixed(2);
   const others = rank - 1;
   const chance = p <= 0.1;
   const en = [
-    `${label.en}'s value from ${start} on was ${size} ${below ? "below" : "above"} its synthetic control`,
+    `${subject.en} from ${start} on ${gap === 0 ? "matched" : `${/s$/.test(subject.en) ? "were" : "was"} ${size} ${below ? "below" : "above"}`} the synthetic control`,
     `${others} of ${of - 1} placebo unit(s) show a post/pre error ratio as large: p = ${pText}${chance ? "" : " — no effect that can be told apart from chance"}`,
     `the pre-${start} fit is ${poorFit ? "poor, so the gap is not a reliable estimate" : "good"}`,
   ].join("; ");
   const zh = [
-    `${label.zh}自 ${start} 年起的数值比其合成控制${below ? "低" : "高"} ${size}`,
+    gap === 0 ? `${subject.zh}自 ${start} 年起与合成控制持平` : `${subject.zh}自 ${start} 年起比合成控制${below ? "低" : "高"} ${size}`,
     `${of - 1} 个安慰剂单元中有 ${others} 个的事后/事前误差比同样大：p = ${pText}${chance ? "" : "，无法与偶然波动区分，未检测到效果"}`,
     `${start} 年之前的拟合${poorFit ? "较差，差距不能可靠地估计效果" : "良好"}`,
   ].join("；");
