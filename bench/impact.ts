@@ -13,8 +13,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { mulberry32 } from "../src/engines/consensus/prng.js";
-import { gradient } from "../src/engines/impact/simplex-least-squares.js";
 import { type PanelValue, syntheticControl } from "../src/engines/impact/synthetic-control.js";
+import { kktViolation } from "../test/support/impact.js";
 
 const REPEATS = Number(process.argv[2] ?? 5);
 const DONORS = [50, 100, 200, 400];
@@ -42,18 +42,10 @@ function panelOf(donors: number, seed: number): PanelValue[] {
   return panel;
 }
 
-/** Worst KKT violation of the treated unit's weights, relative to the gradient's size. */
+/** KKT violation of the treated unit's weights (test/support/impact.ts). */
 function kkt(panel: PanelValue[], r: ReturnType<typeof syntheticControl>): number {
   const at = (u: string) => Float64Array.from(panel.filter((p) => p.unit === u && p.year < START), (p) => p.value);
-  const y = at("treated");
-  const X = r.donors.map(at);
-  const w = r.donors.map((u) => r.weights.find((x) => x.unit === u)?.weight ?? 0);
-  const g = gradient(X, y, w);
-  const support = w.flatMap((wi, j) => (wi > 0 ? [g[j]!] : []));
-  const lambda = support.reduce((a, b) => a + b, 0) / support.length;
-  let worst = 0;
-  g.forEach((gj, j) => (worst = Math.max(worst, w[j]! > 0 ? Math.abs(gj - lambda) : lambda - gj)));
-  return worst / (1 + Math.max(...Array.from(g, Math.abs)));
+  return kktViolation(r.donors.map(at), at("treated"), r.donors.map((u) => r.weights.find((x) => x.unit === u)?.weight ?? 0));
 }
 
 syntheticControl({ panel: panelOf(30, 1), treated: "treated", start: START }); // warm-up

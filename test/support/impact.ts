@@ -3,9 +3,11 @@ import { gradient } from "../../src/engines/impact/simplex-least-squares.js";
 import type { PanelValue } from "../../src/engines/impact/synthetic-control.js";
 
 /**
- * How far a simplex-constrained least-squares answer is from optimal, relative to the gradient's
- * size: the KKT conditions of min ‖y − Xw‖² s.t. w ≥ 0, Σw = 1 are g_i = λ where w_i > 0 and
- * g_i ≥ λ where w_i = 0, with g = 2Xᵀ(Xw − y). Returns the worst violation / (1 + max |g|).
+ * How far a simplex-constrained least-squares answer is from optimal: the KKT conditions of
+ * min ‖y − Xw‖² s.t. w ≥ 0, Σw = 1 are g_i = λ where w_i > 0 and g_i ≥ λ where w_i = 0, with
+ * g = 2Xᵀ(Xw − y). Returns the worst violation divided by max |g| + m·M² (M the largest |entry| of
+ * X and y): the gradient's own size, or — when the fit is exact and g is nothing but rounding —
+ * the size rounding works at.
  */
 export function kktViolation(donors: readonly Float64Array[], y: Float64Array, w: ArrayLike<number>): number {
   const g = gradient(donors, y, w);
@@ -16,7 +18,10 @@ export function kktViolation(donors: readonly Float64Array[], y: Float64Array, w
     if (w[j]! > 1e-9) worst = Math.max(worst, Math.abs(g[j]! - lambda));
     else worst = Math.max(worst, lambda - g[j]!);
   }
-  return worst / (1 + Math.max(...Array.from(g, Math.abs)));
+  let big = 0;
+  for (const v of y) big = Math.max(big, Math.abs(v));
+  for (const x of donors) for (const v of x) big = Math.max(big, Math.abs(v));
+  return worst / (Math.max(...Array.from(g, Math.abs)) + y.length * big * big || 1);
 }
 
 /** The Proposition 99 panel (test/fixtures/prop99/smoking.csv): cigarette sales per capita, 39 states, 1970–2000. */
