@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test/support/app.js";
 import { COOP_FIXTURE, loadCooperationFixture } from "../../../test/support/cooperation-fixture.js";
@@ -102,6 +103,30 @@ describe.each(DIALECTS)("impact API on %s", (dialect) => {
     expect(r.statusCode).toBe(status);
     expect(r.headers["content-type"]).toMatch(/^application\/problem\+json/);
     expect(r.body).toContain(text);
+  });
+
+  it("never answers 500 to odd but well-formed queries (windows, donor lists, years)", async () => {
+    const slug = fc.constantFrom("chongqing-cn", "mannheim-de", "zhengzhou-cn", "donor-01-cn", "donor-14-cn", "nowhere-cn");
+    await fc.assert(
+      fc.asyncProperty(
+        slug,
+        fc.option(fc.integer({ min: 1990, max: 2030 }), { nil: undefined }),
+        fc.option(fc.integer({ min: 1990, max: 2030 }), { nil: undefined }),
+        fc.option(fc.oneof(fc.constantFrom("country", "family", ",", "chongqing-cn"), fc.array(slug, { maxLength: 4 }).map((a) => a.join(","))), { nil: undefined }),
+        fc.boolean(),
+        async (city, start, preFrom, donors, viaCity) => {
+          const q = new URLSearchParams({ indicator: "ghg.co2_total" });
+          if (start !== undefined) q.set("start", String(start));
+          if (preFrom !== undefined) q.set("preFrom", String(preFrom));
+          if (donors !== undefined) q.set("donors", donors);
+          if (!viaCity) q.set("city", city);
+          const r = await get(viaCity ? `/api/v1/cities/${city}/impact?${q}` : `${url}?${q}`);
+          expect(r.statusCode, r.body.slice(0, 300)).toBeLessThan(500);
+          if (r.statusCode >= 400) expect(r.headers["content-type"]).toMatch(/^application\/problem\+json/);
+        },
+      ),
+      { numRuns: 80, seed: 41 },
+    );
   });
 
   it("appears in the OpenAPI document", async () => {
