@@ -32,7 +32,7 @@ async function loadImpactData(ctx: AppContext): Promise<void> {
   await ctx.cities.upsertMany(Array.from({ length: 14 }, (_, i) => cn(donorSlug(i + 1), `Donor ${i + 1}`)));
   const obs: Observation[] = [];
   const put = (city: string, year: number, value: number) =>
-    obs.push({ city, indicator: "ghg.co2_total", period: String(year), value, source: "geonames", note: null, importedBy: "test", importedAt: "2026-01-01T00:00:00.000Z" });
+    obs.push({ city, indicator: "ghg.co2_total", period: String(year), value, source: "geonames", note: null, importedBy: "test", importedAt: "2026-01-01T00:00:00.000Z", place: null, match: null, basis: null, quality: null });
   for (const y of YEARS) {
     for (let j = 1; j <= 14; j++) if (!(j === 14 && y === 2018)) put(donorSlug(j), y, donor(j, y));
     put("chongqing-cn", y, 0.6 * donor(1, y) + 0.4 * donor(2, y) - (y >= 2017 ? 15 : 0));
