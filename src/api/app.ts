@@ -20,6 +20,7 @@ import { programmesRoutes } from "./routes/programmes.route.js";
 import { cooperationsRoutes } from "./routes/cooperations.route.js";
 import { cooperationWorkRoutes } from "./routes/cooperation-work.route.js";
 import { monitoringRoutes } from "./routes/monitoring.route.js";
+import { impactRoutes } from "./routes/impact.route.js";
 import { pairingRoutes } from "./routes/pairing.route.js";
 import { visionRoutes } from "./routes/vision.route.js";
 import { authRoutes } from "./routes/auth.route.js";
@@ -90,7 +91,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   await app.register(climateRoutes(ctx), { prefix: "/api/v1" });
   await app.register(practicesRoutes(ctx), { prefix: "/api/v1" });
   await app.register(counterpartsRoutes(ctx), { prefix: "/api/v1" });
-  for (const routes of [programmesRoutes, cooperationsRoutes, cooperationWorkRoutes, monitoringRoutes, pairingRoutes, visionRoutes]) {
+  for (const routes of [programmesRoutes, cooperationsRoutes, cooperationWorkRoutes, monitoringRoutes, impactRoutes, pairingRoutes, visionRoutes]) {
     await app.register(routes(ctx), { prefix: "/api/v1" });
   }
 

@@ -5,6 +5,7 @@ import { citiesCommand } from "./cities.command.js";
 import { dbCommand } from "./db.command.js";
 import { exportCommand } from "./export.command.js";
 import { factorsCommand } from "./factors.command.js";
+import { impactCommand } from "./impact.command.js";
 import { importCommand } from "./import.command.js";
 import { indicatorsCommand } from "./indicators.command.js";
 import { inventoryCommand } from "./inventory.command.js";
@@ -25,7 +26,7 @@ export function program(): Command {
     .description("citybridge — city profiles, indicators and city-to-city cooperation for Paris-aligned climate action")
     .version("0.1.0")
     .showHelpAfterError("(add --help for usage)");
-  for (const cmd of [serveCommand(), dbCommand(), citiesCommand(), indicatorsCommand(), importCommand(), exportCommand(), aqiCommand(), airCommand(), inventoryCommand(), factorsCommand(), pathwayCommand(), practicesCommand(), matchCommand(), programmesCommand(), cooperationsCommand(), reportCommand(), visionCommand(), usersCommand()]) root.addCommand(cmd);
+  for (const cmd of [serveCommand(), dbCommand(), citiesCommand(), indicatorsCommand(), importCommand(), exportCommand(), aqiCommand(), airCommand(), inventoryCommand(), factorsCommand(), pathwayCommand(), practicesCommand(), matchCommand(), programmesCommand(), cooperationsCommand(), reportCommand(), visionCommand(), usersCommand(), impactCommand()]) root.addCommand(cmd);
   const exitOverride = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(exitOverride);

@@ -9,6 +9,7 @@ import { programmesEn, programmesZh } from "./programmes";
 import { cooperationsEn, cooperationsZh } from "./cooperations";
 import { workEn, workZh } from "./work";
 import { monitoringEn, monitoringZh } from "./monitoring";
+import { impactEn, impactZh } from "./impact";
 import { visionEn, visionZh } from "./vision";
 import { matchingEn, matchingZh } from "./matching";
 import { accountEn, accountZh } from "./account";
@@ -32,8 +33,8 @@ export function saveLang(lang: Lang): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, air: airEn, climate: climateEn, practices: practicesEn, programmes: programmesEn, cooperations: cooperationsEn, work: workEn, monitoring: monitoringEn, vision: visionEn, matching: matchingEn, account: accountEn, profile: profileEn } },
-    zh: { translation: { ...zh, air: airZh, climate: climateZh, practices: practicesZh, programmes: programmesZh, cooperations: cooperationsZh, work: workZh, monitoring: monitoringZh, vision: visionZh, matching: matchingZh, account: accountZh, profile: profileZh } },
+    en: { translation: { ...en, air: airEn, climate: climateEn, practices: practicesEn, programmes: programmesEn, cooperations: cooperationsEn, work: workEn, monitoring: monitoringEn, impact: impactEn, vision: visionEn, matching: matchingEn, account: accountEn, profile: profileEn } },
+    zh: { translation: { ...zh, air: airZh, climate: climateZh, practices: practicesZh, programmes: programmesZh, cooperations: cooperationsZh, work: workZh, monitoring: monitoringZh, impact: impactZh, vision: visionZh, matching: matchingZh, account: accountZh, profile: profileZh } },
   },
   lng: initialLang(),
   fallbackLng: "en",

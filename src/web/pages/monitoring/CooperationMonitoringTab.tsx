@@ -10,6 +10,7 @@ import { formatNumber, formatPeriod, useLang } from "../../lang";
 import { ACTION_STATUSES, monitoringApi, pick, type IndicatorChange, type KpiMonitoring, type ObsPoint } from "../../monitoring/api";
 import { kpiChartOption, statusBarsOption } from "../../monitoring/charts";
 import { DateText, KpiLight, Txt } from "../../monitoring/ui";
+import ImpactEvaluationCard from "./ImpactEvaluationCard";
 
 /** The Monitoring tab of a cooperation: KPI traffic lights and chart, actions by status, overdue actions, timeline, member cities' indicator changes. */
 export default function CooperationMonitoringTab({ cooperation }: { cooperation: Cooperation }) {
@@ -127,6 +128,7 @@ export default function CooperationMonitoringTab({ cooperation }: { cooperation:
           />
         )}
       </Card>
+      <ImpactEvaluationCard cooperation={cooperation} />
       <Card size="small" title={t("monitoring.method")}><Typography.Paragraph type="secondary" style={{ margin: 0 }}>{m.method[lang]}</Typography.Paragraph></Card>
     </Space>
   );

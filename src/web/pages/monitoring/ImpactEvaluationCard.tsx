@@ -1,0 +1,116 @@
+import { useMemo, useState } from "react";
+import { Alert, Card, Col, Collapse, Descriptions, List, Row, Select, Space, Table, Typography } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { ApiError } from "../../api";
+import type { Cooperation } from "../../cooperations/api";
+import { EChart } from "../../components/EChart";
+import { Loading } from "../../components/States";
+import { formatNumber, useLang } from "../../lang";
+import { pick } from "../../monitoring/api";
+import { impactApi } from "../../monitoring/impact-api";
+import { gapsOption, levelsOption } from "../../monitoring/impact-charts";
+import { useIndicators } from "../../queries";
+
+const DEFAULT_INDICATOR = "ghg.co2_total";
+
+/**
+ * "Did the cooperation move the numbers?": synthetic-control evaluation of a member city's
+ * indicator from the cooperation's start — actual vs synthetic with the start marked, the gap
+ * against the placebo cities' gaps drawn faintly behind, donors and weights, the verdict in words.
+ */
+export default function ImpactEvaluationCard({ cooperation }: { cooperation: Cooperation }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const indicators = useIndicators();
+  const [city, setCity] = useState(cooperation.members[0]?.slug ?? "");
+  const [indicator, setIndicator] = useState(DEFAULT_INDICATOR);
+  const q = useQuery({
+    queryKey: ["impact", cooperation.id, city, indicator],
+    queryFn: ({ signal }) => impactApi.cooperation(cooperation.id, city, indicator, signal),
+    enabled: !!cooperation.startDate && !!city,
+    retry: false,
+    staleTime: 5 * 60_000,
+  });
+  const r = q.data;
+  const levels = useMemo(() => (r ? levelsOption(r, lang, t) : null), [r, lang, t]);
+  const gaps = useMemo(() => (r ? gapsOption(r, lang, t) : null), [r, lang, t]);
+  const start = cooperation.startDate?.slice(0, 4) ?? "";
+  const name = (slug: string) => r?.names[slug]?.[lang] ?? slug;
+
+  return (
+    <Card title={t("impact.title")} data-testid="impact-card">
+      <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{cooperation.startDate ? t("impact.intro", { start }) : t("impact.noStart")}</Typography.Paragraph>
+        <Space wrap>
+          <label htmlFor="impact-city">{t("impact.city")}</label>
+          <Select id="impact-city" style={{ minWidth: 200 }} value={city} onChange={setCity} data-testid="impact-city"
+            options={cooperation.members.map((m) => ({ value: m.slug, label: pick(m.names, lang).text }))} />
+          <label htmlFor="impact-indicator">{t("impact.indicator")}</label>
+          <Select id="impact-indicator" style={{ minWidth: 260 }} value={indicator} onChange={setIndicator} data-testid="impact-indicator" showSearch optionFilterProp="label"
+            options={(indicators.data?.items ?? [{ code: DEFAULT_INDICATOR, names: { en: DEFAULT_INDICATOR, zh: DEFAULT_INDICATOR }, unit: "" }]).map((i) => ({ value: i.code, label: `${i.names[lang]}${i.unit ? ` (${i.unit})` : ""}` }))} />
+        </Space>
+        {q.isLoading && <Loading rows={3} />}
+        {q.error && (
+          <Alert type="info" showIcon data-testid="impact-unavailable" title={t("impact.unavailable")}
+            description={q.error instanceof ApiError ? q.error.message : String(q.error)} />
+        )}
+        {r && levels && gaps && (
+          <>
+            <Alert type={r.warnings.length ? "warning" : "info"} showIcon data-testid="impact-verdict" title={r.verdict[lang]} />
+            <Typography.Text type="secondary" data-testid="impact-window">
+              {t("impact.window", { from: r.preFrom, to: r.years[r.years.length - 1], donors: r.donors.length })}
+            </Typography.Text>
+            <Row gutter={[16, 16]}>
+              <Col xs={24} lg={12}>
+                <EChart testId="impact-levels-chart" option={levels} height={300}
+                  ariaLabel={t("impact.levelsAria", { city: r.city.names[lang], indicator: r.indicator.names[lang], unit: r.indicator.unit, from: r.years[0], to: r.years[r.years.length - 1], start: r.start })} />
+              </Col>
+              <Col xs={24} lg={12}>
+                <div data-testid="impact-gaps-wrap" data-placebos={r.placebo.runs.length}>
+                  <EChart testId="impact-gaps-chart" option={gaps} height={300} ariaLabel={t("impact.gapsAria", { city: r.city.names[lang], n: r.placebo.runs.length })} />
+                </div>
+              </Col>
+            </Row>
+            {r.warnings.length > 0 && (
+              <Card size="small" title={t("impact.warnings")} data-testid="impact-warnings">
+                <List size="small" dataSource={r.warnings} renderItem={(w) => <List.Item data-testid={`impact-warning-${w.code}`}>{w[lang]}</List.Item>} />
+              </Card>
+            )}
+            <Row gutter={[16, 16]}>
+              <Col xs={24} lg={10}>
+                <Table size="small" rowKey="unit" pagination={false} data-testid="impact-weights" title={() => t("impact.donors")} dataSource={r.weights}
+                  columns={[
+                    { title: t("impact.donor"), key: "unit", render: (_, w) => <Link to={`/cities/${w.unit}`}>{name(w.unit)}</Link> },
+                    { title: t("impact.weight"), key: "weight", align: "right", render: (_, w) => `${formatNumber(w.weight * 100, lang)} %` },
+                  ]} />
+              </Col>
+              <Col xs={24} lg={14}>
+                <Descriptions size="small" column={1} bordered title={t("impact.figures")} data-testid="impact-figures"
+                  items={[
+                    { key: "pre", label: t("impact.preRmspe"), children: `${formatNumber(r.preRmspe, lang)} ${r.indicator.unit}` },
+                    { key: "post", label: t("impact.postRmspe"), children: `${formatNumber(r.postRmspe, lang)} ${r.indicator.unit}` },
+                    { key: "ratio", label: t("impact.ratio"), children: formatNumber(r.ratio, lang) },
+                    { key: "p", label: t("impact.pValue"), children: t("impact.pValueText", { rank: r.placebo.rank, of: r.placebo.of, p: formatNumber(r.placebo.pValue, lang) }) },
+                    { key: "did", label: t("impact.did"), children: `${formatNumber(r.did.estimate, lang)} ${r.indicator.unit}` },
+                  ]} />
+              </Col>
+            </Row>
+            {r.excludedDonors.length > 0 && (
+              <Collapse size="small" data-testid="impact-excluded" items={[{
+                key: "x",
+                label: t("impact.excluded", { count: r.excludedDonors.length }),
+                children: (
+                  <List size="small" dataSource={r.excludedDonors} renderItem={(x) => (
+                    <List.Item><Typography.Text type="secondary">{t(`impact.reason.${x.reason}`)}</Typography.Text>{" — "}{x[lang]}</List.Item>
+                  )} />
+                ),
+              }]} />
+            )}
+          </>
+        )}
+      </Space>
+    </Card>
+  );
+}
