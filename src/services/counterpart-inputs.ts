@@ -23,6 +23,18 @@ export function matchingSettings(dataDir: string = DATA_DIR): MatchingSettings {
   return s;
 }
 
+/**
+ * Drops, from a city's values by indicator code, each stand-in whose indicator it stands in for is
+ * present (data/matching/counterparts.json `fallbacks`: modelled PM2.5 where no measured mean
+ * exists), so one pollutant is never counted twice and measured values come first.
+ */
+export function withoutStandIns<T>(byCode: Map<string, T>, settings: MatchingSettings = matchingSettings()): Map<string, T> {
+  for (const [standIn, primary] of Object.entries(settings.fallbacks ?? {})) {
+    if (standIn !== "about" && byCode.has(primary)) byCode.delete(standIn);
+  }
+  return byCode;
+}
+
 /** Everything the counterpart score needs, for every city, loaded in a few queries. */
 export interface CounterpartInputs {
   cities: CounterpartCity[];
@@ -71,15 +83,9 @@ async function readCounterpartInputs(ctx: AppContext, dataDir: string): Promise<
     ctx.matching.names(),
     ctx.matching.declaredThemes(),
   ]);
-  const fallbacks = Object.entries(settings.fallbacks ?? {}).filter(([k]) => k !== "about");
-  const featuresOf = (slug: string, population: number | null) => {
-    const features = cityFeatures(series.get(slug) ?? new Map(), population, specs);
-    for (const [fallback, primary] of fallbacks) if (features.has(primary)) features.delete(fallback);
-    return features;
-  };
   const cities: CounterpartCity[] = rows.map((r) => ({
     ...r,
-    features: featuresOf(r.slug, r.population),
+    features: withoutStandIns(cityFeatures(series.get(r.slug) ?? new Map(), r.population, specs), settings),
     climateWork: work.get(r.slug) ?? null,
     practices: evidence.get(r.slug) ?? { themes: [], indicators: [] },
     // Themes declared in applications to programme calls; null (unknown, not "none") for a city that never applied.

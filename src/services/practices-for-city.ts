@@ -3,6 +3,7 @@ import { NotFoundError } from "../errors.js";
 import { indicatorGaps, type LatestObservation, median } from "../engines/matching/indicator-gaps.js";
 import { practicesForGaps } from "../engines/matching/practices-for-gaps.js";
 import type { AppContext } from "./context.js";
+import { withoutStandIns } from "./counterpart-inputs.js";
 
 /**
  * Practices that fit a city's gaps: the indicators where its latest values are furthest from
@@ -17,6 +18,7 @@ export async function practicesForCity(ctx: AppContext, slug: string, limit = 10
     const prev = latest.get(o.indicator);
     if (!prev || o.period >= prev.period) latest.set(o.indicator, { indicator: o.indicator, value: o.value, period: o.period, source: o.source });
   }
+  withoutStandIns(latest);
   const catalogue = await ctx.indicators.list();
   const medians = new Map<string, { value: number; peers: number }>();
   for (const ind of catalogue) {

@@ -109,12 +109,14 @@ describe.each(DIALECTS)("practices API on %s", (dialect) => {
   });
 
   it("suggests practices for a city's gaps, with the reasons", async () => {
-    const csv = "city,indicator,period,value,source\nchongqing-cn,air.pm25_annual,2023,38,who-aqg-2021\n";
+    // Modelled PM2.5 stands in only where no measured mean exists: here it must not become a second gap.
+    const csv = "city,indicator,period,value,source\nchongqing-cn,air.pm25_annual,2023,38,who-aqg-2021\nchongqing-cn,air.pm25_modelled,2014,48,who-aqg-2021\n";
     await importObservations(ctx, { open: () => Readable.from([Buffer.from(csv)]), importedBy: "test" });
     const r = await app.inject({ method: "GET", url: "/api/v1/cities/chongqing-cn/practices" });
     expect(r.statusCode, r.body).toBe(200);
     const body = r.json();
     expect(body.gaps[0]).toMatchObject({ indicator: { code: "air.pm25_annual" }, ratio: 7.6, reference: { value: 5, kind: "reference" } });
+    expect(body.gaps.map((g: { indicator: { code: string } }) => g.indicator.code)).not.toContain("air.pm25_modelled");
     expect(body.practices[0]).toMatchObject({ id: "beijing-clean-air-action-plan", reasons: [expect.objectContaining({ indicator: "air.pm25_annual", match: "outcome" })] });
     expect((await app.inject({ method: "GET", url: "/api/v1/cities/nowhere-xx/practices" })).statusCode).toBe(404);
   });
