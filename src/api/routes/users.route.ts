@@ -5,7 +5,9 @@ import { AuditEntrySchema, RoleGrantSchema, UserSchema } from "../../domain/acco
 import { NotFoundError } from "../../errors.js";
 import type { AppContext } from "../../services/context.js";
 import { createUser, grantRole, revokeRole } from "../../services/accounts.js";
+import { ScopeRepository } from "../../db/repositories/scope.repository.js";
 import { requireAdmin, requireUser } from "../authorize.js";
+import { readHistory } from "../history-policy.js";
 
 const tags = ["accounts"];
 const UserId = z.object({ id: z.string().min(1).max(100) });
@@ -13,6 +15,7 @@ const UserId = z.object({ id: z.string().min(1).max(100) });
 /** Administration: users and their roles, and the audit trail (read and export only — never edited). */
 export function usersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    const scopes = new ScopeRepository(ctx.database.db);
     app.get("/users", { schema: { tags, summary: "All users (administrators)", response: { 200: z.object({ users: z.array(UserSchema) }) } } }, async (req) => {
       requireAdmin(req);
       return { users: await ctx.accounts.listUsers() };
@@ -57,14 +60,16 @@ export function usersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "The history of one record (signed-in users): every create, update and delete with who, when, before and after",
+          summary:
+            "The history of one record: every create, update and delete with who, when, before and after — read as the record's own endpoint reads it (user records: administrators and the user; application contacts and statements awaiting moderation: as on their endpoints)",
           params: z.object({ entity: z.string().min(1).max(100), id: z.string().min(1).max(200) }),
           response: { 200: z.object({ entries: z.array(AuditEntrySchema) }) },
         },
       },
       async (req) => {
-        requireUser(req);
-        return { entries: await ctx.audit.list({ entity: req.params.entity, entityId: req.params.id }) };
+        const user = requireUser(req);
+        const entries = await ctx.audit.list({ entity: req.params.entity, entityId: req.params.id });
+        return { entries: await readHistory(user, req.params.entity, req.params.id, entries, scopes) };
       },
     );
 

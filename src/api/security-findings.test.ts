@@ -1,0 +1,107 @@
+import type { FastifyInstance } from "fastify";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/support/app.js";
+import { COOP_FIXTURE as F, loadCooperationFixture } from "../../test/support/cooperation-fixture.js";
+import { DIALECTS } from "../../test/support/databases.js";
+import { loadFixture } from "../../test/support/fixture.js";
+import type { RoleGrant } from "../domain/account.js";
+import { createToken, createUser } from "../services/accounts.js";
+import { HISTORY_RULES } from "./history-policy.js";
+import { WRITE_POLICY } from "./write-policy.js";
+
+/** The users of these regressions, by name, with their roles. */
+const ROLES: Record<string, RoleGrant[]> = {
+  nobody: [],
+  "manager of the programme": [{ role: "programme_manager", scope: F.programme }],
+  "manager of another programme": [{ role: "programme_manager", scope: F.otherProgramme }],
+  "editor of chongqing": [{ role: "city_editor", scope: "chongqing-cn" }],
+  "editor of mannheim": [{ role: "city_editor", scope: "mannheim-de" }],
+};
+
+/** Regressions of the December 2026 security probe (issue 19, part 5). */
+describe.each(DIALECTS)("security regressions on %s", (dialect) => {
+  let app: FastifyInstance;
+  const tokens: Record<string, string> = {};
+  const userIds: Record<string, string> = {};
+  useTestApp(
+    dialect,
+    async (c) => {
+      await loadFixture(c);
+      await loadCooperationFixture(c);
+      for (const [name, grants] of Object.entries(ROLES)) {
+        const user = await createUser(c, { email: `${name.replace(/[^a-z]+/gi, "-")}@example.org`, name, password: "long enough password" });
+        for (const g of grants) await c.accounts.grant(user.id, g, "test", "2026-01-01T00:00:00Z");
+        userIds[name] = user.id;
+        tokens[name] = (await createToken(c, user.id, "security")).secret;
+      }
+    },
+    (s) => ({ app } = s),
+  );
+  const as = (who: string) => ({ authorization: `Bearer ${tokens[who]}` });
+  const history = (entity: string, id: string, who: string) => app.inject({ method: "GET", url: `/api/v1/history/${entity}/${id}`, headers: as(who) });
+
+  describe("GET /history/{entity}/{id} reads as the record's own endpoint", () => {
+    it("hides an application's contact from everyone but the programme's managers and the city's editors", async () => {
+      const created = await app.inject({ method: "POST", url: `/api/v1/calls/${F.call}/applications`, payload: { city: "mannheim-de", contact: { name: "Secret Person", email: "secret.person@example.org" } } });
+      expect(created.statusCode).toBe(201);
+      const id = created.json().id as string;
+      for (const who of ["nobody", "manager of another programme", "editor of chongqing"]) {
+        const own = await app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: as(who) });
+        expect(own.json().contact).toEqual({ name: null, email: null });
+        const r = await history("application", id, who);
+        expect(r.statusCode).toBe(200);
+        expect(r.json().entries).toHaveLength(1);
+        expect(r.json().entries[0].after).toMatchObject({ city_slug: "mannheim-de", contact_name: null, contact_email: null });
+        expect(r.body).not.toContain("secret.person");
+        expect(r.body).not.toContain("Secret Person");
+      }
+      for (const who of ["manager of the programme", "editor of mannheim"]) {
+        const r = await history("application", id, who);
+        expect(r.json().entries[0].after).toMatchObject({ contact_name: "Secret Person", contact_email: "secret.person@example.org" });
+      }
+    });
+
+    it("shows a user's record and roles to administrators and the user only", async () => {
+      const id = userIds.nobody as string;
+      const grant = await app.inject({ method: "POST", url: `/api/v1/users/${id}/roles`, payload: { role: "city_editor", scope: "hamburg-de" } });
+      expect(grant.statusCode).toBe(200);
+      await app.inject({ method: "DELETE", url: `/api/v1/users/${id}/roles`, payload: { role: "city_editor", scope: "hamburg-de" } });
+      const other = userIds["editor of chongqing"] as string;
+      for (const [entity, target] of [["user-roles", id], ["user", other], ["user-roles", other]] as const) {
+        const r = await history(entity, target, target === id ? "editor of chongqing" : "nobody");
+        expect(r.statusCode).toBe(403);
+        expect(r.headers["content-type"]).toContain("application/problem+json");
+        expect(r.body).not.toContain("@example.org");
+      }
+      const self = await history("user-roles", id, "nobody");
+      expect(self.statusCode).toBe(200);
+      expect(self.json().entries).toHaveLength(2);
+      expect((await app.inject({ method: "GET", url: `/api/v1/history/user-roles/${id}` })).json().entries).toHaveLength(2);
+    });
+
+    it("shows a statement awaiting moderation to its moderators only", async () => {
+      const district = (await app.inject({ method: "POST", url: "/api/v1/cities/chongqing-cn/districts", payload: { names: { en: "Yuzhong" } } })).json();
+      const pid = (await app.inject({ method: "POST", url: `/api/v1/districts/${district.id}/processes`, payload: { question: { en: "Yuzhong in 2035?" }, startsOn: "2026-03-01" } })).json().id as string;
+      const token = (await app.inject({ method: "POST", url: `/api/v1/vision-processes/${pid}/participants`, payload: { name: "Li", group: "residents" } })).json().token as string;
+      const said = await app.inject({ method: "POST", url: `/api/v1/vision-processes/${pid}/statements`, payload: { token, text: "a quiet riverside walk", language: "en", aspect: "physical", kind: "wish" } });
+      expect(said.statusCode).toBe(201);
+      const sid = said.json().id as string;
+      const hidden = await history("vision-statement", sid, "editor of mannheim");
+      expect(hidden.statusCode).toBe(200);
+      expect(hidden.json().entries[0].after).toEqual({ id: sid, status: "pending" });
+      expect(hidden.body).not.toContain("riverside");
+      expect((await history("vision-statement", sid, "editor of chongqing")).json().entries[0].after).toMatchObject({ status: "pending", text: "a quiet riverside walk" });
+      // Once accepted, the statement is public; its pending state before stays hidden.
+      const accepted = await app.inject({ method: "POST", url: `/api/v1/vision-statements/${sid}/moderation`, headers: as("editor of chongqing"), payload: { status: "accepted", version: 1 } });
+      expect(accepted.statusCode).toBe(200);
+      const entries = (await history("vision-statement", sid, "nobody")).json().entries;
+      expect(entries[1].before).toEqual({ id: sid, status: "pending" });
+      expect(entries[1].after).toMatchObject({ status: "accepted", text: "a quiet riverside walk" });
+    });
+
+    it("has a read rule for every audited entity", () => {
+      const audited = new Set(Object.values(WRITE_POLICY).flatMap((r) => (r.audit ? [r.audit.entity] : [])));
+      expect([...audited].filter((e) => !(e in HISTORY_RULES))).toEqual([]);
+    });
+  });
+});
