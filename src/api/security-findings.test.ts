@@ -104,4 +104,27 @@ describe.each(DIALECTS)("security regressions on %s", (dialect) => {
       expect([...audited].filter((e) => !(e in HISTORY_RULES))).toEqual([]);
     });
   });
+
+  it("lets exactly one of 8 concurrent practice edits with the same If-Match win; the others get 409 with the winner", async () => {
+    const practice = {
+      id: "race-bus-lanes", title_en: "Bus lanes", city: "Chongqing", country: "CN", themes: ["transport"], summary_en: "Bus lanes.",
+      outcomes: [{ metric: "Bus speed", value: 18, unit: "km/h", baseline: 12, year: 2021, source_url: "https://example.org/bus", indicator: null }],
+      sources: [{ title: "Bus report", url: "https://example.org/bus", publisher: "Example", year: 2021 }],
+    };
+    expect((await app.inject({ method: "POST", url: "/api/v1/practices", payload: practice })).statusCode).toBe(201);
+    for (let round = 0; round < 3; round++) {
+      const etag = (await app.inject({ method: "GET", url: `/api/v1/practices/${practice.id}` })).headers.etag as string;
+      const puts = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => app.inject({ method: "PUT", url: `/api/v1/practices/${practice.id}`, headers: { "if-match": etag }, payload: { ...practice, title_en: `edit ${round}.${i}` } })),
+      );
+      const codes = puts.map((r) => r.statusCode).sort();
+      expect(codes).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+      const winner = puts.find((r) => r.statusCode === 200)!;
+      const now = await app.inject({ method: "GET", url: `/api/v1/practices/${practice.id}` });
+      expect(now.json().title.en).toBe(winner.json().title.en);
+      expect(now.headers.etag).toBe(winner.headers.etag);
+      expect(now.headers.etag).not.toBe(etag);
+      for (const r of puts.filter((p) => p.statusCode === 409)) expect(r.json().current.updatedAt).toBe(winner.json().updatedAt);
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import type { Practice } from "../domain/practice.js";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
+import { StalePracticeError } from "../db/repositories/practice.repository.js";
 import { VersionConflictError } from "./version-conflict.js";
 import type { AppContext } from "./context.js";
 import { preparePractices } from "./prepare-practices.js";
@@ -41,6 +42,17 @@ export async function savePractice(ctx: AppContext, opts: SavePracticeOptions): 
     if (err instanceof InvalidInputError) throw new InvalidInputError(err.message, err.problems.map(({ row: _row, ...p }) => p));
     throw err;
   });
-  await ctx.practices.saveMany(writes, opts.by, (opts.now ?? new Date()).toISOString());
+  let now = opts.now ?? new Date();
+  // The ETag is updated_at: a save must move it forward even within the same millisecond.
+  if (current && now.getTime() <= Date.parse(current.updatedAt)) now = new Date(Date.parse(current.updatedAt) + 1);
+  const ifUnchanged = opts.mode === "update" && opts.basedOn !== undefined ? { id: record.id, updatedAt: opts.basedOn } : undefined;
+  try {
+    await ctx.practices.saveMany(writes, opts.by, now.toISOString(), ifUnchanged);
+  } catch (err) {
+    if (!(err instanceof StalePracticeError)) throw err;
+    const fresh = await ctx.practices.get(record.id);
+    if (!fresh) throw new NotFoundError(`no practice with id "${record.id}"`);
+    throw new VersionConflictError(`practice "${record.id}" was changed at ${fresh.updatedAt} by someone else; reload it and apply your edit again`, fresh);
+  }
   return (await ctx.practices.get(record.id))!;
 }

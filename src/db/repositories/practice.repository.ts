@@ -140,10 +140,20 @@ export class PracticeRepository {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  /** Inserts or replaces practices, their themes, outcomes, sources and index entries: all in one transaction, all or none. */
-  async saveMany(items: PracticeWrite[], by: string, now: string): Promise<void> {
+  /**
+   * Inserts or replaces practices, their themes, outcomes, sources and index entries: all in one
+   * transaction, all or none. With `ifUnchanged`, the transaction first claims that practice with
+   * one conditional UPDATE (… WHERE id = ? AND updated_at = ?): when another save changed it
+   * since, nothing is written and this throws StalePracticeError. On PostgreSQL a concurrent save
+   * waits for the claim's row lock and then finds the row changed, so exactly one of them wins.
+   */
+  async saveMany(items: PracticeWrite[], by: string, now: string, ifUnchanged?: { id: string; updatedAt: string }): Promise<void> {
     if (items.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
+      if (ifUnchanged) {
+        const claimed = await trx.updateTable("practices").set({ updated_at: now }).where("id", "=", ifUnchanged.id).where("updated_at", "=", ifUnchanged.updatedAt).executeTakeFirst();
+        if (Number(claimed.numUpdatedRows) !== 1) throw new StalePracticeError(ifUnchanged.id);
+      }
       const sources = new Map(items.flatMap((i) => i.citedSources).map((s) => [s.id, s]));
       await new SourceRepository(trx).upsertMany([...sources.values()], now);
       const ids = items.map((i) => i.draft.id);
@@ -302,5 +312,13 @@ export class PracticeRepository {
       .orderBy("p.id")
       .execute();
     return rows.map((r) => r.id);
+  }
+}
+
+/** A conditional save found the practice changed (or deleted) since the version it was based on. */
+export class StalePracticeError extends Error {
+  override readonly name = "StalePracticeError";
+  constructor(readonly id: string) {
+    super(`practice "${id}" changed since the version the edit was based on`);
   }
 }
