@@ -28,6 +28,12 @@ describe.each(DIALECTS)("security regressions on %s", (dialect) => {
     async (c) => {
       await loadFixture(c);
       await loadCooperationFixture(c);
+      // A second cooperation, in the other programme, with its own pilot.
+      const at = "2026-01-01T00:00:00.000Z";
+      const meta = { version: 1, created_by: "fixture", created_at: at, updated_at: at };
+      await c.database.db.insertInto("cooperations").values({ id: "coop-b1", programme_id: F.otherProgramme, name_en: "Other", name_zh: null, themes_json: "[]", start_date: "2026-01-01", end_date: null, status: "proposed", origin: "manual", source_ids_json: "[]", ...meta }).execute();
+      await c.database.db.insertInto("cooperation_members").values({ cooperation_id: "coop-b1", city_slug: "chongqing-cn", role: "lead", side: null, joined_on: null }).execute();
+      await c.database.db.insertInto("pilots").values({ id: "pil-b1", cooperation_id: "coop-b1", title_en: "Other pilot", title_zh: null, description_en: null, description_zh: null, city_slug: "chongqing-cn", start_date: null, end_date: null, budget: null, currency: null, status: "planned", ...meta }).execute();
       for (const [name, grants] of Object.entries(ROLES)) {
         const user = await createUser(c, { email: `${name.replace(/[^a-z]+/gi, "-")}@example.org`, name, password: "long enough password" });
         for (const g of grants) await c.accounts.grant(user.id, g, "test", "2026-01-01T00:00:00Z");
@@ -126,5 +132,19 @@ describe.each(DIALECTS)("security regressions on %s", (dialect) => {
       expect(now.headers.etag).not.toBe(etag);
       for (const r of puts.filter((p) => p.statusCode === 409)) expect(r.json().current.updatedAt).toBe(winner.json().updatedAt);
     }
+  });
+
+  it("refuses a KPI on a pilot of another cooperation with 400, as it refuses an action of another one", async () => {
+    const kpi = { names: { en: "Riders" }, unit: "trips", baselineValue: 1, baselineDate: "2026-01-01", targetValue: 2, targetYear: 2030 };
+    const post = (pilotId: string) => app.inject({ method: "POST", url: `/api/v1/cooperations/${F.cooperation}/kpis`, headers: as("editor of chongqing"), payload: { ...kpi, pilotId } });
+    const foreign = await post("pil-b1");
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.headers["content-type"]).toContain("application/problem+json");
+    expect(foreign.json().errors[0]).toMatchObject({ path: "pilotId", value: "pil-b1" });
+    expect((await post("no-such-pilot")).statusCode).toBe(400);
+    const patched = await app.inject({ method: "PATCH", url: `/api/v1/kpis/${F.kpi}`, headers: as("editor of chongqing"), payload: { ...kpi, pilotId: "pil-b1", version: 1 } });
+    expect(patched.statusCode).toBe(400);
+    expect((await app.inject({ method: "GET", url: "/api/v1/pilots/pil-b1" })).body).not.toContain("Riders");
+    expect((await post(F.pilot)).statusCode).toBe(201);
   });
 });

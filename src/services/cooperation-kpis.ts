@@ -7,7 +7,7 @@ import { VersionConflictError } from "./version-conflict.js";
 
 const bad = (column: string, value: string, message: string) => new InvalidInputError(`${column}: "${value}" ${message}`, [{ column, value, message }]);
 
-/** A KPI belongs to an action or a pilot of the cooperation; its city is a member; its indicator exists. */
+/** A KPI belongs to an action or a pilot of the cooperation (both scope-checked); its city is a member; its indicator exists. */
 async function checkKpi(ctx: AppContext, cooperationId: string, input: NewKpi): Promise<void> {
   const coop = await getCooperation(ctx, cooperationId);
   if (!input.actionId && !input.pilotId) throw new InvalidInputError("a KPI belongs to an action or a pilot", [{ column: "actionId", message: "give actionId or pilotId" }]);
@@ -16,7 +16,12 @@ async function checkKpi(ctx: AppContext, cooperationId: string, input: NewKpi): 
     const a = await ctx.cooperations.actions.get(input.actionId);
     if (!a || a.cooperationId !== cooperationId) throw bad("actionId", input.actionId, "is not an action of this cooperation");
   }
-  if (input.pilotId && !(await ctx.cooperations.existing("pilots", [input.pilotId])).has(input.pilotId)) throw bad("pilotId", input.pilotId, "is not a known pilot project");
+  if (input.pilotId) {
+    // Scope-checked like actionId: a pilot of another cooperation (or programme) is refused.
+    const p = await ctx.work.getPilot(input.pilotId);
+    if (!p) throw bad("pilotId", input.pilotId, "is not a known pilot project");
+    if (p.cooperationId !== cooperationId) throw bad("pilotId", input.pilotId, "is not a pilot project of this cooperation");
+  }
   if (input.city && !coop.members.some((m) => m.slug === input.city)) throw bad("city", input.city, "is not a member city of the cooperation");
   if (input.indicator && !(await ctx.indicators.get(input.indicator))) throw bad("indicator", input.indicator, "is not an indicator of the catalogue");
   if (input.targetYear < Number(input.baselineDate.slice(0, 4))) throw bad("targetYear", String(input.targetYear), `is before the baseline date ${input.baselineDate}`);
