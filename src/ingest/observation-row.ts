@@ -1,5 +1,6 @@
 import { BASES, type Basis, isPeriod, type Provenance } from "../domain/observation.js";
 import type { Problem } from "../errors.js";
+import { restoreFormulaText } from "./csv-cells.js";
 
 export const OBSERVATION_COLUMNS = ["city", "indicator", "period", "value", "source", "note", "place", "match", "basis", "quality"] as const;
 export const REQUIRED_OBSERVATION_COLUMNS = ["city", "indicator", "period", "value", "source"] as const;
@@ -71,7 +72,8 @@ export function validateObservationRow(
     problems.push({ row, message: `has ${fields.length} fields, expected ${expected}` });
     return { problems };
   }
-  const get = (c: Column): string => (columns[c] === undefined ? "" : (fields[columns[c]!] ?? "").trim());
+  // An export guards formula-like text with an apostrophe (csv-cells.ts); reading it back restores the text.
+  const get = (c: Column): string => restoreFormulaText(columns[c] === undefined ? "" : (fields[columns[c]!] ?? "").trim());
   const bad = (column: Column, value: string, message: string) => problems.push({ row, column, value, message });
 
   const city = get("city");

@@ -1,6 +1,6 @@
-import { stringify } from "csv-stringify/sync";
 import { InvalidInputError } from "../errors.js";
 import type { AppContext } from "./context.js";
+import { toCsv } from "./csv-output.js";
 import { COOPERATION_METHOD, indicatorChanges, todayIso } from "./cooperation-monitoring.js";
 import { cooperationReportHtml, type ReportData, type ReportLang } from "./cooperation-report-html.js";
 import { showcaseCooperation } from "./showcase.js";
@@ -24,8 +24,8 @@ export async function loadReportData(ctx: AppContext, id: string, opts: { today?
   return { ...view, indicatorChanges: indicatorChanges(observations, view.cooperation.members, start), method: COOPERATION_METHOD };
 }
 
-/** Spreadsheets run text starting with = + - @ as a formula: such text gets a leading apostrophe (OWASP CSV injection). */
-const safe = (s: string | null | undefined) => (s === null || s === undefined ? "" : /^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+/** Text cells are guarded against formulas by toCsv (csv-output.ts). */
+const safe = (s: string | null | undefined) => s ?? "";
 const num = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? "" : String(Number(x.toFixed(digits))));
 
 /**
@@ -48,7 +48,7 @@ export function cooperationReportCsv(d: ReportData): string {
     for (const k of ks) rows.push([d.cooperation.id, ...act, ...kpiCols(k)]);
   }
   for (const k of d.kpis.filter((x) => !x.actionId || !d.actions.some((a) => a.id === x.actionId))) rows.push([d.cooperation.id, ...noAction, ...kpiCols(k)]);
-  return stringify(rows, { header: true, columns: [...REPORT_CSV_COLUMNS] });
+  return toCsv(rows, { header: true, columns: [...REPORT_CSV_COLUMNS] });
 }
 
 /** The report of one cooperation as a print-ready HTML document (in `lang`) or as CSV. */

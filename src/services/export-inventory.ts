@@ -1,8 +1,8 @@
-import { stringify } from "csv-stringify/sync";
 import type { InventoryView } from "../domain/inventory-result.js";
 import { type CrfRow, crfTable } from "../engines/gpc/index.js";
 import { climateTables } from "./climate-tables.js";
 import type { AppContext } from "./context.js";
+import { toCsv } from "./csv-output.js";
 import { inventoryView } from "./inventory-view.js";
 
 export type InventoryExportFormat = "csv" | "json" | "crf";
@@ -12,7 +12,7 @@ export function crfRows(view: InventoryView): CrfRow[] {
   return crfTable(view.result.byReference, view.result.notationKeys, climateTables().crf);
 }
 
-const csv = (rows: unknown[][]) => stringify(rows);
+const csv = (rows: unknown[][]) => toCsv(rows);
 
 /** One line per activity with what it emits: tonnes of each gas and tCO2e under the inventory's GWP set. */
 function activitiesCsv(v: InventoryView): string {

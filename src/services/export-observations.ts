@@ -1,8 +1,8 @@
 import { Readable } from "node:stream";
-import { stringify } from "csv-stringify/sync";
 import type { ObservationFilter } from "../db/index.js";
 import type { Observation } from "../domain/observation.js";
 import type { AppContext } from "./context.js";
+import { toCsv } from "./csv-output.js";
 
 export type ExportFormat = "csv" | "json";
 const PAGE = 5000;
@@ -22,7 +22,7 @@ async function* pages(ctx: AppContext, filter: ObservationFilter): AsyncGenerato
 }
 
 function csvLine(o: Observation): string {
-  return stringify([[o.city, o.indicator, o.period, o.value, o.source, o.note ?? "", o.place ?? "", o.match ?? "", o.basis ?? "", o.quality ?? "", o.importedBy, o.importedAt]]);
+  return toCsv([[o.city, o.indicator, o.period, o.value, o.source, o.note ?? "", o.place ?? "", o.match ?? "", o.basis ?? "", o.quality ?? "", o.importedBy, o.importedAt]]);
 }
 
 /**

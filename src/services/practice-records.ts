@@ -1,8 +1,9 @@
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import type { z } from "zod";
 import { type Practice, type PracticeRecord, PracticeRecordSchema } from "../domain/practice.js";
 import { InvalidInputError, type Problem } from "../errors.js";
+import { restoreFormulaText } from "../ingest/csv-cells.js";
+import { toCsv } from "./csv-output.js";
 
 /** Columns of the practices CSV; lists and nested parts are JSON, themes are `;`-separated, measures one per line. */
 export const PRACTICE_CSV_COLUMNS = [
@@ -67,7 +68,8 @@ export function recordsFromCsv(text: string): { records: PracticeRecord[]; rows:
   const raw = rows.map((r, i) => {
     const item: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(r)) {
-      const s = v.trim();
+      // An export guards formula-like text with an apostrophe; reading it back restores the text.
+      const s = restoreFormulaText(v.trim());
       if (s === "") continue;
       if (JSON_COLUMNS.has(k)) {
         try {
@@ -122,7 +124,7 @@ export function recordOf(p: Practice): PracticeRecord {
 
 /** Practices as CSV in the import format. */
 export function recordsToCsv(records: PracticeRecord[]): string {
-  return stringify(
+  return toCsv(
     records.map((r) =>
       PRACTICE_CSV_COLUMNS.map((c) => {
         const v = r[c];

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { AuditEntrySchema, RoleGrantSchema, UserSchema } from "../../domain/account.js";
 import { NotFoundError } from "../../errors.js";
 import type { AppContext } from "../../services/context.js";
 import { createUser, grantRole, revokeRole } from "../../services/accounts.js";
+import { toCsv } from "../../services/csv-output.js";
 import { ScopeRepository } from "../../db/repositories/scope.repository.js";
 import { requireAdmin, requireUser } from "../authorize.js";
 import { readHistory } from "../history-policy.js";
@@ -85,7 +85,7 @@ export function usersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           if (page.length < 5000) break;
           after = page[page.length - 1]?.seq ?? after;
         }
-        return reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="citybridge-audit.csv"').send(stringify(rows));
+        return reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="citybridge-audit.csv"').send(toCsv(rows));
       },
     );
 
