@@ -13,7 +13,7 @@ import { citiesRoutes } from "./routes/cities.route.js";
 import { climateRoutes } from "./routes/climate.route.js";
 import { indicatorsRoutes } from "./routes/indicators.route.js";
 import { observationsRoutes } from "./routes/observations.route.js";
-import { MAX_IMPORT_BYTES } from "./upload.js";
+import { MULTIPART_LIMITS, sweepUploadSpools } from "./upload.js";
 import { counterpartsRoutes } from "./routes/counterparts.route.js";
 import { practicesRoutes } from "./routes/practices.route.js";
 import { programmesRoutes } from "./routes/programmes.route.js";
@@ -74,7 +74,9 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   await registerAuth(app, ctx);
   registerAccessControl(app, ctx, WRITE_POLICY);
   registerReadCache(app, { routes: CACHED_READS, changeToken: () => ctx.database.changeToken() });
-  await app.register(fastifyMultipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } });
+  await app.register(fastifyMultipart, { limits: MULTIPART_LIMITS });
+  // Uploads spooled by a process that was killed mid-import.
+  await sweepUploadSpools();
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   app.get(

@@ -1,4 +1,8 @@
 import type { FastifyInstance } from "fastify";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/support/app.js";
@@ -8,6 +12,7 @@ import { loadFixture } from "../../test/support/fixture.js";
 import type { RoleGrant } from "../domain/account.js";
 import { createToken, createUser } from "../services/accounts.js";
 import { HISTORY_RULES } from "./history-policy.js";
+import { sweepUploadSpools, UPLOAD_SPOOL_DIR } from "./upload.js";
 import { WRITE_POLICY } from "./write-policy.js";
 
 /** The users of these regressions, by name, with their roles. */
@@ -41,6 +46,8 @@ describe.each(DIALECTS)("security regressions on %s", (dialect) => {
         userIds[name] = user.id;
         tokens[name] = (await createToken(c, user.id, "security")).secret;
       }
+      const admin = await createUser(c, { email: "admin@example.org", name: "Admin", password: "long enough password", isAdmin: true });
+      tokens.admin = (await createToken(c, admin.id, "security")).secret;
     },
     (s) => ({ app } = s),
   );
@@ -176,5 +183,61 @@ describe.each(DIALECTS)("security regressions on %s", (dialect) => {
 
     const audit = parse((await app.inject({ method: "GET", url: "/api/v1/audit.csv" })).body) as string[][];
     for (const cell of audit.flat()) expect(cell).not.toMatch(/^[=+@\t\r]|^-(?![\d.])/);
+  });
+
+  describe("malformed multipart uploads", () => {
+    const b = "XyZ";
+    const filePart = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\ncity,indicator,period,value,source\r\nchongqing-cn,air.pm25_annual,2012,7,geonames\r\n`;
+    const manyFields = Array.from({ length: 50 }, (_, i) => `--${b}\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\nv\r\n`).join("");
+    /** Sends a raw request over a socket (as a client would; inject hides the stream behaviour), with a 5 s timeout. */
+    const send = async (path: string, contentType: string, body: string, who = "editor of chongqing") => {
+      if (!app.server.listening) await app.listen({ port: 0, host: "127.0.0.1" });
+      const { port } = app.server.address() as { port: number };
+      const t0 = Date.now();
+      const r = await fetch(`http://127.0.0.1:${port}${path}`, { method: "POST", headers: { authorization: `Bearer ${tokens[who]}`, "content-type": contentType }, body, signal: AbortSignal.timeout(5000) });
+      return { status: r.status, type: r.headers.get("content-type"), ms: Date.now() - t0, body: await r.text() };
+    };
+    const ours = () => readdirSync(UPLOAD_SPOOL_DIR).filter((n) => n.startsWith(`${process.pid}-`));
+
+    it.each([
+      ["without the closing boundary", `multipart/form-data; boundary=${b}`, filePart],
+      ["with more fields than allowed", `multipart/form-data; boundary=${b}`, `${manyFields}${filePart}--${b}--\r\n`],
+      ["with a file after too many fields and no end", `multipart/form-data; boundary=${b}`, `${manyFields}${filePart}`],
+      ["without boundary= in the content type", "multipart/form-data", `${filePart}--${b}--\r\n`],
+    ])("answers a form %s with a prompt 400 and leaves no spool behind", async (_what, type, body) => {
+      for (const path of ["/api/v1/observations/import", "/api/v1/cities/chongqing-cn/air/import"]) {
+        const r = await send(path, type, body);
+        expect([r.status, r.type]).toEqual([400, "application/problem+json; charset=utf-8"]);
+        expect(r.ms).toBeLessThan(2000);
+        expect(ours()).toEqual([]);
+      }
+      expect((await send(`/api/v1/inventories/no-such-inventory/import?version=1`, type, body, "admin")).status).toBe(400);
+    });
+
+    it("still imports a well-formed form", async () => {
+      const r = await send("/api/v1/observations/import", `multipart/form-data; boundary=${b}`, `${filePart}--${b}--\r\n`);
+      expect(r.status, r.body).toBe(200);
+      expect(JSON.parse(r.body)).toMatchObject({ rows: 1 });
+      expect(ours()).toEqual([]);
+    });
+  });
+});
+
+describe("upload spools of a killed process", () => {
+  it("are removed when a server starts; those of live processes stay", async () => {
+    const root = mkdtempSync(join(tmpdir(), "citybridge-sweep-"));
+    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
+    const live = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)"]);
+    try {
+      for (const name of [`${dead}-abc`, `${live.pid}-def`, `${process.pid}-ghi`, "stray"]) {
+        mkdirSync(join(root, name));
+        writeFileSync(join(root, name, "upload.csv"), "x".repeat(1000));
+      }
+      expect(await sweepUploadSpools(root)).toBe(3);
+      expect(readdirSync(root)).toEqual([`${live.pid}-def`]);
+    } finally {
+      live.kill();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { InventoryViewSchema } from "../../domain/inventory-result.js";
-import { InvalidInputError } from "../../errors.js";
 import type { AppContext } from "../../services/context.js";
 import { crfRows, exportInventory } from "../../services/export-inventory.js";
 import { importInventoryActivities } from "../../services/import-inventory-activities.js";
 import { inventoryView } from "../../services/inventory-view.js";
 import { problem, sendProblem } from "../problem.js";
+import { uploadedBuffer } from "../upload.js";
 
 /** Largest activity-data CSV accepted (an inventory holds at most 5,000 activities). */
 export const MAX_ACTIVITY_CSV_BYTES = 2 * 1024 * 1024;
@@ -51,10 +51,8 @@ export function inventoryFilesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         let csv: string;
         if (req.isMultipart()) {
-          const file = await req.file();
-          if (!file) throw new InvalidInputError("the form has no file", [{ column: "file", message: "is required" }]);
-          const buf = await file.toBuffer();
-          if (buf.length > MAX_ACTIVITY_CSV_BYTES) return sendProblem(reply, problem(413, `the file is larger than ${MAX_ACTIVITY_CSV_BYTES / 1024 / 1024} MB`));
+          const buf = await uploadedBuffer(req, reply, MAX_ACTIVITY_CSV_BYTES);
+          if (!Buffer.isBuffer(buf)) return buf;
           csv = buf.toString("utf8");
         } else if (typeof req.body === "string") csv = req.body;
         else return sendProblem(reply, problem(415, "send the CSV as text/csv or as multipart/form-data with a field named file"));
