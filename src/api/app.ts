@@ -27,6 +27,7 @@ import { authRoutes } from "./routes/auth.route.js";
 import { usersRoutes } from "./routes/users.route.js";
 import { registerAuth } from "./auth.js";
 import { registerSecurity } from "./security.js";
+import { registerTextGuard } from "./text-guard.js";
 import { registerAccessControl } from "./access-control.js";
 import { WRITE_POLICY } from "./write-policy.js";
 import { registerReadCache } from "./read-cache.js";
@@ -72,6 +73,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   });
   await registerSecurity(app);
   await registerAuth(app, ctx);
+  registerTextGuard(app);
   registerAccessControl(app, ctx, WRITE_POLICY);
   registerReadCache(app, { routes: CACHED_READS, changeToken: () => ctx.database.changeToken() });
   await app.register(fastifyMultipart, { limits: MULTIPART_LIMITS });

@@ -185,6 +185,33 @@ describe.each(DIALECTS)("security regressions on %s", (dialect) => {
     for (const cell of audit.flat()) expect(cell).not.toMatch(/^[=+@\t\r]|^-(?![\d.])/);
   });
 
+  describe("text the databases cannot store, or that shows as nothing", () => {
+    it.each([
+      ["a NUL in a query", "GET", "/api/v1/cities?q=%00", undefined, "q"],
+      ["a NUL in a path", "GET", "/api/v1/cities/chong%00qing", undefined, "slug"],
+      ["a NUL in a practice search", "GET", "/api/v1/practices?q=bus%00", undefined, "q"],
+      ["a NUL in a body", "POST", "/api/v1/organisations", { names: { en: "Org\u0000nul" }, kind: "private", country: "CN" }, "names.en"],
+      ["a lone surrogate", "POST", "/api/v1/organisations", { names: { en: "Org \ud800" }, kind: "private", country: "CN" }, "names.en"],
+      ["a name of zero-width characters", "POST", "/api/v1/organisations", { names: { en: "\u200b\u200c\u200d" }, kind: "private", country: "CN" }, "names.en"],
+      ["a name of bidi controls", "POST", "/api/v1/organisations", { names: { en: "\u202e\u2066 \u200f" }, kind: "private", country: "CN" }, "names.en"],
+      ["a NUL in a user's name", "POST", "/api/v1/users", { email: "nul@example.org", name: "a\u0000b", password: "long enough password" }, "name"],
+    ])("answers %s with 400 naming the field", async (_what, method, url, payload, path) => {
+      const r = await app.inject({ method: method as "GET", url, headers: as("editor of chongqing"), ...(payload ? { payload } : {}) });
+      expect(r.statusCode, r.body).toBe(400);
+      expect(r.headers["content-type"]).toContain("application/problem+json");
+      expect(r.json().errors[0].path).toBe(path);
+    });
+
+    it("keeps text that only looks unusual: right-to-left names, emoji, joiners inside words, CJK", async () => {
+      for (const en of ["\u05e9\u05dc\u05d5\u05dd Org", "Org \u{1F3D9}\uFE0F", "\u{1F468}\u200d\u{1F469} family", "重庆公交"]) {
+        const r = await app.inject({ method: "POST", url: "/api/v1/organisations", headers: as("editor of chongqing"), payload: { names: { en }, kind: "private", country: "CN" } });
+        expect(r.statusCode, r.body).toBe(201);
+        expect(r.json().names.en).toBe(en);
+      }
+      expect((await app.inject({ method: "GET", url: `/api/v1/cities?q=${encodeURIComponent("重庆")}` })).statusCode).toBe(200);
+    });
+  });
+
   describe("malformed multipart uploads", () => {
     const b = "XyZ";
     const filePart = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\ncity,indicator,period,value,source\r\nchongqing-cn,air.pm25_annual,2012,7,geonames\r\n`;
