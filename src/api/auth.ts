@@ -17,6 +17,8 @@ declare module "fastify" {
 }
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Endpoints whose answer is about who is asking (or refuses them), signed in or not. */
+const PERSONAL = /^\/api\/v1\/(auth\/|users(\/|\?|$)|audit(\.csv)?(\/|\?|$)|history\/)/;
 
 /**
  * Resolves who is calling, from `Authorization: Bearer cbt_…` (API tokens, for the CLI and
@@ -27,6 +29,12 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 export async function registerAuth(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await app.register(fastifyCookie);
   app.decorateRequest("principal", null);
+  // An answer to a signed-in caller, or from an endpoint about the caller, may differ per person:
+  // never keep it in a browser or shared cache.
+  app.addHook("onSend", async (req, reply, payload) => {
+    if (req.url.startsWith("/api/") && (req.principal || PERSONAL.test(req.url))) reply.header("cache-control", "no-store");
+    return payload;
+  });
   app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
     if (!req.url.startsWith("/api/")) return;
     const header = req.headers.authorization;

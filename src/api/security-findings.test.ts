@@ -212,6 +212,62 @@ describe.each(DIALECTS)("security regressions on %s", (dialect) => {
     });
   });
 
+  describe("answers that depend on who asks", () => {
+    it("are never cached: Cache-Control no-store for signed-in callers and personal endpoints", async () => {
+      const personal = ["/api/v1/auth/me", "/api/v1/auth/session", "/api/v1/auth/tokens", "/api/v1/users", `/api/v1/users/${userIds.nobody}`, "/api/v1/audit", "/api/v1/audit.csv", `/api/v1/history/user/${userIds.nobody}`];
+      for (const url of personal) {
+        for (const who of ["admin", "nobody"]) {
+          const r = await app.inject({ method: "GET", url, headers: as(who) });
+          expect([url, who, r.headers["cache-control"]]).toEqual([url, who, "no-store"]);
+        }
+        expect((await app.inject({ method: "GET", url, headers: { authorization: "" } })).headers["cache-control"]).toBe("no-store");
+      }
+      // Public reads: no-store when signed in (e.g. an application's contact), cacheable when anonymous.
+      expect((await app.inject({ method: "GET", url: `/api/v1/applications/${F.application}`, headers: as("manager of the programme") })).headers["cache-control"]).toBe("no-store");
+      expect((await app.inject({ method: "GET", url: `/api/v1/applications/${F.application}`, headers: { authorization: "" } })).headers["cache-control"]).toBeUndefined();
+    });
+
+    it("lets administrators disable a user, which ends their sessions and tokens at once, and enable them again", async () => {
+      const created = await app.inject({ method: "POST", url: "/api/v1/users", headers: as("admin"), payload: { email: "leaver@example.org", name: "Leaver", password: "long enough password" } });
+      const id = created.json().id as string;
+      const signIn = () => app.inject({ method: "POST", url: "/api/v1/auth/sign-in", headers: { authorization: "" }, payload: { email: "leaver@example.org", password: "long enough password" } });
+      const session = await signIn();
+      const cookie = session.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+      const token = (await app.inject({ method: "POST", url: "/api/v1/auth/tokens", headers: { authorization: "", cookie, "x-csrf-token": session.cookies.find((c) => c.name === "cb_csrf")?.value ?? "" }, payload: { name: "cli" } })).json().secret as string;
+      const me = (h: Record<string, string>) => app.inject({ method: "GET", url: "/api/v1/auth/me", headers: h });
+      expect((await me({ cookie })).statusCode).toBe(200);
+      expect((await me({ authorization: `Bearer ${token}` })).statusCode).toBe(200);
+
+      expect((await app.inject({ method: "POST", url: `/api/v1/users/${id}/disable`, headers: as("manager of the programme") })).statusCode).toBe(403);
+      expect((await app.inject({ method: "POST", url: `/api/v1/users/${id}/disable`, headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(403);
+      const disabled = await app.inject({ method: "POST", url: `/api/v1/users/${id}/disable`, headers: as("admin") });
+      expect(disabled.statusCode).toBe(200);
+      expect(disabled.json()).toMatchObject({ id, disabled: true });
+      expect((await me({ cookie })).statusCode).toBe(401);
+      expect((await me({ authorization: `Bearer ${token}` })).statusCode).toBe(401);
+      expect((await signIn()).statusCode).toBe(401);
+
+      const enabled = await app.inject({ method: "POST", url: `/api/v1/users/${id}/enable`, headers: as("admin") });
+      expect(enabled.json()).toMatchObject({ id, disabled: false });
+      expect((await signIn()).statusCode).toBe(200);
+      // What was ended stays ended.
+      expect((await me({ cookie })).statusCode).toBe(401);
+      expect((await me({ authorization: `Bearer ${token}` })).statusCode).toBe(401);
+
+      const adminId = (await me(as("admin"))).json().id as string;
+      const self = await app.inject({ method: "POST", url: `/api/v1/users/${adminId}/disable`, headers: as("admin") });
+      expect(self.statusCode).toBe(409);
+      expect((await app.inject({ method: "POST", url: "/api/v1/users/no-such-user/disable", headers: as("admin") })).statusCode).toBe(404);
+
+      const trail = (await app.inject({ method: "GET", url: `/api/v1/history/user/${id}`, headers: as("admin") })).json().entries as { action: string; actor: string; before: { disabled: boolean } | null; after: { disabled: boolean } }[];
+      expect(trail.map((e) => [e.action, e.actor, e.before?.disabled ?? null, e.after.disabled])).toEqual([
+        ["create", "admin@example.org", null, false],
+        ["update", "admin@example.org", false, true],
+        ["update", "admin@example.org", true, false],
+      ]);
+    });
+  });
+
   describe("malformed multipart uploads", () => {
     const b = "XyZ";
     const filePart = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\ncity,indicator,period,value,source\r\nchongqing-cn,air.pm25_annual,2012,7,geonames\r\n`;

@@ -37,6 +37,8 @@ export const WRITE_POLICY: WritePolicy = {
   [`POST ${V}/users`]: { access: "admin", audit: { entity: "user", idFrom: "response" } },
   [`POST ${V}/users/:id/roles`]: { access: "admin", audit: { entity: "user-roles", idFrom: "param", load: (ctx, id) => ctx.accounts.getUser(id) } },
   [`DELETE ${V}/users/:id/roles`]: { access: "admin", audit: { entity: "user-roles", idFrom: "param", load: (ctx, id) => ctx.accounts.getUser(id) } },
+  [`POST ${V}/users/:id/disable`]: { access: "admin", audit: { entity: "user", idFrom: "param", load: (ctx, id) => ctx.accounts.getUser(id) } },
+  [`POST ${V}/users/:id/enable`]: { access: "admin", audit: { entity: "user", idFrom: "param", load: (ctx, id) => ctx.accounts.getUser(id) } },
 
   // city data
   // any signed-in user; each row's city must be one the user edits (checked row by row by the import)

@@ -121,3 +121,16 @@ export async function revokeRole(ctx: AppContext, userId: string, grant: RoleGra
   if (!(await ctx.accounts.revokeGrant(userId, grant))) throw new NotFoundError(`user ${userId} has no ${grant.role} role for ${grant.scope}`);
   return (await ctx.accounts.getUser(userId)) as User;
 }
+
+/**
+ * Disables a user (they cannot sign in; their sessions end and their API tokens are revoked at
+ * once) or enables them again (they sign in anew and create new tokens). Administrators cannot
+ * disable themselves, so one always remains.
+ */
+export async function setUserDisabled(ctx: AppContext, userId: string, disabled: boolean, by: User): Promise<User> {
+  const user = await ctx.accounts.getUser(userId);
+  if (!user) throw new NotFoundError(`no user ${userId}`);
+  if (disabled && user.id === by.id) throw new ConflictError("you cannot disable your own account; ask another administrator");
+  await ctx.accounts.setDisabled(userId, disabled, now());
+  return (await ctx.accounts.getUser(userId))!;
+}

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AuditEntrySchema, RoleGrantSchema, UserSchema } from "../../domain/account.js";
 import { NotFoundError } from "../../errors.js";
 import type { AppContext } from "../../services/context.js";
-import { createUser, grantRole, revokeRole } from "../../services/accounts.js";
+import { createUser, grantRole, revokeRole, setUserDisabled } from "../../services/accounts.js";
 import { toCsv } from "../../services/csv-output.js";
 import { ScopeRepository } from "../../db/repositories/scope.repository.js";
 import { requireAdmin, requireUser } from "../authorize.js";
@@ -54,6 +54,17 @@ export function usersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       requireAdmin(req);
       return revokeRole(ctx, req.params.id, req.body);
     });
+
+    app.post(
+      "/users/:id/disable",
+      { schema: { tags, summary: "Disable a user (administrators): they cannot sign in, their sessions end and their API tokens are revoked at once; 409 for your own account", params: UserId, response: { 200: UserSchema } } },
+      async (req) => setUserDisabled(ctx, req.params.id, true, requireAdmin(req)),
+    );
+    app.post(
+      "/users/:id/enable",
+      { schema: { tags, summary: "Enable a disabled user again (administrators); they sign in anew and create new tokens", params: UserId, response: { 200: UserSchema } } },
+      async (req) => setUserDisabled(ctx, req.params.id, false, requireAdmin(req)),
+    );
 
     app.get(
       "/history/:entity/:id",

@@ -61,9 +61,14 @@ export class AccountRepository {
     await this.db.deleteFrom("sessions").where("user_id", "=", userId).execute();
   }
 
-  async setDisabled(userId: string, disabled: boolean): Promise<void> {
-    await this.db.updateTable("users").set({ disabled: disabled ? 1 : 0 }).where("id", "=", userId).execute();
-    if (disabled) await this.db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+  /** Disables or re-enables a user; disabling also ends every session and revokes every live token, in one transaction. */
+  async setDisabled(userId: string, disabled: boolean, at = new Date().toISOString()): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable("users").set({ disabled: disabled ? 1 : 0 }).where("id", "=", userId).execute();
+      if (!disabled) return;
+      await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+      await trx.updateTable("api_tokens").set({ revoked_at: at }).where("user_id", "=", userId).where("revoked_at", "is", null).execute();
+    });
   }
 
   async grant(userId: string, g: RoleGrant, by: string, at: string): Promise<void> {
