@@ -8,6 +8,7 @@ import * as m0006 from "./migrations/0006-vision.js";
 import * as m0007 from "./migrations/0007-accounts.js";
 import * as m0008 from "./migrations/0008-practice-index-keys.js";
 import * as m0009 from "./migrations/0009-observation-provenance.js";
+import * as m0010 from "./migrations/0010-audit-append-only.js";
 
 /** Migrations are listed in code so they run the same from sources, tests and any working directory. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0007-accounts": m0007,
   "0008-practice-index-keys": m0008,
   "0009-observation-provenance": m0009,
+  "0010-audit-append-only": m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
