@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest, RouteOptions } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify";
 import type { ScopedRole } from "../domain/account.js";
 import { ForbiddenError, UnauthorizedError } from "../errors.js";
 import type { AppContext } from "../services/context.js";
@@ -30,6 +30,11 @@ export interface AuditSpec {
   param?: string;
   /** Reads the record instead of a table row (e.g. a user with their roles). */
   load?: (ctx: AppContext, id: string) => Promise<unknown>;
+  /**
+   * The write commits on its own (a streamed bulk import, which on SQLite may write through a
+   * second connection): its audit row follows its commit instead of sharing its transaction.
+   */
+  ownTransaction?: boolean;
 }
 
 export interface WriteRule {
@@ -97,28 +102,76 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext, pol
             throw new ForbiddenError(grants.length ? `this needs one of these roles: ${grants.map(describe).join("; ")}` : "only an administrator may do this");
           }
         }
-        if ((rule.audit?.table || rule.audit?.load) && rule.audit.idFrom === "param") {
-          const id = (req.params as Record<string, string>)[rule.audit.param ?? "id"];
-          if (id) req.auditBefore = await readRow(ctx, rule.audit, id);
-        }
+        if (rule.audit?.ownTransaction) await readBefore(ctx, rule.audit, req);
       },
     ];
-    if (rule.audit) {
-      const spec = rule.audit;
+    const spec = rule.audit;
+    if (spec?.ownTransaction) {
       route.onSend = [
         ...list(route.onSend),
         async (req: FastifyRequest, reply, payload: unknown) => {
-          if (reply.statusCode >= 300) return payload;
-          const body = typeof payload === "string" && payload.startsWith("{") ? (JSON.parse(payload) as Record<string, unknown>) : null;
-          const id = spec.idFrom === "param" ? (req.params as Record<string, string>)[spec.param ?? "id"] : String(body?.id ?? "");
-          const after = spec.table || spec.load ? (id ? await readRow(ctx, spec, id) : null) : body;
-          const action = req.method === "DELETE" ? "delete" : spec.idFrom === "response" || req.auditBefore === undefined || req.auditBefore === null ? "create" : "update";
-          await ctx.audit.append({ at: new Date().toISOString(), actor: req.principal?.user.email ?? "anonymous", action, entity: spec.entity, entityId: id || "-", before: req.auditBefore ?? null, after });
+          if (reply.statusCode < 300) await appendAudit(ctx, spec, req, typeof payload === "string" && payload.startsWith("{") ? (JSON.parse(payload) as unknown) : null);
           return payload;
         },
       ];
+    } else if (spec) {
+      // The write and its audit row in one transaction: the handler's queries, through any
+      // repository, run on the transaction's connection; the answer goes out after the commit.
+      const handler = route.handler as (this: unknown, req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+      route.handler = async function (this: unknown, req: FastifyRequest, reply: FastifyReply) {
+        const held: { payload?: unknown; sent: boolean } = { sent: false };
+        const body = await ctx.database.inTransaction(
+          async () => {
+            await readBefore(ctx, spec, req);
+            // Hold the answer until the commit. While the handler runs the reply is no thenable
+            // either: a handler returning it would otherwise wait for the answer that is held.
+            const r = reply as unknown as { send?: (p: unknown) => FastifyReply; then?: unknown };
+            r.send = (payload: unknown) => {
+              held.payload = payload;
+              held.sent = true;
+              return reply;
+            };
+            r.then = undefined;
+            let result: unknown;
+            try {
+              result = await handler.call(this, req, reply);
+            } finally {
+              delete r.send;
+              delete r.then;
+            }
+            const answer = held.sent ? held.payload : result;
+            if (reply.statusCode < 300) await appendAudit(ctx, spec, req, toJson(answer));
+            return answer;
+          },
+          // An error answer keeps nothing the handler may have written.
+          () => reply.statusCode < 400,
+        );
+        return held.sent ? reply.send(body) : body;
+      };
     }
   });
+}
+
+async function readBefore(ctx: AppContext, spec: AuditSpec, req: FastifyRequest): Promise<void> {
+  if ((spec.table || spec.load) && spec.idFrom === "param") {
+    const id = (req.params as Record<string, string>)[spec.param ?? "id"];
+    if (id) req.auditBefore = await readRow(ctx, spec, id);
+  }
+}
+
+/** The answer as the client receives it (JSON), or null for a stream or a buffer. */
+function toJson(answer: unknown): unknown {
+  if (typeof answer === "string") return answer.startsWith("{") ? (JSON.parse(answer) as unknown) : null;
+  if (answer === null || typeof answer !== "object" || Buffer.isBuffer(answer) || typeof (answer as { pipe?: unknown }).pipe === "function") return null;
+  return JSON.parse(JSON.stringify(answer)) as unknown;
+}
+
+async function appendAudit(ctx: AppContext, spec: AuditSpec, req: FastifyRequest, body: unknown): Promise<void> {
+  const b = body && typeof body === "object" ? (body as Record<string, unknown>) : null;
+  const id = spec.idFrom === "param" ? (req.params as Record<string, string>)[spec.param ?? "id"] : String(b?.id ?? "");
+  const after = spec.table || spec.load ? (id ? await readRow(ctx, spec, id) : null) : b;
+  const action = req.method === "DELETE" ? "delete" : spec.idFrom === "response" || req.auditBefore === undefined || req.auditBefore === null ? "create" : "update";
+  await ctx.audit.append({ at: new Date().toISOString(), actor: req.principal?.user.email ?? "anonymous", action, entity: spec.entity, entityId: id || "-", before: req.auditBefore ?? null, after });
 }
 
 async function readRow(ctx: AppContext, spec: AuditSpec, id: string): Promise<unknown> {

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/support/app.js";
 import { COOP_FIXTURE as F, loadCooperationFixture } from "../../test/support/cooperation-fixture.js";
@@ -11,6 +12,7 @@ import { DIALECTS } from "../../test/support/databases.js";
 import { loadFixture } from "../../test/support/fixture.js";
 import type { RoleGrant } from "../domain/account.js";
 import { createToken, createUser } from "../services/accounts.js";
+import type { AppContext } from "../services/context.js";
 import { HISTORY_RULES } from "./history-policy.js";
 import { sweepUploadSpools, UPLOAD_SPOOL_DIR } from "./upload.js";
 import { WRITE_POLICY } from "./write-policy.js";
@@ -27,6 +29,7 @@ const ROLES: Record<string, RoleGrant[]> = {
 /** Regressions of the December 2026 security probe (issue 19, part 5). */
 describe.each(DIALECTS)("security regressions on %s", (dialect) => {
   let app: FastifyInstance;
+  let ctx: AppContext;
   const tokens: Record<string, string> = {};
   const userIds: Record<string, string> = {};
   useTestApp(
@@ -49,7 +52,7 @@ describe.each(DIALECTS)("security regressions on %s", (dialect) => {
       const admin = await createUser(c, { email: "admin@example.org", name: "Admin", password: "long enough password", isAdmin: true });
       tokens.admin = (await createToken(c, admin.id, "security")).secret;
     },
-    (s) => ({ app } = s),
+    (s) => ({ app, ctx } = s),
   );
   const as = (who: string) => ({ authorization: `Bearer ${tokens[who]}` });
   const history = (entity: string, id: string, who: string) => app.inject({ method: "GET", url: `/api/v1/history/${entity}/${id}`, headers: as(who) });
@@ -265,6 +268,41 @@ describe.each(DIALECTS)("security regressions on %s", (dialect) => {
         ["update", "admin@example.org", false, true],
         ["update", "admin@example.org", true, false],
       ]);
+    });
+  });
+
+  describe("audit rows in the write's own transaction", () => {
+    /** Makes the database refuse audit rows (a real failure of the audit insert, not a mock). */
+    const refuseAudit = async (on: boolean) => {
+      const db = ctx.database.db;
+      if (dialect === "postgres") {
+        if (on) {
+          await sql`create or replace function cb_test_refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit refused'; end $$`.execute(db);
+          await sql`create trigger cb_test_refuse_audit before insert on audit_log for each row execute function cb_test_refuse_audit()`.execute(db);
+        } else await sql`drop trigger cb_test_refuse_audit on audit_log`.execute(db);
+      } else if (on) await sql`create trigger cb_test_refuse_audit before insert on audit_log begin select raise(abort, 'audit refused'); end`.execute(db);
+      else await sql`drop trigger cb_test_refuse_audit`.execute(db);
+    };
+    const orgs = async (name: string) => (await ctx.database.db.selectFrom("organisations").select("id").where("name_en", "=", name).execute()).length;
+
+    it("keeps no change whose audit row could not be written", async () => {
+      await refuseAudit(true);
+      try {
+        const created = await app.inject({ method: "POST", url: "/api/v1/organisations", headers: as("editor of chongqing"), payload: { names: { en: "Unaudited Org" }, kind: "private", country: "CN" } });
+        expect(created.statusCode).toBe(500);
+        const patched = await app.inject({ method: "PATCH", url: `/api/v1/kpis/${F.kpi}`, headers: as("editor of chongqing"), payload: { actionId: F.action, names: { en: "Unaudited KPI" }, unit: "%", baselineValue: 10, baselineDate: "2026-01-01", targetValue: 20, targetYear: 2030, version: 1 } });
+        expect(patched.statusCode).toBe(500);
+      } finally {
+        await refuseAudit(false);
+      }
+      expect(await orgs("Unaudited Org")).toBe(0);
+      expect(await ctx.database.db.selectFrom("kpis").select(["name_en", "version"]).where("id", "=", F.kpi).executeTakeFirst()).toEqual({ name_en: "Freight by rail", version: 1 });
+      // With the audit trail working again, the same writes go through, each with its row.
+      expect((await app.inject({ method: "POST", url: "/api/v1/organisations", headers: as("editor of chongqing"), payload: { names: { en: "Audited Org" }, kind: "private", country: "CN" } })).statusCode).toBe(201);
+      expect(await orgs("Audited Org")).toBe(1);
+      const trail = (await app.inject({ method: "GET", url: "/api/v1/audit?entity=organisation" })).json().entries as { after: { name_en: string } }[];
+      expect(trail.map((e) => e.after.name_en)).toContain("Audited Org");
+      expect(trail.map((e) => e.after.name_en)).not.toContain("Unaudited Org");
     });
   });
 

@@ -42,8 +42,8 @@ export const WRITE_POLICY: WritePolicy = {
 
   // city data
   // any signed-in user; each row's city must be one the user edits (checked row by row by the import)
-  [`POST ${V}/observations/import`]: { access: "user", audit: { entity: "observations-import", idFrom: "response" } },
-  [`POST ${V}/cities/:slug/air/import`]: { access: cityEditor, audit: { entity: "air-import", idFrom: "param", param: "slug" } },
+  [`POST ${V}/observations/import`]: { access: "user", audit: { entity: "observations-import", idFrom: "response", ownTransaction: true } },
+  [`POST ${V}/cities/:slug/air/import`]: { access: cityEditor, audit: { entity: "air-import", idFrom: "param", param: "slug", ownTransaction: true } },
   [`POST ${V}/cities/:slug/inventories`]: { access: cityEditor, audit: { entity: "inventory", table: "inventories", idFrom: "response" } },
   [`PUT ${V}/inventories/:id`]: { access: of((s, id) => s.inventory(id), { cities: "own" }), audit: { entity: "inventory", table: "inventories", idFrom: "param" } },
   [`DELETE ${V}/inventories/:id`]: { access: of((s, id) => s.inventory(id), { cities: "own" }), audit: { entity: "inventory", table: "inventories", idFrom: "param" } },

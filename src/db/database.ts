@@ -2,6 +2,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.js";
+import { AmbientTransactions } from "./ambient-transaction.js";
 import { openParallelReader, type ParallelReader } from "./parallel-reader.js";
 import type { DatabaseSchema } from "./schema.js";
 
@@ -25,6 +26,12 @@ export interface Database {
    * null where it cannot tell (PostgreSQL: other instances write). Read caches key on it.
    */
   changeToken(): string | null;
+  /**
+   * Runs `fn` with every query made in its async context — through `db` and every repository —
+   * in one transaction (a `db.transaction()` inside becomes a savepoint): committed when fn
+   * resolves and `commit(value)` agrees, rolled back otherwise. For a write and its audit row.
+   */
+  inTransaction<T>(fn: () => Promise<T>, commit?: (value: T) => boolean): Promise<T>;
   /** SQLite files: a read-only second connection in a worker thread, for statements worth running beside others (see parallel-reader.ts). */
   readonly reader: ParallelReader | null;
   close(): Promise<void>;
@@ -41,16 +48,22 @@ export function openDatabase(config: Pick<Config, "databaseUrl" | "sqlitePath">)
     // An idle connection the server closes (a restart, an administrator, a failover) must not crash
     // the process: the pool drops it and opens a new one on the next query.
     pool.on("error", (err) => process.stderr.write(`citybridge: an idle PostgreSQL connection was closed: ${err.message}\n`));
-    const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+    const ambient = new AmbientTransactions("begin");
+    const db = new Kysely<DatabaseSchema>({ dialect: ambient.wrap(new PostgresDialect({ pool })) });
     const url = new URL(config.databaseUrl);
-    return { db, dialect: "postgres", location: `${url.hostname}:${url.port || 5432}${url.pathname}`, changeToken: () => null, reader: null, close: () => db.destroy() };
+    const inTransaction = <T>(fn: () => Promise<T>, commit?: (value: T) => boolean) => ambient.run(fn, commit);
+    return { db, dialect: "postgres", location: `${url.hostname}:${url.port || 5432}${url.pathname}`, changeToken: () => null, inTransaction, reader: null, close: () => db.destroy() };
   }
   const sqlite = new SQLite(config.sqlitePath);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Immediate: a request's transaction takes the write lock first, so a commit by another process
+  // between its reads and its writes cannot fail it (SQLITE_BUSY_SNAPSHOT).
+  const ambient = new AmbientTransactions("begin immediate");
+  const db = new Kysely<DatabaseSchema>({ dialect: ambient.wrap(new SqliteDialect({ database: sqlite })) });
+  const inTransaction = <T>(fn: () => Promise<T>, commit?: (value: T) => boolean) => ambient.run(fn, commit);
   const totalChanges = sqlite.prepare("select total_changes()").pluck();
   const changeToken = () => (sqlite.open ? `${String(sqlite.pragma("data_version", { simple: true }))}:${String(totalChanges.get())}` : null);
   const reader = config.sqlitePath === ":memory:" || config.sqlitePath === "" ? null : openParallelReader(config.sqlitePath);
@@ -58,5 +71,5 @@ export function openDatabase(config: Pick<Config, "databaseUrl" | "sqlitePath">)
     await reader?.close();
     await db.destroy();
   };
-  return { db, dialect: "sqlite", location: config.sqlitePath, sqlite, changeToken, reader, close };
+  return { db, dialect: "sqlite", location: config.sqlitePath, sqlite, changeToken, inTransaction, reader, close };
 }
