@@ -29,6 +29,14 @@ describe("reference lines", () => {
     expect(l.series[l.series.length - 1]).toEqual({ year: 2050, tCO2e: 0 });
   });
 
+  it("names the 2050 line as SR1.5 names it: net-zero CO2, not all greenhouse gases", () => {
+    const l = line("net-zero-2050");
+    expect(l.names.en).toBe("Net-zero CO2 around 2050 (IPCC SR1.5)");
+    expect(l.names.zh).toContain("二氧化碳净零排放");
+    expect(JSON.stringify(l.names)).not.toMatch(/GHG|greenhouse|温室气体/i);
+    expect(R.sources.find((s) => s.id === l.source)?.citation).toMatch(/net anthropogenic CO2 emissions .* net zero around 2050/);
+  });
+
   it("turns C40's 2.9 t per person into the city's 2030 total", () => {
     expect(perCapitaReference(R.perCapita[0]!, 2_000_000).series).toEqual([{ year: 2030, tCO2e: 5_800_000 }]);
     expect(perCapitaReference(R.perCapita[0]!, null).available).toBe(false);
