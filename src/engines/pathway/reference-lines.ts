@@ -28,7 +28,7 @@ function interpolate(points: { year: number; value: number }[]): YearValue[] {
  * A Paris-aligned reference line for one city: the definition's fractions applied to the city's
  * emissions in the reference year (the target's base year when the definition names none).
  * @example referenceLine(AR6_1_5C, { year: 2019, tCO2e: 100 }).series //=> 2019: 100 … 2030: 57 … 2035: 40
- * Source: IPCC AR6 SYR SPM Table SPM.1 (−43 % by 2030, −60 % by 2035 from 2019); IPCC SR1.5 SPM C.1 (net-zero CO2, not all greenhouse gases, around 2050).
+ * Source: IPCC AR6 SYR SPM B.6 / Table SPM.1 (−43 % by 2030, −60 % by 2035 from 2019; the 2035 figure is not in the WGIII SPM); IPCC SR1.5 SPM C.1 (net-zero CO2, not all greenhouse gases, around 2050).
  */
 export function referenceLine(def: ReferenceLineDefinition, anchor: YearValue | null): ReferenceLine {
   const base = { id: def.id, names: def.names, source: def.source };
