@@ -55,7 +55,7 @@ export function inventoryCommand(): Command {
     new Command("compute")
       .description("compute a GPC inventory from a JSON file: totals by sector, scope and gas, BASIC and BASIC+, per capita")
       .argument("<file>", 'JSON: {"city", "year", "population", "gwp", "activities": [{"gpc": "I.1.1", "amount": 1000, "unit": "TJ", "factor": "ipcc2006:natural-gas"}, …]}')
-      .addOption(new Option("--gwp <set>", "GWP set (overrides the file's; default ar5)").choices(["ar5", "ar6"]))
+      .addOption(new Option("--gwp <set>", "GWP set (overrides the file's; default ar5): ar5 = AR5 GWP100 without climate–carbon feedbacks, CH4 28 for all methane (UNFCCC reporting under the Paris Agreement); ar6 = AR6 GWP100, CH4 29.8 fossil / 27.0 non-fossil").choices(["ar5", "ar6"]))
       .option("--json", "print {gwp, total, bySector, byScope, byGas, perCapita} as JSON on stdout")
       .option("--db <path>", "also use the emission factors users added to this database (default: the shipped library only)")
       .addHelpText("after", "\nTotals are tCO2e; byGas is tonnes of each gas. An invalid activity exits 2 naming its index and the reason.\nExample file: data/gpc/example-inventory.json")

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "../../errors.js";
 import { computeInventory } from "./compute-inventory.js";
-import { tables } from "./test-tables.js";
+import { GWP, tables } from "./test-tables.js";
 import type { Activity } from "./types.js";
 
 const ch4Landfill: Activity = { gpc: "III.1.1", emissions: [{ gas: "CH4", value: 1000, unit: "t" }] };
@@ -102,6 +102,14 @@ describe("computeInventory: GWP sets", () => {
     const r = computeInventory({ activities }, tables("ar5"));
     expect(r.gwp).toBe("ar5");
     expect(r.activities.map((a) => a.tCO2e)).toEqual([28000, 2800, 2650]);
+  });
+
+  it("AR5 follows one convention, UNFCCC reporting under the Paris Agreement: 28 for fossil and non-fossil methane alike, no climate–carbon feedbacks, and its name says so", () => {
+    expect(GWP.ar5.values).toEqual({ CO2: 1, CH4: { fossil: 28, "non-fossil": 28 }, N2O: 265 });
+    const fossil = computeInventory({ activities: [{ ...ch4Landfill, ch4Origin: "fossil" }] }, tables("ar5"));
+    expect(fossil.activities[0]!.tCO2e).toBe(28000);
+    expect(GWP.ar5.names.en).toMatch(/without climate–carbon feedbacks.*CH4 28 for all methane.*UNFCCC/);
+    expect(GWP.ar5.names.zh).toMatch(/不含气候–碳反馈.*28/);
   });
 
   it("uses AR6: non-fossil CH4 27.0 for waste, fossil CH4 29.8 for gas systems, N2O 273", () => {

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError, type City } from "../../api";
 import { climateApi, type GwpSetId, type InventoryView } from "../../climate/api";
 import { ErrorState, Loading } from "../../components/States";
+import { useLang } from "../../lang";
 import { InventoryEditor } from "./InventoryEditor";
 import { InventorySummary } from "./InventorySummary";
 import { ProblemList } from "./ProblemList";
@@ -17,6 +18,8 @@ export function useGpc() {
 function NewInventory({ city, onCreated }: { city: City; onCreated: (year: number) => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const lang = useLang();
+  const gpc = useGpc();
   const [form] = Form.useForm<{ year: number; gwp: GwpSetId; population?: number; populationSource?: string }>();
   const qc = useQueryClient();
   const create = useMutation({
@@ -37,7 +40,7 @@ function NewInventory({ city, onCreated }: { city: City; onCreated: (year: numbe
         <Form form={form} layout="vertical" initialValues={{ year: new Date().getFullYear() - 2, gwp: "ar5" }} data-testid="inventory-new-form">
           <Form.Item name="year" label={t("climate.inventory.year")} rules={[{ required: true }]}><InputNumber min={1990} max={2100} data-testid="inventory-new-year" /></Form.Item>
           <Form.Item name="gwp" label={t("climate.inventory.gwp")}>
-            <Select options={[{ value: "ar5", label: "IPCC AR5" }, { value: "ar6", label: "IPCC AR6" }]} />
+            <Select options={(["ar5", "ar6"] as const).map((id) => ({ value: id, label: gpc.data?.gwp.find((g) => g.id === id)?.names[lang] ?? `IPCC ${id.toUpperCase()}` }))} data-testid="inventory-new-gwp" />
           </Form.Item>
           <Form.Item name="population" label={t("climate.inventory.population")}><InputNumber min={1} style={{ width: "100%" }} /></Form.Item>
           <Form.Item name="populationSource" label={t("climate.inventory.populationSource")}><Input maxLength={300} /></Form.Item>

@@ -65,7 +65,7 @@ export function InventorySummary({ view }: { view: InventoryView }) {
         <Col xs={24} md={8}><Statistic title={t("climate.summary.basicPlus")} value={formatNumber(r.total.basicPlus, lang)} suffix="tCO2e" data-testid="total-basic-plus" /><Typography.Text type="secondary">{perCapita(r.perCapita.basicPlus)}</Typography.Text></Col>
         <Col xs={24} md={8}>
           <Typography.Paragraph type="secondary" data-testid="gwp-note">
-            {t("climate.summary.gwpNote", { gwp: gwpSet?.names[lang] ?? r.gwp.toUpperCase(), ch4: `${r.gwpValues.CH4.fossil}/${r.gwpValues.CH4["non-fossil"]}`, n2o: r.gwpValues.N2O })}
+            {t("climate.summary.gwpNote", { gwp: gwpSet?.names[lang] ?? r.gwp.toUpperCase(), ch4: r.gwpValues.CH4.fossil === r.gwpValues.CH4["non-fossil"] ? String(r.gwpValues.CH4.fossil) : `${r.gwpValues.CH4.fossil}/${r.gwpValues.CH4["non-fossil"]}`, n2o: r.gwpValues.N2O })}
           </Typography.Paragraph>
           <Typography.Paragraph type="secondary">{t("climate.summary.unitNote")}</Typography.Paragraph>
         </Col>
