@@ -95,13 +95,18 @@ describe.each(DIALECTS)("inventories on %s", (dialect) => {
       "I.1.2,electricity,200000,MWh,ember:DEU,,,,,",
       "III.1.1,landfill,,,,CH4,500,t,,",
       "I.7.1,,,,,,,,NO,",
+      "IV.1.1,,,,,,,,NE,", // the old three-part form, still accepted for the GPC's IV.1
+      "V.1,,,,,,,,NE,",
     ].join("\n");
     const ok = await importInventoryActivities(ctx, v.inventory.id, { csv: good, version: 1 });
-    expect(ok.inventory.activities).toHaveLength(5);
+    expect(ok.inventory.activities).toHaveLength(7);
+    expect(ok.inventory.activities[5]).toMatchObject({ gpc: "IV.1.1", notationKey: "NE" });
     expect(ok.inventory.activities[1]).toEqual({ gpc: "I.1.1", description: "gas in homes (CH4)", amount: 1000, unit: "TJ", factors: [{ gas: "CH4", value: 5, unit: "kg/TJ" }], source: "utility data 2022" });
     // 56,100 + 5 t CH4 × 28 + 200,000 MWh × 342.06 g/kWh + 500 t × 28
     expect(ok.result.total.basic).toBeCloseTo(56100 + 140 + 68412 + 14000, 6);
-    expect(ok.result.notationKeys).toEqual({ "I.7.1": ["NO"] });
+    expect(ok.result.notationKeys).toEqual({ "I.7.1": ["NO"], "IV.1": ["NE"], "V.1": ["NE"] });
+    const exported = await exportInventory(ctx, v.inventory.id, "csv");
+    expect(exported.body).toContain("mannheim-de,2022,ar5,IV.1,1,,,,,,NE,");
   });
 
   it("finalises only a complete inventory with a population, and writes ghg.total and ghg.per_capita", async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "../../errors.js";
 import { computeInventory } from "./compute-inventory.js";
-import { GWP, tables } from "./test-tables.js";
+import { referenceOrder } from "./reference-index.js";
+import { GWP, REFS, TABLE, tables } from "./test-tables.js";
 import type { Activity } from "./types.js";
 
 const ch4Landfill: Activity = { gpc: "III.1.1", emissions: [{ gas: "CH4", value: 1000, unit: "t" }] };
@@ -53,6 +54,25 @@ describe("computeInventory: scopes", () => {
   });
 });
 
+describe("GPC reference numbers", () => {
+  const GPC_FORM: [string, string][] = [["IV.1", "IV.1.1"], ["IV.2", "IV.2.1"], ["V.1", "V.1.1"], ["V.2", "V.2.1"], ["V.3", "V.3.1"], ["VI.1", "VI.1.3"]];
+
+  it.each(GPC_FORM)("%s is written as the GPC 2014 writes it, and the old form %s still resolves to it", (gpcForm, oldForm) => {
+    expect(referenceOrder(TABLE)).toContain(gpcForm);
+    expect(referenceOrder(TABLE)).not.toContain(oldForm);
+    expect(REFS.get(gpcForm)?.ref).toBe(gpcForm);
+    expect(REFS.get(oldForm)?.ref).toBe(gpcForm);
+  });
+
+  it("computes the same inventory from the old and the GPC's forms", () => {
+    const activities = (forms: string[]): Activity[] => forms.map((gpc, i) => ({ gpc, emissions: [{ gas: "CO2", value: 100 * (i + 1), unit: "t" }] }));
+    const old = computeInventory({ activities: activities(GPC_FORM.map(([, o]) => o)) }, tables());
+    const gpc = computeInventory({ activities: activities(GPC_FORM.map(([g]) => g)) }, tables());
+    expect(old.activities.map((a) => a.ref)).toEqual(GPC_FORM.map(([g]) => g));
+    expect(old).toEqual(gpc);
+  });
+});
+
 describe("computeInventory: BASIC vs BASIC+", () => {
   it("adds IPPU, AFOLU and transport scope 3 only to BASIC+", () => {
     const r = computeInventory(
@@ -60,9 +80,9 @@ describe("computeInventory: BASIC vs BASIC+", () => {
         activities: [
           { gpc: "II.1.1", amount: 2000, unit: "TJ", factor: "ipcc2006:gas-diesel-oil" }, // 148,200 t, BASIC
           { gpc: "II.4.3", emissions: [{ gas: "CO2", value: 10_000, unit: "t" }] }, // BASIC+
-          { gpc: "IV.1", emissions: [{ gas: "CO2", value: 5000, unit: "t" }] }, // alias of IV.1.1, BASIC+
-          { gpc: "V.1.1", emissions: [{ gas: "CH4", value: 100, unit: "t" }] }, // 2,800 tCO2e, BASIC+
-          { gpc: "VI.1.3", emissions: [{ gas: "CO2", value: 7, unit: "kt" }] }, // neither
+          { gpc: "IV.1.1", emissions: [{ gas: "CO2", value: 5000, unit: "t" }] }, // old three-part form, alias of IV.1, BASIC+
+          { gpc: "V.1", emissions: [{ gas: "CH4", value: 100, unit: "t" }] }, // 2,800 tCO2e, BASIC+
+          { gpc: "VI.1", emissions: [{ gas: "CO2", value: 7, unit: "kt" }] }, // neither
         ],
         population: 1_000_000,
       },
@@ -71,7 +91,7 @@ describe("computeInventory: BASIC vs BASIC+", () => {
     expect(r.total).toEqual({ basic: 148200, basicPlus: 148200 + 10000 + 5000 + 2800, all: 148200 + 10000 + 5000 + 2800 + 7000 });
     expect(r.perCapita).toEqual({ basic: 0.1482, basicPlus: 0.166 });
     expect(r.bySector).toMatchObject({ I: 0, II: 158200, IV: 5000, V: 2800, VI: 7000 });
-    expect(r.activities[2]?.ref).toBe("IV.1.1");
+    expect(r.activities[2]?.ref).toBe("IV.1");
   });
 
   it("gives no per-capita figure without a population", () => {
@@ -82,10 +102,10 @@ describe("computeInventory: BASIC vs BASIC+", () => {
 describe("computeInventory: notation keys", () => {
   it("records notation keys by reference number and counts nothing for them", () => {
     const r = computeInventory(
-      { activities: [{ gpc: "IV.1.1", notationKey: "NE" }, { gpc: "I.7.1", notationKey: "NO" }, { gpc: "I.7.1", notationKey: "NO" }, ch4Landfill] },
+      { activities: [{ gpc: "IV.1", notationKey: "NE" }, { gpc: "I.7.1", notationKey: "NO" }, { gpc: "I.7.1", notationKey: "NO" }, ch4Landfill] },
       tables(),
     );
-    expect(r.notationKeys).toEqual({ "IV.1.1": ["NE"], "I.7.1": ["NO"] });
+    expect(r.notationKeys).toEqual({ "IV.1": ["NE"], "I.7.1": ["NO"] });
     expect(r.total.all).toBe(28000);
     expect(r.activities.map((a) => a.tCO2e)).toEqual([0, 0, 0, 28000]);
   });
@@ -95,7 +115,7 @@ describe("computeInventory: GWP sets", () => {
   const activities: Activity[] = [
     ch4Landfill,
     { gpc: "I.8.1", emissions: [{ gas: "CH4", value: 100, unit: "t" }] },
-    { gpc: "V.3.1", emissions: [{ gas: "N2O", value: 10, unit: "t" }] },
+    { gpc: "V.3", emissions: [{ gas: "N2O", value: 10, unit: "t" }] },
   ];
 
   it("uses AR5: CH4 28, N2O 265", () => {
@@ -162,7 +182,7 @@ describe("computeInventory: invalid input", () => {
       { gpc: "I.9.9", amount: 1, unit: "TJ", factor: "ipcc2006:natural-gas" },
       { gpc: "I.1.1", amount: 1, unit: "barrel", factor: "ipcc2006:natural-gas" },
       { gpc: "I.1.1", amount: 1, unit: "TJ", factor: "ipcc2006:unobtainium" },
-      { gpc: "IV.1.1" },
+      { gpc: "IV.1" },
       { gpc: "I.1.1", amount: 5, unit: "L", factor: "ipcc2006:natural-gas" },
       { gpc: "I.1.1", notationKey: "NO", amount: 3 } as Activity,
       { gpc: "I.1.1", emissions: [{ gas: "SF6" as "CO2", value: 1, unit: "t" }] },

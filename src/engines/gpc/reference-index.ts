@@ -3,7 +3,7 @@ import type { GpcReference, GpcReferenceTable } from "./types.js";
 /**
  * Every reference number of the GPC table (and its aliases) → the row with its sector,
  * subsector and default methane origin. Build once per table and reuse.
- * @example referenceIndex(table).get("IV.1")?.ref //=> "IV.1.1"
+ * @example referenceIndex(table).get("IV.1.1")?.ref //=> "IV.1" (the old three-part form is an alias)
  * Source: GPC 2014, Table 3.1 and the scope / BASIC / BASIC+ levels of Chapters 3–4.
  */
 export function referenceIndex(table: GpcReferenceTable): Map<string, GpcReference> {
@@ -22,7 +22,7 @@ export function referenceIndex(table: GpcReferenceTable): Map<string, GpcReferen
   return index;
 }
 
-/** Reference numbers in table order (I.1.1, I.1.2, … VI.1.3), without aliases. */
+/** Reference numbers in table order (I.1.1, I.1.2, … V.3, VI.1), without aliases. */
 export function referenceOrder(table: GpcReferenceTable): string[] {
   return table.sectors.flatMap((s) => s.subsectors.flatMap((sub) => sub.references.map((r) => r.ref)));
 }

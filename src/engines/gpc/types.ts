@@ -30,7 +30,7 @@ export interface GpcReferenceRow {
   /** Counted in the BASIC+ total (every BASIC row is also BASIC+). */
   basicPlus: boolean;
   names: Bilingual;
-  /** Other spellings of the same reference number (GPC writes IV.1 for IV.1.1). */
+  /** Other spellings of the same reference number, accepted on input (IV.1.1, citybridge's old form, for the GPC's IV.1). */
   aliases?: string[];
 }
 

@@ -37,7 +37,8 @@ export interface InventoryView {
 }
 export type InventorySummary = Omit<Inventory, "activities"> & { total: { basic: number; basicPlus: number }; basicComplete: boolean };
 
-export interface GpcReferenceRow { ref: string; scope: 1 | 2 | 3; basic: boolean; basicPlus: boolean; names: Bilingual }
+/** One GPC reference number as the GPC writes it; `aliases` are other accepted spellings (IV.1.1 for IV.1). */
+export interface GpcReferenceRow { ref: string; aliases?: string[]; scope: 1 | 2 | 3; basic: boolean; basicPlus: boolean; names: Bilingual }
 export interface GpcTables {
   reference: {
     sectors: { id: string; names: Bilingual; subsectors: { id: string; names: Bilingual; references: GpcReferenceRow[] }[] }[];

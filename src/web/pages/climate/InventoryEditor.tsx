@@ -52,6 +52,8 @@ export function InventoryEditor({ view, onSaved, onConflict }: { view: Inventory
   const refOptions = useMemo(() => new Map(sectors.map((s) => [s.id, s.subsectors.flatMap((sub) => sub.references.map((r) => ({
     value: r.ref, label: `${r.ref} ${sub.names[lang]} · ${t("climate.summary.scope", { scope: r.scope })}`,
   })))])), [sectors, lang, t]);
+  // An activity stored with an older spelling (IV.1.1) shows as the GPC writes it (IV.1).
+  const canonical = useMemo(() => new Map(sectors.flatMap((s) => s.subsectors.flatMap((sub) => sub.references.flatMap((r) => (r.aliases ?? []).map((alias) => [alias, r.ref] as const))))), [sectors]);
   const result = dirty ? null : view.result;
 
   const table = (sectorId: string) => {
@@ -62,7 +64,7 @@ export function InventoryEditor({ view, onSaved, onConflict }: { view: Inventory
           locale={{ emptyText: t("climate.editor.emptySector") }}
           columns={[
             { title: t("climate.editor.ref"), key: "gpc", width: 240, render: (_: unknown, { a, index }) => (
-              <Select aria-label={t("climate.editor.ref")} disabled={readOnly} value={a.gpc} style={{ width: 230 }} popupMatchSelectWidth={420}
+              <Select aria-label={t("climate.editor.ref")} disabled={readOnly} value={canonical.get(a.gpc) ?? a.gpc} style={{ width: 230 }} popupMatchSelectWidth={420}
                 options={refOptions.get(sectorId)} onChange={(gpcRef: string) => edit(index, { ...a, gpc: gpcRef })} data-testid={`activity-${index}-gpc`} />
             ) },
             { title: t("climate.editor.kind"), key: "kind", width: 180, render: (_: unknown, { a, index }) => (
