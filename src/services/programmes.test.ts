@@ -39,7 +39,7 @@ describe.each(DIALECTS)("programmes and calls on %s", (dialect) => {
   it("updates a programme and a call with the current version, and refuses a stale one with the current record", async () => {
     const p = await updateProgramme(ctx, programmeId, { funder: "European Commission", version: 1 });
     expect(p).toMatchObject({ funder: "European Commission", version: 2, names: { en: "EU–China pilot" } });
-    const stale = await updateProgramme(ctx, programmeId, { funder: "NDRC", version: 1 }).catch((e: unknown) => e);
+    const stale = await updateProgramme(ctx, programmeId, { funder: "EU Partnership Instrument", version: 1 }).catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(VersionConflictError);
     expect((stale as VersionConflictError<{ funder: string }>).current.funder).toBe("European Commission");
     const c = await updateCall(ctx, callId, { descriptions: { en: "Open to cities of the EU and China" }, version: 1 }, NOW);

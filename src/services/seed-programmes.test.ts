@@ -24,6 +24,11 @@ describe.each(DIALECTS)("IUC Asia seed on %s", (dialect) => {
     const p = await ctx.database.db.selectFrom("programmes").selectAll().where("id", "=", "iuc-asia").executeTakeFirstOrThrow();
     expect(p).toMatchObject({ name_zh: "国际城市合作项目（亚洲）", start_date: "2017-03-15", created_by: "seed" });
     expect(JSON.parse(p.themes_json)).toEqual(["transport", "air", "green", "congestion"]);
+    // Funded by the EU Partnership Instrument; China's NDRC is the counterpart, not a funder.
+    expect(p.funder).toMatch(/^European Union, Partnership Instrument/);
+    expect(p.funder).not.toMatch(/NDRC|Development and Reform/);
+    expect(p.description_en).toMatch(/NDRC is the Chinese counterpart, not a funder/);
+    expect(p.description_zh).toMatch(/中方对口单位，而非资助方/);
     expect(JSON.parse(p.sides_json).map((s: { key: string }) => s.key)).toEqual(["a", "b"]);
     const calls = await ctx.database.db.selectFrom("calls").select(["id", "deadline"]).where("programme_id", "=", "iuc-asia").orderBy("id").execute();
     expect(calls).toEqual([{ id: "iuc-asia-call-2018", deadline: "2018-03-08" }, { id: "iuc-asia-call-2019", deadline: "2019-03-08" }]);

@@ -82,12 +82,12 @@ describe.each(DIALECTS)("programmes API on %s", (dialect) => {
 
   it("updates with PATCH and answers a stale version with 409 and the current record", async () => {
     const pid = (await post("/programmes", { names: { en: "Patch me" } })).json().id as string;
-    const u = await app.inject({ method: "PATCH", url: `/api/v1/programmes/${pid}`, payload: { funder: "NDRC", version: 1 } });
+    const u = await app.inject({ method: "PATCH", url: `/api/v1/programmes/${pid}`, payload: { funder: "EU Partnership Instrument", version: 1 } });
     expect(u.statusCode, u.body).toBe(200);
-    expect(u.json()).toMatchObject({ funder: "NDRC", version: 2 });
+    expect(u.json()).toMatchObject({ funder: "EU Partnership Instrument", version: 2 });
     const s = await app.inject({ method: "PATCH", url: `/api/v1/programmes/${pid}`, payload: { funder: "EC", version: 1 } });
     expect(s.statusCode).toBe(409);
-    expect(s.json().current).toMatchObject({ funder: "NDRC", version: 2 });
+    expect(s.json().current).toMatchObject({ funder: "EU Partnership Instrument", version: 2 });
 
     const cid = (await post(`/programmes/${pid}/calls`, { titles: { en: "Old call" }, deadline: "2020-01-31" })).json().id as string;
     expect((await get(`/calls/${cid}`)).json().open).toBe(false);
