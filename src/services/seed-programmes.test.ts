@@ -60,11 +60,22 @@ describe.each(DIALECTS)("IUC Asia seed on %s", (dialect) => {
     ]);
     const decl = await db.selectFrom("outputs").selectAll().where("kind", "=", "joint_declaration").execute();
     expect(decl).toEqual([expect.objectContaining({ activity_id: "iuc-asia-joint-declaration-2017", on_date: "2017-05-31" })]);
-    const pilots = await db.selectFrom("pilots").select(["id", "start_date", "budget"]).where("cooperation_id", "=", "iuc-asia-chongqing-mannheim").orderBy("id").execute();
+    const pilots = await db.selectFrom("pilots").select(["id", "start_date", "end_date", "budget"]).where("cooperation_id", "=", "iuc-asia-chongqing-mannheim").orderBy("id").execute();
     expect(pilots).toEqual([
-      { id: "iuc-asia-chongqing-mannheim-freight-railway", start_date: null, budget: null },
-      { id: "iuc-asia-chongqing-mannheim-innovation-conference", start_date: null, budget: null },
+      // MoU City of Mannheim – Yuxinou Logistics signed 9 July 2018; the freight link opened 25 October 2018 (both cited).
+      { id: "iuc-asia-chongqing-mannheim-freight-railway", start_date: "2018-07-09", end_date: "2018-10-25", budget: null },
+      { id: "iuc-asia-chongqing-mannheim-innovation-conference", start_date: null, end_date: null, budget: null },
     ]);
+    const coopActs = acts.filter((a) => a.cooperation_id === "iuc-asia-chongqing-mannheim").map((a) => [a.id, a.start_date]);
+    expect(coopActs).toEqual([["iuc-asia-mannheim-yuxinou-mou-2018", "2018-07-09"], ["iuc-asia-mannheim-chongqing-railway-opening-2018", "2018-10-25"]]);
+    const railOutputs = await db.selectFrom("outputs").select(["kind", "on_date", "pilot_id", "url"]).where("pilot_id", "=", "iuc-asia-chongqing-mannheim-freight-railway").orderBy("on_date").execute();
+    expect(railOutputs).toEqual([
+      { kind: "mou", on_date: "2018-07-09", pilot_id: "iuc-asia-chongqing-mannheim-freight-railway", url: expect.stringContaining("metropoljournal.com") },
+      { kind: "pilot_project", on_date: "2018-10-25", pilot_id: "iuc-asia-chongqing-mannheim-freight-railway", url: "http://iuc.eu/index.php?id=351" },
+    ]);
+    const railSource = await ctx.sources.get("iuc-mannheim-chongqing-railway-2018");
+    expect(railSource?.citation).toMatch(/25 October 2018/);
+    expect((await ctx.sources.get("mannheim-yuxinou-mou-2018"))?.citation).toMatch(/9 July 2018/);
     expect(await db.selectFrom("actions").select("id").execute()).toEqual([]);
     expect(await db.selectFrom("kpis").select("id").execute()).toEqual([]);
   });
@@ -75,6 +86,6 @@ describe.each(DIALECTS)("IUC Asia seed on %s", (dialect) => {
     expect(r?.cooperations).toBe(0);
     expect(await listCooperations(ctx, {})).toEqual(before);
     const n = await ctx.database.db.selectFrom("activities").select("id").execute();
-    expect(n).toHaveLength(4);
+    expect(n).toHaveLength(6);
   });
 });

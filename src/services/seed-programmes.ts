@@ -40,7 +40,9 @@ export const ProgrammeSeedSchema = z.object({
       plan: z
         .object({ keyFocus: Texts.optional(), challenges: Texts.optional(), objectives: Texts.optional(), sdgs: z.array(z.number().int().min(1).max(17)), urbanAgenda: z.array(UrbanAgendaTopicSchema) })
         .optional(),
-      pilots: z.array(z.object({ id: z.string(), title: Names, description: Texts, status: z.enum(["planned", "in_progress", "done", "delayed", "cancelled"]) })).default([]),
+      pilots: z
+        .array(z.object({ id: z.string(), title: Names, description: Texts, status: z.enum(["planned", "in_progress", "done", "delayed", "cancelled"]), startDate: DateSchema.optional(), endDate: DateSchema.optional() }))
+        .default([]),
     }),
   ),
   activities: z.array(
@@ -53,7 +55,7 @@ export const ProgrammeSeedSchema = z.object({
       endDate: DateSchema.optional(),
       place: z.string().nullable(),
       sourceIds: z.array(z.string()),
-      outputs: z.array(z.object({ id: z.string(), kind: z.string(), title: Names, date: DateSchema.nullable(), url: z.string().nullable() })).default([]),
+      outputs: z.array(z.object({ id: z.string(), kind: z.string(), title: Names, date: DateSchema.nullable(), url: z.string().nullable(), pilotId: z.string().optional() })).default([]),
     }),
   ),
 });
@@ -127,7 +129,7 @@ async function seedOne(db: Kysely<DatabaseSchema>, s: ProgrammeSeed, now: string
         .insertInto("pilots")
         .values({
           id: pl.id, cooperation_id: c.id, title_en: pl.title.en, title_zh: pl.title.zh, description_en: pl.description.en ?? null, description_zh: pl.description.zh ?? null,
-          city_slug: null, start_date: null, end_date: null, budget: null, currency: null, status: pl.status, ...common(now),
+          city_slug: null, start_date: pl.startDate ?? null, end_date: pl.endDate ?? null, budget: null, currency: null, status: pl.status, ...common(now),
         })
         .execute();
     }
@@ -145,9 +147,11 @@ async function seedOne(db: Kysely<DatabaseSchema>, s: ProgrammeSeed, now: string
       })
       .execute();
     for (const o of a.outputs) {
+      // Link the output to its pilot only where the pilot is there (a user may have removed it).
+      const pilotId = o.pilotId && (await db.selectFrom("pilots").select("id").where("id", "=", o.pilotId).executeTakeFirst()) ? o.pilotId : null;
       await db
         .insertInto("outputs")
-        .values({ id: o.id, activity_id: a.id, kind: o.kind, title_en: o.title.en, title_zh: o.title.zh, on_date: o.date, url: o.url, pilot_id: null, created_by: "seed", created_at: now })
+        .values({ id: o.id, activity_id: a.id, kind: o.kind, title_en: o.title.en, title_zh: o.title.zh, on_date: o.date, url: o.url, pilot_id: pilotId, created_by: "seed", created_at: now })
         .execute();
     }
   }
