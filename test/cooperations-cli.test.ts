@@ -21,12 +21,14 @@ describe("citybridge cooperations", () => {
   it("lists the seeded IUC Asia cooperations with member city slugs and status as JSON", () => {
     const r = run("cooperations", "list", "--programme", "iuc-asia", "--json", "--db", db);
     expect(r.code, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { cooperations: { id: string; programme: string; status: string; members: { city: string; role: string }[] }[] };
+    const out = JSON.parse(r.stdout) as { cooperations: { id: string; programme: string; status: string; endDate: string | null; members: { city: string; role: string }[] }[] };
     expect(out.cooperations.map((c) => c.id)).toEqual(["iuc-asia-chongqing-mannheim", "iuc-asia-longyan-mannheim-prague", "iuc-asia-zhengzhou-cluster"]);
     for (const c of out.cooperations) {
       expect(Object.keys(c)).toEqual(["id", "programme", "names", "status", "members", "themes", "startDate", "endDate"]);
-      expect(c).toMatchObject({ programme: "iuc-asia", status: "active" });
+      expect(c).toMatchObject({ programme: "iuc-asia", startDate: "2017-03-15" });
     }
+    // Zhengzhou's and Longyan's U-CAP summaries end their periods of cooperation in November and April 2018.
+    expect(out.cooperations.map((c) => [c.status, c.endDate])).toEqual([["active", null], ["completed", "2018-04-30"], ["completed", "2018-11-30"]]);
     expect(out.cooperations[0]!.members).toEqual([{ city: "chongqing-cn", role: "lead" }, { city: "mannheim-de", role: "partner" }]);
     expect(out.cooperations[2]!.members.map((m) => m.city)).toEqual(["zhengzhou-cn", "agioi-anargyroi-gr", "malaga-es", "nice-fr", "rome-it"]);
   });
@@ -34,7 +36,7 @@ describe("citybridge cooperations", () => {
   it("prints a table without --json and filters by city", () => {
     const r = run("cooperations", "list", "--city", "prague-cz", "--db", db);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("iuc-asia-longyan-mannheim-prague  [active]");
+    expect(r.stdout).toContain("iuc-asia-longyan-mannheim-prague  [completed]");
     expect(r.stdout).not.toContain("chongqing");
     expect(r.stderr).toContain("1 cooperation(s)");
   });
@@ -44,6 +46,7 @@ describe("citybridge cooperations", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("longyan-cn (lead, side a)");
     expect(r.stdout).toContain("2017-03-15  — → active");
+    expect(r.stdout).toContain("2018-04-30  active → completed");
     expect(r.stdout).toContain("SDGs: 3, 4, 9");
     expect(r.stdout).toContain("expected results: not yet reported");
     expect(r.stdout).toContain("https://docslib.org/doc/2370389/ucap-longyan-and-prague");

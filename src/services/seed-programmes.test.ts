@@ -6,7 +6,7 @@ import type { AppContext } from "./context.js";
 import { getActionPlan } from "./action-plans.js";
 import { listCooperations } from "./cooperations.js";
 import { DATA_DIR } from "./seed.js";
-import { seedProgrammes } from "./seed-programmes.js";
+import { seedProgrammes, seedTransitions } from "./seed-programmes.js";
 
 const extra = (slug: string, en: string, country: string, lat: number, lon: number) => ({ ...FIXTURE_CITIES[3]!, slug, names: { en, zh: null, local: null }, country, coordinates: { lat, lon } });
 
@@ -18,7 +18,7 @@ describe.each(DIALECTS)("IUC Asia seed on %s", (dialect) => {
     await ctx.cities.upsertMany([extra("rome-it", "Rome", "IT", 41.89193, 12.51133), extra("agioi-anargyroi-gr", "Ágioi Anárgyroi", "GR", 38.03013, 23.72379)]);
   });
 
-  it("seeds the programme, its calls and the three documented cooperations with members, sources and first status", async () => {
+  it("seeds the programme, its calls and the three documented cooperations with members, sources and their documented status history", async () => {
     const r = await seedProgrammes(ctx, DATA_DIR, new Date("2026-01-01T00:00:00Z"));
     expect(r).toEqual({ programmes: 1, cooperations: 3, missingCities: ["nice-fr"] });
     const p = await ctx.database.db.selectFrom("programmes").selectAll().where("id", "=", "iuc-asia").executeTakeFirstOrThrow();
@@ -36,15 +36,23 @@ describe.each(DIALECTS)("IUC Asia seed on %s", (dialect) => {
     const coops = await listCooperations(ctx, { programme: "iuc-asia" });
     expect(coops.map((c) => [c.id, c.status, c.members.map((m) => `${m.slug}:${m.role}`)])).toEqual([
       ["iuc-asia-chongqing-mannheim", "active", ["chongqing-cn:lead", "mannheim-de:partner"]],
-      ["iuc-asia-longyan-mannheim-prague", "active", ["longyan-cn:lead", "mannheim-de:partner", "prague-cz:partner"]],
-      ["iuc-asia-zhengzhou-cluster", "active", ["zhengzhou-cn:lead", "agioi-anargyroi-gr:partner", "malaga-es:partner", "rome-it:partner"]],
+      ["iuc-asia-longyan-mannheim-prague", "completed", ["longyan-cn:lead", "mannheim-de:partner", "prague-cz:partner"]],
+      ["iuc-asia-zhengzhou-cluster", "completed", ["zhengzhou-cn:lead", "agioi-anargyroi-gr:partner", "malaga-es:partner", "rome-it:partner"]],
     ]);
     for (const c of coops) {
       expect(c.origin).toBe("seed");
-      expect(c.transitions).toEqual([{ from: null, to: "active", date: "2017-03-15", note: expect.any(String) }]);
+      expect(c.startDate).toBe("2017-03-15");
+      expect(c.transitions[0]).toEqual({ from: null, to: "active", date: "2017-03-15", note: expect.any(String) });
       expect(c.sources.length).toBeGreaterThan(0);
       expect(c.sources.every((s) => s.citation.length > 0)).toBe(true);
     }
+    // The U-CAP summaries give the periods of cooperation: Zhengzhou until November 2018, Longyan until April 2018.
+    const byId = new Map(coops.map((c) => [c.id, c]));
+    expect(byId.get("iuc-asia-chongqing-mannheim")).toMatchObject({ endDate: null, transitions: [expect.objectContaining({ to: "active" })] });
+    expect(byId.get("iuc-asia-zhengzhou-cluster")).toMatchObject({ endDate: "2018-11-30", allowedTransitions: [] });
+    expect(byId.get("iuc-asia-zhengzhou-cluster")!.transitions[1]).toEqual({ from: "active", to: "completed", date: "2018-11-30", note: expect.stringContaining("March 2017 until November 2018") });
+    expect(byId.get("iuc-asia-longyan-mannheim-prague")).toMatchObject({ endDate: "2018-04-30", allowedTransitions: [] });
+    expect(byId.get("iuc-asia-longyan-mannheim-prague")!.transitions[1]).toEqual({ from: "active", to: "completed", date: "2018-04-30", note: expect.stringContaining("March 2017 until April 2018") });
     const longyan = await getActionPlan(ctx, "iuc-asia-longyan-mannheim-prague");
     expect(longyan).toMatchObject({ sdgs: [3, 4, 9], urbanAgenda: ["culture-and-cultural-heritage", "digital-transition"], expectedResults: { en: null, zh: null }, version: 1 });
     expect((await getActionPlan(ctx, "iuc-asia-chongqing-mannheim")).version).toBe(0);
@@ -78,6 +86,14 @@ describe.each(DIALECTS)("IUC Asia seed on %s", (dialect) => {
     expect((await ctx.sources.get("mannheim-yuxinou-mou-2018"))?.citation).toMatch(/9 July 2018/);
     expect(await db.selectFrom("actions").select("id").execute()).toEqual([]);
     expect(await db.selectFrom("kpis").select("id").execute()).toEqual([]);
+  });
+
+  it("refuses a seeded status history that a user could not have recorded", () => {
+    const base = { id: "x", names: { en: "X", zh: null }, themes: [], startDate: "2017-03-15", members: [], sourceIds: [], pilots: [] };
+    expect(() => seedTransitions({ ...base, status: "completed", transitions: [{ to: "active", date: "2017-03-15", note: "" }, { to: "completed", date: "2017-01-01", note: "" }] })).toThrow(/before the previous status change/);
+    expect(() => seedTransitions({ ...base, status: "completed", transitions: [{ to: "proposed", date: "2017-03-15", note: "" }, { to: "completed", date: "2018-01-01", note: "" }] })).toThrow(/cannot move from proposed to completed/);
+    expect(() => seedTransitions({ ...base, status: "active", transitions: [{ to: "active", date: "2017-03-15", note: "" }, { to: "completed", date: "2018-01-01", note: "" }] })).toThrow(/not at its status active/);
+    expect(seedTransitions({ ...base, status: "active", transitionNote: "launched" })).toEqual([{ from: null, to: "active", date: "2017-03-15", note: "launched" }]);
   });
 
   it("runs again without changing anything", async () => {

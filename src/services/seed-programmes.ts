@@ -6,6 +6,7 @@ import { CooperationStatusSchema, DateSchema, MemberRoleSchema, SideSchema, Urba
 import { SourceSchema } from "../domain/source.js";
 import type { DatabaseSchema } from "../db/schema.js";
 import { SourceRepository } from "../db/repositories/source.repository.js";
+import { transition } from "../engines/cooperation/status.js";
 import type { AppContext } from "./context.js";
 
 const Names = z.object({ en: z.string().min(1), zh: z.string().nullable() });
@@ -33,8 +34,12 @@ export const ProgrammeSeedSchema = z.object({
       names: Names,
       themes: z.array(z.string()),
       startDate: DateSchema,
+      /** The documented end of the cooperation (e.g. the U-CAP summary's "period of cooperation"). */
+      endDate: DateSchema.optional(),
+      /** The current status; reached by `transitions` when given, else set on the start date with `transitionNote`. */
       status: CooperationStatusSchema,
-      transitionNote: z.string(),
+      transitionNote: z.string().optional(),
+      transitions: z.array(z.object({ to: CooperationStatusSchema, date: DateSchema, note: z.string() })).min(1).optional(),
       members: z.array(z.object({ slug: z.string(), role: MemberRoleSchema, side: SideSchema })),
       sourceIds: z.array(z.string()),
       plan: z
@@ -70,6 +75,30 @@ export interface SeedProgrammesResult {
 
 const common = (now: string) => ({ version: 1, created_by: "seed", created_at: now, updated_at: now });
 
+type SeedCooperation = ProgrammeSeed["cooperations"][number];
+
+/**
+ * A seeded cooperation's status history: its `transitions`, each a legal move dated on or after the one
+ * before (the same rules as a user's move) and ending at its status; else one step to its status on its
+ * start date. A file that breaks the rules is refused with the reason.
+ */
+export function seedTransitions(c: SeedCooperation): { from: SeedCooperation["status"] | null; to: SeedCooperation["status"]; date: string; note: string | null }[] {
+  if (!c.transitions) return [{ from: null, to: c.status, date: c.startDate, note: c.transitionNote ?? null }];
+  const out: ReturnType<typeof seedTransitions> = [];
+  for (const t of c.transitions) {
+    const prev = out.at(-1);
+    if (prev) {
+      const r = transition(prev.to, t.to, t.date, prev.date);
+      if (!r.ok) throw new Error(`data/programmes: cooperation ${c.id}: ${r.reason.en}`);
+    } else if (t.date !== c.startDate) {
+      throw new Error(`data/programmes: cooperation ${c.id}: the first status change (${t.date}) must be on the start date ${c.startDate}`);
+    }
+    out.push({ from: prev?.to ?? null, to: t.to, date: t.date, note: t.note });
+  }
+  if (out.at(-1)!.to !== c.status) throw new Error(`data/programmes: cooperation ${c.id}: its transitions end at ${out.at(-1)!.to}, not at its status ${c.status}`);
+  return out;
+}
+
 /** Inserts one documented programme; rows that exist already are left as they are (users may have edited them). */
 async function seedOne(db: Kysely<DatabaseSchema>, s: ProgrammeSeed, now: string, missing: Set<string>): Promise<number> {
   const p = s.programme;
@@ -101,14 +130,14 @@ async function seedOne(db: Kysely<DatabaseSchema>, s: ProgrammeSeed, now: string
     await db
       .insertInto("cooperations")
       .values({
-        id: c.id, programme_id: p.id, name_en: c.names.en, name_zh: c.names.zh, themes_json: JSON.stringify(c.themes), start_date: c.startDate, end_date: null,
+        id: c.id, programme_id: p.id, name_en: c.names.en, name_zh: c.names.zh, themes_json: JSON.stringify(c.themes), start_date: c.startDate, end_date: c.endDate ?? null,
         status: c.status, origin: "seed", source_ids_json: JSON.stringify(c.sourceIds), ...common(now),
       })
       .execute();
     if (members.length) await db.insertInto("cooperation_members").values(members.map((m) => ({ cooperation_id: c.id, city_slug: m.slug, role: m.role, side: m.side, joined_on: null }))).execute();
     await db
       .insertInto("cooperation_transitions")
-      .values({ cooperation_id: c.id, position: 0, from_status: null, to_status: c.status, on_date: c.startDate, note: c.transitionNote, recorded_by: "seed", recorded_at: now })
+      .values(seedTransitions(c).map((t, position) => ({ cooperation_id: c.id, position, from_status: t.from, to_status: t.to, on_date: t.date, note: t.note, recorded_by: "seed", recorded_at: now })))
       .execute();
     if (c.plan) {
       const t = (x: { en?: string | null; zh?: string | null } | undefined, lang: "en" | "zh") => x?.[lang] ?? null;
@@ -169,6 +198,7 @@ export async function seedProgrammes(ctx: AppContext, dir: string, now = new Dat
   if (!existsSync(folder)) return null;
   const files = readdirSync(folder).filter((f) => f.endsWith(".json")).sort();
   const seeds = files.map((f) => ProgrammeSeedSchema.parse(JSON.parse(readFileSync(join(folder, f), "utf8"))));
+  for (const s of seeds) for (const c of s.cooperations) seedTransitions(c); // refuses a broken history before anything is written
   const missing = new Set<string>();
   let cooperations = 0;
   await ctx.database.db.transaction().execute(async (trx) => {
