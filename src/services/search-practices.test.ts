@@ -26,6 +26,15 @@ describe.each(DIALECTS)("searchPractices on %s", (dialect) => {
     expect(p.title.zh).toContain("拥堵税");
   });
 
+  it("attributes Shenzhen's 1.35 Mt CO2 a year to the electric buses only, as its cited source does", async () => {
+    const p = (await ctx.practices.get("shenzhen-electric-buses-and-taxis"))!;
+    const co2 = p.outcomes.find((o) => o.value === 1.35)!;
+    expect(co2.metric).toBe("CO2 emissions avoided per year by the electric buses");
+    expect(co2.note).toMatch(/electric buses compared with conventional buses[\s\S]*does not cover the electric taxis/);
+    expect(co2.source.url).toBe("https://www.chinadaily.com.cn/a/201712/28/WS5a44a848a31008cf16da406c.html");
+    expect(p.sources.map((s) => s.publisher)).toContain("China Daily");
+  });
+
   it("finds congestion charges by 拥堵 through the Chinese fields", async () => {
     const r = await searchPractices(ctx, { q: "拥堵" });
     expect(ids(r)).toContain("stockholm-congestion-tax");
