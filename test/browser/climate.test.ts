@@ -50,6 +50,8 @@ describe("climate: targets and pathway", () => {
     await expect(page.getByTestId("pathway-gap").innerText()).resolves.toMatch(/In 2030 the planned pathway is [\d,]+ tCO2e above the target trajectory/);
     await expect(page.getByTestId("reference-lines").innerText()).resolves.toMatch(/IPCC AR6 1\.5 °C/);
     await expect(page.getByTestId("reference-lines").innerText()).resolves.toMatch(/C40 Deadline 2020/);
+    // SR1.5's 2050 line is net-zero CO2, not net-zero GHG.
+    await expect(page.getByTestId("reference-lines").innerText()).resolves.toMatch(/Net-zero CO2 around 2050 \(IPCC SR1\.5\)/);
     await expect(page.getByTestId("ndc-checks").innerText()).resolves.toMatch(/China's NDC \(2021\)[\s\S]*Meets[\s\S]*Not comparable/);
     const sources = await page.getByTestId("pathway-sources").innerText();
     expect(sources).toMatch(/IPCC \(2023\)\. AR6 Synthesis Report/);
@@ -68,6 +70,7 @@ describe("climate: targets and pathway", () => {
     await expect(page.getByTestId("pathway-gap").innerText()).resolves.toMatch(/2030年计划路径比目标路径高/);
     await expect(page.getByTestId("ndc-checks").innerText()).resolves.toMatch(/中国国家自主贡献[\s\S]*2030年前达峰[\s\S]*路径于2019年达峰[\s\S]*无法比较/);
     await expect(page.getByTestId("actions-card").innerText()).resolves.toMatch(/电动公交/);
+    await expect(page.getByTestId("reference-lines").innerText()).resolves.toMatch(/2050年前后二氧化碳净零排放/);
     await page.getByTestId("pathway-chart").locator("canvas").first().waitFor();
   }, T);
 
