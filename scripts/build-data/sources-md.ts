@@ -180,7 +180,7 @@ yet assessed).
 - \`factors/ember-co2js-0.19.0.csv\`: copy of \`shared/data/grid/co2js_0.19.0_ember_average_intensity.csv\` — Ember
   average grid intensity via CO2.js (@tgwf/co2 0.19.0), CC BY-SA 4.0 (share-alike applies to derived data).
 - \`pathway/references.json\`: IPCC AR6 Synthesis Report (2023) SPM Table SPM.1 (−43 % by 2030, −60 % by 2035 from
-  2019), IPCC SR1.5 (2018) SPM C.1 (net zero around 2050), C40 and Arup (2016) Deadline 2020 (2.9 tCO2e per person
+  2019), IPCC SR1.5 (2018) SPM C.1 (global net CO2 emissions reaching net zero around 2050: net-zero CO2, not all greenhouse gases), C40 and Arup (2016) Deadline 2020 (2.9 tCO2e per person
   by 2030), China's NDC (UNFCCC, 28 October 2021) and the EU's NDC (UNFCCC, 17 December 2020; European Climate Law).
 - \`gpc/example-inventory.json\` and \`gpc/example-activities.csv\` describe a **fictional** city for the tutorial:
   every activity amount in them is made up; only the factor ids refer to the sources above.
