@@ -5,7 +5,7 @@ import { z } from "zod";
 const Words = z.object({ en: z.string(), zh: z.string() });
 
 export const ImpactWarningSchema = z.object({
-  code: z.enum(["poor_pre_fit", "few_post_years", "few_donors", "outside_donor_range"]),
+  code: z.enum(["poor_pre_fit", "few_pre_years", "few_post_years", "few_donors", "outside_donor_range"]),
   en: z.string(),
   zh: z.string(),
 });

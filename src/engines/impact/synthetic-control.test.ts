@@ -180,6 +180,20 @@ describe("syntheticControl", () => {
     expect(r.verdict.en).toContain("poor");
   });
 
+  it("warns when only a few pre-period years carry the fit, and does not call that fit good", () => {
+    // Start 2003: three pre-period years for four donor weights, as with WHO PM2.5 from 2014 and a 2017 start.
+    const r = syntheticControl({ panel: panelOf({ t, ...pool }), treated: "t", start: 2003 });
+    expect(r.warnings.map((w) => w.code)).toContain("few_pre_years");
+    const w = r.warnings.find((x) => x.code === "few_pre_years")!;
+    expect(w.en).toMatch(/^Only 3 year\(s\) before the start \(fewer than 5\) to fit 4 donor weights/);
+    expect(w.zh).toMatch(/起始年之前只有 3 年数据/);
+    expect(r.verdict.en).toMatch(/the pre-2003 fit rests on only 3 year\(s\), too few to trust it\.$/);
+    expect(r.verdict.en).not.toContain("fit is good");
+    expect(r.verdict.zh).toContain("只基于 3 年数据");
+    // Five pre-period years: no such warning.
+    expect(syntheticControl({ panel: panelOf({ t, ...pool }), treated: "t", start: 2005 }).warnings.map((x) => x.code)).not.toContain("few_pre_years");
+  });
+
   it("rejects a treated unit not in the panel, a start with no pre-period or no post-period, and a non-finite value", () => {
     const panel = panelOf({ t, ...pool });
     expect(() => syntheticControl({ panel, treated: "x", start: 2005 })).toThrow(InvalidInputError);

@@ -1,6 +1,6 @@
 /** Why an evaluation's answer is weak, in plain words (English and Chinese), with a stable code. */
 
-export type ImpactWarningCode = "poor_pre_fit" | "few_post_years" | "few_donors" | "outside_donor_range";
+export type ImpactWarningCode = "poor_pre_fit" | "few_pre_years" | "few_post_years" | "few_donors" | "outside_donor_range";
 
 export interface ImpactWarning {
   code: ImpactWarningCode;
@@ -11,6 +11,8 @@ export interface ImpactWarning {
 /** Pre-period RMSPE above this share of the treated unit's mean level counts as a poor fit. */
 export const POOR_FIT_SHARE = 0.05;
 export const MIN_POST_YEARS = 3;
+/** Fewer pre-period years than this: any mix of many donors fits them, so a good fit proves little. */
+export const MIN_PRE_YEARS = 5;
 export const MIN_DONORS = 10;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -22,6 +24,14 @@ export function poorPreFit(preRmspe: number, level: number): ImpactWarning {
     code: "poor_pre_fit",
     en: `The synthetic control does not track the treated unit before the start: the pre-period error (RMSPE ${preRmspe.toPrecision(3)}) is ${s} of its mean level (more than ${pct(POOR_FIT_SHARE)}), so the post-period gap is not a reliable estimate of the effect.`,
     zh: `合成控制在起始年之前未能贴合处理单元：事前误差（RMSPE ${preRmspe.toPrecision(3)}）为其平均水平的 ${s}（超过 ${pct(POOR_FIT_SHARE)}），因此事后差距不能可靠地估计效果。`,
+  };
+}
+
+export function fewPreYears(years: number, donors: number): ImpactWarning {
+  return {
+    code: "few_pre_years",
+    en: `Only ${years} year(s) before the start (fewer than ${MIN_PRE_YEARS}) to fit ${donors} donor weights: a close pre-period fit is easy to get by chance and says little about how the city would have gone on without the cooperation.`,
+    zh: `起始年之前只有 ${years} 年数据（少于 ${MIN_PRE_YEARS} 年），却要拟合 ${donors} 个对照权重：事前拟合很容易偶然贴合，难以说明没有合作时城市会如何变化。`,
   };
 }
 
