@@ -41,3 +41,46 @@ export const CityImpactSchema = z.object({
   names: z.record(z.string(), Words),
 });
 export type CityImpact = z.infer<typeof CityImpactSchema>;
+
+/** An indicator a city has yearly values of, with its years before and from a start year. */
+export const ImpactIndicatorYearsSchema = z.object({
+  code: z.string(),
+  names: Words,
+  unit: z.string(),
+  years: z.array(z.number().int()),
+  preYears: z.number().int(),
+  postYears: z.number().int(),
+  evaluable: z.boolean().describe("at least one year before the start and one from it on"),
+  enough: z.boolean().describe("at least 5 years before the start and 3 from it on"),
+});
+
+const NullableNames = z.object({ en: z.string(), zh: z.string().nullable() });
+
+/** Every member city × indicator of a programme, evaluated from its cooperation's start. */
+export const ProgrammeImpactSchema = z.object({
+  programme: z.object({ id: z.string(), names: NullableNames }),
+  indicators: z.array(z.string()),
+  rows: z.array(
+    z.object({
+      cooperation: z.object({ id: z.string(), names: NullableNames }),
+      city: z.object({ slug: z.string(), names: Words, country: z.string() }),
+      indicator: z.object({ code: z.string(), names: Words, unit: z.string() }),
+      start: z.number().int().nullable(),
+      status: z.enum(["evaluated", "no_start", "no_data", "no_pre_years", "no_post_years", "not_evaluable"]),
+      reason: Words.nullable().describe("why there is no evaluation (null when evaluated)"),
+      preYears: z.number().int(),
+      postYears: z.number().int(),
+      effectShare: z.number().nullable().describe("mean post-period gap as a share of the synthetic control's post-period level (−0.05: 5 % below)"),
+      meanPostGap: z.number().nullable(),
+      pValue: z.number().nullable().describe("in-space placebo p-value: rank / (donors + 1)"),
+      rank: z.number().int().nullable(),
+      of: z.number().int().nullable(),
+      preRmspe: z.number().nullable(),
+      preFitShare: z.number().nullable().describe("pre-period RMSPE as a share of the city's mean pre-period level"),
+      preFit: z.enum(["good", "poor", "few_years"]).nullable().describe("poor: RMSPE above 5 % of the level; few_years: fewer than 5 years before the start"),
+      donors: z.number().int().nullable(),
+      warnings: z.array(ImpactWarningSchema),
+      verdict: Words.nullable(),
+    }),
+  ),
+});

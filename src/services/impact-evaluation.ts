@@ -1,6 +1,8 @@
 import { type PanelValue, type SyntheticControlResult, syntheticControl } from "../engines/impact/synthetic-control.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";
 import { parseImpactPanel } from "../ingest/impact-panel.js";
+import type { CityPoint } from "../domain/city.js";
+import type { CooperationRecord } from "../db/repositories/cooperation.repository.js";
 import type { AppContext } from "./context.js";
 import { counterpartsForCity } from "./counterparts-for-city.js";
 
@@ -75,6 +77,59 @@ async function loadYearly(ctx: AppContext, indicator: string): Promise<Map<strin
 }
 
 /**
+ * What evaluations read from the database — yearly panels per indicator, the cities, the
+ * cooperations — and the evaluations made from them, each loaded once. Treat as read-only.
+ */
+export interface ImpactInputs {
+  yearly(indicator: string): Promise<Map<string, Map<number, number>>>;
+  points(): Promise<CityPoint[]>;
+  cooperations(): Promise<CooperationRecord[]>;
+  /** Evaluations already made on these inputs, by city, indicator, start, preFrom and donor rule. */
+  evaluations: Map<string, Promise<CityImpactEvaluation>>;
+}
+
+function freshInputs(ctx: AppContext): ImpactInputs {
+  const yearly = new Map<string, Promise<Map<string, Map<number, number>>>>();
+  let points: Promise<CityPoint[]> | undefined;
+  let cooperations: Promise<CooperationRecord[]> | undefined;
+  const keep = <T>(p: Promise<T>, drop: () => void) => {
+    p.catch(drop);
+    return p;
+  };
+  return {
+    yearly: (indicator) => {
+      let p = yearly.get(indicator);
+      if (!p) yearly.set(indicator, (p = keep(loadYearly(ctx, indicator), () => yearly.delete(indicator))));
+      return p;
+    },
+    points: () => (points ??= keep(ctx.cities.points(), () => (points = undefined))),
+    cooperations: () => (cooperations ??= keep(ctx.cooperations.list(), () => (cooperations = undefined))),
+    evaluations: new Map(),
+  };
+}
+
+/** Evaluations kept per database state (oldest dropped first). */
+const MAX_KEPT_EVALUATIONS = 300;
+
+// The inputs per database, valid while its change token is the same (SQLite: no commit by any
+// connection since). PostgreSQL has no token (other instances write): fresh inputs for each call.
+const inputsCache = new WeakMap<object, { token: string; inputs: ImpactInputs }>();
+
+/**
+ * The inputs of impact evaluations, kept (with the evaluations made from them) while the
+ * database's change token is unchanged; without a token (PostgreSQL), new ones each call.
+ */
+export function impactInputs(ctx: AppContext): ImpactInputs {
+  const token = ctx.database.changeToken();
+  if (token === null) return freshInputs(ctx);
+  const hit = inputsCache.get(ctx.database);
+  if (hit && hit.token === token) return hit.inputs;
+  const inputs = freshInputs(ctx);
+  inputsCache.set(ctx.database, { token, inputs });
+  return inputs;
+}
+
+/**
  * Did a cooperation move a city's indicator? Synthetic control for a city on the database: the
  * panel is the indicator's yearly values; the donors are, by default, the cities of the same
  * country (or the city's counterpart family in that country, or a chosen list) that have the
@@ -84,18 +139,31 @@ async function loadYearly(ctx: AppContext, indicator: string): Promise<Map<strin
  * that leaves at least 20 donors (at least 5 pre-period years; failing that, the year with the
  * most donors).
  */
-export async function evaluateCityImpact(ctx: AppContext, q: CityImpactQuery): Promise<CityImpactEvaluation> {
+export function evaluateCityImpact(ctx: AppContext, q: CityImpactQuery, inputs: ImpactInputs = impactInputs(ctx)): Promise<CityImpactEvaluation> {
+  const d = q.donors;
+  const key = JSON.stringify([q.city, q.indicator, q.start, q.preFrom ?? null, d?.kind ?? "country", d?.kind === "list" ? d.slugs : null]);
+  let p = inputs.evaluations.get(key);
+  if (!p) {
+    inputs.evaluations.set(key, (p = evaluate(ctx, q, inputs)));
+    p.catch(() => inputs.evaluations.delete(key));
+    // Keep the most recent ones only: any query (windows, donor lists) makes a new entry.
+    if (inputs.evaluations.size > MAX_KEPT_EVALUATIONS) inputs.evaluations.delete(inputs.evaluations.keys().next().value as string);
+  }
+  return p;
+}
+
+async function evaluate(ctx: AppContext, q: CityImpactQuery, inputs: ImpactInputs): Promise<CityImpactEvaluation> {
   const city = await ctx.cities.get(q.city);
   if (!city) throw new NotFoundError(`no city with slug "${q.city}"`);
   const indicator = await ctx.indicators.get(q.indicator);
   if (!indicator) throw new NotFoundError(`no indicator with code "${q.indicator}"`);
   const rule: DonorRule = q.donors ?? { kind: "country" };
-  const yearly = await loadYearly(ctx, indicator.code);
+  const yearly = await inputs.yearly(indicator.code);
   const own = yearly.get(city.slug);
   if (!own || own.size === 0) {
     throw new InvalidInputError(`${city.slug} has no yearly value of ${indicator.code}`, [{ column: "city", value: city.slug, message: `has no yearly value of ${indicator.code}` }]);
   }
-  const points = await ctx.cities.points();
+  const points = await inputs.points();
   const info = new Map(points.map((p) => [p.slug, p]));
   const nameOf = (slug: string) => {
     const p = info.get(slug);
@@ -117,7 +185,7 @@ export async function evaluateCityImpact(ctx: AppContext, q: CityImpactQuery): P
 
   // Cooperations: the same programme's cities are out; so are members of cooperations started in the window.
   const excludedDonors: ExcludedDonor[] = [];
-  const cooperations = rule.kind === "list" ? [] : await ctx.cooperations.list();
+  const cooperations = rule.kind === "list" ? [] : await inputs.cooperations();
   const programmes = new Set(cooperations.filter((c) => c.programmeId && c.members.some((m) => m.slug === city.slug)).map((c) => c.programmeId!));
   const sameProgramme = new Map<string, string>();
   for (const c of cooperations) {

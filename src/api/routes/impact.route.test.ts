@@ -49,11 +49,14 @@ async function loadImpactData(ctx: AppContext): Promise<void> {
   };
   await coop("coop-zz", COOP_FIXTURE.programme, "2026-01-01", ["zhengzhou-cn", "malaga-es"]);
   await coop("coop-ly", COOP_FIXTURE.otherProgramme, "2012-05-01", ["longyan-cn", "prague-cz"]);
+  // The programme's cooperation that can be evaluated: Chongqing from 2017 (Prague has no CO2).
+  await coop("coop-cq17", COOP_FIXTURE.programme, "2017-03-15", ["chongqing-cn", "prague-cz"]);
 }
 
 describe.each(DIALECTS)("impact API on %s", (dialect) => {
   let app: FastifyInstance;
-  useTestApp(dialect, loadImpactData, (s) => ({ app } = s));
+  let ctx: AppContext;
+  useTestApp(dialect, loadImpactData, (s) => ({ app, ctx } = s));
   const get = (url: string) => app.inject({ method: "GET", url });
   const url = `/api/v1/cooperations/${COOP_FIXTURE.cooperation}/impact`;
 
@@ -129,8 +132,60 @@ describe.each(DIALECTS)("impact API on %s", (dialect) => {
     );
   });
 
+  it("lists every member city × indicator of the programme with its effect, p-value and fit, or why there is none", async () => {
+    const r = await get(`/api/v1/programmes/${COOP_FIXTURE.programme}/impact?indicator=ghg.co2_total`);
+    expect(r.statusCode, r.body).toBe(200);
+    const body = r.json();
+    expect(body.indicators).toEqual(["ghg.co2_total"]);
+    const rows = Object.fromEntries(body.rows.map((x: { cooperation: { id: string }; city: { slug: string } }) => [`${x.cooperation.id}/${x.city.slug}`, x]));
+    expect(Object.keys(rows).sort()).toEqual(["coop-a1/chongqing-cn", "coop-a1/mannheim-de", "coop-cq17/chongqing-cn", "coop-cq17/prague-cz", "coop-zz/malaga-es", "coop-zz/zhengzhou-cn"]);
+    const cq = rows["coop-cq17/chongqing-cn"];
+    expect(cq).toMatchObject({ status: "evaluated", start: 2017, preYears: 12, postYears: 3, donors: 13, of: 14, preFit: "good", reason: null, warnings: [] });
+    // −15 against a synthetic level of 0.6·donor 1 + 0.4·donor 2 after 2017.
+    const synth = [2017, 2018, 2019].map((y) => 0.6 * (110 + (y - 2005) + 3 * Math.sin(1 + y)) + 0.4 * (120 + 2 * (y - 2005) + 3 * Math.sin(2 + y)));
+    expect(cq.effectShare).toBeCloseTo(-15 / (synth.reduce((a, b) => a + b, 0) / 3), 4);
+    expect(cq.pValue).toBeCloseTo(cq.rank / 14, 12);
+    expect(cq.preFitShare).toBeLessThan(1e-6);
+    expect(cq.verdict.en).toMatch(/^Chongqing's CO2 emissions from 2017 on were \d+\.\d % below/);
+    expect(rows["coop-a1/chongqing-cn"]).toMatchObject({ status: "no_post_years", start: 2026, pValue: null, reason: { en: expect.stringContaining("nothing after the start yet") } });
+    expect(rows["coop-cq17/prague-cz"]).toMatchObject({ status: "no_data", reason: { en: "Prague has no yearly value of CO2 emissions.", zh: expect.stringContaining("没有") } });
+  });
+
+  it("keeps programme evaluations only while the data are unchanged", async () => {
+    const u = `/api/v1/programmes/${COOP_FIXTURE.programme}/impact?indicator=ghg.co2_total`;
+    const effect = async () => (await get(u)).json().rows.find((x: { cooperation: { id: string } }) => x.cooperation.id === "coop-cq17").effectShare as number;
+    const before = await effect();
+    expect(await effect()).toBe(before);
+    await ctx.observations.upsert([{ city: "chongqing-cn", indicator: "ghg.co2_total", period: "2019", value: 50, source: "geonames", note: null, importedBy: "test", importedAt: "2026-01-02T00:00:00.000Z" }]);
+    expect(await effect()).toBeLessThan(before - 0.05);
+  });
+
+  it("lists a city's indicators with yearly values and their years before and from the start", async () => {
+    const r = await get("/api/v1/cities/chongqing-cn/impact/indicators?start=2017");
+    expect(r.statusCode, r.body).toBe(200);
+    const co2 = r.json().indicators.find((i: { code: string }) => i.code === "ghg.co2_total");
+    expect(co2).toMatchObject({ years: YEARS, preYears: 12, postYears: 3, evaluable: true, enough: true, unit: expect.any(String) });
+    const late = (await get("/api/v1/cities/chongqing-cn/impact/indicators?start=2008")).json().indicators.find((i: { code: string }) => i.code === "ghg.co2_total");
+    expect(late).toMatchObject({ preYears: 3, enough: false, evaluable: true });
+  });
+
+  it.each([
+    ["an unknown programme", "/api/v1/programmes/nope/impact?indicator=ghg.co2_total", 404, "no programme"],
+    ["an unknown indicator", `/api/v1/programmes/${COOP_FIXTURE.programme}/impact?indicator=ghg.co2_total,ghg.nothing`, 400, "ghg.nothing"],
+    ["a malformed indicator", `/api/v1/programmes/${COOP_FIXTURE.programme}/impact?indicator=CO2!`, 400, "indicator"],
+    ["no indicator", `/api/v1/programmes/${COOP_FIXTURE.programme}/impact`, 400, "indicator"],
+    ["seven indicators", `/api/v1/programmes/${COOP_FIXTURE.programme}/impact?indicator=a.a,a.b,a.c,a.d,a.e,a.f,a.g`, 400, "indicator"],
+    ["an unknown city's indicators", "/api/v1/cities/nowhere-xx/impact/indicators?start=2017", 404, "no city"],
+    ["indicators without a start year", "/api/v1/cities/chongqing-cn/impact/indicators?start=later", 400, "start"],
+  ])("answers %s with problem+json", async (_what, u, status, text) => {
+    const r = await get(u);
+    expect(r.statusCode).toBe(status);
+    expect(r.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    expect(r.body).toContain(text);
+  });
+
   it("appears in the OpenAPI document", async () => {
     const doc = (await get("/api/openapi.json")).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/cooperations/{id}/impact", "/api/v1/cities/{slug}/impact"]));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/cooperations/{id}/impact", "/api/v1/cities/{slug}/impact", "/api/v1/programmes/{id}/impact", "/api/v1/cities/{slug}/impact/indicators"]));
   });
 });

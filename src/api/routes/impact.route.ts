@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { SlugSchema } from "../../domain/city.js";
-import { CityImpactSchema } from "../../domain/impact.js";
+import { CityImpactSchema, ImpactIndicatorYearsSchema, ProgrammeImpactSchema } from "../../domain/impact.js";
 import { IndicatorCodeSchema } from "../../domain/indicator.js";
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { AppContext } from "../../services/context.js";
 import { type DonorRule, evaluateCityImpact } from "../../services/impact-evaluation.js";
+import { evaluateProgrammeImpact, impactIndicatorsForCity } from "../../services/impact-programme.js";
 
 const Year = z.coerce.number().int().min(1000).max(9999);
 const Donors = z
@@ -14,6 +15,14 @@ const Donors = z
   .max(4000)
   .transform((v): DonorRule => (v === "country" || v === "family" ? { kind: v } : { kind: "list", slugs: v.split(",").map((s) => s.trim()).filter(Boolean) }))
   .describe("country (default: cities of the same country), family (the city's counterpart family in its country) or a comma-separated list of city slugs");
+
+const IndicatorList = z
+  .string()
+  .min(1)
+  .max(400)
+  .transform((v) => [...new Set(v.split(",").map((s) => s.trim()).filter(Boolean))])
+  .pipe(z.array(IndicatorCodeSchema).min(1).max(6))
+  .describe("one to six indicator codes, comma-separated, e.g. ghg.co2_total,air.pm25_annual");
 
 const METHOD =
   "Synthetic control (Abadie, Diamond & Hainmueller 2010) on the indicator's yearly values: donor weights w ≥ 0, Σw = 1 minimising the squared pre-period gap, solved exactly; " +
@@ -60,6 +69,33 @@ export function impactRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => evaluateCityImpact(ctx, { city: req.params.slug, ...req.query }),
+    );
+    app.get(
+      "/cities/:slug/impact/indicators",
+      {
+        schema: {
+          tags: ["monitoring"],
+          summary: "The indicators a city has yearly values of, with their years before and from a start year (what an impact evaluation can use)",
+          params: z.object({ slug: SlugSchema }),
+          querystring: z.object({ start: Year }),
+          response: { 200: z.object({ city: z.string(), start: z.number().int(), indicators: z.array(ImpactIndicatorYearsSchema) }) },
+        },
+      },
+      async (req) => ({ city: req.params.slug, start: req.query.start, indicators: await impactIndicatorsForCity(ctx, req.params.slug, req.query.start) }),
+    );
+    app.get(
+      "/programmes/:id/impact",
+      {
+        schema: {
+          tags: ["monitoring"],
+          summary: "Every member city × indicator of a programme's cooperations, evaluated by synthetic control from the cooperation's start: effect, placebo p-value, pre-period fit, warnings",
+          description: `${METHOD} Each row uses the country donor rule and the automatic pre-period; a row without an evaluation says why (no start date, no data, no year before or from the start). Evaluations are kept while the database is unchanged.`,
+          params: z.object({ id: z.string().min(1).max(200) }),
+          querystring: z.object({ indicator: IndicatorList }),
+          response: { 200: ProgrammeImpactSchema },
+        },
+      },
+      async (req) => evaluateProgrammeImpact(ctx, req.params.id, req.query.indicator),
     );
   };
 }
