@@ -39,3 +39,61 @@ export const impactApi = {
     return body as CityImpact;
   },
 };
+
+/** An indicator a city has yearly values of, with its years before and from a start year. */
+export interface ImpactIndicatorYears {
+  code: string;
+  names: Words;
+  unit: string;
+  years: number[];
+  preYears: number;
+  postYears: number;
+  evaluable: boolean;
+  enough: boolean;
+}
+
+export type ProgrammeImpactStatus = "evaluated" | "no_start" | "no_data" | "no_pre_years" | "no_post_years" | "not_evaluable";
+
+export interface ProgrammeImpactRow {
+  cooperation: { id: string; names: { en: string; zh: string | null } };
+  city: { slug: string; names: Words; country: string };
+  indicator: { code: string; names: Words; unit: string };
+  start: number | null;
+  status: ProgrammeImpactStatus;
+  reason: Words | null;
+  preYears: number;
+  postYears: number;
+  effectShare: number | null;
+  meanPostGap: number | null;
+  pValue: number | null;
+  rank: number | null;
+  of: number | null;
+  preRmspe: number | null;
+  preFitShare: number | null;
+  preFit: "good" | "poor" | "few_years" | null;
+  donors: number | null;
+  warnings: { code: string; en: string; zh: string }[];
+  verdict: Words | null;
+}
+
+export interface ProgrammeImpact {
+  programme: { id: string; names: { en: string; zh: string | null } };
+  indicators: string[];
+  rows: ProgrammeImpactRow[];
+}
+
+async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(url, { headers: { accept: "application/json" }, signal });
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, body && typeof body === "object" ? (body as Problem) : { status: res.status, title: res.statusText });
+  return body as T;
+}
+
+export const impactListsApi = {
+  /** The city's indicators with yearly values, and how many years fall before and from `start`. */
+  indicators: (slug: string, start: number, signal?: AbortSignal) =>
+    getJson<{ city: string; start: number; indicators: ImpactIndicatorYears[] }>(`/api/v1/cities/${encodeURIComponent(slug)}/impact/indicators?start=${start}`, signal),
+  /** Every member city × indicator of a programme's cooperations. */
+  programme: (id: string, indicators: string[], signal?: AbortSignal) =>
+    getJson<ProgrammeImpact>(`/api/v1/programmes/${encodeURIComponent(id)}/impact?${new URLSearchParams({ indicator: indicators.join(",") })}`, signal),
+};

@@ -1,8 +1,8 @@
-import { useMemo, useState } from "react";
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Alert, Card, Col, Collapse, Descriptions, List, Row, Select, Space, Table, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import { ApiError } from "../../api";
 import type { Cooperation } from "../../cooperations/api";
 import { EChart } from "../../components/EChart";
@@ -15,17 +15,42 @@ import { useIndicators } from "../../queries";
 
 const DEFAULT_INDICATOR = "ghg.co2_total";
 
+export interface ImpactEvaluationCardProps {
+  cooperation: Cooperation;
+  /** Evaluate this member only, without a city picker (the city page). */
+  city?: string;
+  /** The indicators to pick from (default: the whole catalogue). */
+  indicatorOptions?: { value: string; label: string }[];
+  /** The indicator shown first (default: `?impactIndicator=` of the page, else CO2). */
+  defaultIndicator?: string;
+  title?: ReactNode;
+  testId?: string;
+}
+
 /**
  * "Did the cooperation move the numbers?": synthetic-control evaluation of a member city's
  * indicator from the cooperation's start — actual vs synthetic with the start marked, the gap
  * against the placebo cities' gaps drawn faintly behind, donors and weights, the verdict in words.
+ * On a cooperation's Monitoring tab, `?impactCity=&impactIndicator=` preselect the member and
+ * indicator (the programme's impact table links there) and bring the card into view.
  */
-export default function ImpactEvaluationCard({ cooperation }: { cooperation: Cooperation }) {
+export default function ImpactEvaluationCard({ cooperation, city: fixedCity, indicatorOptions, defaultIndicator, title, testId = "impact-card" }: ImpactEvaluationCardProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const indicators = useIndicators();
-  const [city, setCity] = useState(cooperation.members[0]?.slug ?? "");
-  const [indicator, setIndicator] = useState(DEFAULT_INDICATOR);
+  const [params] = useSearchParams();
+  const linkedCity = params.get("impactCity");
+  const linkedIndicator = params.get("impactIndicator");
+  const ids = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  const [pickedCity, setCity] = useState(
+    linkedCity && cooperation.members.some((m) => m.slug === linkedCity) ? linkedCity : cooperation.members[0]?.slug ?? "",
+  );
+  const city = fixedCity ?? pickedCity;
+  const [indicator, setIndicator] = useState(defaultIndicator ?? (fixedCity === undefined ? linkedIndicator : null) ?? DEFAULT_INDICATOR);
+  useEffect(() => {
+    if (fixedCity === undefined && linkedCity) ref.current?.scrollIntoView?.({ block: "start" });
+  }, [fixedCity, linkedCity]);
   const q = useQuery({
     queryKey: ["impact", cooperation.id, city, indicator],
     queryFn: ({ signal }) => impactApi.cooperation(cooperation.id, city, indicator, signal),
@@ -40,16 +65,20 @@ export default function ImpactEvaluationCard({ cooperation }: { cooperation: Coo
   const name = (slug: string) => r?.names[slug]?.[lang] ?? slug;
 
   return (
-    <Card title={t("impact.title")} data-testid="impact-card">
+    <Card title={title ?? t("impact.title")} data-testid={testId} ref={ref}>
       <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{cooperation.startDate ? t("impact.intro", { start }) : t("impact.noStart")}</Typography.Paragraph>
         <Space wrap>
-          <label htmlFor="impact-city">{t("impact.city")}</label>
-          <Select id="impact-city" style={{ minWidth: 200 }} value={city} onChange={setCity} data-testid="impact-city"
-            options={cooperation.members.map((m) => ({ value: m.slug, label: pick(m.names, lang).text }))} />
-          <label htmlFor="impact-indicator">{t("impact.indicator")}</label>
-          <Select id="impact-indicator" style={{ minWidth: 260 }} value={indicator} onChange={setIndicator} data-testid="impact-indicator" showSearch optionFilterProp="label"
-            options={(indicators.data?.items ?? [{ code: DEFAULT_INDICATOR, names: { en: DEFAULT_INDICATOR, zh: DEFAULT_INDICATOR }, unit: "" }]).map((i) => ({ value: i.code, label: `${i.names[lang]}${i.unit ? ` (${i.unit})` : ""}` }))} />
+          {fixedCity === undefined && (
+            <>
+              <label htmlFor={`${ids}-city`}>{t("impact.city")}</label>
+              <Select id={`${ids}-city`} style={{ minWidth: 200 }} value={city} onChange={setCity} data-testid="impact-city"
+                options={cooperation.members.map((m) => ({ value: m.slug, label: pick(m.names, lang).text }))} />
+            </>
+          )}
+          <label htmlFor={`${ids}-indicator`}>{t("impact.indicator")}</label>
+          <Select id={`${ids}-indicator`} style={{ minWidth: 260 }} value={indicator} onChange={setIndicator} data-testid="impact-indicator" showSearch optionFilterProp="label"
+            options={indicatorOptions ?? (indicators.data?.items ?? [{ code: DEFAULT_INDICATOR, names: { en: DEFAULT_INDICATOR, zh: DEFAULT_INDICATOR }, unit: "" }]).map((i) => ({ value: i.code, label: `${i.names[lang]}${i.unit ? ` (${i.unit})` : ""}` }))} />
         </Space>
         {q.isLoading && <Loading rows={3} />}
         {q.error && (

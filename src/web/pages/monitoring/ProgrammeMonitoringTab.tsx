@@ -10,6 +10,7 @@ import { COOPERATION_STATUSES, KPI_STATUSES, monitoringApi, pick, type Programme
 import { impactOption, statusBarsOption } from "../../monitoring/charts";
 import { CooperationLinesMap } from "../../monitoring/CooperationLinesMap";
 import { KpiLight, Txt } from "../../monitoring/ui";
+import ProgrammeImpactTable from "./ProgrammeImpactTable";
 
 type Coop = ProgrammeMonitoring["cooperations"][number];
 
@@ -80,6 +81,7 @@ export default function ProgrammeMonitoringTab({ programmeId }: { programmeId: s
           ]}
         />
       </Card>
+      <ProgrammeImpactTable programmeId={programmeId} />
     </Space>
   );
 }

@@ -1,0 +1,139 @@
+import { type HTMLAttributes, useState } from "react";
+import { Alert, Card, Empty, List, Select, Space, Table, Tag, Typography } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { ApiError } from "../../api";
+import { Loading } from "../../components/States";
+import { formatNumber, useLang } from "../../lang";
+import { pick } from "../../monitoring/api";
+import { impactListsApi, type ProgrammeImpactRow } from "../../monitoring/impact-api";
+import { useIndicators } from "../../queries";
+
+/** The themes' yearly series the issue names: CEADs CO2 and WHO PM2.5. */
+const DEFAULT_INDICATORS = ["ghg.co2_total", "air.pm25_annual"];
+/** p above this: no effect that can be told apart from chance (as the engine's verdict says). */
+const DETECTABLE_P = 0.1;
+
+const rowKey = (r: ProgrammeImpactRow) => `${r.indicator.code}/${r.cooperation.id}/${r.city.slug}`;
+
+/**
+ * The programme's impact evaluations: every member city × indicator with its effect against the
+ * synthetic control, the placebo p-value, the fit before the start and the warnings; each row
+ * links to the chart on the cooperation's Monitoring tab.
+ */
+export default function ProgrammeImpactTable({ programmeId }: { programmeId: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const catalogue = useIndicators();
+  const [codes, setCodes] = useState(DEFAULT_INDICATORS);
+  const q = useQuery({
+    queryKey: ["impact", "programme", programmeId, codes],
+    queryFn: ({ signal }) => impactListsApi.programme(programmeId, codes, signal),
+    enabled: codes.length > 0,
+    retry: false,
+    staleTime: 5 * 60_000,
+  });
+  const rows = q.data?.rows ?? [];
+  const evaluated = rows.filter((r) => r.status === "evaluated");
+  const fmt = (x: number, digits = 1) => formatNumber(Number(x.toFixed(digits)), lang);
+
+  return (
+    <Card title={t("impact.programmeTitle")} data-testid="programme-impact">
+      <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t("impact.programmeIntro")}</Typography.Paragraph>
+        <Space wrap>
+          <label htmlFor="programme-impact-indicators">{t("impact.indicators")}</label>
+          <Select id="programme-impact-indicators" mode="multiple" style={{ minWidth: 360 }} value={codes} onChange={(v: string[]) => setCodes(v.slice(0, 6))}
+            data-testid="programme-impact-indicators" optionFilterProp="label" maxCount={6}
+            options={(catalogue.data?.items ?? DEFAULT_INDICATORS.map((code) => ({ code, names: { en: code, zh: code }, unit: "" }))).map((i) => ({ value: i.code, label: i.names[lang] }))} />
+        </Space>
+        {q.isLoading && <Loading rows={4} />}
+        {q.error && (
+          <Alert type="error" showIcon data-testid="programme-impact-error" title={t("impact.unavailable")}
+            description={q.error instanceof ApiError ? q.error.message : String(q.error)} />
+        )}
+        {q.data && rows.length === 0 && <Empty description={t("impact.noCooperations")} />}
+        {q.data && rows.length > 0 && (
+          <>
+            <Typography.Text data-testid="programme-impact-summary">
+              {t("impact.summary", { rows: rows.length, evaluated: evaluated.length, detectable: evaluated.filter((r) => r.pValue !== null && r.pValue <= DETECTABLE_P).length })}
+            </Typography.Text>
+            <Table<ProgrammeImpactRow>
+              size="small"
+              rowKey={rowKey}
+              pagination={false}
+              scroll={{ x: true }}
+              data-testid="programme-impact-table"
+              dataSource={rows}
+              onRow={(r) => ({ "data-testid": `impact-row-${r.cooperation.id}-${r.city.slug}-${r.indicator.code}`, "data-status": r.status }) as HTMLAttributes<HTMLElement>}
+              expandable={{
+                rowExpandable: (r) => r.status === "evaluated",
+                expandedRowRender: (r) => (
+                  <Space orientation="vertical" size={4}>
+                    {r.verdict && <Typography.Text>{r.verdict[lang]}</Typography.Text>}
+                    {r.warnings.length > 0 && <List size="small" dataSource={r.warnings} renderItem={(w) => <List.Item>{w[lang]}</List.Item>} />}
+                  </Space>
+                ),
+              }}
+              columns={[
+                { title: t("impact.col.city"), key: "city", render: (_, r) => <Link to={`/cities/${r.city.slug}?tab=cooperations`}>{r.city.names[lang]}</Link> },
+                { title: t("impact.col.cooperation"), key: "coop", render: (_, r) => <Link to={`/cooperations/${encodeURIComponent(r.cooperation.id)}`}>{pick(r.cooperation.names, lang).text}</Link> },
+                { title: t("impact.col.indicator"), key: "indicator", render: (_, r) => r.indicator.names[lang] },
+                { title: t("impact.col.start"), key: "start", render: (_, r) => r.start ?? "—" },
+                {
+                  title: t("impact.col.effect"),
+                  key: "effect",
+                  render: (_, r) => {
+                    if (r.status !== "evaluated") return <Typography.Text type="secondary">{t(`impact.status.${r.status}`)}</Typography.Text>;
+                    const e = r.effectShare;
+                    const text = e === null || e === 0 ? t("impact.effect.none") : t(`impact.effect.${e < 0 ? "below" : "above"}`, { pct: fmt(Math.abs(e) * 100) });
+                    return (
+                      <span data-testid="impact-effect">
+                        {text}
+                        {r.pValue !== null && r.pValue > DETECTABLE_P && <Typography.Text type="secondary"> ({t("impact.noDetectable")})</Typography.Text>}
+                      </span>
+                    );
+                  },
+                },
+                {
+                  title: t("impact.col.pValue"),
+                  key: "p",
+                  align: "right",
+                  render: (_, r) => (r.pValue === null ? "—" : <span title={t("impact.pValueText", { rank: r.rank, of: r.of, p: fmt(r.pValue, 2) })}>{fmt(r.pValue, 2)}</span>),
+                },
+                {
+                  title: t("impact.col.preFit"),
+                  key: "fit",
+                  render: (_, r) => {
+                    if (r.preFit === null) return r.status === "evaluated" ? "—" : <Typography.Text type="secondary">{r.reason?.[lang]}</Typography.Text>;
+                    const label = t(`impact.preFit.${r.preFit}`, { share: fmt((r.preFitShare ?? 0) * 100, 2), n: r.preYears });
+                    return <Typography.Text type={r.preFit === "good" ? undefined : "warning"}>{label}</Typography.Text>;
+                  },
+                },
+                {
+                  title: t("impact.col.warnings"),
+                  key: "warnings",
+                  render: (_, r) => <Space size={2} wrap>{r.warnings.map((w) => <Tag key={w.code} color="warning">{t(`impact.warningShort.${w.code}`, { defaultValue: w.code })}</Tag>)}</Space>,
+                },
+                {
+                  title: t("impact.col.chart"),
+                  key: "chart",
+                  render: (_, r) => r.status !== "evaluated" ? null : (
+                    <Link
+                      to={`/cooperations/${encodeURIComponent(r.cooperation.id)}?${new URLSearchParams({ tab: "monitoring", impactCity: r.city.slug, impactIndicator: r.indicator.code })}`}
+                      aria-label={t("impact.openChartAria", { city: r.city.names[lang], indicator: r.indicator.names[lang], cooperation: pick(r.cooperation.names, lang).text })}
+                      data-testid="impact-chart-link"
+                    >
+                      {t("impact.openChart")}
+                    </Link>
+                  ),
+                },
+              ]}
+            />
+          </>
+        )}
+      </Space>
+    </Card>
+  );
+}
