@@ -5,7 +5,7 @@ import { z } from "zod";
 const Words = z.object({ en: z.string(), zh: z.string() });
 
 export const ImpactWarningSchema = z.object({
-  code: z.enum(["poor_pre_fit", "few_pre_years", "few_post_years", "few_donors", "outside_donor_range"]),
+  code: z.enum(["poor_pre_fit", "few_pre_years", "interpolated_fit", "few_post_years", "few_donors", "outside_donor_range"]),
   en: z.string(),
   zh: z.string(),
 });
@@ -77,7 +77,7 @@ export const ProgrammeImpactSchema = z.object({
       of: z.number().int().nullable(),
       preRmspe: z.number().nullable(),
       preFitShare: z.number().nullable().describe("pre-period RMSPE as a share of the city's mean pre-period level"),
-      preFit: z.enum(["good", "poor", "few_years"]).nullable().describe("poor: RMSPE above 5 % of the level; few_years: fewer than 5 years before the start"),
+      preFit: z.enum(["good", "poor", "few_years", "interpolated"]).nullable().describe("poor: RMSPE above 5 % of the level; few_years: fewer than 5 years before the start; interpolated: exact, with about as many donor weights as pre-period years"),
       donors: z.number().int().nullable(),
       warnings: z.array(ImpactWarningSchema),
       verdict: Words.nullable(),

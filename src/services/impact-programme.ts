@@ -76,8 +76,8 @@ export interface ProgrammeImpactRow {
   preRmspe: number | null;
   /** Pre-period RMSPE as a share of the city's mean pre-period level. */
   preFitShare: number | null;
-  /** good; poor (RMSPE above 5 % of the level); few_years (fewer than 5 years before the start). */
-  preFit: "good" | "poor" | "few_years" | null;
+  /** good; poor (RMSPE above 5 % of the level); few_years (fewer than 5 years before the start); interpolated (exact with about as many weights as years). */
+  preFit: "good" | "poor" | "few_years" | "interpolated" | null;
   donors: number | null;
   warnings: ImpactWarning[];
   verdict: Words | null;
@@ -151,7 +151,7 @@ export async function evaluateProgrammeImpact(ctx: AppContext, programmeId: stri
             of: r.placebo.of,
             preRmspe: r.preRmspe,
             preFitShare: level > 0 ? r.preRmspe / level : null,
-            preFit: codes.has("poor_pre_fit") ? "poor" : codes.has("few_pre_years") ? "few_years" : "good",
+            preFit: codes.has("poor_pre_fit") ? "poor" : codes.has("few_pre_years") ? "few_years" : codes.has("interpolated_fit") ? "interpolated" : "good",
             donors: r.donors.length,
             warnings: r.warnings,
             verdict: r.verdict,

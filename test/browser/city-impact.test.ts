@@ -82,6 +82,8 @@ describe("impact evaluations on the programme's Monitoring tab", () => {
     await expect(cq.innerText()).resolves.toMatch(/Chongqing[\s\S]*CO2 emissions[\s\S]*2017[\s\S]*% (above|below)[\s\S]*0\.\d\d[\s\S]*(good|poor)/);
     const pm = page.getByTestId(`impact-row-${COOP}-chongqing-cn-air.pm25_annual`);
     await expect(pm.innerText()).resolves.toMatch(/only 3 year\(s\): too few to judge[\s\S]*few years before/);
+    // Mannheim's WHO PM2.5: an exact fit of 5 years by 6 donors is not called good.
+    await expect(page.getByTestId(`impact-row-${COOP}-mannheim-de-air.pm25_annual`).innerText()).resolves.toMatch(/exact, but 5 years for as many donors: proves little[\s\S]*exact fit by interpolation/);
     const mannheim = page.getByTestId(`impact-row-${COOP}-mannheim-de-ghg.co2_total`);
     await expect(mannheim.innerText()).resolves.toMatch(/no data[\s\S]*Mannheim has no yearly value of CO2 emissions/);
     const longyan = page.getByTestId("impact-row-iuc-asia-longyan-mannheim-prague-longyan-cn-air.pm25_annual");

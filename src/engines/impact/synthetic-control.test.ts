@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "../../errors.js";
+import { mulberry32 } from "../consensus/prng.js";
 import { nnls } from "./nnls.js";
 import { kktViolation } from "../../../test/support/impact.js";
 import { objective, simplexLeastSquares } from "./simplex-least-squares.js";
@@ -192,6 +193,23 @@ describe("syntheticControl", () => {
     expect(r.verdict.zh).toContain("只基于 3 年数据");
     // Five pre-period years: no such warning.
     expect(syntheticControl({ panel: panelOf({ t, ...pool }), treated: "t", start: 2005 }).warnings.map((x) => x.code)).not.toContain("few_pre_years");
+  });
+
+  it("warns that an exact fit with about as many donor weights as pre-period years is interpolation", () => {
+    // 12 wiggly donors over 5 pre- and 3 post-period years; the treated unit is the average of six
+    // of them: generically no fewer than 6 donors match its 5 pre-period years exactly.
+    const donors: Record<string, number[]> = {};
+    const random = mulberry32(7);
+    for (let j = 0; j < 12; j++) donors[`d${j}`] = Array.from({ length: 8 }, () => 40 + 20 * random());
+    const treated = Array.from({ length: 8 }, (_, i) => [0, 1, 2, 3, 4, 5].reduce((a, j) => a + donors[`d${j}`]![i]!, 0) / 6);
+    const r = syntheticControl({ panel: panelOf({ treated, ...donors }), treated: "treated", start: 2005 });
+    expect(r.preRmspe).toBe(0);
+    expect(r.weights.length).toBeGreaterThanOrEqual(5);
+    const codes = r.warnings.map((w) => w.code);
+    expect(codes).toContain("interpolated_fit");
+    expect(codes).not.toContain("few_pre_years");
+    expect(r.verdict.en).toMatch(/the pre-2005 fit is exact only because \d+ donors can match so few years, so it proves little\.$/);
+    expect(r.verdict.zh).toContain("说明力有限");
   });
 
   it("rejects a treated unit not in the panel, a start with no pre-period or no post-period, and a non-finite value", () => {

@@ -1,6 +1,6 @@
 import { InvalidInputError } from "../../errors.js";
 import { simplexLeastSquares } from "./simplex-least-squares.js";
-import { fewDonors, fewPostYears, fewPreYears, type ImpactWarning, MIN_DONORS, MIN_POST_YEARS, MIN_PRE_YEARS, outsideDonorRange, POOR_FIT_SHARE, poorPreFit } from "./warnings.js";
+import { fewDonors, fewPostYears, fewPreYears, type ImpactWarning, interpolatedFit, MIN_DONORS, MIN_POST_YEARS, MIN_PRE_YEARS, outsideDonorRange, POOR_FIT_SHARE, poorPreFit } from "./warnings.js";
 
 /** One value of a panel: a unit (city, state…) in a year. */
 export interface PanelValue {
@@ -263,6 +263,9 @@ export function syntheticControl(input: SyntheticControlInput): SyntheticControl
   if (poorFit) warnings.push(poorPreFit(main.preRmspe, level));
   const fewPre = nPre < MIN_PRE_YEARS;
   if (fewPre) warnings.push(fewPreYears(nPre, donors.length));
+  // An exact fit with about as many positive weights as pre-period years is interpolation, not evidence.
+  const interpolated = !fewPre && main.preRmspe === 0 && weights.length >= nPre;
+  if (interpolated) warnings.push(interpolatedFit(nPre, weights.length));
   if (T - nPre < MIN_POST_YEARS) warnings.push(fewPostYears(T - nPre));
   if (donors.length < MIN_DONORS) warnings.push(fewDonors(donors.length));
   let above = 0;
@@ -299,12 +302,12 @@ export function syntheticControl(input: SyntheticControlInput): SyntheticControl
     leaveOneOut,
     did,
     warnings,
-    verdict: verdict(input.subject ?? { en: `${treated}'s value`, zh: `${treated}的数值` }, start, meanPostGapShare, meanPostGap, rank, of, pValue, poorFit, fewPre ? nPre : null),
+    verdict: verdict(input.subject ?? { en: `${treated}'s value`, zh: `${treated}的数值` }, start, meanPostGapShare, meanPostGap, rank, of, pValue, poorFit, fewPre ? nPre : null, interpolated ? weights.length : null),
   };
 }
 
 /** "Chongqing's CO2 emissions from 2017 on were 4.1 % below its synthetic control; 2 of 30 … p = 0.07; the pre-2017 fit is good." */
-function verdict(subject: { en: string; zh: string }, start: number, share: number | null, gap: number, rank: number, of: number, p: number, poorFit: boolean, fewPreYears: number | null): { en: string; zh: string } {
+function verdict(subject: { en: string; zh: string }, start: number, share: number | null, gap: number, rank: number, of: number, p: number, poorFit: boolean, fewPreYears: number | null, interpolatedWeights: number | null): { en: string; zh: string } {
   const below = gap < 0;
   const size = share !== null ? `${Math.abs(share * 100).toFixed(1)} %` : gap.toPrecision(3);
   const pText = p.toFixed(2);
@@ -315,6 +318,7 @@ function verdict(subject: { en: string; zh: string }, start: number, share: numb
     `${others} of ${of - 1} placebo unit(s) show a post/pre error ratio as large: p = ${pText}${chance ? "" : " — no effect that can be told apart from chance"}`,
     poorFit ? `the pre-${start} fit is poor, so the gap is not a reliable estimate`
       : fewPreYears !== null ? `the pre-${start} fit rests on only ${fewPreYears} year(s), too few to trust it`
+      : interpolatedWeights !== null ? `the pre-${start} fit is exact only because ${interpolatedWeights} donors can match so few years, so it proves little`
       : `the pre-${start} fit is good`,
   ].join("; ");
   const zh = [
@@ -322,6 +326,7 @@ function verdict(subject: { en: string; zh: string }, start: number, share: numb
     `${of - 1} 个安慰剂单元中有 ${others} 个的事后/事前误差比同样大：p = ${pText}${chance ? "" : "，无法与偶然波动区分，未检测到效果"}`,
     poorFit ? `${start} 年之前的拟合较差，差距不能可靠地估计效果`
       : fewPreYears !== null ? `${start} 年之前的拟合只基于 ${fewPreYears} 年数据，年份太少，不足为信`
+      : interpolatedWeights !== null ? `${start} 年之前的拟合完全吻合，只是因为 ${interpolatedWeights} 个对照城市足以拟合这么少的年份，说明力有限`
       : `${start} 年之前的拟合良好`,
   ].join("；");
   return { en: `${en}.`, zh: `${zh}。` };

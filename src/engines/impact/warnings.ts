@@ -1,6 +1,6 @@
 /** Why an evaluation's answer is weak, in plain words (English and Chinese), with a stable code. */
 
-export type ImpactWarningCode = "poor_pre_fit" | "few_pre_years" | "few_post_years" | "few_donors" | "outside_donor_range";
+export type ImpactWarningCode = "poor_pre_fit" | "few_pre_years" | "interpolated_fit" | "few_post_years" | "few_donors" | "outside_donor_range";
 
 export interface ImpactWarning {
   code: ImpactWarningCode;
@@ -32,6 +32,14 @@ export function fewPreYears(years: number, donors: number): ImpactWarning {
     code: "few_pre_years",
     en: `Only ${years} year(s) before the start (fewer than ${MIN_PRE_YEARS}) to fit ${donors} donor weights: a close pre-period fit is easy to get by chance and says little about how the city would have gone on without the cooperation.`,
     zh: `起始年之前只有 ${years} 年数据（少于 ${MIN_PRE_YEARS} 年），却要拟合 ${donors} 个对照权重：事前拟合很容易偶然贴合，难以说明没有合作时城市会如何变化。`,
+  };
+}
+
+export function interpolatedFit(years: number, weights: number): ImpactWarning {
+  return {
+    code: "interpolated_fit",
+    en: `The fit before the start is exact, but ${weights} donors share the weight over only ${years} pre-period years: with about as many weights as years almost any series can be matched, so the exact fit says little about how good the synthetic control is.`,
+    zh: `开始前的拟合完全吻合，但 ${weights} 个对照城市分担权重，而事前只有 ${years} 年：权重数与年数相当时几乎任何序列都能被拟合，因此这种完全吻合难以说明合成控制的质量。`,
   };
 }
 

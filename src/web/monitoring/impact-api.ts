@@ -70,7 +70,7 @@ export interface ProgrammeImpactRow {
   of: number | null;
   preRmspe: number | null;
   preFitShare: number | null;
-  preFit: "good" | "poor" | "few_years" | null;
+  preFit: "good" | "poor" | "few_years" | "interpolated" | null;
   donors: number | null;
   warnings: { code: string; en: string; zh: string }[];
   verdict: Words | null;
