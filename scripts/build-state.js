@@ -13,11 +13,10 @@ export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 /** What each build is made from: directories (walked, tests excluded) and single files. */
 export const TARGETS = {
-  // The compiled server and CLI bundle our own code only: node_modules stay external, so a dependency
-  // upgrade does not make it stale.
-  server: { out: "dist/server", dirs: ["src"], skipDirs: ["src/web"], files: ["scripts/build.js", "package.json", "tsconfig.json"] },
-  // The web UI bundles its dependencies (React, antd, ECharts): the lock file is an input.
-  web: { out: "dist/web", dirs: ["src/web"], skipDirs: [], files: ["scripts/build.js", "package-lock.json", "package.json"] },
+  // Both bundle packages (the server its pure-JavaScript ones, the UI React, antd, ECharts…): the lock
+  // file is an input, so a dependency upgrade rebuilds them.
+  server: { out: "dist/server", dirs: ["src"], skipDirs: ["src/web"], files: ["scripts/build.js", "package-lock.json", "tsconfig.json"] },
+  web: { out: "dist/web", dirs: ["src/web"], skipDirs: [], files: ["scripts/build.js", "package-lock.json"] },
 };
 
 function newestIn(dir, skip) {
