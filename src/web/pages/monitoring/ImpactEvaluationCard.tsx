@@ -1,5 +1,6 @@
 import { useMemo, useState } from "react";
-import { Alert, Card, Col, Collapse, Descriptions, List, Row, Select, Space, Table, Typography } from "antd";
+import { Alert, Card, Col, Collapse, Descriptions, Row, Select, Space, Table, Typography } from "antd";
+import { ItemList } from "../../components/ItemList";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -48,7 +49,7 @@ export default function ImpactEvaluationCard({ cooperation }: { cooperation: Coo
           <Select id="impact-city" style={{ minWidth: 200 }} value={city} onChange={setCity} data-testid="impact-city"
             options={cooperation.members.map((m) => ({ value: m.slug, label: pick(m.names, lang).text }))} />
           <label htmlFor="impact-indicator">{t("impact.indicator")}</label>
-          <Select id="impact-indicator" style={{ minWidth: 260 }} value={indicator} onChange={setIndicator} data-testid="impact-indicator" showSearch optionFilterProp="label"
+          <Select id="impact-indicator" style={{ minWidth: 260 }} value={indicator} onChange={setIndicator} data-testid="impact-indicator" showSearch={{ optionFilterProp: "label" }}
             options={(indicators.data?.items ?? [{ code: DEFAULT_INDICATOR, names: { en: DEFAULT_INDICATOR, zh: DEFAULT_INDICATOR }, unit: "" }]).map((i) => ({ value: i.code, label: `${i.names[lang]}${i.unit ? ` (${i.unit})` : ""}` }))} />
         </Space>
         {q.isLoading && <Loading rows={3} />}
@@ -75,7 +76,7 @@ export default function ImpactEvaluationCard({ cooperation }: { cooperation: Coo
             </Row>
             {r.warnings.length > 0 && (
               <Card size="small" title={t("impact.warnings")} data-testid="impact-warnings">
-                <List size="small" dataSource={r.warnings} renderItem={(w) => <List.Item data-testid={`impact-warning-${w.code}`}>{w[lang]}</List.Item>} />
+                <ItemList size="small" dataSource={r.warnings} renderItem={(w) => <ItemList.Item data-testid={`impact-warning-${w.code}`}>{w[lang]}</ItemList.Item>} />
               </Card>
             )}
             <Row gutter={[16, 16]}>
@@ -102,8 +103,8 @@ export default function ImpactEvaluationCard({ cooperation }: { cooperation: Coo
                 key: "x",
                 label: t("impact.excluded", { count: r.excludedDonors.length }),
                 children: (
-                  <List size="small" dataSource={r.excludedDonors} renderItem={(x) => (
-                    <List.Item><Typography.Text type="secondary">{t(`impact.reason.${x.reason}`)}</Typography.Text>{" — "}{x[lang]}</List.Item>
+                  <ItemList size="small" dataSource={r.excludedDonors} renderItem={(x) => (
+                    <ItemList.Item><Typography.Text type="secondary">{t(`impact.reason.${x.reason}`)}</Typography.Text>{" — "}{x[lang]}</ItemList.Item>
                   )} />
                 ),
               }]} />
