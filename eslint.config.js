@@ -26,6 +26,18 @@ export default tseslint.config(
     },
   },
   {
+    // The web UI uses no deprecated API (antd marks deprecated props @deprecated; its deprecated List is not marked).
+    files: ["src/web/**/*.ts", "src/web/**/*.tsx"],
+    ignores: ["src/web/vite.config.ts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-deprecated": "error",
+      "no-restricted-imports": ["error", {
+        paths: [{ name: "antd", importNames: ["List"], message: "antd 6 deprecates List: use ItemList from src/web/components/ItemList." }],
+      }],
+    },
+  },
+  {
     // Only config.ts reads the environment.
     files: ["src/**/*.ts", "src/**/*.tsx"],
     ignores: ["src/config.ts", "src/**/*.test.ts", "src/web/vite.config.ts"],

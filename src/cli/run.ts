@@ -3,7 +3,6 @@ import { Command, CommanderError } from "commander";
 import { type Config, type ConfigOverrides, loadConfig } from "../config.js";
 import { InvalidInputError, NotFoundError, formatProblem } from "../errors.js";
 import type { AppContext } from "../services/context.js";
-import { openApp } from "../services/open.js";
 
 /** Exit statuses: 0 success, 1 failure, 2 invalid input or usage. */
 export const EXIT = { ok: 0, failure: 1, invalid: 2 } as const;
@@ -25,6 +24,7 @@ export function configFrom(opts: ConfigOverrides): Config {
 
 /** Opens the database (migrating it; seeding it on first use when asked), runs `fn`, closes it. */
 export async function withApp<T>(opts: ConfigOverrides, fn: (ctx: AppContext) => Promise<T>, seedIfEmpty = true): Promise<T> {
+  const { openApp } = await import("../services/open.js"); // the database and the services: only for commands that use them
   const ctx = await openApp(configFrom(opts), { seedIfEmpty, onStep: (m) => process.stderr.write(`${m}\n`) });
   try {
     return await fn(ctx);

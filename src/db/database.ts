@@ -1,6 +1,7 @@
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
-import pg from "pg";
+import { createRequire } from "node:module";
+import type pgModule from "pg";
 import type { Config } from "../config.js";
 import { AmbientTransactions } from "./ambient-transaction.js";
 import { openParallelReader, type ParallelReader } from "./parallel-reader.js";
@@ -37,14 +38,22 @@ export interface Database {
   close(): Promise<void>;
 }
 
-// pg returns int8 and numeric as strings; our counts are cast in SQL, but make doubles numbers.
-pg.types.setTypeParser(pg.types.builtins.FLOAT8, (v) => Number(v));
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+let pgLoaded: typeof pgModule | null = null;
+
+/** pg, required on the first PostgreSQL connection only (SQLite users never load it). */
+function loadPg(): typeof pgModule {
+  if (pgLoaded) return pgLoaded;
+  const pg = createRequire(import.meta.url)("pg") as typeof pgModule;
+  // pg returns int8 and numeric as strings; our counts are cast in SQL, but make doubles numbers.
+  pg.types.setTypeParser(pg.types.builtins.FLOAT8, (v) => Number(v));
+  pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+  return (pgLoaded = pg);
+}
 
 /** Opens SQLite (WAL) by default, PostgreSQL when `databaseUrl` is set. */
 export function openDatabase(config: Pick<Config, "databaseUrl" | "sqlitePath">): Database {
   if (config.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    const pool = new (loadPg().Pool)({ connectionString: config.databaseUrl, max: 10 });
     // An idle connection the server closes (a restart, an administrator, a failover) must not crash
     // the process: the pool drops it and opens a new one on the next query.
     pool.on("error", (err) => process.stderr.write(`citybridge: an idle PostgreSQL connection was closed: ${err.message}\n`));

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { AIR_POLLUTANTS, type AirFormat, type AirPollutant } from "../domain/air.js";
 import { dateOfDay, readDays } from "./air-day-reader.js";
 import { groupSql, LONG_SQL, openaqRowsSql, openaqStationsSql, STATION_DAY_GROUPS_SQL, STATION_STATS_SQL, STATIONS_SQL, STATS_SQL, uciRowsSql } from "./air-sql.js";
@@ -91,6 +90,8 @@ export async function aggregateAirFile<T>(
   mapDays?: (stations: RawStation[]) => Promise<(day: RawStationDay) => T>,
 ): Promise<AirAggregate<T | RawStationDay>> {
   const spill = mkdtempSync(join(tmpdir(), "citybridge-duckdb-"));
+  // DuckDB (native, large) loads with the first air import, not with the commands and the server start.
+  const { DuckDBInstance } = await import("@duckdb/node-api");
   const instance = await DuckDBInstance.create(":memory:", {
     memory_limit: opts.memoryLimit ?? "512MB",
     temp_directory: spill,

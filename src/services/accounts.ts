@@ -1,5 +1,4 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { hash, verify } from "@node-rs/argon2";
 import { type ApiToken, EmailSchema, PasswordSchema, type RoleGrant, type User } from "../domain/account.js";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
 import type { AppContext } from "./context.js";
@@ -22,8 +21,11 @@ function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T 
   return r.data;
 }
 
+/** argon2 (native) loads on the first password hashed or checked, not with every command that opens the database. */
+const argon2 = () => import("@node-rs/argon2");
+
 export async function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2);
+  return (await argon2()).hash(password, ARGON2);
 }
 
 /** Creates a user; the e-mail must be new. Returns the user (never the hash). */
@@ -65,6 +67,7 @@ export interface SignedIn {
 export async function signIn(ctx: AppContext, email: string, password: string): Promise<SignedIn> {
   const found = await ctx.accounts.findByEmail(email.trim().toLowerCase());
   dummyHash ??= hashPassword(secret(18));
+  const { verify } = await argon2();
   const ok = await verify(found?.passwordHash ?? (await dummyHash), password).catch(() => false);
   if (!found || !ok || found.user.disabled) throw new InvalidCredentialsError();
   const sessionToken = secret(32);

@@ -1,11 +1,11 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vite";
+import { defineConfig, type UserConfig } from "vite";
 import react from "@vitejs/plugin-react";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const outDir = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
-export default defineConfig({
+const config: UserConfig = {
   root,
   plugins: [react()],
   build: {
@@ -28,4 +28,12 @@ export default defineConfig({
   server: {
     proxy: { "/api": { target: process.env.CITYBRIDGE_API ?? "http://127.0.0.1:8080", changeOrigin: true } },
   },
+};
+
+export default defineConfig(({ command, mode }) => {
+  // A build is for production, whoever runs it: under vitest NODE_ENV is "test", which Vite would
+  // pass on to the bundle, giving React's and antd's development builds (and their console warnings).
+  // `vite build --mode development` still makes a development build, to look for those warnings.
+  if (command === "build" && mode !== "development") process.env.NODE_ENV = "production";
+  return config;
 });

@@ -1,9 +1,9 @@
 /**
- * Browser-test harness: builds the web UI when missing, starts the real server on a free port with
+ * Browser-test harness: builds the web UI when missing or stale, starts the real server on a free port with
  * a fresh SQLite file (first start seeds the reference data), and opens Debian's Chromium.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,10 +24,12 @@ export interface Running {
 }
 
 
-/** Builds dist/web once if it is missing (npm run build:web). */
+/**
+ * Builds dist/web when it is missing, stale or not a production build (scripts/build.js: production
+ * mode whatever NODE_ENV vitest set, and a lock so that test files starting together build it once).
+ */
 export function ensureWebBuilt(): void {
-  if (existsSync(join(ROOT, "dist/web/index.html"))) return;
-  const r = spawnSync("npx", ["vite", "build", "--config", "src/web/vite.config.ts"], { cwd: ROOT, stdio: "inherit" });
+  const r = spawnSync(process.execPath, ["scripts/build.js", "web"], { cwd: ROOT, stdio: "inherit" });
   if (r.status !== 0) throw new Error(`web build failed with exit code ${r.status}`);
 }
 

@@ -1,5 +1,6 @@
 /** Pieces shared by the public showcase pages. */
-import { List, Space, Tag, Typography } from "antd";
+import { Space, Tag, Typography } from "antd";
+import { ItemList } from "../components/ItemList";
 import { useTranslation } from "react-i18next";
 import type { Lang } from "../api";
 import { KPI_STATUSES, type MonActivity, type MonSource } from "./api";
@@ -9,12 +10,12 @@ export function ActivityList({ activities, lang, testId }: { activities: MonActi
   const { t } = useTranslation();
   if (activities.length === 0) return <Typography.Text type="secondary" italic>{t("common.notYetReported")}</Typography.Text>;
   return (
-    <List
+    <ItemList
       size="small"
       data-testid={testId}
       dataSource={activities}
       renderItem={(a) => (
-        <List.Item key={a.id}>
+        <ItemList.Item key={a.id}>
           <Space orientation="vertical" size={0}>
             <span><Typography.Text strong>{a.startDate}{a.endDate && a.endDate !== a.startDate ? ` – ${a.endDate}` : ""}</Typography.Text> · <Txt names={a.titles} lang={lang} />{a.place ? ` · ${a.place}` : ""}</span>
             {a.outputs.length > 0 && (
@@ -24,7 +25,7 @@ export function ActivityList({ activities, lang, testId }: { activities: MonActi
               </span>
             )}
           </Space>
-        </List.Item>
+        </ItemList.Item>
       )}
     />
   );

@@ -63,7 +63,7 @@ export function ApplicationsTable({ call }: { call: Call }) {
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
       {conflict && (
-        <Alert type="warning" showIcon data-testid="application-conflict" message={t("programmes.application.conflict", { version: conflict.version })}
+        <Alert type="warning" showIcon data-testid="application-conflict" title={t("programmes.application.conflict", { version: conflict.version })}
           action={<Button size="small" onClick={reload} data-testid="application-reload">{t("programmes.application.reload")}</Button>} />
       )}
       <Table<Application>

@@ -93,7 +93,7 @@ export function CallForm({ programme, call, open, onClose, onCreated }: { progra
         </fieldset>
       </Form>
       {create.error instanceof ApiError && create.error.status === 409
-        ? <Alert type="warning" showIcon message={t("programmes.call.conflict")} data-testid="call-conflict" />
+        ? <Alert type="warning" showIcon title={t("programmes.call.conflict")} data-testid="call-conflict" />
         : <ProblemList error={create.error} testId="call-create-problems" />}
     </Modal>
   );

@@ -122,7 +122,7 @@ export function ProgrammeFormModal({ open, onClose, programme }: { open: boolean
         </Row>
       </Form>
       {create.error instanceof ApiError && create.error.status === 409
-        ? <Alert type="warning" showIcon message={t("programmes.form.conflict")} data-testid="programme-conflict" />
+        ? <Alert type="warning" showIcon title={t("programmes.form.conflict")} data-testid="programme-conflict" />
         : <ProblemList error={create.error} testId="programme-create-problems" />}
     </Modal>
   );

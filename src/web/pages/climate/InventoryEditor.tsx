@@ -89,8 +89,11 @@ export function InventoryEditor({ view, onSaved, onConflict }: { view: Inventory
                   <Space>
                     <Select aria-label={t("climate.editor.gas")} disabled={readOnly} value={e.gas} style={{ width: 90 }} options={["CO2", "CH4", "N2O"].map((g) => ({ value: g, label: g }))}
                       onChange={(g: Gas) => edit(index, { ...a, emissions: [{ ...e, gas: g }, ...a.emissions!.slice(1)] })} />
-                    <InputNumber aria-label={t("climate.editor.tonnes")} disabled={readOnly} value={e.value} addonAfter={e.unit} style={{ width: 180 }} data-testid={`activity-${index}-tonnes`}
-                      onChange={(v) => edit(index, { ...a, emissions: [{ ...e, value: v ?? 0 }, ...a.emissions!.slice(1)] })} />
+                    <Space.Compact style={{ width: 180 }}>
+                      <InputNumber aria-label={t("climate.editor.tonnes")} disabled={readOnly} value={e.value} style={{ width: "100%" }} data-testid={`activity-${index}-tonnes`}
+                        onChange={(v) => edit(index, { ...a, emissions: [{ ...e, value: v ?? 0 }, ...a.emissions!.slice(1)] })} />
+                      <Space.Addon>{e.unit}</Space.Addon>
+                    </Space.Compact>
                     {a.emissions!.length > 1 && <Typography.Text type="secondary">+{a.emissions!.slice(1).map((x) => `${x.gas} ${x.value} ${x.unit}`).join(", ")}</Typography.Text>}
                   </Space>
                 );
@@ -131,7 +134,7 @@ export function InventoryEditor({ view, onSaved, onConflict }: { view: Inventory
         <Button type="primary" disabled={!dirty || readOnly} loading={save.isPending} onClick={() => save.mutate()} data-testid="inventory-save">{t("climate.inventory.save")}</Button>
       </Space>
     }>
-      {readOnly && <Alert type="info" showIcon message={t("climate.inventory.finalReadOnly")} style={{ marginBottom: 12 }} />}
+      {readOnly && <Alert type="info" showIcon title={t("climate.inventory.finalReadOnly")} style={{ marginBottom: 12 }} />}
       <ProblemList error={save.error instanceof ApiError && save.error.status !== 409 ? save.error : null} testId="inventory-save-problems" />
       <Tabs items={sectors.map((s) => ({
         key: s.id,

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { Button, Card, Col, Empty, List, Row, Select, Space, Table, Tag, Typography } from "antd";
+import { Button, Card, Col, Empty, Row, Select, Space, Table, Tag, Typography } from "antd";
+import { ItemList } from "../../components/ItemList";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { cityName, type City, type Lang } from "../../api";
@@ -63,16 +64,16 @@ function Details({ view, city }: { view: PathwayView; city: City }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={L("references")} size="small" data-testid="reference-lines">
-            <List size="small" dataSource={view.referenceLines} renderItem={(l) => (
-              <List.Item>{l.names[lang]}{!l.available && <Typography.Text type="secondary"> — {L("unavailable", { reason: reasonText(l.reason, lang) })}</Typography.Text>}</List.Item>
+            <ItemList size="small" dataSource={view.referenceLines} renderItem={(l) => (
+              <ItemList.Item>{l.names[lang]}{!l.available && <Typography.Text type="secondary"> — {L("unavailable", { reason: reasonText(l.reason, lang) })}</Typography.Text>}</ItemList.Item>
             )} />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card title={L("ndc")} size="small" data-testid="ndc-checks">
             {!view.ndc ? <Typography.Text type="secondary">{L("noNdc")}</Typography.Text> : (
-              <List size="small" header={view.ndc.names[lang]} dataSource={view.ndc.checks} renderItem={(c) => (
-                <List.Item><Space wrap><Tag color={NDC_COLOUR[c.status]}>{L(`ndcStatus.${c.status}`)}</Tag><span>{L(`commitments.${c.commitment.kind}`, { year: c.commitment.year, base: c.commitment.baseYear, pct: c.commitment.reductionPct })}: {reasonText(c.detail, lang)}</span></Space></List.Item>
+              <ItemList size="small" header={view.ndc.names[lang]} dataSource={view.ndc.checks} renderItem={(c) => (
+                <ItemList.Item><Space wrap><Tag color={NDC_COLOUR[c.status]}>{L(`ndcStatus.${c.status}`)}</Tag><span>{L(`commitments.${c.commitment.kind}`, { year: c.commitment.year, base: c.commitment.baseYear, pct: c.commitment.reductionPct })}: {reasonText(c.detail, lang)}</span></Space></ItemList.Item>
               )} />
             )}
           </Card>

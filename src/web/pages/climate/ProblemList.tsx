@@ -11,7 +11,7 @@ export function ProblemList({ error, title, testId }: { error: unknown; title?: 
       type="error"
       showIcon
       data-testid={testId}
-      message={title ?? (error instanceof Error ? error.message : String(error))}
+      title={title ?? (error instanceof Error ? error.message : String(error))}
       description={items.length > 0 ? (
         <ul style={{ margin: 0, paddingLeft: 20 }}>
           {items.slice(0, 50).map((p, i) => (

@@ -41,7 +41,7 @@ function PlanConflict({ mine, theirs, onUse }: { mine: PlanForm; theirs: PlanFor
     : `${t(`cooperations.plan.fields.${k.replace(/_(en|zh)$/, "")}`)} (${k.endsWith("_zh") ? t("cooperations.plan.chinese") : t("cooperations.plan.english")})`;
   const keys = (Object.keys(theirs) as PlanKey[]).filter((k) => show(mine[k]) !== show(theirs[k]));
   return (
-    <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="plan-conflict" message={t("cooperations.compare.title")}
+    <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="plan-conflict" title={t("cooperations.compare.title")}
       description={
         <Space orientation="vertical" style={{ width: "100%" }}>
           <Typography.Text>{t("cooperations.compare.intro")}</Typography.Text>
@@ -125,7 +125,7 @@ function PlanEditor({ plan, cooperationId, onDone }: { plan: ActionPlan; coopera
       </Form.Item>
       {conflict ? (
         <PlanConflict mine={conflict.mine} theirs={conflict.theirs} onUse={(fields) => form.setFieldsValue(fields)} />
-      ) : err && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={err.status === 409 ? t("cooperations.conflict") : err.message} data-testid="plan-error" />}
+      ) : err && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={err.status === 409 ? t("cooperations.conflict") : err.message} data-testid="plan-error" />}
       <Space>
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="plan-save">{t("cooperations.plan.save")}</Button>
         <Button onClick={onDone}>{t("cooperations.plan.cancel")}</Button>

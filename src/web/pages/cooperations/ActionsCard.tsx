@@ -93,7 +93,7 @@ function ActionModal({ cooperation, action, onClose }: { cooperation: Cooperatio
           <Col xs={8} md={6}><Form.Item name="impactUnit" label={L("impactUnit")}><Input placeholder="tCO2e/yr, µg/m³" maxLength={30} data-testid="action-impact-unit" /></Form.Item></Col>
           <Col xs={8} md={12}><Form.Item name="impactLabel" label={L("impactLabel")}><Input maxLength={300} /></Form.Item></Col>
         </Row>
-        {err && <Alert type="error" showIcon message={err.status === 409 ? t("cooperations.conflict") : err.message} data-testid="action-error" />}
+        {err && <Alert type="error" showIcon title={err.status === 409 ? t("cooperations.conflict") : err.message} data-testid="action-error" />}
       </Form>
     </Modal>
   );

@@ -30,7 +30,7 @@ export default function CooperationOverviewTab({ cooperation: c }: { cooperation
         <Card size="small" title={t("cooperations.history")} data-testid="cooperation-history">
           <Timeline items={c.transitions.map((tr, i) => ({
             key: i,
-            children: (
+            content: (
               <span>
                 <Typography.Text strong>{formatPeriod(tr.date, lang)}</Typography.Text>{" "}
                 {tr.from ? `${t(`cooperations.statuses.${tr.from}`)} → ` : ""}{t(`cooperations.statuses.${tr.to}`)}

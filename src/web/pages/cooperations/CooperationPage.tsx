@@ -70,7 +70,7 @@ function MoveStatus({ c }: { c: Cooperation }) {
           type="error"
           showIcon
           data-testid="move-refused"
-          message={err.status === 409 ? t("cooperations.conflict") : t("cooperations.refused")}
+          title={err.status === 409 ? t("cooperations.conflict") : t("cooperations.refused")}
           description={reason ? reason[lang] : err.status === 409 ? undefined : err.message}
         />
       )}

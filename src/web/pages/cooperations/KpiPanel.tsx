@@ -114,7 +114,7 @@ export default function KpiPanel({ cooperation, action }: { cooperation: Coopera
           <Form.Item name="targetYear" label={L("targetYear")} rules={[{ required: true }]}><InputNumber min={1990} max={2100} data-testid="kpi-target-year" /></Form.Item>
           <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="kpi-save">{t("cooperations.actions.save")}</Button>
           <Button onClick={() => setAdding(false)}>{t("cooperations.actions.cancel")}</Button>
-          {err && <Alert type="error" showIcon message={err.message} data-testid="kpi-error" />}
+          {err && <Alert type="error" showIcon title={err.message} data-testid="kpi-error" />}
         </Form>
       )}
     </div>

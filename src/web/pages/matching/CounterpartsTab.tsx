@@ -70,14 +70,14 @@ export default function CounterpartsTab({ slug }: { slug: string }) {
         <InputNumber id="cp-top" min={1} max={100} value={query.top} onChange={(v) => update({ top: v ?? undefined })} style={{ width: 80 }} data-testid="filter-top" />
       </Form.Item>
       <Form.Item label={t("matching.filters.region")} htmlFor="cp-region">
-        <Select id="cp-region" allowClear showSearch placeholder={t("matching.filters.any")} value={query.region ?? null} style={{ width: 190 }} data-testid="filter-region"
+        <Select id="cp-region" allowClear showSearch={{ optionFilterProp: "label" }} placeholder={t("matching.filters.any")} value={query.region ?? null} style={{ width: 190 }} data-testid="filter-region"
           onChange={(v) => update({ region: v ?? undefined })}
-          options={REGIONS.map((x) => ({ value: x, label: regionName(x, lang) }))} optionFilterProp="label" />
+          options={REGIONS.map((x) => ({ value: x, label: regionName(x, lang) }))} />
       </Form.Item>
       <Form.Item label={t("matching.filters.country")} htmlFor="cp-country">
-        <Select id="cp-country" allowClear showSearch placeholder={t("matching.filters.any")} value={query.country ?? null} style={{ width: 190 }} data-testid="filter-country"
+        <Select id="cp-country" allowClear showSearch={{ optionFilterProp: "label" }} placeholder={t("matching.filters.any")} value={query.country ?? null} style={{ width: 190 }} data-testid="filter-country"
           onChange={(v) => update({ country: v ?? undefined })}
-          options={countries.map(([code, name]) => ({ value: code, label: name }))} optionFilterProp="label" />
+          options={countries.map(([code, name]) => ({ value: code, label: name }))} />
       </Form.Item>
       <Form.Item label={t("matching.filters.theme")} htmlFor="cp-theme">
         <Select id="cp-theme" allowClear placeholder={t("matching.filters.any")} value={query.theme ?? null} style={{ width: 160 }} data-testid="filter-theme"

@@ -102,7 +102,7 @@ export default function PairingBoardTab({ programmeId }: { programmeId: string }
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="pairing-board">
       <Typography.Text type="secondary">{t("matching.pairing.intro")}</Typography.Text>
-      {candidates.data.candidates.length === 0 && <Alert type="info" showIcon message={t("matching.pairing.noCandidates")} data-testid="pairing-no-candidates" />}
+      {candidates.data.candidates.length === 0 && <Alert type="info" showIcon title={t("matching.pairing.noCandidates")} data-testid="pairing-no-candidates" />}
       <PairingSides sides={sides} nameOf={nameOf} onChange={(key, slugs) => set({ [key === "a" ? "pa" : "pb"]: slugs.join(",") })} />
       <Form layout="inline" style={{ rowGap: 8 }}>
         <Form.Item label={t("matching.pairing.capacityA")} htmlFor="pair-k">
@@ -121,7 +121,7 @@ export default function PairingBoardTab({ programmeId }: { programmeId: string }
       {!ready && <Typography.Text type="secondary">{t("matching.pairing.needBoth")}</Typography.Text>}
       {solve.error && (
         <Alert type="error" showIcon data-testid="pairing-error"
-          message={error?.status === 422 ? t("matching.pairing.infeasible") : t("common.error")}
+          title={error?.status === 422 ? t("matching.pairing.infeasible") : t("common.error")}
           description={<>{solve.error.message}{error?.problem.errors && <ul>{error.problem.errors.map((p, i) => <li key={i}>{[p.path ?? p.column, p.value, p.message].filter(Boolean).join(" ")}</li>)}</ul>}</>} />
       )}
       {result && (

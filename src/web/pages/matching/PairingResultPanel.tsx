@@ -1,4 +1,5 @@
-import { Alert, Button, Card, List, Space, Statistic, Tag, Typography } from "antd";
+import { Alert, Button, Card, Space, Statistic, Tag, Typography } from "antd";
+import { ItemList } from "../../components/ItemList";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -48,14 +49,14 @@ export function PairingResultPanel({ result, previous, programmeId, themes, stat
         <Statistic title={t("matching.pairing.change")} value={change === null ? t("common.none") : `${change >= 0 ? "+" : ""}${formatNumber(change, lang)}`} data-testid="pairing-change" />
       </Space>
       <Card size="small" title={t("matching.pairing.pairs")}>
-        <List
+        <ItemList
           data-testid="pairing-pairs"
           dataSource={result.pairs}
           locale={{ emptyText: t("matching.pairing.pairsNone") }}
           renderItem={(p) => {
             const s = stateOf(p.a, p.b);
             return (
-              <List.Item
+              <ItemList.Item
                 data-testid={`pair-${p.a}-${p.b}`}
                 actions={[
                   <Button key="pin" size="small" onClick={() => setState(p.a, p.b, s === "pinned" ? undefined : "pinned")} data-testid={`pin-${p.a}-${p.b}`}>
@@ -67,7 +68,7 @@ export function PairingResultPanel({ result, previous, programmeId, themes, stat
                 <span>{name(p.a)} – {name(p.b)}</span>{" "}
                 <Typography.Text type="secondary">{t("matching.score")} {formatNumber(p.score, lang)}</Typography.Text>{" "}
                 {p.fixed && <Tag color="blue">{t("matching.pairing.pinned")}</Tag>}
-              </List.Item>
+              </ItemList.Item>
             );
           }}
         />
@@ -79,8 +80,8 @@ export function PairingResultPanel({ result, previous, programmeId, themes, stat
       </Card>
       <Space wrap>
         <Button type="primary" disabled={groups.length === 0 || propose.isSuccess} loading={propose.isPending} onClick={() => propose.mutate()} data-testid="pairing-propose">{t("matching.pairing.propose")}</Button>
-        {propose.data && <Alert type="success" showIcon message={t("matching.pairing.proposed", { count: propose.data.length })} data-testid="pairing-proposed" />}
-        {propose.error && <Alert type="error" showIcon message={t("matching.pairing.proposeFailed")} description={propose.error.message} data-testid="pairing-propose-error" />}
+        {propose.data && <Alert type="success" showIcon title={t("matching.pairing.proposed", { count: propose.data.length })} data-testid="pairing-proposed" />}
+        {propose.error && <Alert type="error" showIcon title={t("matching.pairing.proposeFailed")} description={propose.error.message} data-testid="pairing-propose-error" />}
       </Space>
     </Space>
   );

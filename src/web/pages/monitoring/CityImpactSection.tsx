@@ -1,4 +1,5 @@
-import { Card, Empty, List, Space, Typography } from "antd";
+import { Card, Empty, Space, Typography } from "antd";
+import { ItemList } from "../../components/ItemList";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { cityName } from "../../api";
@@ -37,8 +38,8 @@ function CooperationImpact({ cooperation, slug }: { cooperation: Cooperation; sl
       <Card title={title} data-testid={testId}>
         <Empty data-testid="impact-not-enough-years" description={t("impact.notEnoughYears", { city, start })} />
         {q.data.indicators.length > 0 && (
-          <List size="small" dataSource={q.data.indicators} renderItem={(i: ImpactIndicatorYears) => (
-            <List.Item>{t("impact.yearsOf", { indicator: i.names[lang], years: span(i.years) })}</List.Item>
+          <ItemList size="small" dataSource={q.data.indicators} renderItem={(i: ImpactIndicatorYears) => (
+            <ItemList.Item>{t("impact.yearsOf", { indicator: i.names[lang], years: span(i.years) })}</ItemList.Item>
           )} />
         )}
       </Card>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from "react";
-import { Card, Col, Empty, List, Row, Select, Space, Table, Timeline, Typography } from "antd";
+import { Card, Col, Empty, Row, Select, Space, Table, Timeline, Typography } from "antd";
+import { ItemList } from "../../components/ItemList";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -71,10 +72,10 @@ export default function CooperationMonitoringTab({ cooperation }: { cooperation:
         <Col xs={24} lg={12}>
           <Card title={t("monitoring.overdue")} data-testid="overdue-card">
             {m.overdueActions.length === 0 ? <Typography.Text>{t("monitoring.noOverdue")}</Typography.Text> : (
-              <List size="small" dataSource={m.overdueActions} renderItem={(a) => (
-                <List.Item data-testid={`overdue-${a.id}`}>
+              <ItemList size="small" dataSource={m.overdueActions} renderItem={(a) => (
+                <ItemList.Item data-testid={`overdue-${a.id}`}>
                   <Txt names={a.titles} lang={lang} /> — {t(`monitoring.actionStatus.${a.status}`)}, {t("monitoring.endedOn", { date: a.endDate })}
-                </List.Item>
+                </ItemList.Item>
               )} />
             )}
           </Card>
@@ -86,7 +87,7 @@ export default function CooperationMonitoringTab({ cooperation }: { cooperation:
             items={m.timeline.map((i) => ({
               key: `${i.kind}-${i.id}`,
               color: i.kind === "transition" ? "gray" : i.kind === "output" ? "green" : i.kind === "action" ? "blue" : "orange",
-              children: (
+              content: (
                 <span>
                   <Typography.Text strong>{i.date}{i.endDate && i.endDate !== i.date ? ` – ${i.endDate}` : ""}</Typography.Text>{" · "}
                   {t(`monitoring.timelineKind.${i.kind}`)}{" · "}

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
-import { Alert, Card, Col, Collapse, Descriptions, List, Row, Select, Space, Table, Typography } from "antd";
+import { Alert, Card, Col, Collapse, Descriptions, Row, Select, Space, Table, Typography } from "antd";
+import { ItemList } from "../../components/ItemList";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
@@ -77,7 +78,7 @@ export default function ImpactEvaluationCard({ cooperation, city: fixedCity, ind
             </>
           )}
           <label htmlFor={`${ids}-indicator`}>{t("impact.indicator")}</label>
-          <Select id={`${ids}-indicator`} style={{ minWidth: 260 }} value={indicator} onChange={setIndicator} data-testid="impact-indicator" showSearch optionFilterProp="label"
+          <Select id={`${ids}-indicator`} style={{ minWidth: 260 }} value={indicator} onChange={setIndicator} data-testid="impact-indicator" showSearch={{ optionFilterProp: "label" }}
             options={indicatorOptions ?? (indicators.data?.items ?? [{ code: DEFAULT_INDICATOR, names: { en: DEFAULT_INDICATOR, zh: DEFAULT_INDICATOR }, unit: "" }]).map((i) => ({ value: i.code, label: `${i.names[lang]}${i.unit ? ` (${i.unit})` : ""}` }))} />
         </Space>
         {q.isLoading && <Loading rows={3} />}
@@ -104,7 +105,7 @@ export default function ImpactEvaluationCard({ cooperation, city: fixedCity, ind
             </Row>
             {r.warnings.length > 0 && (
               <Card size="small" title={t("impact.warnings")} data-testid="impact-warnings">
-                <List size="small" dataSource={r.warnings} renderItem={(w) => <List.Item data-testid={`impact-warning-${w.code}`}>{w[lang]}</List.Item>} />
+                <ItemList size="small" dataSource={r.warnings} renderItem={(w) => <ItemList.Item data-testid={`impact-warning-${w.code}`}>{w[lang]}</ItemList.Item>} />
               </Card>
             )}
             <Row gutter={[16, 16]}>
@@ -131,8 +132,8 @@ export default function ImpactEvaluationCard({ cooperation, city: fixedCity, ind
                 key: "x",
                 label: t("impact.excluded", { count: r.excludedDonors.length }),
                 children: (
-                  <List size="small" dataSource={r.excludedDonors} renderItem={(x) => (
-                    <List.Item><Typography.Text type="secondary">{t(`impact.reason.${x.reason}`)}</Typography.Text>{" — "}{x[lang]}</List.Item>
+                  <ItemList size="small" dataSource={r.excludedDonors} renderItem={(x) => (
+                    <ItemList.Item><Typography.Text type="secondary">{t(`impact.reason.${x.reason}`)}</Typography.Text>{" — "}{x[lang]}</ItemList.Item>
                   )} />
                 ),
               }]} />

@@ -1,5 +1,6 @@
 import { type HTMLAttributes, useState } from "react";
-import { Alert, Card, Empty, List, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, Card, Empty, Select, Space, Table, Tag, Typography } from "antd";
+import { ItemList } from "../../components/ItemList";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -45,7 +46,7 @@ export default function ProgrammeImpactTable({ programmeId }: { programmeId: str
         <Space wrap>
           <label htmlFor="programme-impact-indicators">{t("impact.indicators")}</label>
           <Select id="programme-impact-indicators" mode="multiple" style={{ minWidth: 360 }} value={codes} onChange={(v: string[]) => setCodes(v.slice(0, 6))}
-            data-testid="programme-impact-indicators" optionFilterProp="label" maxCount={6}
+            data-testid="programme-impact-indicators" showSearch={{ optionFilterProp: "label" }} maxCount={6}
             options={(catalogue.data?.items ?? DEFAULT_INDICATORS.map((code) => ({ code, names: { en: code, zh: code }, unit: "" }))).map((i) => ({ value: i.code, label: i.names[lang] }))} />
         </Space>
         {q.isLoading && <Loading rows={4} />}
@@ -72,7 +73,7 @@ export default function ProgrammeImpactTable({ programmeId }: { programmeId: str
                 expandedRowRender: (r) => (
                   <Space orientation="vertical" size={4}>
                     {r.verdict && <Typography.Text>{r.verdict[lang]}</Typography.Text>}
-                    {r.warnings.length > 0 && <List size="small" dataSource={r.warnings} renderItem={(w) => <List.Item>{w[lang]}</List.Item>} />}
+                    {r.warnings.length > 0 && <ItemList size="small" dataSource={r.warnings} renderItem={(w) => <ItemList.Item>{w[lang]}</ItemList.Item>} />}
                   </Space>
                 ),
               }}

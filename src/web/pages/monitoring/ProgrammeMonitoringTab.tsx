@@ -1,5 +1,6 @@
 import { useMemo } from "react";
-import { Card, Col, Empty, List, Row, Space, Table, Typography } from "antd";
+import { Card, Col, Empty, Row, Space, Table, Typography } from "antd";
+import { ItemList } from "../../components/ItemList";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -49,8 +50,8 @@ export default function ProgrammeMonitoringTab({ programmeId }: { programmeId: s
       </Row>
       <Card title={`${t("monitoring.needsAttention")} (${m.needsAttention.length})`} data-testid="needs-attention">
         {m.needsAttention.length === 0 ? <Typography.Text>{t("monitoring.nothingNeedsAttention")}</Typography.Text> : (
-          <List size="small" dataSource={m.needsAttention} renderItem={(n) => (
-            <List.Item data-testid={`attention-${n.kind}-${n.id}`}>
+          <ItemList size="small" dataSource={m.needsAttention} renderItem={(n) => (
+            <ItemList.Item data-testid={`attention-${n.kind}-${n.id}`}>
               <Space wrap size={4}>
                 <Typography.Text strong>{t(`monitoring.attention.${n.kind}`)}:</Typography.Text>
                 <Link to={`/cooperations/${encodeURIComponent(n.cooperationId)}${n.kind === "no_action_plan" ? "?tab=plan" : n.kind === "overdue_action" ? "?tab=plan" : "?tab=monitoring"}`}>
@@ -59,7 +60,7 @@ export default function ProgrammeMonitoringTab({ programmeId }: { programmeId: s
                 {n.kind !== "no_action_plan" && <Typography.Text type="secondary">({pick(n.cooperationNames, lang).text})</Typography.Text>}
                 <Typography.Text type="secondary">— {n.detail[lang]}</Typography.Text>
               </Space>
-            </List.Item>
+            </ItemList.Item>
           )} />
         )}
       </Card>

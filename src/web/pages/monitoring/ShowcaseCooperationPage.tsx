@@ -1,4 +1,5 @@
-import { Card, Descriptions, List, Progress, Result, Space, Table, Tag, Typography } from "antd";
+import { Card, Descriptions, Progress, Result, Space, Table, Tag, Typography } from "antd";
+import { ItemList } from "../../components/ItemList";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
@@ -42,14 +43,14 @@ export default function ShowcaseCooperationPage() {
             { key: "res", label: t("monitoring.showcase.expectedResults"), children: <Txt names={plan.expectedResults} lang={lang} /> },
           ]} />
         ) : <Typography.Text type="secondary" italic>{t("common.notYetReported")}</Typography.Text>}
-        <List size="small" dataSource={s.actions} locale={{ emptyText: t("common.notYetReported") }} renderItem={(a) => (
-          <List.Item key={a.id} data-testid={`showcase-action-${a.id}`}>
+        <ItemList size="small" dataSource={s.actions} locale={{ emptyText: t("common.notYetReported") }} renderItem={(a) => (
+          <ItemList.Item key={a.id} data-testid={`showcase-action-${a.id}`}>
             <Space wrap>
               <Txt names={a.titles} lang={lang} />
               <Tag>{t(`monitoring.actionStatus.${a.status}`, { defaultValue: a.status })}</Tag>
               <Progress percent={a.completionPct} size="small" style={{ width: 120 }} aria-label={`${a.completionPct} %`} />
             </Space>
-          </List.Item>
+          </ItemList.Item>
         )} />
       </Card>
       <Card title={t("monitoring.kpis")}>
@@ -64,7 +65,7 @@ export default function ShowcaseCooperationPage() {
       <Card title={t("monitoring.showcase.activities")}><ActivityList activities={s.activities} lang={lang} testId="showcase-activities" /></Card>
       {s.pilots.length > 0 && (
         <Card title={t("monitoring.showcase.pilots")}>
-          <List size="small" dataSource={s.pilots} renderItem={(p) => <List.Item key={p.id}><Txt names={p.titles} lang={lang} /> · {t(`monitoring.actionStatus.${p.status}`, { defaultValue: p.status })}</List.Item>} />
+          <ItemList size="small" dataSource={s.pilots} renderItem={(p) => <ItemList.Item key={p.id}><Txt names={p.titles} lang={lang} /> · {t(`monitoring.actionStatus.${p.status}`, { defaultValue: p.status })}</ItemList.Item>} />
         </Card>
       )}
       {s.partners.length > 0 && (

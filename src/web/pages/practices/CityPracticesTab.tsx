@@ -1,4 +1,5 @@
-import { Card, Empty, List, Space, Tag, Typography } from "antd";
+import { Card, Empty, Space, Tag, Typography } from "antd";
+import { ItemList } from "../../components/ItemList";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -45,11 +46,11 @@ export function CityPracticesTab({ slug }: { slug: string }) {
       </Card>
       <Card size="small" title={t("practices.gaps.practicesTitle")}>
         {practices.length === 0 ? <Empty description={t("practices.gaps.noPractices")} /> : (
-          <List
+          <ItemList
             dataSource={practices}
             data-testid="gap-practices"
             renderItem={(p) => (
-              <List.Item key={p.id} data-testid={`gap-practice-${p.id}`}>
+              <ItemList.Item key={p.id} data-testid={`gap-practice-${p.id}`}>
                 <div>
                   <Link to={`/practices/${p.id}`} style={{ fontWeight: 600 }}>{pick(p.title, lang).text}</Link>{" "}
                   <Typography.Text type="secondary">{p.city} · {countryName(p.country, lang)}</Typography.Text>{" "}
@@ -66,7 +67,7 @@ export function CityPracticesTab({ slug }: { slug: string }) {
                     ))}
                   </div>
                 </div>
-              </List.Item>
+              </ItemList.Item>
             )}
           />
         )}

@@ -47,9 +47,9 @@ export function OutcomeCharts({ outcomes }: { outcomes: Outcome[] }) {
       <Table
         size="small"
         pagination={false}
-        rowKey={(_, i) => String(i)}
+        rowKey="row"
         data-testid="outcome-table"
-        dataSource={outcomes}
+        dataSource={outcomes.map((o, row) => ({ ...o, row }))}
         columns={[
           { title: t("practices.outcomes"), dataIndex: "metric", render: (_, o) => <>{o.metric}{o.note && <div><Typography.Text type="secondary">{o.note}</Typography.Text></div>}</> },
           { title: t("practices.before"), render: (_, o) => (o.baseline === null ? <Typography.Text type="secondary">{t("practices.noBaseline")}</Typography.Text> : `${formatNumber(o.baseline, lang)} ${o.unit}`) },

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
-import { Alert, Button, Card, Checkbox, Col, Empty, Input, List, Row, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, Checkbox, Col, Empty, Input, Row, Space, Tag, Typography } from "antd";
+import { ItemList } from "../../components/ItemList";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
@@ -89,11 +90,11 @@ export default function PracticesPage() {
                 showIcon
                 style={{ marginTop: 8 }}
                 data-testid="practice-suggestions"
-                message={<span>{t("practices.didYouMean")} {data.suggestions.map((s) => <Button key={s} type="link" size="small" onClick={() => set("q", s)}>{s}</Button>)}</span>}
+                title={<span>{t("practices.didYouMean")} {data.suggestions.map((s) => <Button key={s} type="link" size="small" onClick={() => set("q", s)}>{s}</Button>)}</span>}
               />
             )}
             {data.results.length === 0 ? <Empty description={t("practices.none")} data-testid="practice-empty" /> : (
-              <List
+              <ItemList
                 aria-label={t("practices.resultsAria")}
                 data-testid="practice-results"
                 dataSource={data.results}
@@ -101,7 +102,7 @@ export default function PracticesPage() {
                   const title = pick(h.title, lang);
                   const other = h.title[lang === "en" ? "zh" : "en"];
                   return (
-                    <List.Item key={h.id} data-testid={`practice-result-${h.id}`}>
+                    <ItemList.Item key={h.id} data-testid={`practice-result-${h.id}`}>
                       <div style={{ width: "100%" }}>
                         <Link to={`/practices/${h.id}`} aria-label={t("practices.open", { title: title.text })} data-testid={`practice-link-${h.id}`} style={{ fontSize: 16, fontWeight: 600 }}>
                           {title.text}
@@ -114,7 +115,7 @@ export default function PracticesPage() {
                         </div>
                         <Snippet parts={h.snippet} testId={`practice-snippet-${h.id}`} />
                       </div>
-                    </List.Item>
+                    </ItemList.Item>
                   );
                 }}
               />

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { Alert, Button, Card, Empty, List, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, Empty, Space, Tag, Typography } from "antd";
+import { ItemList } from "../../components/ItemList";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
@@ -37,16 +38,16 @@ export default function CallTab({ programmeId }: { programmeId: string }) {
       <Card size="small" title={t("programmes.call.title")}
         extra={<Button type="primary" onClick={() => setCreating(true)} data-testid="new-call">{t("programmes.call.new")}</Button>}>
         {list.length === 0 ? <Empty description={t("programmes.call.empty")} data-testid="calls-empty" /> : (
-          <List<Call>
+          <ItemList<Call>
             dataSource={list}
             data-testid="call-list"
             renderItem={(c) => {
               const rules = rulesInWords(c.eligibility, [], lang, t);
               const side = c.side ? programme.data.sides.find((s) => s.key === c.side) : null;
               return (
-                <List.Item data-testid={`call-${c.id}`} style={{ background: c.id === selected?.id ? "#eef4fb" : undefined, paddingInline: 8 }}
+                <ItemList.Item data-testid={`call-${c.id}`} style={{ background: c.id === selected?.id ? "#eef4fb" : undefined, paddingInline: 8 }}
                   actions={[<Button key="edit" size="small" onClick={() => setEditing(c)} aria-label={`${t("programmes.call.edit")}: ${title(c)}`} data-testid={`edit-call-${c.id}`}>{t("programmes.call.editShort")}</Button>, <Button key="open" type={c.id === selected?.id ? "primary" : "default"} size="small" onClick={() => choose(c.id)} aria-pressed={c.id === selected?.id} data-testid={`choose-call-${c.id}`}>{t("programmes.application.title")} ({c.applicationCount ?? 0})</Button>]}>
-                  <List.Item.Meta
+                  <ItemList.Item.Meta
                     title={<Space wrap>{title(c)}<Tag color={c.open ? "green" : "default"} data-testid={`call-state-${c.id}`}>{c.open ? t("programmes.call.open") : t("programmes.call.closed")}</Tag></Space>}
                     description={
                       <Typography.Text type="secondary">
@@ -57,7 +58,7 @@ export default function CallTab({ programmeId }: { programmeId: string }) {
                       </Typography.Text>
                     }
                   />
-                </List.Item>
+                </ItemList.Item>
               );
             }}
           />
@@ -67,7 +68,7 @@ export default function CallTab({ programmeId }: { programmeId: string }) {
         <>
           <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }} data-testid="selected-call-title">{t("programmes.call.applicationsOf", { call: title(selected) })}</Typography.Title>
           {selected.open ? <ApplicationForm key={selected.id} call={selected} /> : (
-            <Alert type="info" showIcon data-testid="call-closed-notice" message={t("programmes.call.closedNotice", { deadline: formatPeriod(selected.deadline, lang) })} />
+            <Alert type="info" showIcon data-testid="call-closed-notice" title={t("programmes.call.closedNotice", { deadline: formatPeriod(selected.deadline, lang) })} />
           )}
           <ApplicationsTable key={`t-${selected.id}`} call={selected} />
         </>

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { Alert, Button, Card, Checkbox, Col, Empty, Form, Input, List, Modal, Row, Select, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, Checkbox, Col, Empty, Form, Input, Modal, Row, Select, Space, Tag, Typography } from "antd";
+import { ItemList } from "../../components/ItemList";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
@@ -64,7 +65,7 @@ function FormCooperation({ programme, open, onClose }: { programme: Programme; o
         <fieldset className="cb-facet" data-testid="cooperation-members">
           <legend>{t("programmes.coop.members")}</legend>
           {accepted.error ? <ErrorState error={accepted.error} /> : !accepted.data ? <Loading rows={2} /> : cities.length === 0 ? (
-            <Alert type="info" showIcon message={t("programmes.coop.noAccepted")} data-testid="cooperation-no-accepted" />
+            <Alert type="info" showIcon title={t("programmes.coop.noAccepted")} data-testid="cooperation-no-accepted" />
           ) : cities.map((c) => (
             <Space key={c.slug} style={{ display: "flex", marginBottom: 6 }}>
               <Checkbox checked={roles[c.slug] !== undefined} data-testid={`member-${c.slug}`}
@@ -99,11 +100,11 @@ export default function ProgrammeCooperationsTab({ programmeId }: { programmeId:
     <Card size="small" title={t("programmes.coop.title")} data-testid="programme-cooperations"
       extra={<Button type="primary" onClick={() => setForming(true)} data-testid="form-cooperation">{t("programmes.coop.form")}</Button>}>
       {list.data.cooperations.length === 0 ? <Empty description={t("programmes.coop.empty")} data-testid="cooperations-empty" /> : (
-        <List<Cooperation>
+        <ItemList<Cooperation>
           dataSource={list.data.cooperations}
           renderItem={(c) => (
-            <List.Item data-testid={`cooperation-${c.id}`}>
-              <List.Item.Meta
+            <ItemList.Item data-testid={`cooperation-${c.id}`}>
+              <ItemList.Item.Meta
                 title={<Space wrap><Link to={`/cooperations/${encodeURIComponent(c.id)}`}><TwoNames names={c.names} lang={lang} /></Link>
                   <Tag color={STATUS_COLOR[c.status]}>{t(`programmes.coop.statuses.${c.status}`)}</Tag></Space>}
                 description={
@@ -115,7 +116,7 @@ export default function ProgrammeCooperationsTab({ programmeId }: { programmeId:
                   </Space>
                 }
               />
-            </List.Item>
+            </ItemList.Item>
           )}
         />
       )}

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Empty, Form, Input, List, Radio, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, Empty, Form, Input, Radio, Space, Tag, Typography } from "antd";
+import { ItemList } from "../../components/ItemList";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
@@ -41,12 +42,12 @@ function DistrictEditForm({ d, onDone, onConflict }: { d: District; onDone: () =
           {boundary && <Button size="small" onClick={() => setBoundary(null)}>{t("vision.boundaryRemove")}</Button>}
         </Space>
       </Form.Item>
-      {fileError && <Alert type="error" showIcon message={fileError} data-testid="district-boundary-error" style={{ marginBottom: 8 }} />}
+      {fileError && <Alert type="error" showIcon title={fileError} data-testid="district-boundary-error" style={{ marginBottom: 8 }} />}
       <Space>
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="edit-district-save">{t("vision.saveDistrict")}</Button>
         <Button onClick={onDone}>{t("vision.cancel")}</Button>
       </Space>
-      {save.error && !(save.error instanceof ApiError && save.error.status === 409) && <Alert type="error" showIcon style={{ marginTop: 8 }} data-testid="edit-district-error" message={save.error.message} />}
+      {save.error && !(save.error instanceof ApiError && save.error.status === 409) && <Alert type="error" showIcon style={{ marginTop: 8 }} data-testid="edit-district-error" title={save.error.message} />}
     </Form>
   );
 }
@@ -80,17 +81,17 @@ function DistrictCard({ d, slug, onChange }: { d: District; slug: string; onChan
           <Button size="small" onClick={() => { setConflict(false); setEditing((e) => !e); }} aria-expanded={editing} data-testid={`edit-district-${d.id}`}>{t("vision.editDistrict")}</Button>
         </Space>
       }>
-      {conflict && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t("vision.districtConflict")} data-testid="edit-district-conflict" />}
+      {conflict && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t("vision.districtConflict")} data-testid="edit-district-conflict" />}
       {editing && <div style={{ marginBottom: 12 }}><DistrictEditForm d={d} onDone={() => { setEditing(false); onChange(); }} onConflict={() => { setEditing(false); setConflict(true); onChange(); }} /></div>}
       {d.processes.length === 0 ? <Typography.Text type="secondary">{t("vision.noProcesses")}</Typography.Text> : (
-        <List size="small" dataSource={d.processes} renderItem={(p) => (
-          <List.Item key={p.id}>
+        <ItemList size="small" dataSource={d.processes} renderItem={(p) => (
+          <ItemList.Item key={p.id}>
             <Space wrap>
               <Link to={`/cities/${slug}/districts/${d.id}?process=${p.id}`} data-testid={`process-link-${p.id}`}>{pickName(p.question, lang)}</Link>
               <Tag color={p.status === "open" ? "green" : "default"}>{t(`vision.status.${p.status}`)}</Tag>
               <Typography.Text type="secondary">{p.startsOn}{p.endsOn ? ` – ${p.endsOn}` : ""} · {t("vision.counts", { participants: p.participants, statements: p.statements, votes: p.votes })}</Typography.Text>
             </Space>
-          </List.Item>
+          </ItemList.Item>
         )} />
       )}
       <div style={{ marginTop: 8 }}><NewProcessForm district={d.id} onDone={onChange} /></div>

@@ -54,7 +54,7 @@ function ProcessStatusButton({ process, district }: { process: VisionProcess; di
       </Button>
       {change.error && (
         <Alert type={change.error instanceof ApiError && change.error.status === 409 ? "warning" : "error"} showIcon data-testid="process-status-error"
-          message={change.error instanceof ApiError && change.error.status === 409 ? t("vision.processConflict") : change.error.message} />
+          title={change.error instanceof ApiError && change.error.status === 409 ? t("vision.processConflict") : change.error.message} />
       )}
     </>
   );

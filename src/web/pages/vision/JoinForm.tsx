@@ -26,7 +26,7 @@ export function JoinForm({ process, me }: { process: string; me: ParticipantStat
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={join.isPending} data-testid="join-submit">{t("vision.join.submit")}</Button>
       </Form>
-      {join.error && <Alert type="error" showIcon message={join.error.message} />}
+      {join.error && <Alert type="error" showIcon title={join.error.message} />}
     </Card>
   );
 }

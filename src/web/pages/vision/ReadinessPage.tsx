@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Col, Empty, Input, List, Radio, Result, Row, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Col, Empty, Input, Radio, Result, Row, Select, Space, Table, Tag, Typography } from "antd";
+import { ItemList } from "../../components/ItemList";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
@@ -27,7 +28,7 @@ function StartAssessment() {
     started.current = true;
     start.mutate();
   }, [pilot, action, start]);
-  if (!pilot && !action) return <Alert type="warning" message={t("vision.readiness.missingSubject")} data-testid="readiness-missing-subject" />;
+  if (!pilot && !action) return <Alert type="warning" title={t("vision.readiness.missingSubject")} data-testid="readiness-missing-subject" />;
   if (start.error) return <ErrorState error={start.error} />;
   return <Loading />;
 }
@@ -63,8 +64,8 @@ function Gaps({ view, framework }: { view: AssessmentView; framework: Framework 
   const scale = (s: number) => framework.scale.find((x) => x.score === s)?.[lang] ?? "";
   if (view.result.gaps.length === 0) return <Typography.Text type="secondary">{t("vision.readiness.noGaps")}</Typography.Text>;
   return (
-    <List dataSource={view.result.gaps} data-testid="readiness-gaps" renderItem={(g) => (
-      <List.Item key={g.prerequisite} data-testid={`gap-${g.prerequisite}`}>
+    <ItemList dataSource={view.result.gaps} data-testid="readiness-gaps" renderItem={(g) => (
+      <ItemList.Item key={g.prerequisite} data-testid={`gap-${g.prerequisite}`}>
         <Space orientation="vertical" size={2}>
           <Typography.Text strong>{names.get(g.prerequisite)} — {g.score} ({scale(g.score)})</Typography.Text>
           {g.evidence && <Typography.Text type="secondary">{g.evidence}</Typography.Text>}
@@ -73,7 +74,7 @@ function Gaps({ view, framework }: { view: AssessmentView; framework: Framework 
             <span key={p.id}><Link to={`/practices/${p.id}`} data-testid={`gap-practice-${p.id}`}>{(lang === "zh" ? p.title.zh ?? p.title.en : p.title.en ?? p.title.zh) ?? p.id}</Link> <Typography.Text type="secondary">({p.city}; {t("vision.readiness.matched", { words: p.matched.join(", ") })})</Typography.Text></span>
           ))}
         </Space>
-      </List.Item>
+      </ItemList.Item>
     )} />
   );
 }
@@ -108,7 +109,7 @@ function AssessmentEditor({ id, framework }: { id: string; framework: Framework 
         {t("vision.readiness.title")}: {v.subject ? `${t(`vision.readiness.${v.subject.kind}`)} — ${pickName(v.subject.title, lang)}` : t("common.notYetReported")}
       </Typography.Title>
       {v.subject && <Link to={`/cooperations/${v.subject.cooperation}`}>{v.subject.cooperation}</Link>}
-      {conflict && <Alert type="warning" showIcon message={t("vision.readiness.conflict")} data-testid="readiness-conflict" />}
+      {conflict && <Alert type="warning" showIcon title={t("vision.readiness.conflict")} data-testid="readiness-conflict" />}
       <Row gutter={16}>
         <Col xs={24} lg={12}><Card size="small" title={t("vision.readiness.radar")}><ReadinessRadar result={v.result} framework={framework} /></Card></Col>
         <Col xs={24} lg={12}><Card size="small" title={t("vision.readiness.gaps")}><Gaps view={v} framework={framework} /></Card></Col>

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { Card, Col, Empty, List, Progress, Row, Space, Table, Tag, Typography } from "antd";
+import { Card, Col, Empty, Progress, Row, Space, Table, Tag, Typography } from "antd";
+import { ItemList } from "../../components/ItemList";
 import { useTranslation } from "react-i18next";
 import { ErrorState, Loading } from "../../components/States";
 import { type Finding, PARTICIPANT_GROUPS, visionApi, type VisionResults } from "../../vision/api";
@@ -11,7 +12,7 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 function FindingItem({ f, testId }: { f: Finding; testId: string }) {
   const { t } = useTranslation();
   return (
-    <List.Item data-testid={testId}>
+    <ItemList.Item data-testid={testId}>
       <Space orientation="vertical" size={2} style={{ width: "100%" }}>
         <Typography.Text strong>{f.text}</Typography.Text>
         {f.groups.map((a, g) => (
@@ -22,7 +23,7 @@ function FindingItem({ f, testId }: { f: Finding; testId: string }) {
         ))}
         <Typography.Text type="secondary">{t("vision.results.votes", { n: f.votes })} · <Tag color={f.confidence === "high" ? "green" : f.confidence === "medium" ? "gold" : "default"}>{t(`vision.results.confidence.${f.confidence}`)}</Tag></Typography.Text>
       </Space>
-    </List.Item>
+    </ItemList.Item>
   );
 }
 
@@ -57,8 +58,8 @@ export function ResultsPart({ process, city }: { process: string; city: string }
         <Col xs={24} lg={14}><Card size="small" title={t("vision.results.map")}><OpinionMap r={r} /></Card></Col>
         <Col xs={24} lg={10}>
           <Card size="small" title={t("vision.results.groupsTitle")} data-testid="opinion-groups">
-            <List size="small" dataSource={r.groups} renderItem={(g) => (
-              <List.Item key={g.id}><Tag color={GROUP_COLOURS[g.id % GROUP_COLOURS.length]}>{t("vision.results.group", { g: groupLetter(g.id) })}</Tag> {g.size} · {Object.entries(g.participantGroups).map(([k, n]) => `${t(`vision.groups.${k}`)} ${n}`).join(", ")}</List.Item>
+            <ItemList size="small" dataSource={r.groups} renderItem={(g) => (
+              <ItemList.Item key={g.id}><Tag color={GROUP_COLOURS[g.id % GROUP_COLOURS.length]}>{t("vision.results.group", { g: groupLetter(g.id) })}</Tag> {g.size} · {Object.entries(g.participantGroups).map(([k, n]) => `${t(`vision.groups.${k}`)} ${n}`).join(", ")}</ItemList.Item>
             )} />
             <Typography.Paragraph type="secondary">{t("vision.results.method")}</Typography.Paragraph>
           </Card>
@@ -66,11 +67,11 @@ export function ResultsPart({ process, city }: { process: string; city: string }
       </Row>
       <Card size="small" title={t("vision.results.consensus")} data-testid="consensus">
         <Typography.Paragraph type="secondary">{t("vision.results.consensusHint", { pct: pct(r.thresholds.consensusAgreement), min: r.thresholds.minGroupVotes })}</Typography.Paragraph>
-        {r.consensus.length === 0 ? <Typography.Text type="secondary">{t("vision.results.noConsensus")}</Typography.Text> : <List dataSource={r.consensus} renderItem={(f) => <FindingItem key={f.statement} f={f} testId={`consensus-${f.statement}`} />} />}
+        {r.consensus.length === 0 ? <Typography.Text type="secondary">{t("vision.results.noConsensus")}</Typography.Text> : <ItemList dataSource={r.consensus} renderItem={(f) => <FindingItem key={f.statement} f={f} testId={`consensus-${f.statement}`} />} />}
       </Card>
       <Card size="small" title={t("vision.results.divisive")} data-testid="divisive">
         <Typography.Paragraph type="secondary">{t("vision.results.divisiveHint", { pct: pct(r.thresholds.divisiveSpread) })}</Typography.Paragraph>
-        {r.divisive.length === 0 ? <Typography.Text type="secondary">{t("vision.results.noDivisive")}</Typography.Text> : <List dataSource={r.divisive} renderItem={(f) => <FindingItem key={f.statement} f={f} testId={`divisive-${f.statement}`} />} />}
+        {r.divisive.length === 0 ? <Typography.Text type="secondary">{t("vision.results.noDivisive")}</Typography.Text> : <ItemList dataSource={r.divisive} renderItem={(f) => <FindingItem key={f.statement} f={f} testId={`divisive-${f.statement}`} />} />}
       </Card>
       <Card size="small" title={t("vision.results.breakdown")}><Breakdown r={r} /></Card>
       {r.consensus.length > 0 && <VisionDocumentForm process={process} city={city} consensus={r.consensus} />}

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Empty, Form, Input, List, Select, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, Empty, Form, Input, Select, Space, Tag, Typography } from "antd";
+import { ItemList } from "../../components/ItemList";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorState, Loading } from "../../components/States";
@@ -19,7 +20,7 @@ function QueueItem({ s, onDone }: { s: Statement; onDone: () => void }) {
   const [reason, setReason] = useState("");
   const moderate = useMutation({ mutationFn: (status: "accepted" | "hidden") => visionApi.moderate(s.id, { status, reason: status === "hidden" ? reason : null, version: s.version }), onSuccess: onDone, onError: onDone });
   return (
-    <List.Item data-testid={`queue-${s.id}`} actions={[
+    <ItemList.Item data-testid={`queue-${s.id}`} actions={[
       <Button key="a" type="primary" size="small" onClick={() => moderate.mutate("accepted")} loading={moderate.isPending} data-testid={`accept-${s.id}`}>{t("vision.statement.accept")}</Button>,
       <Space key="h"><Input size="small" value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t("vision.statement.reason")} aria-label={t("vision.statement.reason")} data-testid={`reason-${s.id}`} />
         <Button size="small" danger disabled={!reason.trim()} onClick={() => moderate.mutate("hidden")} data-testid={`hide-${s.id}`}>{t("vision.statement.hide")}</Button></Space>,
@@ -29,7 +30,7 @@ function QueueItem({ s, onDone }: { s: Statement; onDone: () => void }) {
         <span><Tags s={s} /></span>
         {moderate.error && <Typography.Text type="danger">{moderate.error.message}</Typography.Text>}
       </Space>
-    </List.Item>
+    </ItemList.Item>
   );
 }
 
@@ -63,19 +64,19 @@ export function StatementsPart({ process, open, me }: { process: string; open: b
             </Space>
             <Button type="primary" htmlType="submit" loading={submit.isPending} data-testid="statement-submit">{t("vision.statement.submit")}</Button>
             {submit.isSuccess && <Typography.Text type="secondary" style={{ marginLeft: 12 }} data-testid="statement-submitted">{t("vision.statement.submitted")}</Typography.Text>}
-            {submit.error && <Alert type="error" showIcon message={submit.error.message} />}
+            {submit.error && <Alert type="error" showIcon title={submit.error.message} />}
           </Form>
         </Card>
       )}
       <Card size="small" title={t("vision.statement.accepted")} data-testid="accepted-statements">
         {accepted.length === 0 ? <Empty description={t("vision.statement.none")} /> : (
-          <List size="small" dataSource={accepted} renderItem={(s) => <List.Item key={s.id}><Typography.Text lang={s.language === "zh" ? "zh-CN" : "en"}>{s.text}</Typography.Text> <Tags s={s} /></List.Item>} />
+          <ItemList size="small" dataSource={accepted} renderItem={(s) => <ItemList.Item key={s.id}><Typography.Text lang={s.language === "zh" ? "zh-CN" : "en"}>{s.text}</Typography.Text> <Tags s={s} /></ItemList.Item>} />
         )}
       </Card>
       <Card size="small" title={`${t("vision.statement.queue")} (${pending.length})`} data-testid="moderation-queue">
-        {pending.length === 0 ? <Typography.Text type="secondary">{t("vision.statement.queueEmpty")}</Typography.Text> : <List size="small" dataSource={pending} renderItem={(s) => <QueueItem key={s.id} s={s} onDone={refresh} />} />}
+        {pending.length === 0 ? <Typography.Text type="secondary">{t("vision.statement.queueEmpty")}</Typography.Text> : <ItemList size="small" dataSource={pending} renderItem={(s) => <QueueItem key={s.id} s={s} onDone={refresh} />} />}
         {hidden.length > 0 && (
-          <List size="small" header={t("vision.statement.hidden")} dataSource={hidden} renderItem={(s) => <List.Item key={s.id}><Typography.Text delete>{s.text}</Typography.Text> — {s.reason}</List.Item>} />
+          <ItemList size="small" header={t("vision.statement.hidden")} dataSource={hidden} renderItem={(s) => <ItemList.Item key={s.id}><Typography.Text delete>{s.text}</Typography.Text> — {s.reason}</ItemList.Item>} />
         )}
       </Card>
     </Space>

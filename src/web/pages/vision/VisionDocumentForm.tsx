@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Checkbox, Form, Input, List, Select, Space, Typography } from "antd";
+import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Typography } from "antd";
+import { ItemList } from "../../components/ItemList";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api";
 import { useLang } from "../../lang";
@@ -42,9 +43,9 @@ export function VisionDocumentForm({ process, city, consensus }: { process: stri
   return (
     <Card size="small" title={t("vision.document.create")} data-testid="vision-document">
       {(docs.data?.items.length ?? 0) > 0 && (
-        <List size="small" header={t("vision.document.list")} dataSource={docs.data?.items ?? []} renderItem={(d) => (
-          <List.Item key={d.id} data-testid={`vision-document-${d.id}`}
-            actions={[<Button key="edit" size="small" onClick={() => edit(d)} aria-label={`${t("vision.document.edit")}: ${pickName(d.title, lang)}`} data-testid={`edit-document-${d.id}`}>{t("vision.document.edit")}</Button>]}><Typography.Text strong>{pickName(d.title, lang)}</Typography.Text> — {pickName(d.text, lang)}</List.Item>
+        <ItemList size="small" header={t("vision.document.list")} dataSource={docs.data?.items ?? []} renderItem={(d) => (
+          <ItemList.Item key={d.id} data-testid={`vision-document-${d.id}`}
+            actions={[<Button key="edit" size="small" onClick={() => edit(d)} aria-label={`${t("vision.document.edit")}: ${pickName(d.title, lang)}`} data-testid={`edit-document-${d.id}`}>{t("vision.document.edit")}</Button>]}><Typography.Text strong>{pickName(d.title, lang)}</Typography.Text> — {pickName(d.text, lang)}</ItemList.Item>
         )} />
       )}
       {editing && <Typography.Paragraph strong data-testid="doc-editing">{t("vision.document.editing", { title: pickName(editing.title, lang) })}</Typography.Paragraph>}
@@ -66,8 +67,8 @@ export function VisionDocumentForm({ process, city, consensus }: { process: stri
           {create.isSuccess && <Typography.Text type="success" data-testid="doc-saved">{t("vision.document.saved")}</Typography.Text>}
         </Space>
         {create.error && (create.error instanceof ApiError && create.error.status === 409
-          ? <Alert type="warning" showIcon message={t("vision.document.conflict")} data-testid="doc-conflict" />
-          : <Alert type="error" showIcon message={create.error.message} />)}
+          ? <Alert type="warning" showIcon title={t("vision.document.conflict")} data-testid="doc-conflict" />
+          : <Alert type="error" showIcon title={create.error.message} />)}
       </Form>
     </Card>
   );

@@ -30,8 +30,8 @@ export function VotePart({ process, open, me }: { process: string; open: boolean
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [next, vote]);
-  if (!open) return <Alert type="info" message={t("vision.vote.closed")} />;
-  if (!me.participant) return <Alert type="info" message={t("vision.vote.joinFirst")} data-testid="vote-join-first" />;
+  if (!open) return <Alert type="info" title={t("vision.vote.closed")} />;
+  if (!me.participant) return <Alert type="info" title={t("vision.vote.joinFirst")} data-testid="vote-join-first" />;
   if (statements.isLoading) return <Loading />;
   if (statements.error) return <ErrorState error={statements.error} onRetry={() => void statements.refetch()} />;
   if (votable.length === 0) return <Empty description={t("vision.vote.none")} />;
@@ -49,9 +49,9 @@ export function VotePart({ process, open, me }: { process: string; open: boolean
             <Button onClick={() => vote.mutate("pass")} disabled={vote.isPending} data-testid="vote-pass" aria-keyshortcuts="P">{t("vision.vote.pass")}</Button>
           </Space>
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t("vision.vote.keys")}</Typography.Paragraph>
-          {vote.error && <Alert type="error" showIcon message={vote.error.message} />}
+          {vote.error && <Alert type="error" showIcon title={vote.error.message} />}
         </Card>
-      ) : <Alert type="success" message={t("vision.vote.done")} data-testid="vote-done" />}
+      ) : <Alert type="success" title={t("vision.vote.done")} data-testid="vote-done" />}
     </Space>
   );
 }

@@ -1,4 +1,5 @@
-import { Button, Card, Empty, List, Popconfirm, Space, Tag, Typography } from "antd";
+import { Button, Card, Empty, Popconfirm, Space, Tag, Typography } from "antd";
+import { ItemList } from "../../components/ItemList";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Cooperation } from "../../cooperations/api";
@@ -33,16 +34,16 @@ export default function PartnersTab({ cooperation }: { cooperation: Cooperation 
       {items.length === 0 ? <Empty description={L("none")} data-testid="partners-empty" /> : <PartnerMix counts={counts} />}
       {ORGANISATION_KINDS.filter((k) => counts[k] > 0).map((kind) => (
         <Card key={kind} size="small" title={t(`work.organisationKinds.${kind}`)} data-testid={`partners-${kind}`}>
-          <List<Commitment>
+          <ItemList<Commitment>
             dataSource={items.filter((c) => c.organisation.kind === kind)}
             renderItem={(c) => (
-              <List.Item data-testid={`commitment-${c.id}`}
+              <ItemList.Item data-testid={`commitment-${c.id}`}
                 actions={[
                   <Popconfirm key="x" title={L("removeConfirm")} onConfirm={() => remove.mutate(c.id)} okText={t("work.delete")} cancelText={t("work.cancel")}>
                     <Button size="small" danger>{t("work.delete")}</Button>
                   </Popconfirm>,
                 ]}>
-                <List.Item.Meta
+                <ItemList.Item.Meta
                   title={<Space wrap><LangText value={c.organisation.names} strong />{c.organisation.country && <Tag>{c.organisation.country}</Tag>}{c.organisation.sector && <Tag>{c.organisation.sector}</Tag>}</Space>}
                   description={(
                     <>
@@ -53,7 +54,7 @@ export default function PartnersTab({ cooperation }: { cooperation: Cooperation 
                     </>
                   )}
                 />
-              </List.Item>
+              </ItemList.Item>
             )}
           />
         </Card>
