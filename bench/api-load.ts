@@ -41,7 +41,7 @@ const port = await freePort();
 const server = spawn(process.execPath, ["bin/citybridge.js", "serve", "--port", String(port), "--db", join(dir, "load.db")], { stdio: "ignore", env: { ...process.env, DATABASE_URL: "", CITYBRIDGE_DB: "", CITYBRIDGE_LOG: "error" } });
 const base = `http://127.0.0.1:${port}`;
 try {
-  for (let i = 0; i < 1200 && !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 1200 && !(await fetch(`${base}/api/health/ready`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
   // Warm up both paths (JIT, SQLite page cache) before measuring.
   await autocannon({ url: `${base}/api/v1/cities/chongqing-cn`, connections: 10, duration: 3 });
   const trivial = await load(`${base}/api/health`);

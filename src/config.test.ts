@@ -18,4 +18,14 @@ describe("loadConfig", () => {
   it("names the variable that is invalid", () => {
     expect(() => loadConfig({}, { CITYBRIDGE_PORT: "eighty" })).toThrow(/CITYBRIDGE_PORT/);
   });
+  it("trusts no proxy by default; --trust-proxy and CITYBRIDGE_TRUST_PROXY name which", () => {
+    expect(loadConfig({}, {}).trustProxy).toBe(false);
+    expect(loadConfig({ trustProxy: true }, {}).trustProxy).toBe(true);
+    expect(loadConfig({}, { CITYBRIDGE_TRUST_PROXY: "true" }).trustProxy).toBe(true);
+    expect(loadConfig({}, { CITYBRIDGE_TRUST_PROXY: "off" }).trustProxy).toBe(false);
+    expect(loadConfig({}, { CITYBRIDGE_TRUST_PROXY: "10.0.0.0/8, loopback,::1" }).trustProxy).toEqual(["10.0.0.0/8", "loopback", "::1"]);
+    expect(loadConfig({ trustProxy: "172.18.0.2" }, { CITYBRIDGE_TRUST_PROXY: "true" }).trustProxy).toEqual(["172.18.0.2"]);
+    expect(() => loadConfig({}, { CITYBRIDGE_TRUST_PROXY: "caddy" })).toThrow(/CITYBRIDGE_TRUST_PROXY: "caddy"/);
+    expect(() => loadConfig({ trustProxy: "10.0.0.0/33" }, {})).toThrow(/--trust-proxy/);
+  });
 });

@@ -58,7 +58,7 @@ describe("citybridge users and db backup", () => {
     const server = spawn(process.execPath, [BIN, "serve", "--port", String(port), "--db", db], { env: CLI_ENV, stdio: "ignore" });
     try {
       for (let i = 0; i < 200; i++) {
-        const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+        const ok = await fetch(`http://127.0.0.1:${port}/api/health/ready`).then((r) => r.ok, () => false);
         if (ok) break;
         await new Promise((r) => setTimeout(r, 100));
       }

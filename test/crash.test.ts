@@ -55,7 +55,7 @@ describe("a server killed in the middle of an import", () => {
     const port = await freePort();
     const server = spawn(process.execPath, [BIN, "serve", "--port", String(port), "--db", db], { env: CLI_ENV, stdio: "ignore" });
     const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 300 && !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 300 && !(await fetch(`${base}/api/health/ready`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
     const signIn = await fetch(`${base}/api/v1/auth/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "ops@example.org", password: admin.password }) });
     const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
     const { csrfToken } = (await signIn.json()) as { csrfToken: string };

@@ -31,9 +31,12 @@ import { registerTextGuard } from "./text-guard.js";
 import { registerAccessControl } from "./access-control.js";
 import { WRITE_POLICY } from "./write-policy.js";
 import { registerReadCache } from "./read-cache.js";
+import { RuntimeStateRepository } from "../db/repositories/runtime-state.repository.js";
 
 /** Public reads of the city page and the map, answered from memory until the data changes. */
 const CACHED_READS = new Set(["/api/v1/cities/:slug", "/api/v1/cities/:slug/observations", "/api/v1/indicators", "/api/v1/sources", "/api/v1/indicators/:code/latest", "/api/v1/cities/points"]);
+
+const STARTING = "the server is starting: the database is being migrated or its reference data loaded";
 
 /** The built web UI (npm run build:web). */
 export const WEB_DIR = fileURLToPath(new URL("../../dist/web/", import.meta.url));
@@ -41,6 +44,13 @@ const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.me
 
 export interface AppOptions {
   logLevel?: string;
+  /**
+   * Whether the database is migrated and seeded (the server listens before that, for liveness):
+   * until it says so every /api/ request but /api/health answers 503. Default: ready.
+   */
+  prepared?: () => boolean;
+  /** Fastify's trustProxy: whose X-Forwarded-For/-Proto to believe (see config.trustProxy). Default: nobody. */
+  trustProxy?: boolean | string[];
   /** Serve the web UI from this folder; defaults to dist/web when it exists. */
   webDir?: string | null;
 }
@@ -50,6 +60,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   const app = Fastify({
     logger: { level: opts.logLevel ?? "warn" },
     bodyLimit: 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
     routerOptions: { maxParamLength: 200 },
     // Requests Node cannot even parse (e.g. raw, unencoded UTF-8 in the URL) still get problem+json.
     clientErrorHandler: (_err, socket) => {
@@ -63,6 +74,13 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  const prepared = opts.prepared ?? (() => true);
+  const runtime = new RuntimeStateRepository(ctx.database.db);
+  app.addHook("onRequest", async (req, reply) => {
+    if (prepared() || !req.url.startsWith("/api/") || req.url.startsWith("/api/health")) return;
+    reply.header("retry-after", "2").header("cache-control", "no-store");
+    return sendProblem(reply, problem(503, STARTING));
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -71,7 +89,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     },
     transform: jsonSchemaTransform,
   });
-  await registerSecurity(app);
+  await registerSecurity(app, runtime);
   await registerAuth(app, ctx);
   registerTextGuard(app);
   registerAccessControl(app, ctx, WRITE_POLICY);
@@ -85,6 +103,28 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     "/api/health",
     { schema: { tags: ["health"], response: { 200: z.object({ status: z.literal("ok"), database: z.enum(["sqlite", "postgres"]), version: z.string() }) } } },
     async () => ({ status: "ok" as const, database: ctx.database.dialect, version: VERSION }),
+  );
+  app.get(
+    "/api/health/ready",
+    {
+      schema: {
+        tags: ["health"],
+        summary: "Readiness: 200 once the database is migrated and its first seed is complete and it answers; 503 problem+json before (/api/health is liveness)",
+        response: { 200: z.object({ status: z.literal("ready"), database: z.enum(["sqlite", "postgres"]), version: z.string() }) },
+      },
+    },
+    async (_req, reply) => {
+      reply.header("cache-control", "no-store");
+      if (!prepared()) return sendProblem(reply.header("retry-after", "2"), problem(503, STARTING));
+      let seed: string;
+      try {
+        seed = await runtime.seedState();
+      } catch (err) {
+        return sendProblem(reply, problem(503, `the database does not answer: ${(err as Error).message}`));
+      }
+      if (seed === "started") return sendProblem(reply.header("retry-after", "2"), problem(503, "the reference data is being loaded by a server"));
+      return { status: "ready" as const, database: ctx.database.dialect, version: VERSION };
+    },
   );
   await app.register(authRoutes(ctx), { prefix: "/api/v1" });
   await app.register(usersRoutes(ctx), { prefix: "/api/v1" });

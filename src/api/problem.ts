@@ -26,6 +26,7 @@ const TITLES: Record<number, string> = {
   428: "Precondition Required",
   429: "Too Many Requests",
   500: "Internal Server Error",
+  503: "Service Unavailable",
 };
 
 export function problem(status: number, detail?: string, extra: Partial<ProblemBody> = {}): ProblemBody {

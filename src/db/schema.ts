@@ -661,6 +661,19 @@ export interface ReadinessAssessmentsTable extends Editable {
   tensions_json: string;
 }
 
+export interface RuntimeStateTable {
+  key: string;
+  value: string;
+}
+
+export interface RateLimitsTable {
+  bucket: string;
+  client_key: string;
+  /** Milliseconds since the epoch. */
+  window_start: number;
+  hits: number;
+}
+
 export interface DatabaseSchema {
   air_stations: AirStationsTable;
   air_daily: AirDailyTable;
@@ -709,4 +722,6 @@ export interface DatabaseSchema {
   api_tokens: ApiTokensTable;
   role_grants: RoleGrantsTable;
   audit_log: AuditLogTable;
+  runtime_state: RuntimeStateTable;
+  rate_limits: RateLimitsTable;
 }

@@ -1,24 +1,48 @@
 import type { Config } from "../config.js";
 import { migrateToLatest, openDatabase } from "../db/index.js";
+import { RuntimeStateRepository } from "../db/repositories/runtime-state.repository.js";
+import { withStartupLock } from "../db/startup-lock.js";
 import { type AppContext, createContext } from "./context.js";
 import { seed } from "./seed.js";
 
+export interface PrepareOptions {
+  seedIfEmpty?: boolean;
+  onStep?: (message: string) => void;
+}
+
 /**
- * Opens the configured database, applies pending migrations and, when the database holds no
- * cities yet (first start), seeds the shipped reference data.
+ * Applies pending migrations and, when the database holds no cities yet (first start) or a first
+ * seed was cut short, seeds the shipped reference data — all under the startup lock, so of several
+ * servers started at once on one PostgreSQL database one migrates and seeds while the others wait.
  */
-export async function openApp(
-  config: Pick<Config, "databaseUrl" | "sqlitePath">,
-  opts: { seedIfEmpty?: boolean; onStep?: (message: string) => void } = {},
-): Promise<AppContext> {
+export async function prepareDatabase(ctx: AppContext, opts: PrepareOptions = {}): Promise<void> {
+  const state = new RuntimeStateRepository(ctx.database.db);
+  await withStartupLock(
+    ctx.database,
+    async () => {
+      await migrateToLatest(ctx.database.db);
+      if (!opts.seedIfEmpty) return;
+      const interrupted = (await state.seedState()) === "started";
+      if (!interrupted && (await ctx.cities.count()) > 0) return;
+      opts.onStep?.(
+        interrupted
+          ? "the first seed was cut short: loading the reference data again…"
+          : "first start: loading the reference data (cities, indicators, observations)…",
+      );
+      await state.setSeedState("started");
+      await seed(ctx, { onStep: opts.onStep });
+      await state.setSeedState("completed");
+    },
+    () => opts.onStep?.("another server is migrating or seeding this database: waiting for it…"),
+  );
+}
+
+/** Opens the configured database and prepares it (see prepareDatabase). */
+export async function openApp(config: Pick<Config, "databaseUrl" | "sqlitePath">, opts: PrepareOptions = {}): Promise<AppContext> {
   const database = openDatabase(config);
   try {
-    await migrateToLatest(database.db);
     const ctx = createContext(database);
-    if (opts.seedIfEmpty && (await ctx.cities.count()) === 0) {
-      opts.onStep?.("first start: loading the reference data (cities, indicators, observations)…");
-      await seed(ctx, { onStep: opts.onStep });
-    }
+    await prepareDatabase(ctx, opts);
     return ctx;
   } catch (err) {
     await database.close();

@@ -33,7 +33,7 @@ export function ensureWebBuilt(): void {
   if (r.status !== 0) throw new Error(`web build failed with exit code ${r.status}`);
 }
 
-/** Starts `citybridge serve` on a fresh database and waits until /api/health answers (first start seeds: up to 120 s). */
+/** Starts `citybridge serve` on a fresh database and waits until /api/health/ready answers (first start seeds: up to 120 s). */
 export async function startServer(timeoutMs = 120_000): Promise<Running> {
   ensureWebBuilt();
   const port = await freePort();
@@ -66,7 +66,7 @@ export async function startServer(timeoutMs = 120_000): Promise<Running> {
       throw new Error(`server exited with code ${child.exitCode} before it was ready:\n${log}`);
     }
     try {
-      const res = await fetch(`${baseUrl}/api/health`);
+      const res = await fetch(`${baseUrl}/api/health/ready`);
       if (res.ok) {
         const admin = createTestAdmin(db);
         const signIn = await fetch(`${baseUrl}/api/v1/auth/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(admin) });
@@ -80,7 +80,7 @@ export async function startServer(timeoutMs = 120_000): Promise<Running> {
     await new Promise((r) => setTimeout(r, 500));
   }
   await stop();
-  throw new Error(`server did not answer /api/health within ${timeoutMs / 1000} s:\n${log}`);
+  throw new Error(`server did not answer /api/health/ready within ${timeoutMs / 1000} s:\n${log}`);
 }
 
 /** Creates an administrator in the server's database through the CLI, as an operator would. */
