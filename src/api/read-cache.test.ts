@@ -3,6 +3,8 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/databases.js";
 import { loadFixture } from "../../test/support/fixture.js";
+import pg from "pg";
+import { openDatabase } from "../db/index.js";
 import { createContext } from "../services/context.js";
 import { buildApp } from "./app.js";
 
@@ -56,5 +58,85 @@ describe("the read cache of the city page's routes", () => {
     await app.inject({ method: "GET", url: "/api/v1/auth/me" });
     const again = await app.inject({ method: "GET", url: "/api/v1/auth/me" });
     expect(again.headers["x-cache"]).toBeUndefined();
+  });
+});
+
+describe("the read cache on PostgreSQL, with two servers on one database", () => {
+  let t: TestDatabase;
+  let a: FastifyInstance;
+  let bDatabase: ReturnType<typeof openDatabase>;
+  beforeAll(async () => {
+    t = await createTestDatabase("postgres");
+    const ctx = createContext(t.database);
+    await loadFixture(ctx);
+    a = await buildApp(ctx, { webDir: null, logLevel: "silent" });
+    bDatabase = openDatabase(t.config);
+  });
+  afterAll(async () => {
+    await a.close();
+    await bDatabase.close();
+    await t.drop();
+  });
+
+  const sources = () => a.inject({ method: "GET", url: "/api/v1/sources" });
+  /** Reads until the answer is cached (the listening connection opens on the first read). */
+  async function cached() {
+    for (let i = 0; i < 100; i++) {
+      const r = await sources();
+      if (r.headers["x-cache"] === "hit") return r;
+      await new Promise((res) => setTimeout(res, 20));
+    }
+    throw new Error("never cached");
+  }
+
+  it("caches, and drops the answer once another server's write commits", async () => {
+    await cached();
+    const at = Date.now();
+    await bDatabase.db.insertInto("sources").values({ id: "written-on-b", citation: "Written by the other server", url: null, licence: null, created_at: new Date().toISOString() }).execute();
+    let seenAfter = -1;
+    for (let i = 0; i < 200; i++) {
+      const r = await sources();
+      if (r.body.includes("written-on-b")) {
+        seenAfter = Date.now() - at;
+        expect(r.headers["x-cache"]).toBeUndefined();
+        break;
+      }
+      await new Promise((res) => setTimeout(res, 5));
+    }
+    expect(seenAfter).toBeGreaterThanOrEqual(0);
+    expect(seenAfter).toBeLessThan(1000);
+    expect((await cached()).body).toContain("written-on-b");
+  });
+
+  it("does not cache a change that is not committed yet, and sees it once it is", async () => {
+    await cached();
+    await bDatabase.inTransaction(async () => {
+      await bDatabase.db.insertInto("sources").values({ id: "in-flight", citation: "Not committed yet", url: null, licence: null, created_at: new Date().toISOString() }).execute();
+      const during = await sources();
+      expect(during.body).not.toContain("in-flight");
+    });
+    let seen = false;
+    for (let i = 0; i < 200 && !seen; i++) {
+      seen = (await sources()).body.includes("in-flight");
+      if (!seen) await new Promise((res) => setTimeout(res, 5));
+    }
+    expect(seen).toBe(true);
+  });
+
+  it("caches nothing while its listening connection is down, and again once it is back", async () => {
+    await cached();
+    const admin = new pg.Client({ connectionString: t.config.databaseUrl ?? "" });
+    await admin.connect();
+    try {
+      const killed = await admin.query("select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = current_database() and query = 'listen citybridge_changes'");
+      expect(killed.rows.length).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+    }
+    await new Promise((res) => setTimeout(res, 100));
+    expect((await sources()).headers["x-cache"]).toBeUndefined();
+    expect((await sources()).headers["x-cache"]).toBeUndefined();
+    await new Promise((res) => setTimeout(res, 1500));
+    expect((await cached()).headers["x-cache"]).toBe("hit");
   });
 });

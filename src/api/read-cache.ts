@@ -5,8 +5,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
  * observations, the indicator catalogue, the sources…). An entry is valid only while the
  * database's change token is unchanged: SQLite's `data_version` (bumped by commits of any other
  * connection — a CLI import while the server runs) together with this connection's
- * `total_changes()` (bumped by its own writes). Without a change token (PostgreSQL, where other
- * instances write) nothing is cached.
+ * `total_changes()` (bumped by its own writes); on PostgreSQL a generation bumped by this process's
+ * writes and by the commit notifications of every server's writes (db/change-listener.ts). While
+ * there is no change token (PostgreSQL with its listening connection down) nothing is cached.
  */
 export interface ReadCacheOptions {
   /** Route patterns (as registered, e.g. `/api/v1/cities/:slug`) whose GET answers may be cached. */

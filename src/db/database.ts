@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import type pgModule from "pg";
 import type { Config } from "../config.js";
 import { AmbientTransactions } from "./ambient-transaction.js";
+import { PgChangeListener } from "./change-listener.js";
 import { openParallelReader, type ParallelReader } from "./parallel-reader.js";
 import type { DatabaseSchema } from "./schema.js";
 
@@ -24,7 +25,8 @@ export interface Database {
   /**
    * Changes whenever the data may have changed — SQLite's `data_version` (commits by other
    * connections, e.g. a CLI import) with this connection's `total_changes()` (its own writes);
-   * null where it cannot tell (PostgreSQL: other instances write). Read caches key on it.
+   * on PostgreSQL a generation bumped by this process's writes and by the commit notifications of
+   * every server's (change-listener.ts); null while it cannot tell. Read caches key on it.
    */
   changeToken(): string | null;
   /**
@@ -58,10 +60,15 @@ export function openDatabase(config: Pick<Config, "databaseUrl" | "sqlitePath">)
     // the process: the pool drops it and opens a new one on the next query.
     pool.on("error", (err) => process.stderr.write(`citybridge: an idle PostgreSQL connection was closed: ${err.message}\n`));
     const ambient = new AmbientTransactions("begin");
-    const db = new Kysely<DatabaseSchema>({ dialect: ambient.wrap(new PostgresDialect({ pool })) });
+    const changes = new PgChangeListener(config.databaseUrl);
+    const db = new Kysely<DatabaseSchema>({ dialect: ambient.wrap(new PostgresDialect({ pool })), plugins: [changes.plugin()] });
     const url = new URL(config.databaseUrl);
     const inTransaction = <T>(fn: () => Promise<T>, commit?: (value: T) => boolean) => ambient.run(fn, commit);
-    return { db, dialect: "postgres", location: `${url.hostname}:${url.port || 5432}${url.pathname}`, changeToken: () => null, inTransaction, reader: null, close: () => db.destroy() };
+    const close = async () => {
+      await changes.close();
+      await db.destroy();
+    };
+    return { db, dialect: "postgres", location: `${url.hostname}:${url.port || 5432}${url.pathname}`, changeToken: () => changes.token(), inTransaction, reader: null, close };
   }
   const sqlite = new SQLite(config.sqlitePath);
   sqlite.pragma("journal_mode = WAL");

@@ -10,6 +10,7 @@ import * as m0008 from "./migrations/0008-practice-index-keys.js";
 import * as m0009 from "./migrations/0009-observation-provenance.js";
 import * as m0010 from "./migrations/0010-audit-append-only.js";
 import * as m0011 from "./migrations/0011-runtime-state.js";
+import * as m0012 from "./migrations/0012-change-notify.js";
 
 /** Migrations are listed in code so they run the same from sources, tests and any working directory. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0009-observation-provenance": m0009,
   "0010-audit-append-only": m0010,
   "0011-runtime-state": m0011,
+  "0012-change-notify": m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
