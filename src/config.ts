@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   CITYBRIDGE_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   CITYBRIDGE_HOST: z.string().min(1).optional(),
   CITYBRIDGE_TRUST_PROXY: z.string().optional(),
+  CITYBRIDGE_INSTANCE: z.string().min(1).max(100).optional(),
   CITYBRIDGE_LOG: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });
 
@@ -44,6 +45,8 @@ export interface Config {
   readonly logLevel: string;
   /** Fastify's trustProxy (see parseTrustProxy): decides the client address rate limits key on, and whether a request came over TLS. */
   readonly trustProxy: boolean | string[];
+  /** The name this server writes on its audit rows (e.g. the container's replica name); null: host:pid. */
+  readonly instanceName: string | null;
 }
 
 export interface ConfigOverrides {
@@ -78,5 +81,6 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     host: overrides.host ?? e.CITYBRIDGE_HOST ?? "127.0.0.1",
     logLevel: e.CITYBRIDGE_LOG ?? "warn",
     trustProxy,
+    instanceName: e.CITYBRIDGE_INSTANCE ?? null,
   });
 }

@@ -42,10 +42,10 @@ let dbName: string;
 let url: string;
 const servers: Server[] = [];
 
-async function start(): Promise<Server> {
+async function start(instance: string): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, [BIN, "serve", "--port", String(port), "--trust-proxy", "loopback"], {
-    env: { ...CLI_ENV, DATABASE_URL: url, CITYBRIDGE_LOG: "error" },
+    env: { ...CLI_ENV, DATABASE_URL: url, CITYBRIDGE_LOG: "error", CITYBRIDGE_INSTANCE: instance },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let log = "";
@@ -86,7 +86,7 @@ describe("two servers on one PostgreSQL database", () => {
 
     // Both at once on the empty database; sample both until both are ready.
     const t0 = Date.now();
-    const pair = [await start(), await start()];
+    const pair = [await start("replica-a"), await start("replica-b")];
     const deadline = Date.now() + 240_000;
     let ready = [false, false];
     while (!ready.every(Boolean) && Date.now() < deadline) {
@@ -198,6 +198,20 @@ describe("two servers on one PostgreSQL database", () => {
       expect(onB.status).toBe(409);
       const now = await json(await fetch(`${b().base}/api/v1/practices/${practice.id}`));
       expect((now.title as { en: string }).en).toBe("Bus priority lanes");
+      expect((await fetch(`${b().base}/api/v1/practices/${practice.id}`, { method: "DELETE", headers: { cookie, "x-csrf-token": csrf } })).status).toBe(204);
+      // Each audit row names the server that wrote it.
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        const rows = await c.query("select action, instance from audit_log where entity_id = $1 order by seq", [practice.id]);
+        expect(rows.rows).toEqual([
+          { action: "create", instance: "replica-a" },
+          { action: "update", instance: "replica-a" },
+          { action: "delete", instance: "replica-b" },
+        ]);
+      } finally {
+        await c.end();
+      }
     });
   });
 });

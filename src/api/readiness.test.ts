@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
@@ -100,6 +101,14 @@ describe.each(DIALECTS)("readiness, shared rate limits and the client address on
     expect((await signIn(app2, { "x-forwarded-for": "198.51.100.99" })).statusCode).toBe(429);
     // Trusted: each forwarded address has its own window.
     expect((await signIn(trusting, { "x-forwarded-for": "198.51.100.99" })).statusCode).toBe(401);
+  });
+
+  it("names the writing instance on audit rows", async () => {
+    const named = createContext(ctx.database, { instance: "replica-7" });
+    await named.audit.append({ at: new Date().toISOString(), actor: "t", action: "create", entity: "probe", entityId: "p1", before: null, after: { a: 1 } });
+    await ctx.audit.append({ at: new Date().toISOString(), actor: "t", action: "update", entity: "probe", entityId: "p1", before: null, after: { a: 2 } });
+    const rows = await ctx.audit.list({ entity: "probe", entityId: "p1" });
+    expect(rows.map((r) => r.instance)).toEqual(["replica-7", `${hostname()}:${process.pid}`]);
   });
 
   it.runIf(dialect === "postgres")("lets one holder of the startup lock run at a time", async () => {

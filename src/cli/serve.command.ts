@@ -27,7 +27,7 @@ export function serveCommand(): Command {
     const config = configFrom(opts);
     const started = Date.now();
     const database = openDatabase(config);
-    const ctx = createContext(database);
+    const ctx = createContext(database, { instance: config.instanceName });
     // Listen at once (liveness), answering 503 to the API until the database is migrated and seeded.
     let prepared = false;
     const app = await buildApp(ctx, { logLevel: config.logLevel, trustProxy: config.trustProxy, prepared: () => prepared });

@@ -11,6 +11,7 @@ import * as m0009 from "./migrations/0009-observation-provenance.js";
 import * as m0010 from "./migrations/0010-audit-append-only.js";
 import * as m0011 from "./migrations/0011-runtime-state.js";
 import * as m0012 from "./migrations/0012-change-notify.js";
+import * as m0013 from "./migrations/0013-audit-instance.js";
 
 /** Migrations are listed in code so they run the same from sources, tests and any working directory. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0010-audit-append-only": m0010,
   "0011-runtime-state": m0011,
   "0012-change-notify": m0012,
+  "0013-audit-instance": m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -575,6 +575,8 @@ export interface AuditLogTable {
   entity_id: string;
   before_json: string | null;
   after_json: string | null;
+  /** The server instance or command that wrote the row (0013); null on older rows. */
+  instance: string | null;
 }
 
 /** Vision and readiness (0006): JSON as text; votes are 1 / -1 / 0. */

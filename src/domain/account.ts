@@ -59,6 +59,8 @@ export const AuditEntrySchema = z.object({
   entityId: z.string(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
+  /** The server instance (CITYBRIDGE_INSTANCE, or host:pid) or command that wrote it; null before 0013. */
+  instance: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 

@@ -45,7 +45,8 @@ export interface AppContext {
   readonly audit: AuditRepository;
 }
 
-export function createContext(database: Database): AppContext {
+/** `instance`: the name written on this process's audit rows (config.instanceName; default host:pid). */
+export function createContext(database: Database, opts: { instance?: string | null } = {}): AppContext {
   return {
     database,
     cities: new CityRepository(database.db),
@@ -69,6 +70,6 @@ export function createContext(database: Database): AppContext {
     visionParticipation: new VisionParticipationRepository(database.db),
     readiness: new ReadinessRepository(database.db),
     accounts: new AccountRepository(database.db),
-    audit: new AuditRepository(database.db),
+    audit: new AuditRepository(database.db, opts.instance ?? undefined),
   };
 }

@@ -38,10 +38,10 @@ export async function prepareDatabase(ctx: AppContext, opts: PrepareOptions = {}
 }
 
 /** Opens the configured database and prepares it (see prepareDatabase). */
-export async function openApp(config: Pick<Config, "databaseUrl" | "sqlitePath">, opts: PrepareOptions = {}): Promise<AppContext> {
+export async function openApp(config: Pick<Config, "databaseUrl" | "sqlitePath"> & Partial<Pick<Config, "instanceName">>, opts: PrepareOptions = {}): Promise<AppContext> {
   const database = openDatabase(config);
   try {
-    const ctx = createContext(database);
+    const ctx = createContext(database, { instance: config.instanceName });
     await prepareDatabase(ctx, opts);
     return ctx;
   } catch (err) {

@@ -96,7 +96,7 @@ describe.each(DIALECTS)("accounts API on %s", (dialect) => {
     expect(Date.now() - Date.parse(entry.at)).toBeLessThan(60_000);
     const csv = await app.inject({ method: "GET", url: "/api/v1/audit.csv", headers: as(admin) });
     expect(csv.headers["content-type"]).toContain("text/csv");
-    expect(csv.body.split("\n")[0]).toBe("seq,at,actor,action,entity,entity_id,before,after");
+    expect(csv.body.split("\n")[0]).toBe("seq,at,actor,action,entity,entity_id,before,after,instance");
     expect(csv.body).toContain("user-roles");
     expect((await app.inject({ method: "GET", url: "/api/v1/audit.csv", headers: as(editor) })).statusCode).toBe(403);
     const refused = await app.inject({ method: "POST", url: `/api/v1/users/${editorId}/roles`, headers: as(editor), payload: { role: "programme_manager", scope: "iuc-asia" } });

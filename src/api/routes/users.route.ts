@@ -89,10 +89,10 @@ export function usersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags, summary: "Export the whole audit trail as CSV (administrators)", produces: ["text/csv"] } },
       async (req, reply) => {
         requireAdmin(req);
-        const rows = [["seq", "at", "actor", "action", "entity", "entity_id", "before", "after"]];
+        const rows = [["seq", "at", "actor", "action", "entity", "entity_id", "before", "after", "instance"]];
         for (let after = 0; ; ) {
           const page = await ctx.audit.list({ after, limit: 5000 });
-          for (const e of page) rows.push([String(e.seq), e.at, e.actor, e.action, e.entity, e.entityId, e.before === null ? "" : JSON.stringify(e.before), e.after === null ? "" : JSON.stringify(e.after)]);
+          for (const e of page) rows.push([String(e.seq), e.at, e.actor, e.action, e.entity, e.entityId, e.before === null ? "" : JSON.stringify(e.before), e.after === null ? "" : JSON.stringify(e.after), e.instance ?? ""]);
           if (page.length < 5000) break;
           after = page[page.length - 1]?.seq ?? after;
         }

@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import type { Kysely } from "kysely";
 import type { AuditEntry } from "../../domain/account.js";
 import type { DatabaseSchema } from "../schema.js";
@@ -23,7 +24,11 @@ export interface AuditQuery {
 
 /** The append-only audit trail: this class has no update or delete. */
 export class AuditRepository {
-  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+  /** `instance`: the name this process writes on its audit rows (default host:pid). */
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    readonly instance: string = defaultInstanceName(),
+  ) {}
 
   async append(r: AuditRecord): Promise<void> {
     await this.db
@@ -36,6 +41,7 @@ export class AuditRepository {
         entity_id: r.entityId,
         before_json: r.before === undefined || r.before === null ? null : JSON.stringify(r.before),
         after_json: r.after === undefined || r.after === null ? null : JSON.stringify(r.after),
+        instance: this.instance,
       })
       .execute();
   }
@@ -56,6 +62,12 @@ export class AuditRepository {
       entityId: r.entity_id,
       before: r.before_json === null ? null : (JSON.parse(r.before_json) as unknown),
       after: r.after_json === null ? null : (JSON.parse(r.after_json) as unknown),
+      instance: r.instance,
     }));
   }
+}
+
+/** host:pid — unique among the servers and commands writing to one database at a time. */
+export function defaultInstanceName(): string {
+  return `${hostname()}:${process.pid}`;
 }
