@@ -113,13 +113,17 @@ describe.each(DIALECTS)("readiness, shared rate limits and the client address on
 
   it.runIf(dialect === "postgres")("lets one holder of the startup lock run at a time", async () => {
     const order: string[] = [];
+    let entered: () => void = () => {};
+    const aInside = new Promise<void>((r) => (entered = r));
     const body = (name: string) => async () => {
       order.push(`${name} in`);
-      await new Promise((r) => setTimeout(r, 150));
+      if (name === "a") entered();
+      await new Promise((r) => setTimeout(r, 200));
       order.push(`${name} out`);
     };
     let waited = false;
-    await Promise.all([withStartupLock(ctx.database, body("a")), new Promise((r) => setTimeout(r, 30)).then(() => withStartupLock(other.database, body("b"), () => (waited = true)))]);
+    // b asks for the lock only once a holds it.
+    await Promise.all([withStartupLock(ctx.database, body("a")), aInside.then(() => withStartupLock(other.database, body("b"), () => (waited = true)))]);
     expect(order).toEqual(["a in", "a out", "b in", "b out"]);
     expect(waited).toBe(true);
   });
