@@ -1,3 +1,4 @@
+import { withStartupLock } from "../db/startup-lock.js";
 import { Command } from "commander";
 import { migrateToLatest, openDatabase } from "../db/index.js";
 import { seed } from "../services/seed.js";
@@ -12,7 +13,8 @@ export function dbCommand(): Command {
     addDbOption(new Command("migrate").description("apply pending migrations")).action(async (opts: { db?: string }) => {
       const database = openDatabase(configFrom(opts));
       try {
-        const applied = await migrateToLatest(database.db);
+        // Under the servers' startup lock: never beside a server that is migrating or seeding.
+        const applied = await withStartupLock(database, () => migrateToLatest(database.db));
         process.stderr.write(applied.length ? `applied ${applied.join(", ")}\n` : "the database is up to date\n");
       } finally {
         await database.close();
@@ -45,7 +47,8 @@ export function dbCommand(): Command {
         // The backup may predate newer migrations: bring it up to date.
         const database = openDatabase(config);
         try {
-          const applied = await migrateToLatest(database.db);
+          // Under the servers' startup lock: never beside a server that is migrating or seeding.
+        const applied = await withStartupLock(database, () => migrateToLatest(database.db));
           if (applied.length) process.stderr.write(`applied ${applied.join(", ")}\n`);
         } finally {
           await database.close();
