@@ -79,6 +79,8 @@ export const WRITE_POLICY: WritePolicy = {
   [`POST ${V}/applications/:id/decision`]: { access: of((s, id) => s.application(id)), audit: { entity: "application", table: "applications", idFrom: "param" } },
   // pairing is a computation (nothing stored) for signed-in users
   [`POST ${V}/programmes/:id/pairing`]: { access: "user" },
+  // proposing pairs of the board creates cooperations: the programme's managers
+  [`POST ${V}/programmes/:id/pairing/proposals`]: { access: of((s, id) => s.programme(id)), audit: { entity: "pairing-proposal", idFrom: "param" } },
 
   // cooperations and their action plans
   [`POST ${V}/cooperations`]: {

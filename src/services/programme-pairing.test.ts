@@ -38,7 +38,7 @@ describe.each(DIALECTS)("programmePairing on %s", (dialect) => {
     expect(cell.reasons[1]!.facts).toEqual({ shared: ["energy"] });
     const finder = await counterpartsForCity(ctx, "chongqing-cn", { country: "ES" });
     expect(finder.results[0]!.reasons).toContainEqual(expect.objectContaining({ factor: "interest", facts: { shared: ["energy"] } }));
-    expect(r.pairs).toEqual([{ a: "chongqing-cn", b: "malaga-es", score: cell.score, fixed: false }]);
+    expect(r.pairs).toEqual([{ a: "chongqing-cn", b: "malaga-es", score: cell.score, fixed: false, cooperationId: null }]);
   });
 
   it("reports contradicting constraints as infeasible, naming the cities", async () => {

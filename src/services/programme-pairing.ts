@@ -4,6 +4,7 @@ import { programmePairing as solvePairing } from "../engines/matching/programme-
 import { InvalidInputError, NotFoundError, type Problem } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { loadCounterpartInputs } from "./counterpart-inputs.js";
+import { formedPairs } from "./pairing-candidates.js";
 import { DATA_DIR } from "./seed.js";
 
 /** The programme's constraints contradict each other (a fixed pair also forbidden, more fixed pairs than a capacity…): 422, never relaxed. */
@@ -42,6 +43,11 @@ function cellReasons(a: string, b: string, ab: CounterpartScore, ba: Counterpart
  * other), with its two main reasons. Exact (programme-pairing engine: Jonker–Volgenant or
  * successive shortest paths).
  *
+ * Cooperations already formed in the programme (proposed, agreed or active) are kept: a formed pair
+ * of two candidates is a fixed pair (marked with its `cooperationId`), and a formed partner who is
+ * not on the board still takes one of the city's places. A city's capacity is never below its
+ * formed pairs on the board, so a programme that formed more than its rules allow stays feasible.
+ *
  * @throws InvalidInputError (400) naming an unknown city, a city on both sides or twice, or a pair
  * outside the candidates; InfeasiblePairingError (422) when the constraints contradict each other.
  */
@@ -71,8 +77,24 @@ export async function programmePairing(ctx: AppContext, programmeId: string, req
       }
       return [[r, c]];
     });
-  const fixed = pairsOf(req.fixed, "fixed");
+  const formed = await formedPairs(ctx, programmeId);
+  const onBoard = (f: { a: string; b: string }) => rowOf.has(f.a) && colOf.has(f.b);
+  const formedKey = new Map(formed.filter(onBoard).map((f) => [`${f.a}|${f.b}`, f.cooperationId]));
+  for (const [a, b] of req.forbidden) {
+    const id = formedKey.get(`${a}|${b}`);
+    if (id) problems.push({ column: "forbidden", value: `${a},${b}`, message: `is already a cooperation (${id})` });
+  }
+  const userFixed = new Set(req.fixed.map(([a, b]) => `${a}|${b}`));
+  const allFixed: [string, string][] = [...req.fixed, ...formed.filter(onBoard).filter((f) => !userFixed.has(`${f.a}|${f.b}`)).map((f): [string, string] => [f.a, f.b])];
+  const fixed = pairsOf(allFixed, "fixed");
   const forbidden = pairsOf(req.forbidden, "forbidden");
+  // Places per city: the rule, less the formed partners off the board, never below its formed pairs on it.
+  const capacity = (slugs: string[], cap: number, side: "a" | "b") =>
+    slugs.map((slug) => {
+      const mine = formed.filter((f) => f[side] === slug);
+      const on = mine.filter(onBoard).length;
+      return Math.max(on, cap - (mine.length - on));
+    });
   if (problems.length) throw new InvalidInputError(`invalid pairing request: ${problems.length} problem(s)`, problems.slice(0, 50), problems.length);
 
   const A = req.sideA.map((s) => inputs.bySlug.get(s)!);
@@ -89,7 +111,7 @@ export async function programmePairing(ctx: AppContext, programmeId: string, req
   );
   let solved;
   try {
-    solved = solvePairing({ rows: A.length, cols: B.length, data }, { rowCapacity: req.capacityA, colCapacity: req.capacityB, fixed, forbidden });
+    solved = solvePairing({ rows: A.length, cols: B.length, data }, { rowCapacity: capacity(req.sideA, req.capacityA, "a"), colCapacity: capacity(req.sideB, req.capacityB, "b"), fixed, forbidden });
   } catch (e) {
     if (!(e instanceof InvalidInputError)) throw e;
     // Name cities, not matrix positions.
@@ -106,8 +128,12 @@ export async function programmePairing(ctx: AppContext, programmeId: string, req
     const reason = first ? `${first.column ?? ""} ${first.value ?? ""} ${first.message}`.trim() : e.message;
     throw new InfeasiblePairingError(`infeasible: ${reason}`, named, e.totalProblems);
   }
-  const pairs = solved.pairs.map((p) => ({ a: req.sideA[p.row]!, b: req.sideB[p.col]!, score: p.value, fixed: p.fixed }));
-  const city = (slug: string) => ({ slug, names: inputs.names.get(slug) ?? { en: slug, zh: null }, country: inputs.bySlug.get(slug)!.country });
+  const pairs = solved.pairs.map((p) => {
+    const [a, b] = [req.sideA[p.row]!, req.sideB[p.col]!];
+    return { a, b, score: p.value, fixed: userFixed.has(`${a}|${b}`), cooperationId: formedKey.get(`${a}|${b}`) ?? null };
+  });
+  const statusOf = await candidateStatus(ctx, programmeId, formed);
+  const city = (slug: string) => ({ slug, names: inputs.names.get(slug) ?? { en: slug, zh: null }, country: inputs.bySlug.get(slug)!.country, status: statusOf(slug) });
   return {
     programmeId,
     sideA: req.sideA.map(city),
@@ -118,6 +144,18 @@ export async function programmePairing(ctx: AppContext, programmeId: string, req
     scores,
     pairs,
     total: round4(solved.total),
+    formed: formed.map((f) => ({ ...f, onBoard: onBoard(f) })),
     unpaired: { a: req.sideA.filter((s) => !pairs.some((p) => p.a === s)), b: req.sideB.filter((s) => !pairs.some((p) => p.b === s)) },
+  };
+}
+
+/** How each city stands in the programme: accepted or eligible applicant, member of a live cooperation, else added by hand. */
+export async function candidateStatus(ctx: AppContext, programmeId: string, formed: { a: string; b: string }[]): Promise<(slug: string) => "accepted" | "eligible" | "member" | "added"> {
+  const applied = new Map<string, string>();
+  for (const r of await ctx.matching.applicants(programmeId, ["accepted", "eligible"])) if (applied.get(r.slug) !== "accepted") applied.set(r.slug, r.status);
+  const members = new Set(formed.flatMap((f) => [f.a, f.b]));
+  return (slug) => {
+    const s = applied.get(slug);
+    return s === "accepted" ? "accepted" : members.has(slug) ? "member" : s === "eligible" ? "eligible" : "added";
   };
 }

@@ -102,4 +102,70 @@ describe.each(DIALECTS)("pairing API on %s", (dialect) => {
     expect((await solve({ sideA: [], sideB: EU })).statusCode).toBe(400);
     expect((await app.inject({ method: "POST", url: "/api/v1/programmes/nope/pairing", payload: { sideA: CN, sideB: EU } })).statusCode).toBe(404);
   });
+
+  // The review's case (ux-review 2026-12, journey 5): Chongqing–Málaga already formed, the board with
+  // k = 1, m = 1 paired Málaga again (with Longyan), and "Propose" created cooperations for cities
+  // that never applied. Runs last: it forms cooperations in the programme.
+  it("keeps a formed cooperation as a fixed pair that takes both places, lists it on the board, and never pairs its cities again", async () => {
+    const formed = await app.inject({
+      method: "POST", url: "/api/v1/cooperations",
+      payload: { programmeId: "iuc-test", names: { en: "Chongqing – Málaga" }, members: [{ slug: "chongqing-cn", role: "lead", side: "a" }, { slug: "malaga-es", role: "partner", side: "b" }] },
+    });
+    expect(formed.statusCode).toBe(201);
+    const coopId = formed.json().id as string;
+
+    const candidates = (await app.inject({ method: "GET", url: "/api/v1/programmes/iuc-test/pairing/candidates" })).json();
+    expect(candidates.formed).toEqual([expect.objectContaining({ a: "chongqing-cn", b: "malaga-es", cooperationId: coopId, status: "proposed" })]);
+
+    // Longyan (eligible, not accepted) and Prague (never accepted) typed in by hand, as in the review.
+    const r = await solve({ sideA: CN, sideB: EU, capacityA: 1, capacityB: 1 });
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.pairs).toContainEqual(expect.objectContaining({ a: "chongqing-cn", b: "malaga-es", cooperationId: coopId, fixed: false }));
+    expect(body.pairs.filter((p: { a: string; b: string }) => p.b === "malaga-es" || p.a === "chongqing-cn")).toHaveLength(1);
+    expect(body.formed).toEqual([expect.objectContaining({ a: "chongqing-cn", b: "malaga-es", onBoard: true })]);
+    const status = Object.fromEntries([...body.sideA, ...body.sideB].map((c: { slug: string; status: string }) => [c.slug, c.status]));
+    expect(status).toEqual({ "chongqing-cn": "accepted", "zhengzhou-cn": "accepted", "longyan-cn": "eligible", "mannheim-de": "accepted", "malaga-es": "accepted", "prague-cz": "added" });
+
+    // Chongqing off the board: Málaga's one place is still taken by the cooperation.
+    const without = (await solve({ sideA: ["zhengzhou-cn", "longyan-cn"], sideB: EU, capacityA: 1, capacityB: 1 })).json();
+    expect(without.pairs.some((p: { b: string }) => p.b === "malaga-es")).toBe(false);
+    expect(without.unpaired.b).toContain("malaga-es");
+    expect(without.formed).toEqual([expect.objectContaining({ cooperationId: coopId, onBoard: false })]);
+
+    // A formed pair cannot be forbidden.
+    const ban = await solve({ sideA: CN, sideB: EU, forbidden: [["chongqing-cn", "malaga-es"]] });
+    expect(ban.statusCode).toBe(400);
+    expect(ban.json().errors[0]).toMatchObject({ path: "forbidden", value: "chongqing-cn,malaga-es" });
+  });
+
+  it("proposes only accepted applicants or cities added on purpose, and proposing the same pairs twice creates nothing new", async () => {
+    const propose = (payload: object) => app.inject({ method: "POST", url: "/api/v1/programmes/iuc-test/pairing/proposals", payload });
+    const pairs = [["chongqing-cn", "malaga-es"], ["longyan-cn", "prague-cz"], ["zhengzhou-cn", "mannheim-de"]];
+    const refused = await propose({ pairs });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers["content-type"]).toMatch(/application\/problem\+json/);
+    expect(refused.json().errors.map((e: { value: string }) => e.value).sort()).toEqual(["longyan-cn", "prague-cz"]);
+    expect((await app.inject({ method: "GET", url: "/api/v1/cooperations?programme=iuc-test" })).json().cooperations).toHaveLength(1);
+
+    const first = await propose({ pairs, added: ["longyan-cn", "prague-cz"] });
+    expect(first.statusCode).toBe(200);
+    const made = first.json();
+    expect(made.skipped).toEqual([expect.objectContaining({ a: "chongqing-cn", b: "malaga-es" })]);
+    expect(made.created.map((c: { members: string[] }) => c.members)).toEqual([["longyan-cn", "prague-cz"], ["zhengzhou-cn", "mannheim-de"]]);
+    expect(made.created[0].names).toEqual({ en: "Longyan – Prague", zh: expect.any(String) });
+
+    const again = (await propose({ pairs, added: ["longyan-cn", "prague-cz"] })).json();
+    expect(again.created).toEqual([]);
+    expect(again.skipped).toHaveLength(3);
+    const listed = (await app.inject({ method: "GET", url: "/api/v1/programmes/iuc-test/pairing/candidates" })).json();
+    expect(listed.formed).toHaveLength(3);
+    // Now members of live cooperations, Longyan and Prague are candidates as such.
+    expect(listed.candidates.find((c: { slug: string }) => c.slug === "prague-cz")).toMatchObject({ status: "member", side: "b" });
+
+    const anonymous = await app.inject({ method: "POST", url: "/api/v1/programmes/iuc-test/pairing/proposals", payload: { pairs }, headers: { authorization: "" } });
+    expect(anonymous.statusCode).toBe(401);
+    expect((await propose({ pairs: [] })).statusCode).toBe(400);
+    expect((await app.inject({ method: "POST", url: "/api/v1/programmes/nope/pairing/proposals", payload: { pairs } })).statusCode).toBe(404);
+  });
 });
