@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify";
-import type { ScopedRole } from "../domain/account.js";
+import type { ScopedRole, User } from "../domain/account.js";
 import { ForbiddenError, UnauthorizedError } from "../errors.js";
 import type { AppContext } from "../services/context.js";
 import type { DatabaseSchema } from "../db/schema.js";
@@ -55,6 +55,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /** Every write route registered, as `METHOD path` (for the permission matrix). */
     writeRoutes: string[];
+    /** The write check of the route `key` (`METHOD path`) for `user`, with these parameters and body — without making the write. */
+    decideWrite: (key: string, user: User | undefined, req: Pick<FastifyRequest, "params" | "body">) => Promise<WriteDecision>;
   }
 }
 
@@ -70,6 +72,34 @@ function describe(g: Grant): string {
   return `${g.role.replace("_", " ")} of ${g.scope}`;
 }
 
+const SIGN_IN = "sign in or send an API token (Authorization: Bearer …) to do this";
+
+/**
+ * Whether `user` may make a write under `rule`, for a request with these path parameters and
+ * body: the one decision both the write check below and GET /api/v1/auth/permissions use.
+ * `needs` says what is missing: signing in, being an administrator, or one of `grants`.
+ */
+export type WriteDecision =
+  | { allowed: true }
+  | { allowed: false; needs: "sign-in"; message: string }
+  | { allowed: false; needs: "admin" | "role"; message: string; grants: Grant[] };
+
+export function needsSignIn(rule: WriteRule, user: User | undefined): boolean {
+  return rule.access !== "public" && !user;
+}
+
+export async function decideWrite(rule: WriteRule, user: User | undefined, req: Pick<FastifyRequest, "params" | "body">, scopes: ScopeRepository): Promise<WriteDecision> {
+  if (rule.access === "public") return { allowed: true };
+  if (needsSignIn(rule, user) || !user) return { allowed: false, needs: "sign-in", message: SIGN_IN };
+  if (user.isAdmin || rule.access === "user") return { allowed: true };
+  if (rule.access === "admin") return { allowed: false, needs: "admin", message: "only an administrator may do this", grants: [] };
+  const grants = await rule.access(req as FastifyRequest, scopes);
+  if (grants.some((g) => holds(user, g.role, g.scope))) return { allowed: true };
+  return grants.length
+    ? { allowed: false, needs: "role", message: `this needs one of these roles: ${grants.map(describe).join("; ")}`, grants }
+    : { allowed: false, needs: "admin", message: "only an administrator may do this", grants };
+}
+
 /**
  * Checks every write under /api/ against `policy`: 401 without a user (unless public), 403 when no
  * role covers the record; and appends each successful write to the audit trail with the values
@@ -79,6 +109,7 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext, pol
   const scopes = new ScopeRepository(ctx.database.db);
   const keys: string[] = [];
   app.decorate("writeRoutes", keys);
+  app.decorate("decideWrite", (key: string, user: User | undefined, req: Pick<FastifyRequest, "params" | "body">) => decideWrite(policy[key] ?? { access: "admin" }, user, req, scopes));
   app.addHook("onRoute", (route) => {
     const [key] = writeRouteKeys(route);
     if (!key || !route.url.startsWith("/api/")) return;
@@ -87,21 +118,15 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext, pol
     route.onRequest = [
       ...list(route.onRequest),
       async (req: FastifyRequest) => {
-        if (rule.access !== "public" && !req.principal) throw new UnauthorizedError("sign in or send an API token (Authorization: Bearer …) to do this");
+        if (needsSignIn(rule, req.principal?.user)) throw new UnauthorizedError(SIGN_IN);
       },
     ];
     // Before validation (the body is parsed, not yet checked): a forbidden write is 403 whatever it sends.
     route.preValidation = [
       ...list(route.preValidation),
       async (req: FastifyRequest) => {
-        const user = req.principal?.user;
-        if (rule.access === "admin" && !user?.isAdmin) throw new ForbiddenError("only an administrator may do this");
-        if (typeof rule.access === "function" && user && !user.isAdmin) {
-          const grants = await rule.access(req, scopes);
-          if (!grants.some((g) => holds(user, g.role, g.scope))) {
-            throw new ForbiddenError(grants.length ? `this needs one of these roles: ${grants.map(describe).join("; ")}` : "only an administrator may do this");
-          }
-        }
+        const decision = await decideWrite(rule, req.principal?.user, req, scopes);
+        if (!decision.allowed) throw decision.needs === "sign-in" ? new UnauthorizedError(decision.message) : new ForbiddenError(decision.message);
         if (rule.audit?.ownTransaction) await readBefore(ctx, rule.audit, req);
       },
     ];

@@ -25,6 +25,7 @@ import { pairingRoutes } from "./routes/pairing.route.js";
 import { visionRoutes } from "./routes/vision.route.js";
 import { authRoutes } from "./routes/auth.route.js";
 import { usersRoutes } from "./routes/users.route.js";
+import { permissionsRoutes } from "./routes/permissions.route.js";
 import { registerAuth } from "./auth.js";
 import { registerSecurity } from "./security.js";
 import { registerTextGuard } from "./text-guard.js";
@@ -128,6 +129,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   );
   await app.register(authRoutes(ctx), { prefix: "/api/v1" });
   await app.register(usersRoutes(ctx), { prefix: "/api/v1" });
+  await app.register(permissionsRoutes(), { prefix: "/api/v1" });
   await app.register(citiesRoutes(ctx), { prefix: "/api/v1" });
   await app.register(indicatorsRoutes(ctx), { prefix: "/api/v1" });
   await app.register(observationsRoutes(ctx), { prefix: "/api/v1" });

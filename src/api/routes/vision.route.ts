@@ -78,9 +78,28 @@ export function visionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       participantState(ctx, req.params.id, req.body.token),
     );
 
-    app.get("/vision-processes/:id/statements", { schema: { tags, summary: "Statements of a process, optionally by moderation status", params: Id, querystring: z.object({ status: StatementStatusSchema.optional() }), response: { 200: z.object({ items: z.array(StatementSchema) }) } } }, async (req) => ({
-      items: await processStatements(ctx, req.params.id, req.query.status),
-    }));
+    app.get(
+      "/vision-processes/:id/statements",
+      {
+        schema: {
+          tags,
+          summary: "Statements of a process, optionally by moderation status",
+          description: "Pending and hidden statements only for those who may moderate them (the write check of POST /vision-statements/:id/moderation); everyone else gets the accepted ones.",
+          params: Id,
+          querystring: z.object({ status: StatementStatusSchema.optional() }),
+          response: { 200: z.object({ items: z.array(StatementSchema) }) },
+        },
+      },
+      async (req, reply) => {
+        const items = await processStatements(ctx, req.params.id, req.query.status);
+        const unmoderated = items.find((x) => x.status !== "accepted");
+        if (!unmoderated) return { items };
+        // Per visitor from here: never from a shared cache.
+        reply.header("cache-control", "private, no-store");
+        const may = await app.decideWrite("POST /api/v1/vision-statements/:id/moderation", req.principal?.user, { params: { id: unmoderated.id }, body: {} });
+        return { items: may.allowed ? items : items.filter((x) => x.status === "accepted") };
+      },
+    );
     app.post("/vision-processes/:id/statements", { schema: { tags, summary: "Submit a statement (en or zh, tagged); it waits for moderation", params: Id, body: NewStatementSchema, response: { 201: StatementSchema } } }, async (req, reply) =>
       reply.code(201).send(await submitStatement(ctx, req.params.id, req.body)),
     );
