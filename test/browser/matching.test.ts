@@ -84,12 +84,25 @@ describe("matching: counterparts and the pairing board", () => {
     const after = await page.getByTestId("pairing-total").innerText();
     expect(after).not.toBe(before);
     expect(new URL(page.url()).searchParams.get("fix")).toBe(`${pa}~${unchosen}`);
+    // The cities were typed in by hand (nobody applied): proposing them needs a confirmation naming them.
+    await expect(page.getByTestId(`candidate-status-${pa}`).innerText()).resolves.toMatch(/Added by hand, never applied/);
     await page.getByTestId("pairing-propose").click();
+    await expect(page.locator(".ant-popconfirm").innerText()).resolves.toMatch(/not accepted in this programme/);
+    await page.getByTestId("pairing-propose-confirm").click();
     await expect(page.getByTestId("pairing-proposed").innerText()).resolves.toMatch(/2 cooperation\(s\) proposed/);
     // Proposed once: the button is off until the pairing is solved again.
     expect(await page.getByTestId("pairing-propose").isDisabled()).toBe(true);
+    // Solved again, the proposed pairs are formed cooperations: kept, marked, listed, and nothing new to propose.
+    await page.getByTestId(`formed-${pa}-${unchosen}`).waitFor();
+    await page.getByTestId("pairing-solve").click();
+    await page.getByTestId(`formed-tag-${pa}-${unchosen}`).waitFor();
+    await page.getByTestId("pairing-nothing-new").waitFor();
+    expect(await page.getByTestId("pairing-propose").isDisabled()).toBe(true);
+    await expect(page.getByTestId(`candidate-status-${unchosen}`).innerText()).resolves.toMatch(/In a cooperation/);
     await toChinese();
     await expect(page.getByTestId("pairing-totals").innerText()).resolves.toMatch(/总评分/);
     await expect(page.getByTestId("pairing-board").innerText()).resolves.toMatch(/最佳配对/);
+    await expect(page.getByTestId(`formed-tag-${pa}-${unchosen}`).innerText()).resolves.toBe("已组建");
+    await expect(page.getByTestId("pairing-formed").innerText()).resolves.toMatch(/已组建的城市合作/);
   }, 120_000);
 });

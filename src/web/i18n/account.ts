@@ -2,6 +2,7 @@
 export const accountEn = {
   signIn: "Sign in", signOut: "Sign out", signedOut: "You are signed out.", myAccount: "My account", admin: "Administration",
   menuLabel: "Account menu for {{name}}",
+  signInToEdit: "Sign in to edit",
   roles: {
     administrator: "Administrator", programme_manager: "Programme manager", city_editor: "City editor", partner_contributor: "Partner contributor",
     scopeOf: { programme_manager: "Programme", city_editor: "City", partner_contributor: "Cooperation" },
@@ -64,6 +65,7 @@ export const accountEn = {
 export const accountZh: typeof accountEn = {
   signIn: "登录", signOut: "退出登录", signedOut: "您已退出登录。", myAccount: "我的账户", admin: "系统管理",
   menuLabel: "{{name}} 的账户菜单",
+  signInToEdit: "登录后编辑",
   roles: {
     administrator: "管理员", programme_manager: "项目管理员", city_editor: "城市编辑", partner_contributor: "合作伙伴贡献者",
     scopeOf: { programme_manager: "合作项目", city_editor: "城市", partner_contributor: "城市合作" },

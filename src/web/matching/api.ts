@@ -61,12 +61,19 @@ export interface CounterpartQuery { top?: number; region?: string; country?: str
 
 export interface PairingCity { slug: string; names: { en: string; zh: string | null }; country: string }
 
+/** How a city came onto the board: applicant (accepted or eligible), member of a live cooperation of the programme, or added by hand. */
+export type CandidateStatus = "accepted" | "eligible" | "member" | "added";
+
+/** A pair already joined by a live cooperation of the programme. */
+export interface FormedPair { a: string; b: string; cooperationId: string; status: string; names: { en: string; zh: string | null } }
+
 export interface PairingCandidates {
   programmeId: string;
   names: { en: string; zh: string | null };
   themes: string[];
   sides: { key: string; names: { en: string; zh: string | null }; countries: string[] }[];
   candidates: (PairingCity & { status: string; side: string | null })[];
+  formed: FormedPair[];
 }
 
 export interface PairingReason extends Reason { learner: string | null }
@@ -83,15 +90,22 @@ export interface PairingRequest {
 
 export interface PairingResult {
   programmeId: string;
-  sideA: PairingCity[];
-  sideB: PairingCity[];
+  sideA: (PairingCity & { status: CandidateStatus })[];
+  sideB: (PairingCity & { status: CandidateStatus })[];
   capacityA: number;
   capacityB: number;
   method: string;
   scores: PairingCell[][];
-  pairs: { a: string; b: string; score: number; fixed: boolean }[];
+  /** `cooperationId`: the pair is already a cooperation (kept as a fixed pair). */
+  pairs: { a: string; b: string; score: number; fixed: boolean; cooperationId: string | null }[];
+  formed: (FormedPair & { onBoard: boolean })[];
   total: number;
   unpaired: { a: string[]; b: string[] };
+}
+
+export interface PairingProposalResult {
+  created: { id: string; names: { en: string; zh: string | null }; members: string[] }[];
+  skipped: { a: string; b: string; cooperationId: string }[];
 }
 
 export interface NewCooperation {
@@ -128,4 +142,7 @@ export const matchingApi = {
   solve: (programmeId: string, req: PairingRequest) => send<PairingResult>("POST", `/api/v1/programmes/${encodeURIComponent(programmeId)}/pairing`, req),
   /** POST /api/v1/cooperations (the cooperations API). */
   createCooperation: (body: NewCooperation) => send<Cooperation>("POST", "/api/v1/cooperations", body),
+  /** Pairs of the board as proposed cooperations; pairs already formed are skipped; `added`: cities proposed on purpose although they did not apply or were not accepted. */
+  propose: (programmeId: string, body: { pairs: [string, string][]; added: string[] }) =>
+    send<PairingProposalResult>("POST", `/api/v1/programmes/${encodeURIComponent(programmeId)}/pairing/proposals`, body),
 };

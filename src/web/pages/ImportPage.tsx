@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { api, ApiError, type ImportProblem, type ImportResult } from "../api";
 import { CityPicker } from "../components/CityPicker";
 import { IndicatorSelect } from "../components/IndicatorSelect";
+import { SignInToEdit, useCan, write } from "../account/permissions";
 import { useIndicators } from "../queries";
 
 // The example row names a city that does not exist, so importing the template unchanged is refused, never stored.
@@ -22,6 +23,7 @@ function ImportSection() {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const may = useCan(write("POST", "/observations/import"));
 
   const upload = async (file: File) => {
     setBusy(true);
@@ -46,7 +48,8 @@ function ImportSection() {
       <Typography.Paragraph>
         <a href={TEMPLATE_HREF} download="citybridge-observations-template.csv" data-testid="template-link"><DownloadOutlined /> {t("import.template")}</a>
       </Typography.Paragraph>
-      <div data-testid="import-upload">
+      {may && !may.allowed && <SignInToEdit testId="import-sign-in" />}
+      {may?.allowed && <div data-testid="import-upload">
       <Upload.Dragger
         accept=".csv,text/csv"
         multiple={false}
@@ -58,7 +61,7 @@ function ImportSection() {
         <p className="ant-upload-text">{busy ? t("import.uploading") : t("import.drop")}</p>
         <p className="ant-upload-hint">{t("import.dropHint")}</p>
       </Upload.Dragger>
-      </div>
+      </div>}
       <div aria-live="polite" style={{ marginTop: 16 }}>
         {outcome?.kind === "ok" && (
           <div data-testid="import-result">

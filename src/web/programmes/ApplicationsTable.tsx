@@ -10,6 +10,7 @@ import { formatNumber, useLang } from "../lang";
 import { ProblemList } from "../pages/climate/ProblemList";
 import { type Application, type Call, conflictCurrent, type DecisionStatus, programmesApi } from "./api";
 import { ApplicationStatusTag, NotReported } from "./ui";
+import { path, useCan, write } from "../account/permissions";
 
 /** Accept / decline (or re-check as eligible) one application, with a note; a 409 offers a reload. */
 function Decision({ a, onConflict }: { a: Application; onConflict: (current: Application) => void }) {
@@ -29,7 +30,8 @@ function Decision({ a, onConflict }: { a: Application; onConflict: (current: App
       if (current) onConflict(current);
     },
   });
-  if (a.status === "accepted" || a.status === "declined") {
+  const may = useCan(write("POST", path("applications", a.id, "decision")));
+  if (a.status === "accepted" || a.status === "declined" || !may?.allowed) {
     return a.decisionNote ? <Typography.Text type="secondary">{a.decisionNote}</Typography.Text> : null;
   }
   const id = a.city.slug;

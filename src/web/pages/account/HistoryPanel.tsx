@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { ApiError } from "../../api";
-import { accountApi, signInUrl } from "../../account/api";
+import { accountApi, signInUrl, useMe } from "../../account/api";
 import { ErrorState, Loading } from "../../components/States";
 import { formatDateTime, useLang } from "../../lang";
 import { ActionTag, ChangeTable } from "./ChangeTable";
@@ -15,10 +15,12 @@ import { ActionTag, ChangeTable } from "./ChangeTable";
 export default function HistoryPanel({ entity, id, title }: { entity: string; id: string; title?: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const history = useQuery({ queryKey: ["history", entity, id], queryFn: ({ signal }) => accountApi.history(entity, id, signal) });
+  const me = useMe();
+  // Signed out, the history is refused: do not ask for it.
+  const history = useQuery({ queryKey: ["history", entity, id], queryFn: ({ signal }) => accountApi.history(entity, id, signal), enabled: !!me.data });
   const body = (() => {
-    if (history.isLoading) return <Loading rows={3} />;
-    if (history.error instanceof ApiError && history.error.status === 401) {
+    if (me.isLoading || history.isLoading) return <Loading rows={3} />;
+    if ((me.isSuccess && !me.data) || (history.error instanceof ApiError && history.error.status === 401)) {
       return (
         <Typography.Text data-testid="history-sign-in">
           {t("account.history.signIn")} <Link to={signInUrl()}>{t("account.history.signInLink")}</Link>

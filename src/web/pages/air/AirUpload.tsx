@@ -4,6 +4,7 @@ import { InboxOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ApiError, type ImportProblem } from "../../api";
+import { path, SignInToEdit, useCan, write } from "../../account/permissions";
 import { airApi, type AirImportResult } from "../../air/api";
 
 type Outcome =
@@ -17,6 +18,7 @@ export function AirUpload({ slug }: { slug: string }) {
   const client = useQueryClient();
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const may = useCan(write("POST", path("cities", slug, "air", "import")));
   const upload = async (file: File) => {
     setBusy(file.name);
     setOutcome(null);
@@ -32,6 +34,7 @@ export function AirUpload({ slug }: { slug: string }) {
       setBusy(null);
     }
   };
+  if (!may?.allowed) return may?.needs === "sign-in" ? <SignInToEdit testId="air-upload-sign-in" /> : null;
   return (
     <Card title={t("air.upload.title")} size="small" data-testid="air-upload">
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t("air.upload.help")}</Typography.Paragraph>

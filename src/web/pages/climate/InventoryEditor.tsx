@@ -23,7 +23,7 @@ function convert(a: Activity, kind: Kind): Activity {
 }
 
 /** Activity data as one table per GPC sector; saved as a whole with the version it was based on. */
-export function InventoryEditor({ view, onSaved, onConflict }: { view: InventoryView; onSaved: (v: InventoryView) => void; onConflict: (err: unknown) => boolean }) {
+export function InventoryEditor({ view, onSaved, onConflict, editable = true }: { view: InventoryView; onSaved: (v: InventoryView) => void; onConflict: (err: unknown) => boolean; editable?: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   const gpc = useGpc();
@@ -33,7 +33,9 @@ export function InventoryEditor({ view, onSaved, onConflict }: { view: Inventory
     setDraft(view.inventory.activities);
     setDirty(false);
   }, [view.inventory.id, view.inventory.version, view.inventory.activities]);
-  const readOnly = view.inventory.status === "final";
+  const final = view.inventory.status === "final";
+  // Final, or the visitor may not edit this city's inventories (read from the server's write policy).
+  const readOnly = final || !editable;
   const save = useMutation({
     mutationFn: () => climateApi.updateInventory(view.inventory.id, { version: view.inventory.version, activities: draft }),
     onSuccess: onSaved,
@@ -113,9 +115,9 @@ export function InventoryEditor({ view, onSaved, onConflict }: { view: Inventory
               const r = result?.activities.find((x) => x.index === index);
               return r && !r.notationKey ? formatNumber(r.tCO2e, lang) : "—";
             } },
-            { title: "", key: "remove", width: 60, render: (_: unknown, { index }) => (
+            ...(editable ? [{ title: "", key: "remove", width: 60, render: (_: unknown, { index }: { index: number }) => (
               <Button size="small" danger disabled={readOnly} aria-label={t("climate.editor.remove", { n: index + 1 })} onClick={() => remove(index)}>×</Button>
-            ) },
+            ) }] : []),
           ]} />
         {!readOnly && (
           <Button onClick={() => { setDraft((d) => [...d, { gpc: refOptions.get(sectorId)?.[0]?.value ?? `${sectorId}.1.1`, unit: "MWh" }]); setDirty(true); }} data-testid={`editor-add-${sectorId}`}>
@@ -127,14 +129,14 @@ export function InventoryEditor({ view, onSaved, onConflict }: { view: Inventory
   };
 
   return (
-    <Card title={t("climate.editor.title")} data-testid="inventory-editor" extra={
+    <Card title={t("climate.editor.title")} data-testid="inventory-editor" extra={editable &&
       <Space>
         {dirty && <Badge status="warning" text={t("climate.inventory.unsaved")} />}
         <Button disabled={!dirty} onClick={() => { setDraft(view.inventory.activities); setDirty(false); save.reset(); }}>{t("climate.inventory.discard")}</Button>
         <Button type="primary" disabled={!dirty || readOnly} loading={save.isPending} onClick={() => save.mutate()} data-testid="inventory-save">{t("climate.inventory.save")}</Button>
       </Space>
     }>
-      {readOnly && <Alert type="info" showIcon title={t("climate.inventory.finalReadOnly")} style={{ marginBottom: 12 }} />}
+      {final && editable && <Alert type="info" showIcon title={t("climate.inventory.finalReadOnly")} style={{ marginBottom: 12 }} />}
       <ProblemList error={save.error instanceof ApiError && save.error.status !== 409 ? save.error : null} testId="inventory-save-problems" />
       <Tabs items={sectors.map((s) => ({
         key: s.id,

@@ -9,6 +9,7 @@ import { useLang } from "../../lang";
 import { InventoryEditor } from "./InventoryEditor";
 import { InventorySummary } from "./InventorySummary";
 import { ProblemList } from "./ProblemList";
+import { path, SignInToEdit, useCan, write } from "../../account/permissions";
 import { useClimateParam } from "./useClimateParam";
 
 export function useGpc() {
@@ -32,6 +33,8 @@ function NewInventory({ city, onCreated }: { city: City; onCreated: (year: numbe
       onCreated(view.inventory.year);
     },
   });
+  const may = useCan(write("POST", path("cities", city.slug, "inventories")));
+  if (!may?.allowed) return may?.needs === "sign-in" ? <SignInToEdit testId="inventory-sign-in" /> : null;
   return (
     <>
       <Button onClick={() => setOpen(true)} data-testid="inventory-new">{t("climate.inventory.create")}</Button>
@@ -62,6 +65,7 @@ export function InventoryPanel({ city }: { city: City }) {
   const chosen = items.find((i) => String(i.year) === yearParam) ?? items[0];
   const view = useQuery({ queryKey: ["inventory", chosen?.id], queryFn: ({ signal }) => climateApi.inventory(chosen!.id, signal), enabled: !!chosen });
   const [importError, setImportError] = useState<unknown>(null);
+  const mayEdit = useCan(chosen ? write("PUT", path("inventories", chosen.id)) : null)?.allowed ?? false;
 
   const applied = (v: InventoryView) => {
     qc.setQueryData(["inventory", v.inventory.id], v);
@@ -108,10 +112,10 @@ export function InventoryPanel({ city }: { city: City }) {
             <>
               <Tag color={final ? "green" : "gold"} data-testid="inventory-status">{t(`climate.inventory.${v.inventory.status}`)}</Tag>
               <Typography.Text type="secondary">{t("climate.inventory.version", { version: v.inventory.version })}</Typography.Text>
-              <Button type={final ? "default" : "primary"} loading={status.isPending} onClick={() => status.mutate(v)} data-testid="inventory-status-button" title={t("climate.inventory.finaliseHelp")}>
+              {mayEdit && <Button type={final ? "default" : "primary"} loading={status.isPending} onClick={() => status.mutate(v)} data-testid="inventory-status-button" title={t("climate.inventory.finaliseHelp")}>
                 {final ? t("climate.inventory.reopen") : t("climate.inventory.finalise")}
-              </Button>
-              {!final && (
+              </Button>}
+              {!final && mayEdit && (
                 <Upload accept=".csv,text/csv" showUploadList={false} maxCount={1}
                   beforeUpload={(file) => {
                     setImportError(null);
@@ -134,7 +138,7 @@ export function InventoryPanel({ city }: { city: City }) {
       {view.error ? <ErrorState error={view.error} onRetry={() => void view.refetch()} /> : !v ? <Loading rows={8} /> : (
         <>
           <InventorySummary view={v} />
-          <InventoryEditor view={v} onSaved={applied} onConflict={onConflict} />
+          <InventoryEditor view={v} onSaved={applied} onConflict={onConflict} editable={mayEdit} />
         </>
       )}
     </Space>

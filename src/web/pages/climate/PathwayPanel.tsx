@@ -13,6 +13,7 @@ import { ActionsCard } from "./ActionsCard";
 import { PathwayChart } from "./PathwayChart";
 import { TargetForm } from "./TargetForm";
 import { reasonText } from "./reasonText";
+import { Can, path, write } from "../../account/permissions";
 import { useClimateParam } from "./useClimateParam";
 
 const NDC_COLOUR = { meets: "green", "falls-short": "red", "not-comparable": "default" } as const;
@@ -124,8 +125,8 @@ export function PathwayPanel({ city }: { city: City }) {
             <Select aria-labelledby="target-label" data-testid="target-select" value={chosen.id} style={{ minWidth: 360 }} onChange={(id: string) => setTarget(id)}
               options={targets.data.items.map((x) => ({ value: x.id, label: targetLabel(x, t, lang) }))} />
           )}
-          <Button type="primary" onClick={() => setOpen(true)} data-testid="target-new">{L("create")}</Button>
-          {chosen && <Button danger onClick={() => remove.mutate(chosen.id)}>{L("delete")}</Button>}
+          <Can check={write("POST", path("cities", city.slug, "targets"))} signInHint><Button type="primary" onClick={() => setOpen(true)} data-testid="target-new">{L("create")}</Button></Can>
+          {chosen && <Can check={write("DELETE", path("targets", chosen.id))}><Button danger onClick={() => remove.mutate(chosen.id)} data-testid="target-delete">{L("delete")}</Button></Can>}
         </Space>
       </Card>
       <TargetForm open={open} onCancel={() => setOpen(false)} onSubmit={(b) => create.mutate(b)} busy={create.isPending} error={create.error} />

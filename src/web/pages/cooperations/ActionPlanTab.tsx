@@ -15,6 +15,7 @@ import {
   type UrbanAgendaTopic,
 } from "../../cooperations/api";
 import { useLang } from "../../lang";
+import { Can, path, write } from "../../account/permissions";
 import ActionsCard from "./ActionsCard";
 
 type PlanForm = Record<`${PlanField}_en` | `${PlanField}_zh`, string | undefined> & { sdgs: number[]; urbanAgenda: UrbanAgendaTopic[] };
@@ -175,7 +176,7 @@ export default function ActionPlanTab({ cooperation }: { cooperation: Cooperatio
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="action-plan-tab">
       <Card size="small" title={t("cooperations.plan.title")}
-        extra={!editing && q.data && <Button onClick={() => setEditing(true)} data-testid="plan-edit">{t("cooperations.plan.edit")}</Button>}>
+        extra={!editing && q.data && <Can check={write("PUT", path("cooperations", cooperation.id, "plan"))} signInHint><Button onClick={() => setEditing(true)} data-testid="plan-edit">{t("cooperations.plan.edit")}</Button></Can>}>
         {q.isLoading ? <Loading /> : q.error || !q.data ? <ErrorState error={q.error} onRetry={() => void q.refetch()} />
           : editing ? <PlanEditor plan={q.data} cooperationId={cooperation.id} onDone={() => setEditing(false)} /> : <PlanView plan={q.data} />}
       </Card>

@@ -7,6 +7,7 @@ import { ApiError, cityName } from "../../api";
 import { ErrorState, Loading } from "../../components/States";
 import { ACTION_STATUSES, type ActionInput, type ActionStatus, type Cooperation, type CooperationAction, cooperationsApi } from "../../cooperations/api";
 import { formatNumber, useLang } from "../../lang";
+import { Can, path, write } from "../../account/permissions";
 import KpiPanel from "./KpiPanel";
 
 const STATUS_COLOURS: Record<ActionStatus, string> = { planned: "default", in_progress: "blue", done: "green", delayed: "orange", cancelled: "red" };
@@ -114,7 +115,7 @@ export default function ActionsCard({ cooperation }: { cooperation: Cooperation 
   const notYet = <Typography.Text type="secondary">{t("common.notYetReported")}</Typography.Text>;
   const member = (slug: string | null) => cooperation.members.find((m) => m.slug === slug);
   return (
-    <Card size="small" title={L("title")} extra={<Button type="primary" onClick={() => setEditing("new")} data-testid="action-add">{L("add")}</Button>}>
+    <Card size="small" title={L("title")} extra={<Can check={write("POST", path("cooperations", cooperation.id, "actions"))} signInHint><Button type="primary" onClick={() => setEditing("new")} data-testid="action-add">{L("add")}</Button></Can>}>
       {q.isLoading ? <Loading /> : q.error || !q.data ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : q.data.actions.length === 0 ? (
         <Empty description={L("empty")} data-testid="actions-empty" />
       ) : (
@@ -138,8 +139,8 @@ export default function ActionsCard({ cooperation }: { cooperation: Cooperation 
               key: "ops",
               render: (_, a) => (
                 <Space>
-                  <Button size="small" onClick={() => setEditing(a)}>{L("edit")}</Button>
-                  <Popconfirm title={L("deleteConfirm")} onConfirm={() => remove.mutate(a.id)}><Button size="small" danger>{L("delete")}</Button></Popconfirm>
+                  <Can check={write("PATCH", path("actions", a.id))}><Button size="small" onClick={() => setEditing(a)}>{L("edit")}</Button></Can>
+                  <Can check={write("DELETE", path("cooperations", cooperation.id, "actions", a.id))}><Popconfirm title={L("deleteConfirm")} onConfirm={() => remove.mutate(a.id)}><Button size="small" danger>{L("delete")}</Button></Popconfirm></Can>
                 </Space>
               ),
             },

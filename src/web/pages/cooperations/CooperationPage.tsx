@@ -14,6 +14,7 @@ import PilotsTab from "../work/PilotsTab";
 import ActionPlanTab from "./ActionPlanTab";
 import CooperationOverviewTab from "./CooperationOverviewTab";
 import { StatusTag } from "./StatusTag";
+import { Can, path, write } from "../../account/permissions";
 import HistoryPanel from "../account/HistoryPanel";
 
 const TABS = ["overview", "plan", "activities", "partners", "pilots", "monitoring", "report", "history"] as const;
@@ -121,7 +122,7 @@ export default function CooperationPage() {
           </Tag>
         ))}
       </div>
-      <MoveStatus c={c} />
+      <Can check={write("POST", path("cooperations", c.id, "transitions"))}><MoveStatus c={c} /></Can>
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams(key === "overview" ? {} : { tab: key }, { replace: true })}

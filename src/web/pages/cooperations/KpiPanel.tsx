@@ -6,6 +6,7 @@ import { ApiError, cityName } from "../../api";
 import { IndicatorSelect } from "../../components/IndicatorSelect";
 import { type Cooperation, type CooperationAction, cooperationsApi, type Kpi } from "../../cooperations/api";
 import { formatNumber, formatPeriod, useLang } from "../../lang";
+import { Can, path, write } from "../../account/permissions";
 import { useIndicators } from "../../queries";
 
 interface KpiForm { nameEn: string; nameZh?: string; indicator?: string; city?: string; unit: string; baselineValue: number; baselineDate: string; targetValue: number; targetYear: number }
@@ -33,9 +34,11 @@ function KpiValues({ kpi }: { kpi: Kpi }) {
       <span data-testid={`kpi-latest-${kpi.id}`}>
         {last ? `${formatNumber(last.value, lang)} ${kpi.unit} (${formatPeriod(last.date, lang)})` : <Typography.Text type="secondary">{t("common.notYetReported")}</Typography.Text>}
       </span>
+      <Can check={write("POST", path("kpis", kpi.id, "values"))}><Space wrap>
       <Input type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-label={t("cooperations.kpis.date")} style={{ width: 150 }} />
       <InputNumber value={value} onChange={(v) => setValue(v)} aria-label={t("cooperations.kpis.value")} placeholder={t("cooperations.kpis.value")} data-testid={`kpi-value-input-${kpi.id}`} />
       <Button size="small" disabled={value === null || !date} loading={record.isPending} onClick={() => record.mutate()} data-testid={`kpi-record-${kpi.id}`}>{t("cooperations.kpis.record")}</Button>
+      </Space></Can>
       {record.error instanceof ApiError && <Typography.Text type="danger">{record.error.message}</Typography.Text>}
     </Space>
   );
@@ -92,11 +95,11 @@ export default function KpiPanel({ cooperation, action }: { cooperation: Coopera
             { title: L("baseline"), key: "baseline", render: (_, k) => `${formatNumber(k.baselineValue, lang)} ${k.unit} (${formatPeriod(k.baselineDate, lang)})` },
             { title: L("target"), key: "target", render: (_, k) => `${formatNumber(k.targetValue, lang)} ${k.unit} (${formatPeriod(String(k.targetYear), lang)})` },
             { title: L("latest"), key: "latest", render: (_, k) => <KpiValues kpi={k} /> },
-            { title: "", key: "ops", render: (_, k) => <Button size="small" danger onClick={() => remove.mutate(k.id)} aria-label={L("delete")}>×</Button> },
+            { title: "", key: "ops", render: (_, k) => <Can check={write("DELETE", path("kpis", k.id))}><Button size="small" danger onClick={() => remove.mutate(k.id)} aria-label={L("delete")}>×</Button></Can> },
           ]}
         />
       )}
-      {!adding ? <Button size="small" style={{ marginTop: 8 }} onClick={() => setAdding(true)} data-testid={`kpi-add-${action.id}`}>{L("add")}</Button> : (
+      {!adding ? <Can check={write("POST", path("cooperations", cooperation.id, "kpis"))}><Button size="small" style={{ marginTop: 8 }} onClick={() => setAdding(true)} data-testid={`kpi-add-${action.id}`}>{L("add")}</Button></Can> : (
         <Form form={form} layout="inline" style={{ marginTop: 8, rowGap: 8 }} onFinish={(v) => create.mutate(v)} data-testid="kpi-form"
           initialValues={{ baselineDate: new Date().toISOString().slice(0, 10), targetYear: new Date().getFullYear() + 5 }}>
           <Form.Item name="indicator" label={L("indicator")}>

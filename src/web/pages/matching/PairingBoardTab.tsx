@@ -12,6 +12,8 @@ import { PairingConstraints } from "./PairingConstraints";
 import { PairingHeatmap, type PairState } from "./PairingHeatmap";
 import { PairingResultPanel } from "./PairingResultPanel";
 import { PairingSides, type SideView } from "./PairingSides";
+import { path, SignInToEdit, useCan, write } from "../../account/permissions";
+import { FormedPairs } from "./FormedPairs";
 
 const list = (v: string | null) => (v ? v.split(",").filter(Boolean) : null);
 const pairs = (v: string | null): [string, string][] => (v ? v.split(",").flatMap((p) => { const [a, b] = p.split("~"); return a && b ? [[a, b] as [string, string]] : []; }) : []);
@@ -31,6 +33,9 @@ export default function PairingBoardTab({ programmeId }: { programmeId: string }
   const includeEligible = params.get("elig") === "1";
   const candidates = useQuery({ queryKey: ["pairing-candidates", programmeId, includeEligible], queryFn: ({ signal }) => matchingApi.candidates(programmeId, includeEligible, signal) });
   const indicators = useIndicators();
+  // The board is a computation for signed-in users (the server's write policy): others see the candidates and the formed pairs.
+  const maySolve = useCan(write("POST", path("programmes", programmeId, "pairing")));
+  const canSolve = maySolve?.allowed ?? false;
   const names = new Map((indicators.data?.items ?? []).map((i) => [i.code, i.names[lang]]));
   const indicatorName = useCallback((code: string) => names.get(code) ?? code, [indicators.data, lang]);
 
@@ -63,7 +68,7 @@ export default function PairingBoardTab({ programmeId }: { programmeId: string }
   const ready = sideA.length > 0 && sideB.length > 0;
   const auto = useRef(false);
   useEffect(() => {
-    if (!auto.current && candidates.data && ready) {
+    if (!auto.current && candidates.data && ready && canSolve) {
       auto.current = true;
       solve.mutate(request);
     }
@@ -80,7 +85,10 @@ export default function PairingBoardTab({ programmeId }: { programmeId: string }
     if (state === "forbidden") forbidden.push([a, b]);
     set({ fix: pairsParam(fixed), ban: pairsParam(forbidden) });
   };
+  const formedPair = (a: string, b: string) => (candidates.data?.formed ?? []).some((f) => f.a === a && f.b === b);
   const cycle = (a: string, b: string) => {
+    // A formed cooperation stays: it is neither pinned nor forbidden here.
+    if (formedPair(a, b)) return;
     const s = stateOf(a, b);
     setState(a, b, s === undefined ? "pinned" : s === "pinned" ? "forbidden" : undefined);
   };
@@ -95,6 +103,8 @@ export default function PairingBoardTab({ programmeId }: { programmeId: string }
   };
   const nameOf = (slug: string) =>
     candidates.data.candidates.find((c) => c.slug === slug)?.names ?? [...(result?.sideA ?? []), ...(result?.sideB ?? [])].find((c) => c.slug === slug)?.names;
+  const statusOf = (slug: string) =>
+    [...(result?.sideA ?? []), ...(result?.sideB ?? [])].find((c) => c.slug === slug)?.status ?? candidates.data.candidates.find((c) => c.slug === slug)?.status ?? "added";
   const sides: [SideView, SideView] = [{ key: "a", label: label("a"), slugs: sideA }, { key: "b", label: label("b"), slugs: sideB }];
   const stale = solvedKey !== JSON.stringify(request);
   const error = solve.error instanceof ApiError ? solve.error : null;
@@ -103,8 +113,10 @@ export default function PairingBoardTab({ programmeId }: { programmeId: string }
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="pairing-board">
       <Typography.Text type="secondary">{t("matching.pairing.intro")}</Typography.Text>
       {candidates.data.candidates.length === 0 && <Alert type="info" showIcon title={t("matching.pairing.noCandidates")} data-testid="pairing-no-candidates" />}
-      <PairingSides sides={sides} nameOf={nameOf} onChange={(key, slugs) => set({ [key === "a" ? "pa" : "pb"]: slugs.join(",") })} />
-      <Form layout="inline" style={{ rowGap: 8 }}>
+      <FormedPairs programme={candidates.data} />
+      <PairingSides sides={sides} nameOf={nameOf} statusOf={statusOf} readOnly={!canSolve} onChange={(key, slugs) => set({ [key === "a" ? "pa" : "pb"]: slugs.join(",") })} />
+      {maySolve && !canSolve && maySolve.needs === "sign-in" && <SignInToEdit testId="pairing-sign-in" />}
+      {canSolve && <Form layout="inline" style={{ rowGap: 8 }}>
         <Form.Item label={t("matching.pairing.capacityA")} htmlFor="pair-k">
           <InputNumber id="pair-k" min={0} max={50} value={request.capacityA} onChange={(v) => set({ k: v === null ? null : String(v) })} data-testid="pairing-k" />
         </Form.Item>
@@ -117,19 +129,19 @@ export default function PairingBoardTab({ programmeId }: { programmeId: string }
         <Button type={stale ? "primary" : "default"} disabled={!ready} loading={solve.isPending} onClick={() => solve.mutate(request)} data-testid="pairing-solve">
           {result ? t("matching.pairing.solveAgain") : t("matching.pairing.solve")}
         </Button>
-      </Form>
-      {!ready && <Typography.Text type="secondary">{t("matching.pairing.needBoth")}</Typography.Text>}
+      </Form>}
+      {canSolve && !ready && <Typography.Text type="secondary">{t("matching.pairing.needBoth")}</Typography.Text>}
       {solve.error && (
         <Alert type="error" showIcon data-testid="pairing-error"
           title={error?.status === 422 ? t("matching.pairing.infeasible") : t("common.error")}
           description={<>{solve.error.message}{error?.problem.errors && <ul>{error.problem.errors.map((p, i) => <li key={i}>{[p.path ?? p.column, p.value, p.message].filter(Boolean).join(" ")}</li>)}</ul>}</>} />
       )}
-      {result && (
+      {result && canSolve && (
         <>
           <Typography.Title level={5} style={{ margin: 0 }}>{t("matching.pairing.matrix")}</Typography.Title>
           <PairingHeatmap result={result} stateOf={stateOf} indicatorName={indicatorName} onCell={cycle} />
           <PairingConstraints result={result} fixed={request.fixed} forbidden={request.forbidden} setState={setState} />
-          <PairingResultPanel result={result} previous={previous} programmeId={programmeId} themes={candidates.data.themes} stateOf={stateOf} setState={setState} />
+          <PairingResultPanel result={result} previous={previous} programmeId={programmeId} stateOf={stateOf} setState={setState} />
         </>
       )}
     </Space>

@@ -1,6 +1,8 @@
-import { Alert, Button, Card, Space, Statistic, Tag, Typography } from "antd";
+import { Alert, Button, Card, Popconfirm, Space, Statistic, Tag, Typography } from "antd";
 import { ItemList } from "../../components/ItemList";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link } from "react-router-dom";
+import { path, useCan, write } from "../../account/permissions";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { cityName } from "../../api";
@@ -9,35 +11,30 @@ import { matchingApi, type PairingResult } from "../../matching/api";
 import type { PairState } from "./PairingHeatmap";
 
 /** The proposed pairing as a list (pin / forbid per pair), the total before and after, the unpaired cities, and "Propose as cooperations". */
-export function PairingResultPanel({ result, previous, programmeId, themes, stateOf, setState }: {
-  result: PairingResult; previous: number | null; programmeId: string; themes: string[];
+export function PairingResultPanel({ result, previous, programmeId, stateOf, setState }: {
+  result: PairingResult; previous: number | null; programmeId: string;
   stateOf: (a: string, b: string) => PairState; setState: (a: string, b: string, s: PairState) => void;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
   const city = new Map([...result.sideA, ...result.sideB].map((c) => [c.slug, c]));
   const name = (slug: string) => { const c = city.get(slug); return c ? cityName(c.names, lang) : slug; };
-  const groups = result.sideA.map((a) => ({ a, partners: result.pairs.filter((p) => p.a === a.slug).map((p) => p.b) })).filter((g) => g.partners.length);
+  const qc = useQueryClient();
+  // Pairs not yet a cooperation, and the cities among them nobody accepted (proposed only on purpose).
+  const fresh = result.pairs.filter((p) => p.cooperationId === null);
+  const unaccepted = [...new Set(fresh.flatMap((p) => [p.a, p.b]))].filter((slug) => {
+    const status = city.get(slug)?.status;
+    return status === "added" || status === "eligible";
+  });
   const propose = useMutation({
-    mutationFn: async () => {
-      const created = [];
-      for (const g of groups) {
-        const partners = g.partners.map((b) => city.get(b)!);
-        created.push(await matchingApi.createCooperation({
-          programmeId,
-          names: {
-            en: t("matching.pairing.cooperationName", { lng: "en", a: g.a.names.en, partners: partners.map((p) => p.names.en).join(", ") }),
-            zh: t("matching.pairing.cooperationName", { lng: "zh", a: cityName(g.a.names, "zh"), partners: partners.map((p) => cityName(p.names, "zh")).join("、") }),
-          },
-          themes,
-          members: [{ slug: g.a.slug, role: "lead", side: "a" }, ...partners.map((p) => ({ slug: p.slug, role: "partner" as const, side: "b" as const }))],
-          origin: "pairing",
-        }));
-      }
-      return created;
+    mutationFn: () => matchingApi.propose(programmeId, { pairs: fresh.map((p): [string, string] => [p.a, p.b]), added: unaccepted }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ["pairing-candidates", programmeId] });
+      void qc.invalidateQueries({ queryKey: ["cooperations"] });
     },
   });
-  // Proposed once per solved pairing: a second click would create the same cooperations again.
+  const mayPropose = useCan(write("POST", path("programmes", programmeId, "pairing", "proposals")))?.allowed ?? false;
+  // Proposed once per solved pairing; the server skips pairs already formed anyway.
   const { reset } = propose;
   useEffect(() => reset(), [result, reset]);
   const change = previous === null ? null : result.total - previous;
@@ -58,7 +55,7 @@ export function PairingResultPanel({ result, previous, programmeId, themes, stat
             return (
               <ItemList.Item
                 data-testid={`pair-${p.a}-${p.b}`}
-                actions={[
+                actions={p.cooperationId ? [] : [
                   <Button key="pin" size="small" onClick={() => setState(p.a, p.b, s === "pinned" ? undefined : "pinned")} data-testid={`pin-${p.a}-${p.b}`}>
                     {s === "pinned" ? t("matching.pairing.unpin") : t("matching.pairing.pin")}
                   </Button>,
@@ -68,6 +65,11 @@ export function PairingResultPanel({ result, previous, programmeId, themes, stat
                 <span>{name(p.a)} – {name(p.b)}</span>{" "}
                 <Typography.Text type="secondary">{t("matching.score")} {formatNumber(p.score, lang)}</Typography.Text>{" "}
                 {p.fixed && <Tag color="blue">{t("matching.pairing.pinned")}</Tag>}
+                {p.cooperationId && (
+                  <Tag color="green" data-testid={`formed-tag-${p.a}-${p.b}`}>
+                    <Link to={`/cooperations/${encodeURIComponent(p.cooperationId)}`}>{t("matching.pairing.formed")}</Link>
+                  </Tag>
+                )}
               </ItemList.Item>
             );
           }}
@@ -78,11 +80,25 @@ export function PairingResultPanel({ result, previous, programmeId, themes, stat
           </Typography.Text>
         )}
       </Card>
-      <Space wrap>
-        <Button type="primary" disabled={groups.length === 0 || propose.isSuccess} loading={propose.isPending} onClick={() => propose.mutate()} data-testid="pairing-propose">{t("matching.pairing.propose")}</Button>
-        {propose.data && <Alert type="success" showIcon title={t("matching.pairing.proposed", { count: propose.data.length })} data-testid="pairing-proposed" />}
-        {propose.error && <Alert type="error" showIcon title={t("matching.pairing.proposeFailed")} description={propose.error.message} data-testid="pairing-propose-error" />}
-      </Space>
+      {mayPropose && (
+        <Space wrap>
+          {unaccepted.length > 0 ? (
+            <Popconfirm
+              title={t("matching.pairing.proposeConfirm", { cities: unaccepted.map(name).join(lang === "zh" ? "、" : ", ") })}
+              okText={t("matching.pairing.proposeAnyway")} cancelText={t("matching.pairing.cancel")}
+              okButtonProps={{ "data-testid": "pairing-propose-confirm" } as React.ComponentProps<typeof Button>}
+              onConfirm={() => propose.mutate()} disabled={fresh.length === 0 || propose.isSuccess}>
+              <Button type="primary" disabled={fresh.length === 0 || propose.isSuccess} loading={propose.isPending} data-testid="pairing-propose">{t("matching.pairing.propose")}</Button>
+            </Popconfirm>
+          ) : (
+            <Button type="primary" disabled={fresh.length === 0 || propose.isSuccess} loading={propose.isPending} onClick={() => propose.mutate()} data-testid="pairing-propose">{t("matching.pairing.propose")}</Button>
+          )}
+          {result.pairs.length > 0 && fresh.length === 0 && <Typography.Text type="secondary" data-testid="pairing-nothing-new">{t("matching.pairing.nothingNew")}</Typography.Text>}
+          {propose.data && <Alert type="success" showIcon title={t("matching.pairing.proposed", { count: propose.data.created.length })}
+            description={propose.data.skipped.length > 0 ? t("matching.pairing.skipped", { count: propose.data.skipped.length }) : undefined} data-testid="pairing-proposed" />}
+          {propose.error && <Alert type="error" showIcon title={t("matching.pairing.proposeFailed")} description={propose.error.message} data-testid="pairing-propose-error" />}
+        </Space>
+      )}
     </Space>
   );
 }

@@ -11,10 +11,14 @@ export interface SideView {
 }
 
 /** The candidates of each side: removable tags, and a city picker to add more (the URL keeps the lists). */
-export function PairingSides({ sides, nameOf, onChange }: {
+export function PairingSides({ sides, nameOf, statusOf, onChange, readOnly = false }: {
   sides: [SideView, SideView];
   nameOf: (slug: string) => { en: string; zh: string | null } | undefined;
+  /** How the city came onto the board (accepted, eligible, member, added); accepted ones carry no mark. */
+  statusOf: (slug: string) => string | undefined;
   onChange: (key: "a" | "b", slugs: string[]) => void;
+  /** Only the lists: for visitors who may not run the board. */
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -30,27 +34,31 @@ export function PairingSides({ sides, nameOf, onChange }: {
                 {side.slugs.map((slug) => {
                   const names = nameOf(slug);
                   const label = names ? cityName(names, lang) : slug;
+                  const status = statusOf(slug);
                   return (
                     <Tag
                       key={slug}
-                      closable
+                      closable={!readOnly}
+                      color={status === "member" ? "green" : status === "added" || status === "eligible" ? "orange" : undefined}
+                      title={status && status !== "accepted" ? t(`matching.pairing.status.${status}`) : undefined}
                       data-testid={`candidate-${side.key}-${slug}`}
                       closeIcon={<span aria-label={t("matching.pairing.remove", { city: label })}>×</span>}
                       onClose={(e) => { e.preventDefault(); onChange(side.key, side.slugs.filter((s) => s !== slug)); }}
                       style={{ marginBottom: 4 }}
                     >
                       {label}
+                      {status && status !== "accepted" && <span data-testid={`candidate-status-${slug}`}> · {t(`matching.pairing.status.${status}`)}</span>}
                     </Tag>
                   );
                 })}
               </div>
-              <CityPicker
+              {!readOnly && <CityPicker
                 testId={`pairing-add-${side.key}`}
                 ariaLabel={t("matching.pairing.addCity", { side: side.label })}
                 placeholder={t("matching.pairing.addCity", { side: side.label })}
                 exclude={all}
                 onChange={(slug) => slug && onChange(side.key, [...side.slugs, slug])}
-              />
+              />}
             </Space>
           </Card>
         </Col>

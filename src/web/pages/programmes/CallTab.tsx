@@ -11,6 +11,7 @@ import { ApplicationForm } from "../../programmes/ApplicationForm";
 import { ApplicationsTable } from "../../programmes/ApplicationsTable";
 import { CallForm } from "../../programmes/CallForm";
 import { pickText, rulesInWords } from "../../programmes/ui";
+import { Can, path, SignInToEdit, useCan, write } from "../../account/permissions";
 
 /** "Call & applications": the calls with deadline and open/closed, a new call, the application form and the screening table. */
 export default function CallTab({ programmeId }: { programmeId: string }) {
@@ -19,6 +20,8 @@ export default function CallTab({ programmeId }: { programmeId: string }) {
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Call | null>(null);
+  // Calls belong to the programme: one check covers new and edited calls.
+  const mayCall = useCan(write("POST", path("programmes", programmeId, "calls")));
   const programme = useQuery({ queryKey: ["programme", programmeId], queryFn: ({ signal }) => programmesApi.get(programmeId, signal) });
   const calls = useQuery({ queryKey: ["programme-calls", programmeId], queryFn: ({ signal }) => programmesApi.calls(programmeId, signal) });
   const error = programme.error ?? calls.error;
@@ -36,7 +39,7 @@ export default function CallTab({ programmeId }: { programmeId: string }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="call-tab">
       <Card size="small" title={t("programmes.call.title")}
-        extra={<Button type="primary" onClick={() => setCreating(true)} data-testid="new-call">{t("programmes.call.new")}</Button>}>
+        extra={<Can check={write("POST", path("programmes", programmeId, "calls"))} signInHint><Button type="primary" onClick={() => setCreating(true)} data-testid="new-call">{t("programmes.call.new")}</Button></Can>}>
         {list.length === 0 ? <Empty description={t("programmes.call.empty")} data-testid="calls-empty" /> : (
           <ItemList<Call>
             dataSource={list}
@@ -46,7 +49,7 @@ export default function CallTab({ programmeId }: { programmeId: string }) {
               const side = c.side ? programme.data.sides.find((s) => s.key === c.side) : null;
               return (
                 <ItemList.Item data-testid={`call-${c.id}`} style={{ background: c.id === selected?.id ? "#eef4fb" : undefined, paddingInline: 8 }}
-                  actions={[<Button key="edit" size="small" onClick={() => setEditing(c)} aria-label={`${t("programmes.call.edit")}: ${title(c)}`} data-testid={`edit-call-${c.id}`}>{t("programmes.call.editShort")}</Button>, <Button key="open" type={c.id === selected?.id ? "primary" : "default"} size="small" onClick={() => choose(c.id)} aria-pressed={c.id === selected?.id} data-testid={`choose-call-${c.id}`}>{t("programmes.application.title")} ({c.applicationCount ?? 0})</Button>]}>
+                  actions={[...(mayCall?.allowed ? [<Button key="edit" size="small" onClick={() => setEditing(c)} aria-label={`${t("programmes.call.edit")}: ${title(c)}`} data-testid={`edit-call-${c.id}`}>{t("programmes.call.editShort")}</Button>] : []), <Button key="open" type={c.id === selected?.id ? "primary" : "default"} size="small" onClick={() => choose(c.id)} aria-pressed={c.id === selected?.id} data-testid={`choose-call-${c.id}`}>{t("programmes.application.title")} ({c.applicationCount ?? 0})</Button>]}>
                   <ItemList.Item.Meta
                     title={<Space wrap>{title(c)}<Tag color={c.open ? "green" : "default"} data-testid={`call-state-${c.id}`}>{c.open ? t("programmes.call.open") : t("programmes.call.closed")}</Tag></Space>}
                     description={
@@ -67,7 +70,7 @@ export default function CallTab({ programmeId }: { programmeId: string }) {
       {selected && (
         <>
           <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }} data-testid="selected-call-title">{t("programmes.call.applicationsOf", { call: title(selected) })}</Typography.Title>
-          {selected.open ? <ApplicationForm key={selected.id} call={selected} /> : (
+          {selected.open ? <ApplyPart call={selected} /> : (
             <Alert type="info" showIcon data-testid="call-closed-notice" title={t("programmes.call.closedNotice", { deadline: formatPeriod(selected.deadline, lang) })} />
           )}
           <ApplicationsTable key={`t-${selected.id}`} call={selected} />
@@ -77,4 +80,12 @@ export default function CallTab({ programmeId }: { programmeId: string }) {
       {editing && <CallForm key={`${editing.id}-${editing.version}`} programme={programme.data} call={editing} open onClose={() => setEditing(null)} onCreated={(c) => choose(c.id)} />}
     </Space>
   );
+}
+
+/** The application form for signed-in visitors (a city applies through its editors, checked on submit by city); "Sign in to edit" for others. */
+function ApplyPart({ call }: { call: Call }) {
+  const may = useCan(write("POST", path("calls", call.id, "applications")));
+  if (!may) return null;
+  if (may.needs === "sign-in") return <SignInToEdit testId="apply-sign-in" />;
+  return <ApplicationForm key={call.id} call={call} />;
 }

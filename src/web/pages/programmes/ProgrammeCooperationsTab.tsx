@@ -11,6 +11,7 @@ import { useLang } from "../../lang";
 import { ProblemList } from "../climate/ProblemList";
 import { PROGRAMME_THEMES, type Programme, programmesApi } from "../../programmes/api";
 import { ThemeTags, TwoNames } from "../../programmes/ui";
+import { Can, write } from "../../account/permissions";
 
 interface Values { nameEn: string; nameZh?: string; themes?: string[]; start?: string; end?: string }
 const opt = (s?: string) => (s && s.trim() ? s.trim() : null);
@@ -98,7 +99,7 @@ export default function ProgrammeCooperationsTab({ programmeId }: { programmeId:
   if (!programme.data || !list.data) return <Loading rows={5} />;
   return (
     <Card size="small" title={t("programmes.coop.title")} data-testid="programme-cooperations"
-      extra={<Button type="primary" onClick={() => setForming(true)} data-testid="form-cooperation">{t("programmes.coop.form")}</Button>}>
+      extra={<Can check={write("POST", "/cooperations", { programmeId })} signInHint><Button type="primary" onClick={() => setForming(true)} data-testid="form-cooperation">{t("programmes.coop.form")}</Button></Can>}>
       {list.data.cooperations.length === 0 ? <Empty description={t("programmes.coop.empty")} data-testid="cooperations-empty" /> : (
         <ItemList<Cooperation>
           dataSource={list.data.cooperations}

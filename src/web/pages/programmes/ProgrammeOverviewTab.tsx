@@ -9,6 +9,7 @@ import { useLang } from "../../lang";
 import { programmesApi } from "../../programmes/api";
 import { BiText, NotReported, periodText, rulesInWords, ThemeTags, TwoNames } from "../../programmes/ui";
 import { ProgrammeFormModal } from "../../programmes/ProgrammeForm";
+import { Can, path, write } from "../../account/permissions";
 
 /** Overview of a programme: description, period, sides with their countries, funder, eligibility rules in words, sources. */
 export default function ProgrammeOverviewTab({ programmeId }: { programmeId: string }) {
@@ -24,7 +25,7 @@ export default function ProgrammeOverviewTab({ programmeId }: { programmeId: str
   return (
     <Row gutter={[16, 16]} data-testid="programme-overview">
       <Col xs={24} lg={14}>
-        <Card title={t("programmes.description")} extra={<Button onClick={() => setEditing(true)} data-testid="programme-edit">{t("programmes.form.edit")}</Button>}>
+        <Card title={t("programmes.description")} extra={<Can check={write("PATCH", path("programmes", programmeId))} signInHint><Button onClick={() => setEditing(true)} data-testid="programme-edit">{t("programmes.form.edit")}</Button></Can>}>
           <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}><BiText value={p.descriptions} testId="programme-description" /></Typography.Paragraph>
           <Descriptions column={1} size="small" bordered items={[
             { key: "period", label: t("programmes.period"), children: <span data-testid="programme-period">{periodText(p.startDate, p.endDate, lang, t)}</span> },

@@ -8,6 +8,7 @@ import { useLang } from "../../lang";
 import { type Programme, programmesApi } from "../../programmes/api";
 import { NotReported, periodText, ThemeTags, TwoNames } from "../../programmes/ui";
 import { ProgrammeFormModal } from "../../programmes/ProgrammeForm";
+import { Can, write } from "../../account/permissions";
 
 function ProgrammeCard({ p }: { p: Programme }) {
   const { t } = useTranslation();
@@ -41,7 +42,9 @@ export default function ProgrammesPage() {
           <Typography.Title level={1} style={{ margin: 0, fontSize: 26 }}>{t("programmes.title")}</Typography.Title>
           <Typography.Text type="secondary">{t("programmes.intro")}</Typography.Text>
         </div>
-        <Button type="primary" onClick={() => setCreating(true)} data-testid="new-programme">{t("programmes.newProgramme")}</Button>
+        <Can check={write("POST", "/programmes")} signInHint>
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="new-programme">{t("programmes.newProgramme")}</Button>
+        </Can>
       </Space>
       {list.error ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : !list.data ? <Loading rows={6} /> : list.data.programmes.length === 0 ? (
         <Empty description={t("programmes.empty")} data-testid="programmes-empty" />

@@ -8,6 +8,7 @@ import { ErrorState, Loading } from "../../components/States";
 import { useLang } from "../../lang";
 import { ApiError } from "../../api";
 import { type District, pickName, visionApi } from "../../vision/api";
+import { Can, path, useCan, write } from "../../account/permissions";
 import { type BoundaryGeometry, boundaryFromGeoJson, boundaryPoints } from "../../vision/boundary-file";
 
 /** Names and boundary of a district (boundary from a GeoJSON file), saved against the version shown. */
@@ -78,7 +79,7 @@ function DistrictCard({ d, slug, onChange }: { d: District; slug: string; onChan
         <Space>
           {d.names.zh && lang === "en" ? <span lang="zh-CN">{d.names.zh}</span> : null}
           <Typography.Text type="secondary">{t("vision.boundary")}: {boundary ? t("vision.boundaryPoints", { count: boundaryPoints(boundary) }) : t("vision.boundaryNone")}</Typography.Text>
-          <Button size="small" onClick={() => { setConflict(false); setEditing((e) => !e); }} aria-expanded={editing} data-testid={`edit-district-${d.id}`}>{t("vision.editDistrict")}</Button>
+          <Can check={write("PUT", path("districts", d.id))}><Button size="small" onClick={() => { setConflict(false); setEditing((e) => !e); }} aria-expanded={editing} data-testid={`edit-district-${d.id}`}>{t("vision.editDistrict")}</Button></Can>
         </Space>
       }>
       {conflict && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t("vision.districtConflict")} data-testid="edit-district-conflict" />}
@@ -94,7 +95,7 @@ function DistrictCard({ d, slug, onChange }: { d: District; slug: string; onChan
           </ItemList.Item>
         )} />
       )}
-      <div style={{ marginTop: 8 }}><NewProcessForm district={d.id} onDone={onChange} /></div>
+      <Can check={write("POST", path("districts", d.id, "processes"))}><div style={{ marginTop: 8 }}><NewProcessForm district={d.id} onDone={onChange} /></div></Can>
     </Card>
   );
 }
@@ -128,6 +129,7 @@ export default function CityDistrictsTab({ slug }: { slug: string }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="districts-tab">
       {districts.data.items.length === 0 ? <Empty description={t("vision.noDistricts")} /> : districts.data.items.map((d) => <DistrictCard key={d.id} d={d} slug={slug} onChange={refresh} />)}
+      <Can check={write("POST", path("cities", slug, "districts"))} signInHint>
       <Card size="small" title={t("vision.newDistrict")}>
         <Form layout="inline" onFinish={(v) => create.mutate(v)} data-testid="new-district">
           <Form.Item name="en" rules={[{ required: true, message: t("vision.required") }]}><Input placeholder={t("vision.nameEn")} aria-label={t("vision.nameEn")} data-testid="district-name-en" /></Form.Item>
@@ -136,7 +138,15 @@ export default function CityDistrictsTab({ slug }: { slug: string }) {
         </Form>
         {create.error && <Alert type="error" showIcon title={create.error.message} />}
       </Card>
-      <NewAssessment />
+      </Can>
+      {/* An assessment is for a pilot or an action: the server checks its cooperation's roles when it is saved. */}
+      <SignedInOnly><NewAssessment /></SignedInOnly>
     </Space>
   );
+}
+
+/** Its children for any signed-in visitor (an action whose permission depends on a record chosen later). */
+function SignedInOnly({ children }: { children: React.ReactNode }) {
+  const p = useCan(write("POST", "/readiness-assessments"));
+  return p && p.needs !== "sign-in" ? <>{children}</> : null;
 }

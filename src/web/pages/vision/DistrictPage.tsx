@@ -4,13 +4,13 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { ErrorState, isNotFound, Loading } from "../../components/States";
 import { ApiError } from "../../api";
-import { useMe } from "../../account/api";
 import { useLang } from "../../lang";
 import { pickName, type VisionProcess, visionApi } from "../../vision/api";
 import { JoinForm } from "./JoinForm";
 import { ResultsPart } from "./ResultsPart";
 import { StatementsPart } from "./StatementsPart";
 import { useParticipant } from "./useParticipant";
+import { path, useCan, write } from "../../account/permissions";
 import { VotePart } from "./VotePart";
 
 const PARTS = ["statements", "vote", "results"] as const;
@@ -35,18 +35,18 @@ function ProcessView({ process, open, city }: { process: string; open: boolean; 
 }
 
 /**
- * Close (or reopen) a process, for signed-in users — the server decides who may (the city's
- * editors and administrators); a refusal or a version conflict is shown, and the page reloads.
+ * Close (or reopen) a process, for those the server's write policy allows (the city's editors and
+ * administrators); a refusal or a version conflict is shown, and the page reloads.
  */
 function ProcessStatusButton({ process, district }: { process: VisionProcess; district: string }) {
   const { t } = useTranslation();
-  const me = useMe();
+  const may = useCan(write("PUT", path("vision-processes", process.id)));
   const qc = useQueryClient();
   const change = useMutation({
     mutationFn: () => visionApi.updateProcess(process, process.status === "open" ? "closed" : "open"),
     onSettled: () => void qc.invalidateQueries({ queryKey: ["district", district] }),
   });
-  if (!me.data) return null;
+  if (!may?.allowed) return null;
   return (
     <>
       <Button onClick={() => change.mutate()} loading={change.isPending} data-testid="process-status-toggle">

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorState, Loading } from "../../components/States";
 import { type Aspect, type Kind, type Statement, visionApi } from "../../vision/api";
+import { path, useCan, write } from "../../account/permissions";
 import type { ParticipantState } from "./useParticipant";
 
 const ASPECTS: Aspect[] = ["physical", "social", "mental"];
@@ -41,6 +42,8 @@ export function StatementsPart({ process, open, me }: { process: string; open: b
   const [form] = Form.useForm();
   const statements = useQuery({ queryKey: ["vision-statements", process], queryFn: ({ signal }) => visionApi.statements(process, signal) });
   const refresh = () => void qc.invalidateQueries({ queryKey: ["vision-statements", process] });
+  // The moderators: those who may run this process (its city's editors); the server returns pending and hidden statements to them only.
+  const moderator = useCan(write("PUT", path("vision-processes", process)))?.allowed ?? false;
   const submit = useMutation({
     mutationFn: (v: { text: string; language: "en" | "zh"; aspect: Aspect; kind: Kind }) => visionApi.submit(process, { ...v, token: me.token as string }),
     onSuccess: () => { form.resetFields(["text"]); refresh(); },
@@ -73,12 +76,12 @@ export function StatementsPart({ process, open, me }: { process: string; open: b
           <ItemList size="small" dataSource={accepted} renderItem={(s) => <ItemList.Item key={s.id}><Typography.Text lang={s.language === "zh" ? "zh-CN" : "en"}>{s.text}</Typography.Text> <Tags s={s} /></ItemList.Item>} />
         )}
       </Card>
-      <Card size="small" title={`${t("vision.statement.queue")} (${pending.length})`} data-testid="moderation-queue">
+      {moderator && <Card size="small" title={`${t("vision.statement.queue")} (${pending.length})`} data-testid="moderation-queue">
         {pending.length === 0 ? <Typography.Text type="secondary">{t("vision.statement.queueEmpty")}</Typography.Text> : <ItemList size="small" dataSource={pending} renderItem={(s) => <QueueItem key={s.id} s={s} onDone={refresh} />} />}
         {hidden.length > 0 && (
           <ItemList size="small" header={t("vision.statement.hidden")} dataSource={hidden} renderItem={(s) => <ItemList.Item key={s.id}><Typography.Text delete>{s.text}</Typography.Text> — {s.reason}</ItemList.Item>} />
         )}
-      </Card>
+      </Card>}
     </Space>
   );
 }

@@ -5,6 +5,7 @@ import { ItemList } from "../../components/ItemList";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api";
 import { useLang } from "../../lang";
+import { path, useCan, write } from "../../account/permissions";
 import { type Finding, pickName, type VisionDocument, visionApi } from "../../vision/api";
 
 interface Values { en: string; zh?: string; textEn: string; textZh?: string; statements: string[]; targets?: string[]; actions?: string[] }
@@ -21,6 +22,7 @@ export function VisionDocumentForm({ process, city, consensus }: { process: stri
   const docs = useQuery({ queryKey: ["vision-documents", process], queryFn: ({ signal }) => visionApi.documents(process, signal) });
   const targets = useQuery({ queryKey: ["targets", city], queryFn: ({ signal }) => visionApi.targets(city, signal) });
   const [editing, setEditing] = useState<VisionDocument | null>(null);
+  const may = useCan(write("POST", path("vision-processes", process, "documents")))?.allowed ?? false;
   const create = useMutation({
     mutationFn: (v: Values) => {
       const body = { title: { en: v.en, zh: v.zh || null }, text: { en: v.textEn, zh: v.textZh || null }, statements: v.statements, targets: v.targets ?? [], actions: v.actions ?? [] };
@@ -40,16 +42,18 @@ export function VisionDocumentForm({ process, city, consensus }: { process: stri
     ...consensus.map((c) => ({ value: c.statement, label: <span data-testid={`doc-statement-${c.statement}`}>{c.text}</span> })),
     ...(editing?.statements ?? []).filter((id) => !consensus.some((c) => c.statement === id)).map((id) => ({ value: id, label: <span>{id}</span> })),
   ];
+  // Everyone reads the documents; only those who may write them see the form.
+  if (!may && (docs.data?.items.length ?? 0) === 0) return null;
   return (
-    <Card size="small" title={t("vision.document.create")} data-testid="vision-document">
+    <Card size="small" title={may ? t("vision.document.create") : t("vision.document.list")} data-testid="vision-document">
       {(docs.data?.items.length ?? 0) > 0 && (
         <ItemList size="small" header={t("vision.document.list")} dataSource={docs.data?.items ?? []} renderItem={(d) => (
           <ItemList.Item key={d.id} data-testid={`vision-document-${d.id}`}
-            actions={[<Button key="edit" size="small" onClick={() => edit(d)} aria-label={`${t("vision.document.edit")}: ${pickName(d.title, lang)}`} data-testid={`edit-document-${d.id}`}>{t("vision.document.edit")}</Button>]}><Typography.Text strong>{pickName(d.title, lang)}</Typography.Text> — {pickName(d.text, lang)}</ItemList.Item>
+            actions={!may ? [] : [<Button key="edit" size="small" onClick={() => edit(d)} aria-label={`${t("vision.document.edit")}: ${pickName(d.title, lang)}`} data-testid={`edit-document-${d.id}`}>{t("vision.document.edit")}</Button>]}><Typography.Text strong>{pickName(d.title, lang)}</Typography.Text> — {pickName(d.text, lang)}</ItemList.Item>
         )} />
       )}
-      {editing && <Typography.Paragraph strong data-testid="doc-editing">{t("vision.document.editing", { title: pickName(editing.title, lang) })}</Typography.Paragraph>}
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => create.mutate(v)} initialValues={{ statements: [] }}>
+      {may && editing && <Typography.Paragraph strong data-testid="doc-editing">{t("vision.document.editing", { title: pickName(editing.title, lang) })}</Typography.Paragraph>}
+      {may && <Form<Values> form={form} layout="vertical" onFinish={(v) => create.mutate(v)} initialValues={{ statements: [] }}>
         <Form.Item name="statements" label={t("vision.document.statements")} rules={[{ required: true, type: "array", min: 1, message: t("vision.document.pickOne") }]}>
           <Checkbox.Group options={options} />
         </Form.Item>
@@ -69,7 +73,7 @@ export function VisionDocumentForm({ process, city, consensus }: { process: stri
         {create.error && (create.error instanceof ApiError && create.error.status === 409
           ? <Alert type="warning" showIcon title={t("vision.document.conflict")} data-testid="doc-conflict" />
           : <Alert type="error" showIcon title={create.error.message} />)}
-      </Form>
+      </Form>}
     </Card>
   );
 }

@@ -11,6 +11,7 @@ import { formatPeriod, useLang } from "../../lang";
 import { type Activity, type ActivityKind, workApi } from "../../work/api";
 import { ActivityForm } from "./ActivityForm";
 import { LangText } from "./LangText";
+import { Can, path, useCan, write } from "../../account/permissions";
 import { OutputForm } from "./OutputForm";
 
 const KIND_ICONS: Record<ActivityKind, React.ReactNode> = {
@@ -18,8 +19,10 @@ const KIND_ICONS: Record<ActivityKind, React.ReactNode> = {
   training: <ReadOutlined />, conference: <TeamOutlined />, forum: <CommentOutlined />, other: <EllipsisOutlined />,
 };
 
-function ActivityItem({ a, cooperationId, editable }: { a: Activity; cooperationId: string; editable: boolean }) {
+function ActivityItem({ a, cooperationId, editable: own }: { a: Activity; cooperationId: string; editable: boolean }) {
   const { t } = useTranslation();
+  const may = useCan(own ? write("DELETE", path("activities", a.id)) : null);
+  const editable = own && !!may?.allowed;
   const lang = useLang();
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -115,7 +118,7 @@ export default function ActivitiesTab({ cooperation }: { cooperation: Cooperatio
             />
           </section>
         )}
-      <ActivityForm cooperationId={cooperation.id} />
+      <Can check={write("POST", path("cooperations", cooperation.id, "activities"))} signInHint><ActivityForm cooperationId={cooperation.id} /></Can>
     </Space>
   );
 }

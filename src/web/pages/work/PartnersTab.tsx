@@ -8,6 +8,7 @@ import { useLang } from "../../lang";
 import { type Commitment, ORGANISATION_KINDS, type OrganisationKind, workApi } from "../../work/api";
 import { LangText } from "./LangText";
 import { PartnerForm } from "./PartnerForm";
+import { Can, path, write } from "../../account/permissions";
 import { PartnerMix } from "./PartnerMix";
 
 /** The public–private–people partnership: partner organisations grouped by kind, each with its role and commitment. */
@@ -39,9 +40,11 @@ export default function PartnersTab({ cooperation }: { cooperation: Cooperation 
             renderItem={(c) => (
               <ItemList.Item data-testid={`commitment-${c.id}`}
                 actions={[
-                  <Popconfirm key="x" title={L("removeConfirm")} onConfirm={() => remove.mutate(c.id)} okText={t("work.delete")} cancelText={t("work.cancel")}>
-                    <Button size="small" danger>{t("work.delete")}</Button>
-                  </Popconfirm>,
+                  <Can key="x" check={write("DELETE", path("commitments", c.id))}>
+                    <Popconfirm title={L("removeConfirm")} onConfirm={() => remove.mutate(c.id)} okText={t("work.delete")} cancelText={t("work.cancel")}>
+                      <Button size="small" danger>{t("work.delete")}</Button>
+                    </Popconfirm>
+                  </Can>,
                 ]}>
                 <ItemList.Item.Meta
                   title={<Space wrap><LangText value={c.organisation.names} strong />{c.organisation.country && <Tag>{c.organisation.country}</Tag>}{c.organisation.sector && <Tag>{c.organisation.sector}</Tag>}</Space>}
@@ -59,7 +62,7 @@ export default function PartnersTab({ cooperation }: { cooperation: Cooperation 
           />
         </Card>
       ))}
-      <PartnerForm cooperationId={cooperation.id} />
+      <Can check={write("POST", path("cooperations", cooperation.id, "commitments"))} signInHint><PartnerForm cooperationId={cooperation.id} /></Can>
     </Space>
   );
 }

@@ -10,6 +10,7 @@ import { ProblemList } from "../climate/ProblemList";
 import { DecisionButton, FundApplicationForm } from "./FundForms";
 import { LangText } from "./LangText";
 import { PilotForm } from "./PilotForm";
+import { Can, path, useCan, write } from "../../account/permissions";
 import { useConflict } from "./useConflict";
 
 const STATUS_COLOURS: Record<PilotStatus, string> = { planned: "default", in_progress: "processing", done: "success", delayed: "warning", cancelled: "error" };
@@ -30,10 +31,11 @@ function PilotCard({ pilot, cooperation }: { pilot: Pilot; cooperation: Cooperat
     onSuccess: () => void qc.invalidateQueries({ queryKey: key }),
     onError: (e) => { onConflict(e); },
   });
+  const mayEdit = useCan(write("PATCH", path("pilots", pilot.id)));
   return (
     <Card size="small" data-testid={`pilot-${pilot.id}`}
       title={<Space wrap><LangText value={pilot.titles} strong testId="pilot-title" /><Tag color={STATUS_COLOURS[pilot.status]} data-testid="pilot-status-tag">{t(`work.pilotStatuses.${pilot.status}`)}</Tag></Space>}
-      extra={<Select size="small" aria-label={L("changeStatus")} value={pilot.status} style={{ width: 130 }} onChange={(s) => status.mutate(s)}
+      extra={mayEdit?.allowed && <Select size="small" aria-label={L("changeStatus")} value={pilot.status} style={{ width: 130 }} onChange={(s) => status.mutate(s)}
         options={PILOT_STATUSES.map((s) => ({ value: s, label: t(`work.pilotStatuses.${s}`) }))} />}>
       <Descriptions size="small" column={{ xs: 1, md: 3 }} items={[
         { key: "city", label: L("city"), children: member ? cityName(member.names, lang) : pilot.citySlug ?? nr },
@@ -67,10 +69,10 @@ function PilotCard({ pilot, cooperation }: { pilot: Pilot; cooperation: Cooperat
           { title: L("decision"), key: "d", render: (_: unknown, f) => <Tag data-testid="fund-decision" color={f.decision === "awarded" ? "success" : f.decision === "rejected" ? "error" : "default"}>{t(`work.decisions.${f.decision}`)}</Tag> },
           { title: L("decidedOn"), key: "do", render: (_: unknown, f) => date(f.decidedOn) },
           { title: L("amountAwarded"), key: "a", align: "right" as const, render: (_: unknown, f) => (f.decision === "awarded" ? money(f.amountAwarded, f.currency) : "—") },
-          { title: "", key: "x", render: (_: unknown, f) => <DecisionButton application={f} cooperationId={cooperation.id} /> },
+          { title: "", key: "x", render: (_: unknown, f) => <Can check={write("PATCH", path("fund-applications", f.id))}><DecisionButton application={f} cooperationId={cooperation.id} /></Can> },
         ]} />
       )}
-      <FundApplicationForm pilotId={pilot.id} cooperationId={cooperation.id} currency={pilot.currency} />
+      <Can check={write("POST", path("pilots", pilot.id, "fund-applications"))}><FundApplicationForm pilotId={pilot.id} cooperationId={cooperation.id} currency={pilot.currency} /></Can>
     </Card>
   );
 }
@@ -86,7 +88,7 @@ export default function PilotsTab({ cooperation }: { cooperation: Cooperation })
     <Space orientation="vertical" size="large" style={{ width: "100%" }} data-testid="pilots-tab">
       <Typography.Title level={4}>{t("work.pilots.title")}</Typography.Title>
       {items.length === 0 ? <Empty description={t("work.pilots.none")} data-testid="pilots-empty" /> : items.map((p) => <PilotCard key={p.id} pilot={p} cooperation={cooperation} />)}
-      <PilotForm cooperation={cooperation} />
+      <Can check={write("POST", path("cooperations", cooperation.id, "pilots"))} signInHint><PilotForm cooperation={cooperation} /></Can>
     </Space>
   );
 }
