@@ -62,7 +62,7 @@ export const HISTORY_RULES: Record<string, HistoryRule> = {
     [
       "observations-import", "air-import", "inventory", "target", "climate-action", "emission-factor", "practices-import", "practice", "programme", "call",
       "cooperation", "action-plan", "action", "kpi", "kpi-value", "activity", "output", "organisation", "commitment", "pilot", "fund-application",
-      "readiness-assessment", "district", "vision-process", "vision-document",
+      "readiness-assessment", "district", "vision-process", "vision-document", "pairing-proposal",
     ].map((e) => [e, anyUser]),
   ),
 };
