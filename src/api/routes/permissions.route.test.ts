@@ -69,7 +69,7 @@ describe.each(DIALECTS)("GET /auth/permissions and who sees unmoderated statemen
   });
 
   it("answers 400 for a write the API does not serve, never 500", async () => {
-    for (const bad of [`POST ${V}/nothing-here`, "DELETE /api/v1/programmes", "nonsense", `GET ${V}/programmes`, `POST ${V}/cooperations/%E0%A4%A/actions`]) {
+    for (const bad of [`POST ${V}/nothing-here`, "DELETE /api/v1/programmes", "nonsense", `GET ${V}/programmes`, `POST ${V}/cooperations/%E0%A4%A/actions`, `POST ${V}/programmes/a%00b/calls`, `POST ${V}/cooperations?programmeId=%00`]) {
       const r = await ask([bad], null);
       expect(r.statusCode, bad).toBe(400);
       expect(r.headers["content-type"]).toMatch(/application\/problem\+json/);

@@ -82,6 +82,11 @@ export function permissionsRoutes(): FastifyPluginAsyncZod {
             continue;
           }
           const body = Object.fromEntries(new URLSearchParams(m[3] ?? ""));
+          // Decoded here, after the text guard saw the raw query: a NUL cannot reach the database.
+          if ([...Object.values(found.params), ...Object.values(body)].some((v) => v.includes("\u0000"))) {
+            problems.push({ column: "check", value: check, message: "contains a NUL character" });
+            continue;
+          }
           const d = await app.decideWrite(found.key, user, { params: found.params, body });
           permissions[check] = d.allowed
             ? { allowed: true, needs: null, roles: [] }
