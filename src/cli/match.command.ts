@@ -3,7 +3,6 @@ import { Command, InvalidArgumentError } from "commander";
 import { type Counterparts, SIZE_FILTERS } from "../domain/counterpart.js";
 import { PRACTICE_THEMES } from "../domain/practice.js";
 import { assignCostMatrix } from "../services/assign-cost-matrix.js";
-import { counterpartsForCity } from "../services/counterparts-for-city.js";
 import { addDbOption, CliError, EXIT, withApp } from "./run.js";
 
 const oneOf = <T extends string>(values: readonly T[]) => (v: string): T => {
@@ -32,6 +31,8 @@ function counterpartsCommand(): Command {
       .option("--size <band>", `population band (${SIZE_FILTERS.join(", ")})`, oneOf(SIZE_FILTERS))
       .option("--json", 'print {"city", "results": [{"city", "score", "confidence", "reasons": [{"factor", "share", "detail"}]}]}'),
   ).action(async (slug: string, opts: { top: number; region?: string; country?: string; theme?: string; size?: (typeof SIZE_FILTERS)[number]; json?: boolean; db?: string }) => {
+    // Loaded here, not at the top: `match assign` needs neither the database nor the city data.
+    const { counterpartsForCity } = await import("../services/counterparts-for-city.js");
     const detail = await withApp(opts, (ctx) => counterpartsForCity(ctx, slug, opts));
     // The issue's shape; the API adds names, structured facts and the indicators compared.
     const r: Counterparts = {
@@ -55,10 +56,10 @@ function counterpartsCommand(): Command {
   });
 }
 
-function readText(file: string): string {
+function readBytes(file: string): Buffer {
   try {
     if (!statSync(file).isFile()) throw new Error("not a file");
-    return readFileSync(file, "utf8");
+    return readFileSync(file);
   } catch {
     throw new CliError(`cannot read ${file}: no such file`, EXIT.invalid);
   }
@@ -71,15 +72,16 @@ function assignCommand(): Command {
     .option("--maximize", "greatest total instead of least")
     .option("--json", 'print {"total", "pairs": [{"row", "col", "value"}]}')
     .action((opts: { costs: string; maximize?: boolean; json?: boolean }) => {
-      const r = assignCostMatrix(readText(opts.costs), opts.maximize === true);
+      const r = assignCostMatrix(readBytes(opts.costs), opts.maximize === true);
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
         return;
       }
       const w = Math.max(0, ...r.pairs.map((p) => p.row.length));
       const cw = Math.max(0, ...r.pairs.map((p) => p.col.length));
-      for (const p of r.pairs) process.stdout.write(`${p.row.padEnd(w)}  ${p.col.padEnd(cw)}  ${p.value}\n`);
-      process.stdout.write(`total ${r.total}\n`);
+      let out = "";
+      for (const p of r.pairs) out += `${p.row.padEnd(w)}  ${p.col.padEnd(cw)}  ${p.value}\n`;
+      process.stdout.write(`${out}total ${r.total}\n`);
       process.stderr.write(`${r.pairs.length} pair(s), ${opts.maximize ? "greatest" : "least"} total\n`);
     });
 }

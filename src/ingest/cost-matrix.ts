@@ -1,4 +1,3 @@
-import { parse } from "csv-parse/sync";
 import type { DenseMatrix } from "../engines/matching/linear-sum-assignment.js";
 import { InvalidInputError, type Problem } from "../errors.js";
 
@@ -9,45 +8,280 @@ export interface LabelledMatrix {
   matrix: DenseMatrix;
 }
 
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+const SPACE = 0x20;
+const TAB = 0x09;
+const DOT = 0x2e;
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const ZERO = 0x30;
+const NINE = 0x39;
+const E_LOWER = 0x65;
+const E_UPPER = 0x45;
+const TWO_53 = 2 ** 53;
+/** 10^0 … 10^22: every one exactly representable as a double. */
+const POW10 = Float64Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+
+const isBlank = (b: number) => b === SPACE || b === TAB;
+
+/**
+ * A CSV cursor over bytes. Fields are separated by commas, records by LF or CRLF; a field may be
+ * quoted ("" inside quotes is one quote); blanks around a field are dropped (csv-parse's `trim`).
+ * Only labels and problem values are ever decoded to strings.
+ */
+class Scanner {
+  pos: number;
+  /** Row number of the record being read, as in the file (1-based, counting skipped empty lines). */
+  line = 1;
+  constructor(readonly buf: Buffer, start: number) {
+    this.pos = start;
+  }
+
+  /** Skips empty (or blank) lines; false at the end of the file. */
+  nextRecord(): boolean {
+    const { buf } = this;
+    for (;;) {
+      let p = this.pos;
+      while (p < buf.length && (isBlank(buf[p]!) || buf[p] === CR)) p++;
+      if (p >= buf.length) {
+        this.pos = p;
+        return false;
+      }
+      if (buf[p] !== LF) return true;
+      this.pos = p + 1;
+      this.line++;
+    }
+  }
+
+  /**
+   * Reads one field as text (quotes resolved, blanks trimmed) and stops after its comma or at the
+   * end of its record; `this.atEnd` tells which.
+   */
+  atEnd = false;
+  text(): string {
+    const { buf } = this;
+    let p = this.pos;
+    while (p < buf.length && isBlank(buf[p]!)) p++;
+    let value: string;
+    if (buf[p] === QUOTE) {
+      const parts: string[] = [];
+      let s = ++p;
+      for (;;) {
+        if (p >= buf.length) throw new InvalidInputError(`not a readable CSV file: a quote opened in row ${this.line} is never closed`);
+        if (buf[p] === QUOTE) {
+          parts.push(buf.toString("utf8", s, p));
+          if (buf[p + 1] === QUOTE) {
+            parts.push('"');
+            p += 2;
+            s = p;
+            continue;
+          }
+          p++;
+          break;
+        }
+        if (buf[p] === LF) this.line++;
+        p++;
+      }
+      value = parts.join("");
+      while (p < buf.length && isBlank(buf[p]!)) p++;
+      if (p < buf.length && buf[p] !== COMMA && buf[p] !== LF && buf[p] !== CR) {
+        throw new InvalidInputError(`not a readable CSV file: row ${this.line} has text after a closing quote`);
+      }
+    } else {
+      const s = p;
+      while (p < buf.length && buf[p] !== COMMA && buf[p] !== LF && buf[p] !== CR) p++;
+      let e = p;
+      while (e > s && isBlank(buf[e - 1]!)) e--;
+      value = buf.toString("utf8", s, e);
+    }
+    this.finishField(p);
+    return value;
+  }
+
+  /** Moves past the comma (more fields follow) or the end of the record at `p`. */
+  finishField(p: number): void {
+    const { buf } = this;
+    if (buf[p] === COMMA) {
+      this.pos = p + 1;
+      this.atEnd = false;
+      return;
+    }
+    if (buf[p] === CR) p++;
+    if (buf[p] === LF) {
+      p++;
+      this.line++;
+    }
+    this.pos = p;
+    this.atEnd = true;
+  }
+
+  /** Counts (and skips) the remaining fields of the record. */
+  skipRest(): number {
+    let n = 0;
+    while (!this.atEnd) {
+      this.text();
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Reads one numeric field straight from its bytes. Plain decimals ([+-]digits[.digits][e[+-]digits])
+   * with at most 16 significant digits below 2^53, scaled by at most 10^±22, are exact here (one
+   * correctly rounded IEEE multiplication or division of two exact doubles: Clinger's fast path);
+   * anything else goes through Number() on the field's text, so the value is always Number()'s.
+   * Returns NaN for an empty field or a non-number.
+   */
+  number(): number {
+    const { buf } = this;
+    const len = buf.length;
+    let p = this.pos;
+    while (p < len && isBlank(buf[p]!)) p++;
+    const start = p;
+    let b = buf[p]!;
+    let negative = false;
+    if (b === MINUS || b === PLUS) {
+      negative = b === MINUS;
+      b = buf[++p]!;
+    }
+    let mantissa = 0;
+    let digits = 0; // significant digits taken into the mantissa (leading zeros not counted)
+    let any = false;
+    let scale = 0; // power of ten from the fraction's digits and the exponent
+    while (b >= ZERO && b <= NINE) {
+      any = true;
+      if (mantissa !== 0 || b !== ZERO) {
+        mantissa = mantissa * 10 + (b - ZERO);
+        digits++;
+      }
+      b = buf[++p]!;
+    }
+    if (b === DOT) {
+      b = buf[++p]!;
+      while (b >= ZERO && b <= NINE) {
+        any = true;
+        if (mantissa !== 0 || b !== ZERO) {
+          mantissa = mantissa * 10 + (b - ZERO);
+          digits++;
+        }
+        scale--;
+        b = buf[++p]!;
+      }
+    }
+    let fast = any && digits <= 16;
+    if (fast && (b === E_LOWER || b === E_UPPER)) {
+      b = buf[++p]!;
+      let expNegative = false;
+      if (b === MINUS || b === PLUS) {
+        expNegative = b === MINUS;
+        b = buf[++p]!;
+      }
+      let exp = 0;
+      let expDigits = 0;
+      while (b >= ZERO && b <= NINE) {
+        if (exp < 10_000) exp = exp * 10 + (b - ZERO);
+        expDigits++;
+        b = buf[++p]!;
+      }
+      if (expDigits === 0) fast = false;
+      scale += expNegative ? -exp : exp;
+    }
+    while (p < len && isBlank(buf[p]!)) p++;
+    if (fast && mantissa < TWO_53 && (p >= len || buf[p] === COMMA || buf[p] === LF || buf[p] === CR)) {
+      let x = NaN;
+      if (mantissa === 0) x = 0;
+      else if (scale >= 0 && scale <= 22) x = mantissa * POW10[scale]!;
+      else if (scale < 0 && scale >= -22) x = mantissa / POW10[-scale]!;
+      if (x === x) {
+        this.finishField(p);
+        return negative ? -x : x;
+      }
+    }
+    // The general path: the field as text, then Number() (also "Infinity", hex, quoted numbers…).
+    if (buf[start] !== QUOTE) {
+      // Unquoted: the field ends at the next separator (more than 16 digits lands here).
+      while (p < len && buf[p] !== COMMA && buf[p] !== LF && buf[p] !== CR) p++;
+      let e = p;
+      while (e > start && isBlank(buf[e - 1]!)) e--;
+      this.finishField(p);
+      return e === start ? NaN : Number(buf.toString("utf8", start, e));
+    }
+    this.pos = start;
+    const text = this.text();
+    return text === "" ? NaN : Number(text);
+  }
+}
+
+/** The text of the field that begins at `pos` (for a problem report). */
+function fieldAt(buf: Buffer, pos: number): string {
+  const s = new Scanner(buf, pos);
+  return s.text();
+}
+
 /**
  * Reads a cost (or score) matrix from CSV: the first row holds the column labels (its first cell
  * empty), each further row a row label and one number per column. Rows are numbered as in the
- * file (the header is row 1).
+ * file (the header is row 1). Reads the bytes directly (numbers never become strings on the way).
  *
  * @throws InvalidInputError listing ragged rows, non-numbers (with the row and column label) and
  * an empty matrix; nothing is returned unless the whole file is valid.
  */
-export function parseCostMatrix(text: string): LabelledMatrix {
-  let records: string[][];
-  try {
-    records = parse(text.replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
-  } catch (e) {
-    throw new InvalidInputError(`not a readable CSV file: ${e instanceof Error ? e.message : String(e)}`);
+export function parseCostMatrix(input: string | Uint8Array): LabelledMatrix {
+  const buf = typeof input === "string" ? Buffer.from(input, "utf8") : Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  const sc = new Scanner(buf, bom);
+  const header: string[] = [];
+  let headerLine = 1;
+  if (sc.nextRecord()) {
+    headerLine = sc.line;
+    do header.push(sc.text());
+    while (!sc.atEnd);
   }
-  const header = records[0];
-  if (!header || header.length < 2) throw new InvalidInputError("empty matrix: the first row must hold the column labels after an empty cell", [{ row: 1, message: "has no column labels" }]);
-  if (records.length < 2) throw new InvalidInputError("empty matrix: no rows after the column labels", [{ row: 2, message: "is missing: the matrix has no rows" }]);
+  if (header.length < 2) throw new InvalidInputError("empty matrix: the first row must hold the column labels after an empty cell", [{ row: 1, message: "has no column labels" }]);
   const colLabels = header.slice(1);
   const cols = colLabels.length;
   const problems: Problem[] = [];
-  if (header[0] !== "") problems.push({ row: 1, column: "1", value: header[0], message: "must be empty (the corner above the row labels)" });
-  const rows = records.length - 1;
-  const data = new Float64Array(rows * cols);
+  if (header[0] !== "") problems.push({ row: headerLine, column: "1", value: header[0], message: "must be empty (the corner above the row labels)" });
+  // At most one record per remaining line break: room for all of them, trimmed at the end.
+  let lines = 1;
+  for (let p = buf.indexOf(LF, sc.pos); p !== -1; p = buf.indexOf(LF, p + 1)) lines++;
+  let data = new Float64Array(lines * cols);
   const rowLabels: string[] = [];
-  records.slice(1).forEach((rec, i) => {
-    const row = i + 2;
-    rowLabels.push(rec[0] ?? "");
-    if (rec.length !== cols + 1) {
-      problems.push({ row, message: `has ${rec.length - 1} value(s), expected ${cols} (one per column label)` });
-      return;
+  let rows = 0;
+  while (sc.nextRecord()) {
+    const row = sc.line;
+    rowLabels.push(sc.text());
+    const base = rows * cols;
+    if (base + cols > data.length) {
+      const grown = new Float64Array(Math.max(data.length * 2, base + cols));
+      grown.set(data);
+      data = grown;
     }
-    for (let c = 0; c < cols; c++) {
-      const cell = rec[c + 1]!;
-      const x = cell === "" ? NaN : Number(cell);
-      if (!Number.isFinite(x)) problems.push({ row, column: colLabels[c], value: cell, message: "is not a number" });
-      else data[i * cols + c] = x;
+    let c = 0;
+    let ragged = sc.atEnd;
+    while (!sc.atEnd) {
+      if (c === cols) {
+        ragged = true;
+        c += sc.skipRest();
+        break;
+      }
+      const at = sc.pos;
+      const x = sc.number();
+      if (x - x !== 0) problems.push({ row, column: colLabels[c], value: fieldAt(buf, at), message: "is not a number" });
+      else data[base + c] = x;
+      c++;
     }
-  });
+    if (ragged || c !== cols) {
+      // Drop the cell problems of a ragged row: the row is reported once, as csv-parse's reader did.
+      while (problems.length && problems.at(-1)!.row === row && problems.at(-1)!.column !== undefined) problems.pop();
+      problems.push({ row, message: `has ${c} value(s), expected ${cols} (one per column label)` });
+    }
+    rows++;
+  }
+  if (rows === 0) throw new InvalidInputError("empty matrix: no rows after the column labels", [{ row: 2, message: "is missing: the matrix has no rows" }]);
   if (problems.length) throw new InvalidInputError(`the matrix has ${problems.length} problem(s)`, problems.slice(0, 20), problems.length);
-  return { rowLabels, colLabels, matrix: { rows, cols, data } };
+  return { rowLabels, colLabels, matrix: { rows, cols, data: data.subarray(0, rows * cols) } };
 }

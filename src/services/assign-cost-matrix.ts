@@ -8,9 +8,9 @@ export interface AssignmentResult {
   pairs: { row: string; col: string; value: number }[];
 }
 
-/** Reads a labelled CSV matrix and pairs its rows and columns with the least (or greatest) total. */
-export function assignCostMatrix(text: string, maximize: boolean): AssignmentResult {
-  const { rowLabels, colLabels, matrix } = parseCostMatrix(text);
+/** Reads a labelled CSV matrix (its text or its bytes) and pairs its rows and columns with the least (or greatest) total. */
+export function assignCostMatrix(csv: string | Uint8Array, maximize: boolean): AssignmentResult {
+  const { rowLabels, colLabels, matrix } = parseCostMatrix(csv);
   const a = linearSumAssignment(matrix, maximize);
   const pairs = Array.from(a.rowIndices, (r, k) => {
     const c = a.colIndices[k]!;
