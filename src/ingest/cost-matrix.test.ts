@@ -20,8 +20,13 @@ const decimal = fc
 describe("parseCostMatrix", () => {
   it("reads every decimal exactly as Number() does (sign, fraction, exponent, 17+ digits)", () => {
     fc.assert(fc.property(decimal, (s) => Object.is(cell(s), Number(s))), { numRuns: 20_000 });
+    // 16–19 significant digits scaled by 10^-1 … 10^-22: the remainder check of the long path
+    const long = fc.tuple(fc.bigInt({ min: 10n ** 15n, max: 10n ** 19n - 1n }), fc.integer({ min: -22, max: -1 })).map(([m, e]) => `${m}e${e}`);
+    fc.assert(fc.property(long, (s) => Object.is(cell(s), Number(s))), { numRuns: 50_000 });
     fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => Object.is(cell(String(x)), Number(String(x)))), { numRuns: 20_000 });
-    for (const s of ["1e-3", "-0.5", "-0", "0.1", "9007199254740993", "9007199254740992", "1e22", "1e23", "123456789012345678901234567890", " 7 ", ".5", "5.", "0x10", "2.2250738585072011e-308", "4.9e-324"]) {
+    for (const s of ["1e-3", "-0.5", "-0", "0.1", "9007199254740993", "9007199254740992", "1e22", "1e23", "123456789012345678901234567890", " 7 ", ".5", "5.", "0x10", "2.2250738585072011e-308", "4.9e-324",
+      // halfway between two doubles, and just either side (16–19 digits with a fraction: the long path)
+      "900719925474099.3", "9007199254740993e-5", "1.8014398509481985", "1.8014398509481984", "1.8014398509481986", "4.5035996273704985", "0.9999999999999999", "0.99999999999999995", "9999999999999999999e-22"]) {
       expect(Object.is(cell(s), Number(s)), s).toBe(true);
     }
   });

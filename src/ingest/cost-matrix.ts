@@ -25,7 +25,60 @@ const TWO_53 = 2 ** 53;
 /** 10^0 … 10^22: every one exactly representable as a double. */
 const POW10 = Float64Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
+/** 5^0 … 5^22: exact doubles (5^22 < 2^53). */
+const POW5 = Float64Array.from({ length: 23 }, (_, i) => 5 ** i);
+/** 2^0 … 2^-22 (exact). */
+const INV_POW2 = Float64Array.from({ length: 23 }, (_, i) => 2 ** -i);
+/** A double and its two 32-bit halves (little-endian), to read and build exponents. */
+const BITS_F = new Float64Array(1);
+const BITS_U = new Uint32Array(BITS_F.buffer);
+const SPLITTER = 134217729; // 2^27 + 1 (Veltkamp's split)
+
 const isBlank = (b: number) => b === SPACE || b === TAB;
+
+/** The rounding error of the product `a * b` (which rounded to `p`), exactly (Dekker's TwoProduct; no overflow here). */
+function productError(a: number, b: number, p: number): number {
+  let c = SPLITTER * a;
+  const ah = c - (c - a);
+  const al = a - ah;
+  c = SPLITTER * b;
+  const bh = c - (c - b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+/**
+ * hi · 10^t + lo divided by 10^k, correctly rounded, for 16–19 significant digits (hi < 10^15,
+ * 1 ≤ t ≤ 4, lo < 10^t, 1 ≤ k ≤ 22), or NaN when too close to a tie to tell (the caller then
+ * asks Number()). M / 10^k = (M / 5^k) · 2^-k: a candidate w for M / 5^k in doubles lies within
+ * about one unit in the last place (ulp) of the truth; the exact remainder M − w · 5^k (Dekker's
+ * TwoProduct, Sterbenz's lemma for the cancelling difference) says whether w, its successor or its
+ * predecessor is the correctly rounded quotient. The final scaling by 2^-k is exact.
+ */
+function longDecimal(hi: number, t: number, lo: number, k: number): number {
+  const pow = POW10[t]!;
+  const P = hi * pow; // M = P + r0 exactly
+  const r0 = productError(hi, pow, P) + lo;
+  const D = POW5[k]!;
+  let w = (P + r0) / D;
+  BITS_F[0] = w;
+  const high = BITS_U[1]!;
+  if ((high & 0xfffff) === 0 && BITS_U[0] === 0) return NaN; // a power of two: the ulp below differs, leave it to Number()
+  BITS_U[1] = (high & 0x7ff00000) - (52 << 20); // 2^(exponent of w − 52), w ≥ 4 here
+  BITS_U[0] = 0;
+  const ulp = BITS_F[0]!;
+  const Q = w * D;
+  const R = P - Q + (r0 - productError(w, D, Q)); // M − w · D, to within ~2^-37 absolute
+  const half = (ulp * D) / 2;
+  const margin = half * 2 ** -20;
+  const a = Math.abs(R);
+  if (a < half - margin) return w * INV_POW2[k]!;
+  if (a > half + margin && a < 3 * half - margin) {
+    w = R > 0 ? w + ulp : w - ulp;
+    return w * INV_POW2[k]!;
+  }
+  return NaN;
+}
 
 /**
  * A CSV cursor over bytes. Fields are separated by commas, records by LF or CRLF; a field may be
@@ -147,14 +200,16 @@ class Scanner {
       negative = b === MINUS;
       b = buf[++p]!;
     }
-    let mantissa = 0;
+    let mantissa = 0; // the first 15 significant digits
+    let lo = 0; // the 16th to 19th
     let digits = 0; // significant digits taken into the mantissa (leading zeros not counted)
     let any = false;
     let scale = 0; // power of ten from the fraction's digits and the exponent
     while (b >= ZERO && b <= NINE) {
       any = true;
       if (mantissa !== 0 || b !== ZERO) {
-        mantissa = mantissa * 10 + (b - ZERO);
+        if (digits < 15) mantissa = mantissa * 10 + (b - ZERO);
+        else if (digits < 19) lo = lo * 10 + (b - ZERO);
         digits++;
       }
       b = buf[++p]!;
@@ -164,14 +219,15 @@ class Scanner {
       while (b >= ZERO && b <= NINE) {
         any = true;
         if (mantissa !== 0 || b !== ZERO) {
-          mantissa = mantissa * 10 + (b - ZERO);
+          if (digits < 15) mantissa = mantissa * 10 + (b - ZERO);
+          else if (digits < 19) lo = lo * 10 + (b - ZERO);
           digits++;
         }
         scale--;
         b = buf[++p]!;
       }
     }
-    let fast = any && digits <= 16;
+    let fast = any && digits <= 19;
     if (fast && (b === E_LOWER || b === E_UPPER)) {
       b = buf[++p]!;
       let expNegative = false;
@@ -190,10 +246,22 @@ class Scanner {
       scale += expNegative ? -exp : exp;
     }
     while (p < len && isBlank(buf[p]!)) p++;
-    if (fast && mantissa < TWO_53 && (p >= len || buf[p] === COMMA || buf[p] === LF || buf[p] === CR)) {
+    if (fast && (p >= len || buf[p] === COMMA || buf[p] === LF || buf[p] === CR)) {
       let x = NaN;
+      const t = digits - 15; // digits held in `lo`
+      if (t > 0) {
+        // Digits beyond the 15th: exact as an integer while below 2^53, else the long path.
+        const m = mantissa * POW10[t]! + lo;
+        if (m < TWO_53) mantissa = m;
+        else {
+          x = scale < 0 && scale >= -22 ? longDecimal(mantissa, t, lo, -scale) : NaN;
+          mantissa = NaN; // handled here (or by Number() below)
+        }
+      }
       if (mantissa === 0) x = 0;
-      else if (scale >= 0 && scale <= 22) x = mantissa * POW10[scale]!;
+      else if (mantissa !== mantissa) {
+        // x is the long path's
+      } else if (scale >= 0 && scale <= 22) x = mantissa * POW10[scale]!;
       else if (scale < 0 && scale >= -22) x = mantissa / POW10[-scale]!;
       if (x === x) {
         this.finishField(p);
