@@ -40,17 +40,21 @@ export function linearSumAssignment(matrix: DenseMatrix, maximize = false): Assi
   const nr = transpose ? cols : rows;
   const nc = transpose ? rows : cols;
   const cost = new Float64Array(nr * nc);
+  let finite = true;
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const x = data[r * cols + c]!;
       const v = maximize ? -x : x;
-      if (Number.isNaN(v) || v === -Infinity) {
-        throw new InvalidInputError("matrix entry is not a number", [{ row: r + 1, column: String(c + 1), value: String(x), message: maximize ? "is not a number or +Infinity" : "is not a number or −Infinity" }]);
+      if (v - v !== 0) {
+        if (Number.isNaN(v) || v === -Infinity) {
+          throw new InvalidInputError("matrix entry is not a number", [{ row: r + 1, column: String(c + 1), value: String(x), message: maximize ? "is not a number or +Infinity" : "is not a number or −Infinity" }]);
+        }
+        finite = false;
       }
       cost[transpose ? c * nc + r : r * nc + c] = v;
     }
   }
-  const col4row = solve(nr, nc, cost);
+  const col4row = solve(nr, nc, cost, finite);
   const pairs: [number, number][] = [];
   for (let i = 0; i < nr; i++) pairs.push(transpose ? [col4row[i]!, i] : [i, col4row[i]!]);
   pairs.sort((a, b) => a[0] - b[0]);
@@ -62,7 +66,7 @@ export function linearSumAssignment(matrix: DenseMatrix, maximize = false): Assi
 }
 
 /** Core of Crouse's algorithm on an nr × nc cost matrix with nr ≤ nc; returns the column of each row. */
-function solve(nr: number, nc: number, cost: Float64Array): Int32Array {
+function solve(nr: number, nc: number, cost: Float64Array, finite: boolean): Int32Array {
   const u = new Float64Array(nr);
   const v = new Float64Array(nc);
   const shortest = new Float64Array(nc);
@@ -72,7 +76,7 @@ function solve(nr: number, nc: number, cost: Float64Array): Int32Array {
   const SR = new Uint8Array(nr);
   const SC = new Uint8Array(nc);
   const remaining = new Int32Array(nc);
-  if (nr === nc && columnReduction(nr, cost, v, col4row, row4col) && cost.every(Number.isFinite)) {
+  if (nr === nc && columnReduction(nr, cost, v, col4row, row4col) && finite) {
     augmentingRowReduction(nr, cost, v, col4row, row4col);
     augmentingRowReduction(nr, cost, v, col4row, row4col);
     for (let i = 0; i < nr; i++) if (col4row[i] !== -1) u[i] = cost[i * nc + col4row[i]!]! - v[col4row[i]!]!;
