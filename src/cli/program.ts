@@ -7,7 +7,7 @@ import { Command } from "commander";
  * name and description against this table.
  */
 export const COMMANDS: readonly { name: string; term?: string; description: string; load: () => Promise<Command> }[] = [
-  { name: "serve", term: "serve [options]", description: "serve the web UI and the REST API (migrates the database, and seeds it on first start)", load: async () => (await import("./serve.command.js")).serveCommand() },
+  { name: "serve", term: "serve [options]", description: "serve the web UI and the REST API (migrates the database, and seeds it on first start; /api/health is liveness, /api/health/ready answers 200 once that is done)", load: async () => (await import("./serve.command.js")).serveCommand() },
   { name: "db", description: "database: migrate and seed", load: async () => (await import("./db.command.js")).dbCommand() },
   { name: "cities", description: "cities", load: async () => (await import("./cities.command.js")).citiesCommand() },
   { name: "indicators", description: "the indicator catalogue and how many cities have data", load: async () => (await import("./indicators.command.js")).indicatorsCommand() },
