@@ -70,7 +70,7 @@ describe("compiled build", () => {
     try {
       const base = `http://127.0.0.1:${port}`;
       const deadline = Date.now() + 120_000;
-      while (!(await fetch(`${base}/api/health`).then((r) => r.ok, () => false))) {
+      while (!(await fetch(`${base}/api/health/ready`).then((r) => r.ok, () => false))) {
         if (child.exitCode !== null || Date.now() > deadline) throw new Error(`serve did not start:\n${log}`);
         await new Promise((r) => setTimeout(r, 200));
       }

@@ -59,8 +59,10 @@ const status = (u: string, init?: RequestInit) => fetch(u, init).then((r) => r.s
 
 async function sample(s: Server, t0: number): Promise<Sample> {
   const at = Date.now() - t0;
-  const live = await status(`${s.base}/api/health`);
+  // Readiness first: a server that answered it is listening, so liveness asked next must answer 200
+  // (asked the other way round, a server that starts listening between the two looks "not live but 503").
   const ready = await status(`${s.base}/api/health/ready`);
+  const live = await status(`${s.base}/api/health`);
   const r = await fetch(`${s.base}/api/v1/cities/points`).catch(() => null);
   const count = r?.status === 200 ? ((await r.json()) as { items: unknown[] }).items.length : null;
   return { at, live, ready, cities: r?.status ?? 0, count };
