@@ -17,7 +17,7 @@
  * The file: 1,000,000 rows (58 MB) of `city,indicator,period,value,source,note`, 8 cities × 4
  * indicators × daily dates, one source.
  *
- * Run: npx tsx bench/import-observations.ts [rows] [rounds]   → bench/results/import-observations.json
+ * Run: npx tsx bench/import-observations.ts [rows] [rounds] [sqlite|postgres]   → bench/results/import-observations.json
  */
 import { once } from "node:events";
 import { chmodSync, copyFileSync, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -29,6 +29,8 @@ import { haveCommand, load, median, type ProcessRun, r2, timeProcess } from "./s
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 const rounds = Number(process.argv[3] ?? 3);
+/** "sqlite" or "postgres" to run one side only. */
+const only = process.argv[4];
 const TARGET = 3;
 const root = fileURLToPath(new URL("..", import.meta.url));
 const cli = join(root, "bin/citybridge.js");
@@ -168,8 +170,8 @@ try {
   await generate();
   const generateS = r2((performance.now() - t0) / 1000);
   const loadBefore = load();
-  const sqlite = await sqliteSide();
-  const postgres = await postgresSide();
+  const sqlite = only === "postgres" ? { skipped: "not asked for" } : await sqliteSide();
+  const postgres = only === "sqlite" ? { skipped: "not asked for" } : await postgresSide();
   const report = {
     benchmark: "import-observations",
     date: new Date().toISOString(),

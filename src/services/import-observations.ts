@@ -55,6 +55,7 @@ export async function importObservations(ctx: AppContext, props: ImportObservati
   };
   /** The file's distinct source texts, numbered in order of appearance. */
   const sourceNos = new Map<string, number>();
+  const parents = { cities: new Set<string>(), indicators: new Set<string>() };
   let validator: ObservationRowValidator | null = null;
   let rows = 0;
   const staging = await openObservationStaging(ctx.database);
@@ -79,6 +80,8 @@ export async function importObservations(ctx: AppContext, props: ImportObservati
           const o = r.ok;
           let sourceNo = sourceNos.get(o.source);
           if (sourceNo === undefined) sourceNos.set(o.source, (sourceNo = sourceNos.size));
+          parents.cities.add(o.city);
+          parents.indicators.add(o.indicator);
           staged.push({ city: o.city, indicator: o.indicator, period: o.period, value: o.value, sourceNo, note: o.note, place: o.place, match: o.match, basis: o.basis, quality: o.quality });
         }
         if (rows % PROGRESS_EVERY === 0) props.onProgress?.({ phase: "validate", bytesRead: meter.bytes, rows });
@@ -100,6 +103,7 @@ export async function importObservations(ctx: AppContext, props: ImportObservati
       },
       props.importedBy,
       importedAt,
+      parents,
     );
     props.onProgress?.({ phase: "write", bytesRead: meter.bytes, rows });
     return { rows, inserted, updated: changed - inserted, unchanged: rows - changed };

@@ -20,6 +20,12 @@ export interface StagedObservation {
   quality: string | null;
 }
 
+/** The distinct cities and indicators of the staged rows (their parents must exist when they are merged). */
+export interface Parents {
+  cities: Iterable<string>;
+  indicators: Iterable<string>;
+}
+
 export interface MergeResult {
   /** Rows inserted or updated. */
   changed: number;
@@ -43,7 +49,7 @@ export interface ObservationStaging {
    * key repeated in the file takes its last row. `sourceIds` gives, inside the transaction, the
    * source id of each source number.
    */
-  merge(sourceIds: (db: Kysely<DatabaseSchema>) => Promise<string[]>, importedBy: string, importedAt: string): Promise<MergeResult>;
+  merge(sourceIds: (db: Kysely<DatabaseSchema>) => Promise<string[]>, importedBy: string, importedAt: string, parents: Parents): Promise<MergeResult>;
   discard(): Promise<void>;
 }
 
@@ -115,21 +121,54 @@ class SqliteStaging implements ObservationStaging {
     return this.held(() => this.insert(rows));
   }
 
-  async merge(sourceIds: (db: Kysely<DatabaseSchema>) => Promise<string[]>, importedBy: string, importedAt: string): Promise<MergeResult> {
+  async merge(sourceIds: (db: Kysely<DatabaseSchema>) => Promise<string[]>, importedBy: string, importedAt: string, parents: Parents): Promise<MergeResult> {
+    const db = this.sqlite;
+    const write = (ids: string[]): MergeResult => {
+      // The handle is the transaction's connection: these statements are part of it.
+      db.exec(`create table ${this.map} (no integer primary key, id text not null)`);
+      const add = db.prepare(`insert into ${this.map} (no, id) values (?, ?)`);
+      ids.forEach((id, no) => add.run(no, id));
+      const count = db.prepare("select count(*) from observations").pluck();
+      const before = count.get() as number;
+      // In file order, so that a key repeated in the file ends with its last row.
+      const { changes } = db.prepare(mergeSql(this.table, this.map, ["?", "?"], "select", "order by s.rowid")).run(importedBy, importedAt);
+      const inserted = (count.get() as number) - before;
+      db.exec(`drop table ${this.map}`);
+      return { changed: changes, inserted };
+    };
     try {
-      return await this.database.db.transaction().execute(async (trx) => {
-        const ids = await sourceIds(trx);
-        // The handle is the transaction's connection: these statements are part of it.
-        this.sqlite.exec(`create table ${this.map} (no integer primary key, id text not null)`);
-        const add = this.sqlite.prepare(`insert into ${this.map} (no, id) values (?, ?)`);
-        ids.forEach((id, no) => add.run(no, id));
-        const count = this.sqlite.prepare("select count(*) from observations").pluck();
-        const before = count.get() as number;
-        // In file order, so that a key repeated in the file ends with its last row.
-        const { changes } = this.sqlite.prepare(mergeSql(this.table, this.map, ["?", "?"], "select", "order by s.rowid")).run(importedBy, importedAt);
-        const inserted = (count.get() as number) - before;
-        this.sqlite.exec(`drop table ${this.map}`);
-        return { changed: changes, inserted };
+      return await this.database.db.connection().execute(async (conn) => {
+        if (db.inTransaction) {
+          // Inside a caller's transaction: a savepoint of it, foreign keys checked row by row.
+          return conn.transaction().execute(async (trx) => write(await sourceIds(trx)));
+        }
+        // Foreign keys can only be switched outside a transaction. Instead of three look-ups per
+        // row, the file's distinct cities, indicators and sources are checked once, under the
+        // write lock (BEGIN IMMEDIATE), so that none can be deleted before the commit.
+        const foreignKeys = db.pragma("foreign_keys", { simple: true }) as number;
+        db.pragma("foreign_keys = OFF");
+        try {
+          db.exec("begin immediate");
+          try {
+            const ids = await sourceIds(conn);
+            const missing = (table: string, key: string, values: Iterable<string>): boolean => {
+              const list = [...new Set(values)];
+              const found = db.prepare(`select count(*) from ${table} where ${key} in (select value from json_each(?))`).pluck().get(JSON.stringify(list)) as number;
+              return found !== list.length;
+            };
+            if (missing("cities", "slug", parents.cities) || missing("indicators", "code", parents.indicators) || missing("sources", "id", ids)) {
+              throw new Error("a city, indicator or source of the file was deleted while it was being imported; nothing was imported");
+            }
+            const result = write(ids);
+            db.exec("commit");
+            return result;
+          } catch (e) {
+            if (db.inTransaction) db.exec("rollback");
+            throw e;
+          }
+        } finally {
+          db.pragma(`foreign_keys = ${foreignKeys ? "ON" : "OFF"}`);
+        }
       });
     } finally {
       await this.discard();
