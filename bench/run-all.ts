@@ -5,8 +5,10 @@
  * job (the machine may be shared: read the figures with the load). A job whose script or peer
  * tool is missing is listed as skipped, with the reason. Not part of `npm test`.
  *
- * Run: npm run bench [-- --quick] [-- --only import,assign]
+ * Run: npm run bench [-- --quick] [-- --only air,import,assign,impact,cli-start] [-- --table]
  *   --quick   small inputs and one round each (a smoke test of the harness, not the targets)
+ *   --only    run these jobs only (the others are left out of the table)
+ *   --table   run nothing: print the table of the results already in bench/results
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { load, r2 } from "./support/processes.js";
 
 const quick = process.argv.includes("--quick");
+const tableOnly = process.argv.includes("--table");
 const onlyArg = process.argv.indexOf("--only");
 const only = onlyArg === -1 ? null : (process.argv[onlyArg + 1] ?? "").split(",");
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -114,6 +117,11 @@ for (const job of JOBS) {
     rows.push({ job: job.script.replace(/\.ts$/, ""), ours: "—", peer: "—", ratio: null, target: "—", met: null, note: `skipped: bench/${job.script} does not exist on this branch` });
     continue;
   }
+  if (tableOnly) {
+    const path = here(`./results/${job.result}`);
+    if (existsSync(path)) for (const row of job.read(JSON.parse(readFileSync(path, "utf8")))) rows.push(row);
+    continue;
+  }
   const loadBefore = load();
   const t0 = performance.now();
   process.stderr.write(`bench: ${job.script} ${(quick ? job.quickArgs : job.args).join(" ")} (load ${loadBefore.join(", ")})\n`);
@@ -135,6 +143,6 @@ console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
 for (const t of table.slice(1)) console.log(line(t));
 for (const r of rows) if (r.note && r.met !== null) console.log(`${r.job}: ${r.note}`);
 console.log(`load average (1, 5, 15 min) now: ${load().join(", ")} on ${cpus().length} cores`);
-if (!quick) {
+if (!quick && !tableOnly) {
   writeFileSync(here("./results/summary.json"), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, rows }, null, 2)}\n`);
 }
