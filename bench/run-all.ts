@@ -6,12 +6,13 @@
  * tool is missing is listed as skipped, with the reason. Not part of `npm test`.
  *
  * Run: npm run bench [-- --quick] [-- --only air,import,assign,impact,cli-start] [-- --table]
- *   --quick   small inputs and one round each (a smoke test of the harness, not the targets)
+ *   --quick   small inputs and one round each (a smoke test of the harness, not the targets; the
+ *             stored results are kept)
  *   --only    run these jobs only (the others are left out of the table)
  *   --table   run nothing: print the table of the results already in bench/results
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { load, r2 } from "./support/processes.js";
@@ -122,6 +123,8 @@ for (const job of JOBS) {
     if (existsSync(path)) for (const row of job.read(JSON.parse(readFileSync(path, "utf8")))) rows.push(row);
     continue;
   }
+  const resultPath = here(`./results/${job.result}`);
+  const stored = existsSync(resultPath) ? readFileSync(resultPath, "utf8") : null;
   const loadBefore = load();
   const t0 = performance.now();
   process.stderr.write(`bench: ${job.script} ${(quick ? job.quickArgs : job.args).join(" ")} (load ${loadBefore.join(", ")})\n`);
@@ -131,8 +134,13 @@ for (const job of JOBS) {
     rows.push({ job: job.script, ours: "—", peer: "—", ratio: null, target: "—", met: false, note: `failed (exit ${run.status})`, ...extra });
     continue;
   }
-  const result = JSON.parse(readFileSync(here(`./results/${job.result}`), "utf8"));
+  const result = JSON.parse(readFileSync(resultPath, "utf8"));
   for (const row of job.read(result)) rows.push({ ...row, ...extra });
+  // A smoke test does not replace the stored figures.
+  if (quick) {
+    if (stored === null) rmSync(resultPath, { force: true });
+    else writeFileSync(resultPath, stored);
+  }
 }
 
 const table = [["job", "ours", "peer", "ratio", "target", "met"], ...rows.map((r) => [r.job, r.ours, r.peer, r.ratio === null ? "—" : `${r.ratio}×`, r.target, r.met === null ? (r.note ?? "—") : r.met ? "yes" : "no"])];
