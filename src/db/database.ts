@@ -26,7 +26,7 @@ export interface Database {
    * PostgreSQL only: the pool behind `db`, for what Kysely cannot express (COPY through one
    * client; see ObservationStaging). Everything else goes through `db`.
    */
-  readonly pool?: pg.Pool;
+  readonly pool?: pgModule.Pool;
   /**
    * Changes whenever the data may have changed — SQLite's `data_version` (commits by other
    * connections, e.g. a CLI import) with this connection's `total_changes()` (its own writes);

@@ -2,7 +2,7 @@ import { finished } from "node:stream/promises";
 import type SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, type PostgresPoolClient } from "kysely";
 import type pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
+import type { from as CopyFrom } from "pg-copy-streams";
 import type { Database } from "../database.js";
 import type { DatabaseSchema } from "../schema.js";
 
@@ -195,7 +195,7 @@ class PostgresStaging implements ObservationStaging {
 
   private constructor(
     private readonly client: pg.PoolClient,
-    private readonly copy: ReturnType<typeof copyFrom>,
+    private readonly copy: ReturnType<typeof CopyFrom>,
     private readonly table: string,
     private readonly map: string,
   ) {
@@ -203,6 +203,8 @@ class PostgresStaging implements ObservationStaging {
   }
 
   static async open(pool: pg.Pool): Promise<PostgresStaging> {
+    // Loaded on the first PostgreSQL import only, as pg itself is.
+    const { from: copyFrom } = await import("pg-copy-streams");
     const client = await pool.connect();
     try {
       await client.query("begin");
