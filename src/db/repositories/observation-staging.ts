@@ -204,7 +204,9 @@ class PostgresStaging implements ObservationStaging {
 
   static async open(pool: pg.Pool): Promise<PostgresStaging> {
     // Loaded on the first PostgreSQL import only, as pg itself is.
-    const { from: copyFrom } = await import("pg-copy-streams");
+    // A CommonJS module: its exports are named under Node and tsx, under `default` in the compiled bundle.
+    const copyStreams = await import("pg-copy-streams");
+    const copyFrom = copyStreams.from ?? (copyStreams as unknown as { default: typeof copyStreams }).default.from;
     const client = await pool.connect();
     try {
       await client.query("begin");
