@@ -23,6 +23,11 @@ export interface Database {
    */
   readonly sqlite?: SQLite.Database;
   /**
+   * PostgreSQL only: the pool behind `db`, for what Kysely cannot express (COPY through one
+   * client; see ObservationStaging). Everything else goes through `db`.
+   */
+  readonly pool?: pgModule.Pool;
+  /**
    * Changes whenever the data may have changed — SQLite's `data_version` (commits by other
    * connections, e.g. a CLI import) with this connection's `total_changes()` (its own writes);
    * on PostgreSQL a generation bumped by this process's writes and by the commit notifications of
@@ -68,7 +73,7 @@ export function openDatabase(config: Pick<Config, "databaseUrl" | "sqlitePath">)
       await changes.close();
       await db.destroy();
     };
-    return { db, dialect: "postgres", location: `${url.hostname}:${url.port || 5432}${url.pathname}`, changeToken: () => changes.token(), inTransaction, reader: null, close };
+    return { db, dialect: "postgres", location: `${url.hostname}:${url.port || 5432}${url.pathname}`, pool, changeToken: () => changes.token(), inTransaction, reader: null, close };
   }
   const sqlite = new SQLite(config.sqlitePath);
   sqlite.pragma("journal_mode = WAL");

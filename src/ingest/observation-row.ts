@@ -59,6 +59,89 @@ export function parseValue(text: string): { value: number } | { message: string 
   return { value };
 }
 
+/** Bounded memo of isPeriod: an import's periods repeat (every series shares its dates). */
+const periodChecks = new Map<string, boolean>();
+function knownPeriod(text: string): boolean {
+  let ok = periodChecks.get(text);
+  if (ok === undefined) {
+    if (periodChecks.size >= 100_000) periodChecks.clear();
+    ok = isPeriod(text);
+    periodChecks.set(text, ok);
+  }
+  return ok;
+}
+
+// An export guards formula-like text with an apostrophe (csv-cells.ts); reading it back restores the text.
+const cell = (fields: string[], i: number): string => (i < 0 ? "" : restoreFormulaText((fields[i] ?? "").trim()));
+const orNull = (s: string): string | null => (s === "" ? null : s);
+
+/**
+ * Checks the data rows of one file against its header (the column positions are looked up once):
+ * `check` returns the parsed row, or every problem found in it.
+ */
+export class ObservationRowValidator {
+  private readonly expected: number;
+  private readonly at: Record<Column, number>;
+
+  constructor(columns: ColumnMap, private readonly known: KnownKeys) {
+    this.expected = Object.keys(columns).length;
+    this.at = Object.fromEntries(OBSERVATION_COLUMNS.map((c) => [c, columns[c] ?? -1])) as Record<Column, number>;
+  }
+
+  check(row: number, fields: string[]): { ok: ObservationRow } | { problems: Problem[] } {
+    if (fields.length !== this.expected) return { problems: [{ row, message: `has ${fields.length} fields, expected ${this.expected}` }] };
+    const at = this.at;
+    const known = this.known;
+    let problems: Problem[] | null = null;
+    const bad = (column: Column, value: string, message: string) => (problems ??= []).push({ row, column, value, message });
+
+    const city = cell(fields, at.city);
+    if (city === "") bad("city", city, "is required");
+    else if (!known.cities.has(city)) bad("city", city, "is not a known city slug (find slugs with: citybridge cities search NAME)");
+
+    const indicator = cell(fields, at.indicator);
+    if (indicator === "") bad("indicator", indicator, "is required");
+    else if (!known.indicators.has(indicator)) bad("indicator", indicator, "is not an indicator code (see GET /api/v1/indicators)");
+
+    const period = cell(fields, at.period);
+    if (!knownPeriod(period)) bad("period", period, "must be a year (2019) or a date (2019-06-30)");
+
+    const rawValue = cell(fields, at.value);
+    let value = Number.NaN;
+    if (rawValue !== "" && NUMBER.test(rawValue) && Number.isFinite((value = Number(rawValue)))) {
+      // the common case: a plain finite number
+    } else {
+      const parsed = parseValue(rawValue);
+      if ("message" in parsed) bad("value", rawValue, parsed.message);
+      else value = parsed.value;
+    }
+
+    const source = cell(fields, at.source);
+    if (source === "") bad("source", source, "is required");
+    else if (source.length > 300) bad("source", `${source.slice(0, 40)}…`, "is longer than 300 characters");
+
+    const note = cell(fields, at.note);
+    if (note.length > 2000) bad("note", `${note.slice(0, 40)}…`, "is longer than 2000 characters");
+
+    const place = cell(fields, at.place);
+    const match = cell(fields, at.match);
+    const quality = cell(fields, at.quality);
+    if (place.length > 500) bad("place", `${place.slice(0, 40)}…`, "is longer than 500 characters");
+    if (match.length > 500) bad("match", `${match.slice(0, 40)}…`, "is longer than 500 characters");
+    if (quality.length > 500) bad("quality", `${quality.slice(0, 40)}…`, "is longer than 500 characters");
+    const basis = cell(fields, at.basis);
+    if (basis !== "" && !(BASES as readonly string[]).includes(basis)) bad("basis", basis, `must be one of ${BASES.join(", ")} (or empty)`);
+
+    if (problems !== null) return { problems };
+    return {
+      ok: {
+        row, city, indicator, period, value, source, note: orNull(note),
+        place: orNull(place), match: orNull(match), basis: orNull(basis) as Basis | null, quality: orNull(quality),
+      },
+    };
+  }
+}
+
 /** Checks one data row; returns the parsed row, or every problem found in it. */
 export function validateObservationRow(
   row: number,
@@ -66,51 +149,5 @@ export function validateObservationRow(
   columns: ColumnMap,
   known: KnownKeys,
 ): { ok: ObservationRow } | { problems: Problem[] } {
-  const problems: Problem[] = [];
-  const expected = Object.keys(columns).length;
-  if (fields.length !== expected) {
-    problems.push({ row, message: `has ${fields.length} fields, expected ${expected}` });
-    return { problems };
-  }
-  // An export guards formula-like text with an apostrophe (csv-cells.ts); reading it back restores the text.
-  const get = (c: Column): string => restoreFormulaText(columns[c] === undefined ? "" : (fields[columns[c]!] ?? "").trim());
-  const bad = (column: Column, value: string, message: string) => problems.push({ row, column, value, message });
-
-  const city = get("city");
-  if (city === "") bad("city", city, "is required");
-  else if (!known.cities.has(city)) bad("city", city, "is not a known city slug (find slugs with: citybridge cities search NAME)");
-
-  const indicator = get("indicator");
-  if (indicator === "") bad("indicator", indicator, "is required");
-  else if (!known.indicators.has(indicator)) bad("indicator", indicator, "is not an indicator code (see GET /api/v1/indicators)");
-
-  const period = get("period");
-  if (!isPeriod(period)) bad("period", period, "must be a year (2019) or a date (2019-06-30)");
-
-  const rawValue = get("value");
-  const parsed = parseValue(rawValue);
-  if ("message" in parsed) bad("value", rawValue, parsed.message);
-
-  const source = get("source");
-  if (source === "") bad("source", source, "is required");
-  else if (source.length > 300) bad("source", `${source.slice(0, 40)}…`, "is longer than 300 characters");
-
-  const note = get("note");
-  if (note.length > 2000) bad("note", `${note.slice(0, 40)}…`, "is longer than 2000 characters");
-
-  const provenance: Record<"place" | "match" | "quality", string> = { place: get("place"), match: get("match"), quality: get("quality") };
-  for (const c of ["place", "match", "quality"] as const) {
-    if (provenance[c].length > 500) bad(c, `${provenance[c].slice(0, 40)}…`, "is longer than 500 characters");
-  }
-  const basis = get("basis");
-  if (basis !== "" && !(BASES as readonly string[]).includes(basis)) bad("basis", basis, `must be one of ${BASES.join(", ")} (or empty)`);
-
-  if (problems.length > 0 || "message" in parsed) return { problems };
-  const orNull = (s: string): string | null => (s === "" ? null : s);
-  return {
-    ok: {
-      row, city, indicator, period, value: parsed.value, source, note: orNull(note),
-      place: orNull(provenance.place), match: orNull(provenance.match), basis: orNull(basis) as Basis | null, quality: orNull(provenance.quality),
-    },
-  };
+  return new ObservationRowValidator(columns, known).check(row, fields);
 }

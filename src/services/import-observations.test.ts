@@ -115,6 +115,46 @@ describe.each(DIALECTS)("importObservations on %s", (dialect) => {
     expect((await ctx.observations.forCity("zhengzhou-cn"))[0]?.value).toBe(51);
   });
 
+  it("stores the provenance columns and updates a row whose provenance alone changed", async () => {
+    const file = (quality: string) =>
+      `city,indicator,period,value,source,note,place,match,basis,quality\nprague-cz,air.pm25_annual,2019,12,x,,Praha,name,measured,${quality}\n`;
+    expect(await importObservations(ctx, { open: csv(file("")), importedBy: "test" })).toEqual({ rows: 1, inserted: 1, updated: 0, unchanged: 0 });
+    expect(await importObservations(ctx, { open: csv(file("estimated")), importedBy: "test" })).toEqual({ rows: 1, inserted: 0, updated: 1, unchanged: 0 });
+    expect((await ctx.observations.forCity("prague-cz"))[0]).toMatchObject({ place: "Praha", match: "name", basis: "measured", quality: "estimated" });
+    const bad = await problemsOf(ctx, file("x").replace("measured", "guessed"));
+    expect(bad.problems).toEqual([{ row: 2, column: "basis", value: "guessed", message: "must be one of measured, modelled, reported (or empty)" }]);
+  });
+
+  it("writes nothing, and leaves no staged row behind, when the last row of a large file is wrong", async () => {
+    const lines = ["city,indicator,period,value,source"];
+    for (let d = 0; d < 12_000; d++) lines.push(`prague-cz,air.pm25_annual,${1800 + (d % 400)}-01-${String(1 + Math.floor(d / 400)).padStart(2, "0")},1,late-problem`);
+    lines.push("prague-cz,air.pm25_annual,2019,abc,late-problem");
+    const err = await problemsOf(ctx, lines.join("\n"));
+    expect(err.problems).toEqual([{ row: 12_002, column: "value", value: "abc", message: "is not a number" }]);
+    expect(await ctx.observations.count()).toBe(0);
+    expect(await ctx.sources.get("late-problem")).toBeNull();
+    // The staging table is gone: a good file imports afterwards as if nothing had happened.
+    expect(await importObservations(ctx, { open: csv(good), importedBy: "test" })).toEqual({ rows: 3, inserted: 3, updated: 0, unchanged: 0 });
+  });
+
+  it("shows readers nothing of a file until it is all written, and lets them query meanwhile", async () => {
+    const lines = ["city,indicator,period,value,source"];
+    for (let d = 0; d < 12_000; d++) lines.push(`prague-cz,air.pm25_annual,${new Date(Date.UTC(1990, 0, 1) + d * 86_400_000).toISOString().slice(0, 10)},2,x`);
+    const seenWhileReading: number[] = [];
+    const reads: Promise<void>[] = [];
+    const r = await importObservations(ctx, {
+      open: csv(lines.join("\n")),
+      importedBy: "test",
+      onProgress: (p) => {
+        if (p.phase === "validate" && p.rows === 10_000) reads.push(ctx.observations.count().then((n) => void seenWhileReading.push(n)));
+      },
+    });
+    await Promise.all(reads);
+    expect(seenWhileReading).toEqual([0]);
+    expect(r.inserted).toBe(12_000);
+    expect(await ctx.observations.count()).toBe(12_000);
+  });
+
   it("imports a large file in batches and reports progress in both phases", async () => {
     const lines = ["city,indicator,period,value,source"];
     for (let d = 0; d < 12_000; d++) {

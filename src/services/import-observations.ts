@@ -1,15 +1,15 @@
 import type { Readable } from "node:stream";
-import { ObservationRepository, SourceRepository } from "../db/index.js";
-import type { ImportResult, Observation } from "../domain/observation.js";
+import { SourceRepository } from "../db/index.js";
+import { openObservationStaging, type StagedObservation } from "../db/repositories/observation-staging.js";
+import type { ImportResult } from "../domain/observation.js";
 import { InvalidInputError, type Problem } from "../errors.js";
-import { csvRecords } from "../ingest/csv-records.js";
-import { type ColumnMap, type KnownKeys, type ObservationRow, readHeader, validateObservationRow } from "../ingest/observation-row.js";
+import { csvRecordBatches } from "../ingest/csv-records.js";
+import { ObservationRowValidator, readHeader } from "../ingest/observation-row.js";
 import type { AppContext } from "./context.js";
 import { resolveSources } from "./resolve-sources.js";
 
 /** At most this many problems are kept in the report; the total is always counted. */
 export const MAX_REPORTED_PROBLEMS = 10_000;
-const BATCH = 500;
 const PROGRESS_EVERY = 5000;
 
 export interface ImportProgress {
@@ -19,11 +19,11 @@ export interface ImportProgress {
 }
 
 export interface ImportObservationsProps {
-  /** Opens the CSV afresh: the file is read twice, once to validate and once to write, never held in memory. */
+  /** Opens the CSV; it is read once, as a stream, never held in memory. */
   open: () => Readable;
   /** Who imported it, stored on every row (e.g. `cli:alice`, `api`). */
   importedBy: string;
-  /** Called every few thousand rows and at the end of each phase. */
+  /** Called every few thousand rows while the file is read and checked, and once when it is written. */
   onProgress?: (p: ImportProgress) => void;
   /** Whether the importer may write this city's figures (a city editor's cities); all when absent. */
   mayWrite?: (city: string) => boolean;
@@ -31,98 +31,84 @@ export interface ImportObservationsProps {
   now?: Date;
 }
 
-/** Each data row of the file, validated, with a running byte count for progress. */
-async function* validatedRows(
-  input: Readable,
-  known: KnownKeys,
-  meter: { bytes: number },
-): AsyncGenerator<{ ok: ObservationRow } | { problems: Problem[] }> {
-  input.on("data", (chunk: Buffer | string) => (meter.bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.length));
-  let columns: ColumnMap | null = null;
-  for await (const rec of csvRecords(input)) {
-    if (columns === null) {
-      const header = readHeader(rec.fields);
-      if (header.problems.length > 0) throw new InvalidInputError("the header row is not usable; nothing was imported", header.problems);
-      columns = header.columns;
-      continue;
-    }
-    yield validateObservationRow(rec.row, rec.fields, columns, known);
-  }
-  if (columns === null) throw new InvalidInputError("the file is empty; nothing was imported", [{ row: 1, message: "the header row is missing" }]);
-}
-
 /**
  * Imports observations from a CSV with the columns `city,indicator,period,value,source` and optionally
  * `note` and the provenance columns `place,match,basis,quality` (basis: measured, modelled or reported).
- * Every row is validated first; if any is wrong nothing is written and InvalidInputError lists
- * every problem (row, column, value, reason). Otherwise all rows are written in one transaction.
- * Rows identical to stored ones are left alone, so importing the same file twice changes nothing.
+ *
+ * One pass over the file: each row is validated and, while no row has had a problem, staged in a
+ * temporary table of the import's own connection (see ObservationStaging). If any row is wrong
+ * the staged rows are dropped, nothing is written and InvalidInputError lists every problem (row,
+ * column, value, reason). Otherwise the staged rows are merged into the observations in one
+ * statement, in one transaction with the file's new sources. Rows identical to stored ones are
+ * left alone, so importing the same file twice changes nothing; a key repeated in the file takes
+ * its last row. The file is streamed, never held in memory.
  */
 export async function importObservations(ctx: AppContext, props: ImportObservationsProps): Promise<ImportResult> {
   const known = { cities: await ctx.cities.slugs(), indicators: await ctx.indicators.codes() };
+  const importedAt = (props.now ?? new Date()).toISOString();
 
-  // Pass 1: validate every row, keeping the problems and the distinct sources.
   const problems: Problem[] = [];
   let problemCount = 0;
-  const sourceTexts = new Set<string>();
+  const problem = (p: Problem) => {
+    problemCount++;
+    if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(p);
+  };
+  /** The file's distinct source texts, numbered in order of appearance. */
+  const sourceNos = new Map<string, number>();
+  const parents = { cities: new Set<string>(), indicators: new Set<string>() };
+  let validator: ObservationRowValidator | null = null;
   let rows = 0;
-  const meter1 = { bytes: 0 };
-  for await (const r of validatedRows(props.open(), known, meter1)) {
-    rows++;
-    if ("problems" in r) {
-      problemCount += r.problems.length;
-      for (const p of r.problems) if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(p);
-    } else if (props.mayWrite && !props.mayWrite(r.ok.city)) {
-      problemCount++;
-      if (problems.length < MAX_REPORTED_PROBLEMS) problems.push({ row: r.ok.row, column: "city", value: r.ok.city, message: "you are not an editor of this city" });
-    } else sourceTexts.add(r.ok.source);
-    if (rows % PROGRESS_EVERY === 0) props.onProgress?.({ phase: "validate", bytesRead: meter1.bytes, rows });
-  }
-  props.onProgress?.({ phase: "validate", bytesRead: meter1.bytes, rows });
-  if (problemCount > 0) {
-    const s = problemCount === 1 ? "" : "s";
-    throw new InvalidInputError(`${problemCount} problem${s} in the file; nothing was imported`, problems, problemCount);
-  }
-
-  // Pass 2: write everything in one transaction, or nothing.
-  const importedAt = (props.now ?? new Date()).toISOString();
-  return ctx.database.db.transaction().execute(async (trx) => {
-    const observations = new ObservationRepository(trx);
-    const sourceIds = await resolveSources(new SourceRepository(trx), sourceTexts, importedAt);
-    const before = await observations.count();
-    let changed = 0;
-    let written = 0;
-    // Keyed so that a key repeated within a batch is written once: the later row wins.
-    let batch = new Map<string, Observation>();
-    const flush = async () => {
-      changed += await observations.upsert([...batch.values()]);
-      batch = new Map();
-    };
-    const meter2 = { bytes: 0 };
-    for await (const r of validatedRows(props.open(), known, meter2)) {
-      if (!("ok" in r)) throw new Error("the file changed while it was being imported");
-      const o: Observation = {
-        city: r.ok.city,
-        indicator: r.ok.indicator,
-        period: r.ok.period,
-        value: r.ok.value,
-        source: sourceIds.get(r.ok.source)!,
-        note: r.ok.note,
-        importedBy: props.importedBy,
-        importedAt,
-        place: r.ok.place,
-        match: r.ok.match,
-        basis: r.ok.basis,
-        quality: r.ok.quality,
-      };
-      batch.set(`${o.city}\u0000${o.indicator}\u0000${o.period}\u0000${o.source}`, o);
-      if (batch.size >= BATCH) await flush();
-      if (++written % PROGRESS_EVERY === 0) props.onProgress?.({ phase: "write", bytesRead: meter2.bytes, rows: written });
+  const staging = await openObservationStaging(ctx.database);
+  let merged = false;
+  const meter = { bytes: 0 };
+  const input = props.open();
+  try {
+    for await (const batch of csvRecordBatches(input, meter)) {
+      const staged: StagedObservation[] = [];
+      for (const rec of batch) {
+        if (validator === null) {
+          const header = readHeader(rec.fields);
+          if (header.problems.length > 0) throw new InvalidInputError("the header row is not usable; nothing was imported", header.problems);
+          validator = new ObservationRowValidator(header.columns, known);
+          continue;
+        }
+        rows++;
+        const r = validator.check(rec.row, rec.fields);
+        if ("problems" in r) for (const p of r.problems) problem(p);
+        else if (props.mayWrite && !props.mayWrite(r.ok.city)) problem({ row: r.ok.row, column: "city", value: r.ok.city, message: "you are not an editor of this city" });
+        else if (problemCount === 0) {
+          const o = r.ok;
+          let sourceNo = sourceNos.get(o.source);
+          if (sourceNo === undefined) sourceNos.set(o.source, (sourceNo = sourceNos.size));
+          parents.cities.add(o.city);
+          parents.indicators.add(o.indicator);
+          staged.push({ city: o.city, indicator: o.indicator, period: o.period, value: o.value, sourceNo, note: o.note, place: o.place, match: o.match, basis: o.basis, quality: o.quality });
+        }
+        if (rows % PROGRESS_EVERY === 0) props.onProgress?.({ phase: "validate", bytesRead: meter.bytes, rows });
+      }
+      // Once a row has a problem nothing will be written: the rest of the file is only checked.
+      if (problemCount === 0 && staged.length > 0) await staging.add(staged);
     }
-    await flush();
-    props.onProgress?.({ phase: "write", bytesRead: meter2.bytes, rows: written });
-    if (written !== rows) throw new Error("the file changed while it was being imported");
-    const inserted = (await observations.count()) - before;
+    if (validator === null) throw new InvalidInputError("the file is empty; nothing was imported", [{ row: 1, message: "the header row is missing" }]);
+    props.onProgress?.({ phase: "validate", bytesRead: meter.bytes, rows });
+    if (problemCount > 0) {
+      const s = problemCount === 1 ? "" : "s";
+      throw new InvalidInputError(`${problemCount} problem${s} in the file; nothing was imported`, problems, problemCount);
+    }
+    merged = true;
+    const { changed, inserted } = await staging.merge(
+      async (db) => {
+        const ids = await resolveSources(new SourceRepository(db), sourceNos.keys(), importedAt);
+        return [...sourceNos.keys()].map((text) => ids.get(text)!);
+      },
+      props.importedBy,
+      importedAt,
+      parents,
+    );
+    props.onProgress?.({ phase: "write", bytesRead: meter.bytes, rows });
     return { rows, inserted, updated: changed - inserted, unchanged: rows - changed };
-  });
+  } finally {
+    if (!merged) await staging.discard();
+    input.destroy();
+  }
 }
