@@ -9,6 +9,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import countries from "i18n-iso-countries";
 import { parse } from "csv-parse/sync";
+import { mulberry32 } from "../../src/engines/consensus/prng.js";
 import { Gazetteer, type GazetteerCity, type NameMatch, type OtherPlace } from "./place-match";
 import { compareStrings, formatDecimal } from "./text";
 
@@ -447,22 +448,11 @@ export async function processEurostat(dir: string, gaz: Gazetteer): Promise<{ ro
 
 // ---------------------------------------------------------------- match report
 
-/** Deterministic PRNG (mulberry32), so the sampled matches are the same on every build. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const SAMPLE_SIZE = 50;
 
 /** data/observations/MATCHES.md: per source, counts, refused names, and 50 random matches to check by hand. */
 export function renderMatchReport(reports: readonly SourceMatchReport[], gaz: Gazetteer, checkedSample: ReadonlyMap<string, string>): string {
+  // A fixed seed, so the sampled matches are the same on every build.
   const random = mulberry32(20261206);
   const pool = reports.flatMap((r) => r.matches.map((m) => ({ ...m, source: r.source })));
   const sample: typeof pool = [];

@@ -16,12 +16,16 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-function table(cities: City[]): string {
-  const rows = cities.map((c) => [c.slug, c.names.en, c.names.zh ?? "", c.country, c.population.value?.toLocaleString("en") ?? "—"]);
-  const head = ["slug", "name", "中文", "country", "population"];
+/** Rows under a header, each column as wide as its widest cell (CJK counted double), two spaces apart. */
+export function textTable(head: string[], rows: string[][]): string {
   const width = (i: number) => Math.max(displayWidth(head[i]!), ...rows.map((r) => displayWidth(r[i]!)));
   const line = (r: string[]) => r.map((cell, i) => cell + " ".repeat(width(i) - displayWidth(cell))).join("  ").trimEnd();
   return [line(head), ...rows.map(line)].join("\n");
+}
+
+function table(cities: City[]): string {
+  const rows = cities.map((c) => [c.slug, c.names.en, c.names.zh ?? "", c.country, c.population.value?.toLocaleString("en") ?? "—"]);
+  return textTable(["slug", "name", "中文", "country", "population"], rows);
 }
 
 export function citiesCommand(): Command {

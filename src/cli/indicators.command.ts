@@ -1,13 +1,7 @@
 import { Command } from "commander";
 import { catalogueCoverage } from "../services/indicator-coverage.js";
-import { displayWidth } from "./cities.command.js";
+import { textTable as table } from "./cities.command.js";
 import { addDbOption, withApp } from "./run.js";
-
-function table(head: string[], rows: string[][]): string {
-  const width = (i: number) => Math.max(displayWidth(head[i]!), ...rows.map((r) => displayWidth(r[i]!)));
-  const line = (r: string[]) => r.map((cell, i) => cell + " ".repeat(width(i) - displayWidth(cell))).join("  ").trimEnd();
-  return [line(head), ...rows.map(line)].join("\n");
-}
 
 export function indicatorsCommand(): Command {
   const indicators = new Command("indicators").description("the indicator catalogue and how many cities have data");
