@@ -25,8 +25,8 @@ export interface AuditSpec {
   table?: keyof DatabaseSchema;
   /** Primary key column of `table` (default `id`). */
   key?: string;
-  /** Where the record's id is: a path parameter (default `id`) or the response body's `id`. */
-  idFrom: "param" | "response";
+  /** Where the record's id is: a path parameter (default `id`), the response body's `id`, or the signed-in user's id (`self`). */
+  idFrom: "param" | "response" | "self";
   param?: string;
   /** Reads the record instead of a table row (e.g. a user with their roles). */
   load?: (ctx: AppContext, id: string) => Promise<unknown>;
@@ -74,6 +74,10 @@ function describe(g: Grant): string {
 
 const SIGN_IN = "sign in or send an API token (Authorization: Bearer …) to do this";
 
+/** The writes a user with a one-time password may still make: changing it, and signing in or out. */
+const ONE_TIME_ALLOWED = new Set(["POST /api/v1/auth/password", "POST /api/v1/auth/sign-in", "POST /api/v1/auth/sign-out"]);
+export const MUST_CHANGE_PASSWORD = "your password is a one-time password: change it first (POST /api/v1/auth/password), then try again";
+
 /**
  * Whether `user` may make a write under `rule`, for a request with these path parameters and
  * body: the one decision both the write check below and GET /api/v1/auth/permissions use.
@@ -119,6 +123,7 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext, pol
       ...list(route.onRequest),
       async (req: FastifyRequest) => {
         if (needsSignIn(rule, req.principal?.user)) throw new UnauthorizedError(SIGN_IN);
+        if (req.principal?.user.mustChangePassword && !ONE_TIME_ALLOWED.has(key)) throw new ForbiddenError(MUST_CHANGE_PASSWORD);
       },
     ];
     // Before validation (the body is parsed, not yet checked): a forbidden write is 403 whatever it sends.
@@ -178,8 +183,8 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext, pol
 }
 
 async function readBefore(ctx: AppContext, spec: AuditSpec, req: FastifyRequest): Promise<void> {
-  if ((spec.table || spec.load) && spec.idFrom === "param") {
-    const id = (req.params as Record<string, string>)[spec.param ?? "id"];
+  if ((spec.table || spec.load) && spec.idFrom !== "response") {
+    const id = spec.idFrom === "self" ? req.principal?.user.id : (req.params as Record<string, string>)[spec.param ?? "id"];
     if (id) req.auditBefore = await readRow(ctx, spec, id);
   }
 }
@@ -193,7 +198,7 @@ function toJson(answer: unknown): unknown {
 
 async function appendAudit(ctx: AppContext, spec: AuditSpec, req: FastifyRequest, body: unknown): Promise<void> {
   const b = body && typeof body === "object" ? (body as Record<string, unknown>) : null;
-  const id = spec.idFrom === "param" ? (req.params as Record<string, string>)[spec.param ?? "id"] : String(b?.id ?? "");
+  const id = spec.idFrom === "param" ? (req.params as Record<string, string>)[spec.param ?? "id"] : spec.idFrom === "self" ? (req.principal?.user.id ?? "") : String(b?.id ?? "");
   const after = spec.table || spec.load ? (id ? await readRow(ctx, spec, id) : null) : b;
   const action = req.method === "DELETE" ? "delete" : spec.idFrom === "response" || req.auditBefore === undefined || req.auditBefore === null ? "create" : "update";
   await ctx.audit.append({ at: new Date().toISOString(), actor: req.principal?.user.email ?? "anonymous", action, entity: spec.entity, entityId: id || "-", before: req.auditBefore ?? null, after });

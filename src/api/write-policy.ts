@@ -34,6 +34,8 @@ export const WRITE_POLICY: WritePolicy = {
   [`POST ${V}/auth/sign-out`]: { access: "public" },
   [`POST ${V}/auth/tokens`]: { access: "user" },
   [`DELETE ${V}/auth/tokens/:id`]: { access: "user" },
+  [`POST ${V}/auth/password`]: { access: "user", audit: { entity: "user", idFrom: "self", load: (ctx, id) => ctx.accounts.userForAudit(id) } },
+  [`POST ${V}/users/:id/password-reset`]: { access: "admin", audit: { entity: "user", idFrom: "param", load: (ctx, id) => ctx.accounts.userForAudit(id) } },
   [`POST ${V}/users`]: { access: "admin", audit: { entity: "user", idFrom: "response" } },
   [`POST ${V}/users/:id/roles`]: { access: "admin", audit: { entity: "user-roles", idFrom: "param", load: (ctx, id) => ctx.accounts.getUser(id) } },
   [`DELETE ${V}/users/:id/roles`]: { access: "admin", audit: { entity: "user-roles", idFrom: "param", load: (ctx, id) => ctx.accounts.getUser(id) } },

@@ -12,6 +12,7 @@ import * as m0010 from "./migrations/0010-audit-append-only.js";
 import * as m0011 from "./migrations/0011-runtime-state.js";
 import * as m0012 from "./migrations/0012-change-notify.js";
 import * as m0013 from "./migrations/0013-audit-instance.js";
+import * as m0014 from "./migrations/0014-must-change-password.js";
 
 /** Migrations are listed in code so they run the same from sources, tests and any working directory. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0011-runtime-state": m0011,
   "0012-change-notify": m0012,
   "0013-audit-instance": m0013,
+  "0014-must-change-password": m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

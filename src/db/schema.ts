@@ -537,6 +537,8 @@ export interface UsersTable {
   disabled: number;
   created_at: string;
   password_changed_at: string;
+  /** 1 while the password is a one-time password (0014). */
+  must_change_password?: number;
 }
 
 export interface SessionsTable {

@@ -36,6 +36,8 @@ export const UserSchema = z.object({
   disabled: z.boolean(),
   roles: z.array(RoleGrantSchema),
   createdAt: z.string(),
+  /** The password is a one-time password: every write but the password change answers 403 until it is changed. */
+  mustChangePassword: z.boolean(),
 });
 export type User = z.infer<typeof UserSchema>;
 

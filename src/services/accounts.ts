@@ -29,26 +29,27 @@ export async function hashPassword(password: string): Promise<string> {
 }
 
 /** Creates a user; the e-mail must be new. Returns the user (never the hash). */
-export async function createUser(ctx: AppContext, input: { email: string; name: string; password: string; isAdmin?: boolean }): Promise<User> {
+export async function createUser(ctx: AppContext, input: { email: string; name: string; password: string; isAdmin?: boolean; mustChangePassword?: boolean }): Promise<User> {
   const email = parse(EmailSchema, "email", input.email);
   const password = parse(PasswordSchema, "password", input.password);
   const name = input.name.trim() || email;
   if (await ctx.accounts.findByEmail(email)) throw new ConflictError(`a user with e-mail ${email} already exists`);
   const at = now();
   const id = randomUUID();
-  await ctx.accounts.insertUser({ id, email, name, password_hash: await hashPassword(password), is_admin: input.isAdmin ? 1 : 0, disabled: 0, created_at: at, password_changed_at: at });
+  await ctx.accounts.insertUser({ id, email, name, password_hash: await hashPassword(password), is_admin: input.isAdmin ? 1 : 0, disabled: 0, created_at: at, password_changed_at: at, must_change_password: input.mustChangePassword ? 1 : 0 });
   const user = await ctx.accounts.getUser(id);
   if (!user) throw new Error("user vanished after insert");
   return user;
 }
 
 /**
- * The first (or another) administrator, with a generated one-time password printed once by the
- * CLI: no default password ever exists.
+ * The first (or another) administrator, with a generated password printed once by the CLI: no
+ * default password ever exists. With `oneTime` (as `users create-admin` does) it must be changed
+ * before any other write.
  */
-export async function createAdmin(ctx: AppContext, email: string, name?: string): Promise<{ user: User; password: string }> {
+export async function createAdmin(ctx: AppContext, email: string, name?: string, opts: { oneTime?: boolean } = {}): Promise<{ user: User; password: string }> {
   const password = secret(18);
-  const user = await createUser(ctx, { email, name: name ?? "Administrator", password, isAdmin: true });
+  const user = await createUser(ctx, { email, name: name ?? "Administrator", password, isAdmin: true, mustChangePassword: opts.oneTime ?? false });
   return { user, password };
 }
 
@@ -83,6 +84,36 @@ export class InvalidCredentialsError extends Error {
   constructor() {
     super("the e-mail or the password is wrong");
   }
+}
+
+/**
+ * The signed-in user changes their password: the current one must be right, the new one follows
+ * the create-user rule and differs from it. Ends the user's other sessions (`keepSessionToken`,
+ * the session making the change, stays); API tokens stay. Clears the one-time mark.
+ */
+export async function changePassword(ctx: AppContext, userId: string, currentPassword: string, newPassword: string, keepSessionToken: string | null): Promise<User> {
+  const stored = await ctx.accounts.passwordHash(userId);
+  if (!stored) throw new NotFoundError(`no user ${userId}`);
+  const { verify } = await argon2();
+  if (!(await verify(stored, currentPassword).catch(() => false))) {
+    throw new InvalidInputError("currentPassword is wrong", [{ column: "currentPassword", message: "is wrong" }]);
+  }
+  const next = parse(PasswordSchema, "newPassword", newPassword);
+  if (next === currentPassword) throw new InvalidInputError("newPassword must differ from the current password", [{ column: "newPassword", message: "must differ from the current password" }]);
+  await ctx.accounts.setPassword(userId, await hashPassword(next), now(), { mustChange: false, keepSession: keepSessionToken ? sha256(keepSessionToken) : null });
+  return (await ctx.accounts.getUser(userId))!;
+}
+
+/**
+ * An administrator resets a user's password: a new generated one-time password (returned once,
+ * never stored), every session of that user ends, and every write but the password change is
+ * refused until they choose their own. API tokens stay but cannot write until then.
+ */
+export async function resetPassword(ctx: AppContext, userId: string): Promise<{ user: User; password: string }> {
+  if (!(await ctx.accounts.getUser(userId))) throw new NotFoundError(`no user ${userId}`);
+  const password = secret(18);
+  await ctx.accounts.setPassword(userId, await hashPassword(password), now(), { mustChange: true });
+  return { user: (await ctx.accounts.getUser(userId))!, password };
 }
 
 export async function signOut(ctx: AppContext, sessionToken: string): Promise<void> {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiTokenSchema, UserSchema } from "../../domain/account.js";
 import type { AppContext } from "../../services/context.js";
-import { createToken, revokeToken, SESSION_HOURS, signIn, signOut } from "../../services/accounts.js";
+import { changePassword, createToken, revokeToken, SESSION_HOURS, signIn, signOut } from "../../services/accounts.js";
 import { CSRF_COOKIE, SESSION_COOKIE } from "../auth.js";
 import { requireUser } from "../authorize.js";
 import { SIGN_IN_LIMIT, TOKEN_LIMIT } from "../security.js";
@@ -39,6 +39,25 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       reply.clearCookie(SESSION_COOKIE, { path: "/" }).clearCookie(CSRF_COOKIE, { path: "/" });
       return reply.code(204).send(null);
     });
+
+    app.post(
+      "/auth/password",
+      {
+        config: { rateLimit: SIGN_IN_LIMIT },
+        schema: {
+          tags,
+          summary:
+            "Change your password: the current one is required (400 when wrong), the new one needs at least 12 characters. Your other sessions end (this one stays); your API tokens stay. Clears the one-time-password mark.",
+          body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+          response: { 200: UserSchema },
+        },
+      },
+      async (req) => {
+        const user = requireUser(req);
+        const keep = req.principal?.via === "session" ? (req.cookies[SESSION_COOKIE] ?? null) : null;
+        return changePassword(ctx, user.id, req.body.currentPassword, req.body.newPassword, keep);
+      },
+    );
 
     app.get(
       "/auth/session",

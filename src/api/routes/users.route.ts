@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AuditEntrySchema, RoleGrantSchema, UserSchema } from "../../domain/account.js";
 import { NotFoundError } from "../../errors.js";
 import type { AppContext } from "../../services/context.js";
-import { createUser, grantRole, revokeRole, setUserDisabled } from "../../services/accounts.js";
+import { createUser, grantRole, resetPassword, revokeRole, setUserDisabled } from "../../services/accounts.js";
 import { toCsv } from "../../services/csv-output.js";
 import { ScopeRepository } from "../../db/repositories/scope.repository.js";
 import { requireAdmin, requireUser } from "../authorize.js";
@@ -64,6 +64,24 @@ export function usersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       "/users/:id/enable",
       { schema: { tags, summary: "Enable a disabled user again (administrators); they sign in anew and create new tokens", params: UserId, response: { 200: UserSchema } } },
       async (req) => setUserDisabled(ctx, req.params.id, false, requireAdmin(req)),
+    );
+
+    app.post(
+      "/users/:id/password-reset",
+      {
+        schema: {
+          tags,
+          summary:
+            "Reset a user's password (administrators): answers a new one-time password, shown this once; every session of the user ends, and they must choose their own password before any other write",
+          params: UserId,
+          response: { 200: z.object({ user: UserSchema, oneTimePassword: z.string() }) },
+        },
+      },
+      async (req) => {
+        requireAdmin(req);
+        const { user, password } = await resetPassword(ctx, req.params.id);
+        return { user, oneTimePassword: password };
+      },
     );
 
     app.get(

@@ -27,6 +27,7 @@ export class AccountRepository {
       disabled: Number(r.disabled) === 1,
       roles: grants.filter((g) => g.user_id === r.id).map((g) => ({ role: g.role as ScopedRole, scope: g.scope_id })),
       createdAt: r.created_at,
+      mustChangePassword: Number(r.must_change_password ?? 0) === 1,
     }));
   }
 
@@ -55,10 +56,32 @@ export class AccountRepository {
     return user ? { user, passwordHash: row.password_hash } : null;
   }
 
-  async setPassword(userId: string, passwordHash: string, at: string): Promise<void> {
-    await this.db.updateTable("users").set({ password_hash: passwordHash, password_changed_at: at }).where("id", "=", userId).execute();
-    // A new password ends every existing session.
-    await this.db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+  /** The stored hash of a user's password, to check the current one before a change; never leaves the services. */
+  async passwordHash(userId: string): Promise<string | null> {
+    const row = await this.db.selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirst();
+    return row?.password_hash ?? null;
+  }
+
+  /**
+   * Sets a new password hash; `mustChange` marks it one-time. A new password ends every session of
+   * the user except `keepSession` (the hash of the session that made the change). API tokens stay.
+   */
+  async setPassword(userId: string, passwordHash: string, at: string, opts: { mustChange?: boolean; keepSession?: string | null } = {}): Promise<void> {
+    await this.db
+      .updateTable("users")
+      .set({ password_hash: passwordHash, password_changed_at: at, must_change_password: opts.mustChange ? 1 : 0 })
+      .where("id", "=", userId)
+      .execute();
+    let ended = this.db.deleteFrom("sessions").where("user_id", "=", userId);
+    if (opts.keepSession) ended = ended.where("id_hash", "<>", opts.keepSession);
+    await ended.execute();
+  }
+
+  /** A user as the audit trail records a password change or reset: the user, and when the password changed (never the hash). */
+  async userForAudit(id: string): Promise<(User & { passwordChangedAt: string }) | null> {
+    const row = await this.db.selectFrom("users").select("password_changed_at").where("id", "=", id).executeTakeFirst();
+    const user = row ? await this.getUser(id) : null;
+    return user && row ? { ...user, passwordChangedAt: row.password_changed_at } : null;
   }
 
   /** Disables or re-enables a user; disabling also ends every session and revokes every live token, in one transaction. */
