@@ -42,6 +42,10 @@ describe("citybridge users and db backup", () => {
     const hashes = d.prepare("select password_hash as h from users").all() as { h: string }[];
     d.close();
     expect(hashes.every((x) => x.h.startsWith("$argon2id$"))).toBe(true);
+    const marks = new Database(db, { readonly: true });
+    // The printed password is one-time: the administrator must choose their own before any other write.
+    expect(marks.prepare("select must_change_password as m from users where email = 'admin@example.org'").get()).toEqual({ m: 1 });
+    marks.close();
     expect(run("users", "create-admin", "--email", "admin@example.org", "--db", db).code).toBe(1);
     expect(run("users", "create-admin", "--email", "not-an-email", "--db", db).code).toBe(2);
     expect(run("users", "list", "--db", db).stdout).toContain("admin@example.org\tAdministrator\tadministrator");

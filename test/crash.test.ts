@@ -59,6 +59,9 @@ describe("a server killed in the middle of an import", () => {
     const signIn = await fetch(`${base}/api/v1/auth/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "ops@example.org", password: admin.password }) });
     const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
     const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+    // `users create-admin` prints a one-time password: choose another before any write (this session stays).
+    const changed = await fetch(`${base}/api/v1/auth/password`, { method: "POST", headers: { "content-type": "application/json", cookie, "x-csrf-token": csrfToken }, body: JSON.stringify({ currentPassword: admin.password, newPassword: `${admin.password}-own` }) });
+    expect(changed.status).toBe(200);
 
     const upload = fetch(`${base}/api/v1/observations/import`, { method: "POST", headers: { "content-type": "text/csv", cookie, "x-csrf-token": csrfToken }, body: readFileSync(csv) }).catch(() => null);
     // Kill once the import's transaction has started spilling pages into the write-ahead log.

@@ -166,6 +166,10 @@ describe("two servers on one PostgreSQL database", () => {
       const me = await fetch(`${b().base}/api/v1/auth/me`, { headers: { cookie } });
       expect(me.status).toBe(200);
       expect((await json(me)).email).toBe("ops@example.org");
+      // `users create-admin` prints a one-time password: choose another before any write (this session stays).
+      const changed = await fetch(`${b().base}/api/v1/auth/password`, { method: "POST", headers: { "content-type": "application/json", cookie, "x-csrf-token": csrf }, body: JSON.stringify({ currentPassword: adminPassword, newPassword: `${adminPassword}-own` }) });
+      expect(changed.status).toBe(200);
+      adminPassword = `${adminPassword}-own`;
     });
 
     it("limits wrong passwords spread over both servers as one, per client address through the proxy", async () => {

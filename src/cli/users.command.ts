@@ -13,10 +13,10 @@ export function usersCommand(): Command {
         .option("--json", "print JSON"),
     ).action(async (opts: { email: string; name: string; json?: boolean; db?: string }) => {
       await withApp(opts, async (ctx) => {
-        const { user, password } = await createAdmin(ctx, opts.email, opts.name);
+        const { user, password } = await createAdmin(ctx, opts.email, opts.name, { oneTime: true });
         await auditCli(ctx, { entity: "user", entityId: user.id, after: user });
         if (opts.json) process.stdout.write(`${JSON.stringify({ user, password })}\n`);
-        else process.stdout.write(`created administrator ${user.email}\none-time password: ${password}\nsign in and keep it safe; it is not stored and will not be shown again.\n`);
+        else process.stdout.write(`created administrator ${user.email}\none-time password: ${password}\nsign in and choose your own password (every other change is refused until you do); it is not stored and will not be shown again.\n`);
       });
     }),
   );

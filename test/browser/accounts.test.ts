@@ -155,4 +155,31 @@ describe("accounts: sign in, administration, tokens and audit trail", () => {
     await page.getByTestId("sign-in-link").click();
     await expect(page.getByTestId("sign-in-page").innerText()).resolves.toMatch(/电子邮箱[\s\S]*密码/);
   }, T);
+
+  it("sends a user signed in with a one-time password (an administrator's reset) to the change-password form, and lets them choose their own", async () => {
+    const headers = { ...server.authHeaders, "content-type": "application/json" };
+    const created = await fetch(`${server.baseUrl}/api/v1/users`, { method: "POST", headers, body: JSON.stringify({ email: "reset.me@example.org", name: "Reset Me", password: "first password 123" }) });
+    expect(created.status).toBe(201);
+    const id = ((await created.json()) as { id: string }).id;
+    const reset = await fetch(`${server.baseUrl}/api/v1/users/${id}/password-reset`, { method: "POST", headers: server.authHeaders });
+    const oneTime = ((await reset.json()) as { oneTimePassword: string }).oneTimePassword;
+    await page.context().clearCookies();
+    await page.goto(`${server.baseUrl}/sign-in`);
+    await page.getByTestId("sign-in-email").fill("reset.me@example.org");
+    await page.getByTestId("sign-in-password").fill(oneTime);
+    await page.getByTestId("sign-in-submit").click();
+    await page.waitForURL(/\/account/);
+    await expect(page.getByTestId("password-must-change").innerText()).resolves.toMatch(/one-time password|一次性密码/);
+    await page.getByTestId("password-current").fill(oneTime);
+    await page.getByTestId("password-new").fill("my very own password");
+    await page.getByTestId("password-repeat").fill("my very own passwort");
+    await page.getByTestId("password-submit").click();
+    await expect(page.getByTestId("password-form").innerText()).resolves.toMatch(/differ|不一致/);
+    await page.getByTestId("password-repeat").fill("my very own password");
+    const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/auth/password")), page.getByTestId("password-submit").click()]);
+    expect(res.status()).toBe(200);
+    await page.getByTestId("password-must-change").waitFor({ state: "detached" });
+    const again = await fetch(`${server.baseUrl}/api/v1/auth/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "reset.me@example.org", password: "my very own password" }) });
+    expect(again.status).toBe(200);
+  }, T);
 });

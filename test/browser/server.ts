@@ -72,6 +72,11 @@ export async function startServer(timeoutMs = 120_000): Promise<Running> {
         const signIn = await fetch(`${baseUrl}/api/v1/auth/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(admin) });
         const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
         const csrf = ((await signIn.json()) as { csrfToken: string }).csrfToken;
+        // `users create-admin` prints a one-time password: choose another before any write (this session stays).
+        const own = `${admin.password}-own`;
+        const changed = await fetch(`${baseUrl}/api/v1/auth/password`, { method: "POST", headers: { "content-type": "application/json", cookie, "x-csrf-token": csrf }, body: JSON.stringify({ currentPassword: admin.password, newPassword: own }) });
+        if (!changed.ok) throw new Error(`changing the one-time password failed: ${changed.status} ${await changed.text()}`);
+        admin.password = own;
         const token = await fetch(`${baseUrl}/api/v1/auth/tokens`, { method: "POST", headers: { "content-type": "application/json", cookie, "x-csrf-token": csrf }, body: JSON.stringify({ name: "browser tests" }) });
         const { secret } = (await token.json()) as { secret: string };
         return { baseUrl, stop, output: () => log, admin, authHeaders: { authorization: `Bearer ${secret}` } };

@@ -19,6 +19,8 @@ export interface User {
   disabled: boolean;
   roles: RoleGrant[];
   createdAt: string;
+  /** Signed in with a one-time password: every write but the password change is refused until it is changed. */
+  mustChangePassword: boolean;
 }
 
 export interface ApiToken {
@@ -70,6 +72,7 @@ export const accountApi = {
   session: (signal?: AbortSignal) => request<{ user: User | null }>("GET", "/api/v1/auth/session", undefined, signal),
   tokens: (signal?: AbortSignal) => request<{ tokens: ApiToken[] }>("GET", "/api/v1/auth/tokens", undefined, signal),
   createToken: (name: string) => request<{ token: ApiToken; secret: string }>("POST", "/api/v1/auth/tokens", { name }),
+  changePassword: (currentPassword: string, newPassword: string) => request<User>("POST", "/api/v1/auth/password", { currentPassword, newPassword }),
   revokeToken: (id: string) => request<void>("DELETE", `/api/v1/auth/tokens/${enc(id)}`),
   users: (signal?: AbortSignal) => request<{ users: User[] }>("GET", "/api/v1/users", undefined, signal),
   createUser: (body: NewUser) => request<User>("POST", "/api/v1/users", body),

@@ -20,6 +20,13 @@ export const accountEn = {
     rolesTitle: "My roles", noRoles: "No role yet: you can read everything public. An administrator can grant you a role for a city, a programme or a cooperation.",
     adminAll: "Administrators may edit everything.", signIn: "Sign in to see your account.",
   },
+  password: {
+    title: "Change password", current: "Current password", new: "New password", repeat: "Repeat the new password",
+    currentRequired: "Enter your current password", tooShort: "At least {{min}} characters", mismatch: "The two new passwords differ",
+    submit: "Change password", done: "Password changed. Your other sessions have ended; your API tokens still work.",
+    mustChange: "You signed in with a one-time password. Choose your own password before you change anything.",
+    failed: "The password was not changed: {{message}}",
+  },
   tokens: {
     title: "My API tokens", intro: "Tokens let the command line and other programs act as you (header Authorization: Bearer …). Treat them like passwords.",
     name: "Name", prefix: "Starts with", created: "Created", lastUsed: "Last used", status: "Status", never: "Never",
@@ -82,6 +89,13 @@ export const accountZh: typeof accountEn = {
     title: "我的账户", who: "账户信息", name: "姓名", email: "电子邮箱", since: "账户创建时间", kind: "类型",
     rolesTitle: "我的角色", noRoles: "尚无角色：您可以浏览所有公开数据。管理员可为您授予某个城市、合作项目或城市合作的角色。",
     adminAll: "管理员可以编辑所有内容。", signIn: "登录后可查看您的账户。",
+  },
+  password: {
+    title: "修改密码", current: "当前密码", new: "新密码", repeat: "再次输入新密码",
+    currentRequired: "请输入当前密码", tooShort: "至少 {{min}} 个字符", mismatch: "两次输入的新密码不一致",
+    submit: "修改密码", done: "密码已修改。您在其他设备上的登录已结束；API 令牌仍然有效。",
+    mustChange: "您使用一次性密码登录。修改任何内容之前，请先设置您自己的密码。",
+    failed: "密码未修改：{{message}}",
   },
   tokens: {
     title: "我的 API 令牌", intro: "令牌可让命令行和其他程序以您的身份操作（请求头 Authorization: Bearer …）。请像密码一样妥善保管。",

@@ -5,9 +5,10 @@ import { signInUrl, useMe } from "../../account/api";
 import { ErrorState, Loading } from "../../components/States";
 import { formatDateTime, useLang } from "../../lang";
 import { AdminTag, RoleTag } from "./RoleTag";
+import { PasswordCard } from "./PasswordCard";
 import { TokensCard } from "./TokensCard";
 
-/** /account: who I am, my roles, my API tokens. */
+/** /account: who I am, my roles, my password, my API tokens. */
 export default function AccountPage() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -22,6 +23,8 @@ export default function AccountPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%", maxWidth: 1000 }} data-testid="account-page">
       <Typography.Title level={1} style={{ margin: 0, fontSize: 26 }}>{t("account.accountPage.title")}</Typography.Title>
+      {/* A one-time password comes first: nothing else can be changed until it is. */}
+      {user.mustChangePassword && <PasswordCard mustChange />}
       <Card title={t("account.accountPage.who")} size="small">
         <Descriptions size="small" column={1} data-testid="account-who" items={[
           { key: "name", label: t("account.accountPage.name"), children: user.name },
@@ -34,6 +37,7 @@ export default function AccountPage() {
         {user.roles.length > 0 && <Space wrap style={{ marginTop: user.isAdmin ? 8 : 0 }}>{user.roles.map((g) => <RoleTag key={`${g.role}:${g.scope}`} grant={g} />)}</Space>}
         {!user.isAdmin && user.roles.length === 0 && <Typography.Text type="secondary" data-testid="account-no-roles">{t("account.accountPage.noRoles")}</Typography.Text>}
       </Card>
+      {!user.mustChangePassword && <PasswordCard mustChange={false} />}
       <TokensCard />
     </Space>
   );

@@ -34,7 +34,8 @@ export default function SignInPage() {
       qc.setQueryData(["me"], r.user);
       // Pages may show edit controls now: fetch everything again with the session.
       await qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "me" });
-      navigate(next, { replace: true });
+      // A one-time password (from `users create-admin` or a reset) must be changed before any write.
+      navigate(r.user.mustChangePassword ? "/account#change-password" : next, { replace: true });
     } catch (err) {
       setError(err);
     } finally {
