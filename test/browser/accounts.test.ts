@@ -128,6 +128,13 @@ describe("accounts: sign in, administration, tokens and audit trail", () => {
     await page.getByTestId("account-menu").focus();
     await page.keyboard.press("Enter");
     await page.getByTestId("menu-account").waitFor();
+    // The dropdown moves focus into its menu on an effect after it opens (a CI run pressed Enter
+    // before that and the key went nowhere): wait, as a person would, until "My account" is the
+    // focused item.
+    await page.waitForFunction(() => {
+      const menu = document.activeElement?.closest(".ant-dropdown-menu");
+      return !!menu && !!menu.querySelector(".ant-dropdown-menu-item-active [data-testid=menu-account], .ant-dropdown-menu-item-active[data-menu-id$=account]") || document.activeElement?.closest("[data-menu-id$=account]") != null;
+    });
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/account$/);
     await expect(page.getByTestId("account-roles").innerText()).resolves.toMatch(/City editor · shanghai-cn/);
