@@ -28,14 +28,20 @@ export interface Running {
  * Builds dist/web when it is missing, stale or not a production build (scripts/build.js: production
  * mode whatever NODE_ENV vitest set, and a lock so that test files starting together build it once).
  */
-export function ensureWebBuilt(): void {
-  const r = spawnSync(process.execPath, ["scripts/build.js", "web"], { cwd: ROOT, stdio: "inherit" });
-  if (r.status !== 0) throw new Error(`web build failed with exit code ${r.status}`);
+export async function ensureWebBuilt(): Promise<void> {
+  // Not spawnSync: a build of a minute on a loaded machine would block the test worker's event loop,
+  // and vitest then fails the run with "Timeout calling onTaskUpdate" although every test passed.
+  const child = spawn(process.execPath, ["scripts/build.js", "web"], { cwd: ROOT, stdio: "inherit" });
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code) => resolve(code));
+  });
+  if (status !== 0) throw new Error(`web build failed with exit code ${status}`);
 }
 
 /** Starts `citybridge serve` on a fresh database and waits until /api/health/ready answers (first start seeds: up to 120 s). */
 export async function startServer(timeoutMs = 120_000): Promise<Running> {
-  ensureWebBuilt();
+  await ensureWebBuilt();
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "citybridge-browser-"));
   const db = join(dir, "test.db");
