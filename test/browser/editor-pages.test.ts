@@ -3,6 +3,7 @@
  * role the server lets write practices): add a practice, edit it, meet a stale edit (409 — someone
  * saved first), import a file with one bad record (every problem listed, nothing written), import
  * the corrected file, export the library. A signed-out visitor sees none of these controls.
+ * The climate inventory editor shows a visitor the activity data as text, not disabled fields.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -152,5 +153,27 @@ describe("practices: add, edit, import and export in the UI (issue 18.7)", () =>
     await open(`/practices/${ID}`, "practice-page");
     await page.getByTestId("sign-in-to-edit").waitFor();
     await expect(page.getByTestId("practice-edit").count()).resolves.toBe(0);
+  }, T);
+});
+
+describe("climate inventory: a visitor gets a read-only view, not disabled fields (issue 18.7)", () => {
+  it("shows an editor the fields and a signed-out visitor the same activity data as text", async () => {
+    const created = await fetch(`${server.baseUrl}/api/v1/cities/prague-cz/inventories`, {
+      method: "POST", headers: { "content-type": "application/json", ...server.authHeaders },
+      body: JSON.stringify({ year: 2020, activities: [{ gpc: "I.1.1", amount: 1000, unit: "TJ", factor: "ipcc2006:natural-gas", description: "Gas boilers" }] }),
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    await open("/cities/prague-cz?tab=climate", "editor-table-I");
+    await page.getByTestId("activity-0-amount").waitFor();
+    await expect(page.getByTestId("inventory-save").count()).resolves.toBe(1);
+
+    await page.context().clearCookies();
+    await open("/cities/prague-cz?tab=climate", "editor-table-I");
+    await page.getByTestId("activity-0-text").waitFor();
+    await expect(page.getByTestId("activity-0-text").innerText()).resolves.toBe("1,000 TJ · ipcc2006:natural-gas");
+    await expect(page.getByTestId("editor-table-I").innerText()).resolves.toMatch(/Gas boilers/);
+    const editor = page.getByTestId("inventory-editor");
+    await expect(editor.locator("input, textarea, .ant-select, button:disabled, [aria-disabled=true]").count()).resolves.toBe(0);
+    await expect(page.locator('[data-testid="inventory-save"], [data-testid="editor-add-I"], [data-testid="activity-0-amount"]').count()).resolves.toBe(0);
   }, T);
 });
