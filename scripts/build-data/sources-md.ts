@@ -226,8 +226,8 @@ yet assessed).
   the cooperations Zhengzhou–AAK–Málaga (later Rome and Nice), Chongqing–Mannheim (pilots: freight railway 2018,
   innovation conference 2019) and Longyan–Mannheim–Prague, and the UCAP summaries' themes, SDGs and EU Urban
   Agenda topics. Sources: iuc-asia.eu news pages (2017, 2020), iuc.eu (2018 start-up workshop, 2019 call),
-  Futurium (2018 call), the UCAP summaries of Zhengzhou and Longyan (as published on docslib.org), iurc.eu (2021)
-  and, where nothing better was found, the summary in citybridge's DOMAIN.md. Texts are our own summaries and
+  Futurium (2018 call), the UCAP summaries of Zhengzhou and Longyan (as published on docslib.org), iurc.eu (2021),
+  VNG International and the European Commission (DG REGIO) IUC pages. Texts are our own summaries and
   translations. Fields no source documents (budgets, KPIs, exact pilot dates, the 2017 call's deadline) are left
   empty. AAK (Agii Anargyroi-Kamatero) is represented by the GeoNames row of Ágioi Anárgyroi, part of that
   municipality.
@@ -245,8 +245,10 @@ yet assessed).
   institutional context, territorial similarities and stage of mitigation and adaptation work),
   https://www.covenantofmayors.eu/news-and-events/news/1631-covenant-of-mayors-2019-twinning-programme-who-are-the-12-signatories-and-2-coordinators-selected.html;
   URBACT, "Transfer Networks Study" (2020; a good practice transferred to up to 8 cities, "understand, adapt,
-  re-use"), https://urbact.eu/files/transfer-networks-study; and the IUC pairing criteria (similar challenges, key
-  characteristics, shared topical interest) as summarised in citybridge's DOMAIN.md.
+  re-use"), https://urbact.eu/files/transfer-networks-study; and the IUC pairing criteria: "Starting a city-to-city
+  cooperation" (a city facing similar challenges, paired with one facing related challenges), http://iuc.eu/city-pairings/,
+  and the 2018 call for pairings ("Cities will be matched based on shared topical interest"),
+  https://iuc.eu/index.php?id=196. The sub-weights "better" and "improving" are citybridge's own and cite no source.
 
 ## Indicator catalogue and reference values
 

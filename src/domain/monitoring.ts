@@ -155,6 +155,8 @@ export const MonActivitySchema = z.object({
   endDate: z.string().nullable(),
   place: z.string().nullable(),
   outputs: z.array(z.object({ id: z.string(), kind: z.string(), titles: MonNamesSchema, date: z.string().nullable(), url: z.string().nullable() })),
+  /** on a cooperation's showcase and report: true for an activity of its whole programme (no cooperation of its own) */
+  programmeWide: z.boolean().optional(),
 });
 
 const PublicAction = MonActionSchema.omit({ budget: true, currency: true, fundingSource: true, partnerIds: true });

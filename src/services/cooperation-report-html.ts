@@ -14,7 +14,7 @@ const L = {
     ucap: "Action plan (UCAP)", keyFocus: "Key focus", challenges: "Key challenges", objectives: "Objectives", expected: "Expected results",
     benefits: "Benefits", sdgs: "SDGs", agenda: "EU Urban Agenda", actions: "Actions and KPIs", action: "Action", completion: "Done",
     kpi: "KPI", baseline: "Baseline", target: "Target", latest: "Latest", kpiStatus: "KPI status", activities: "Activities and outputs",
-    kind: "Kind", title: "Title", place: "Place", outputs: "Outputs", partners: "Partners", organisation: "Organisation",
+    kind: "Kind", title: "Title", place: "Place", outputs: "Outputs", programmeWide: "programme-wide", partners: "Partners", organisation: "Organisation",
     changes: "Member cities' indicators since the cooperation began", indicator: "Indicator", before: "Before", now: "Now", change: "Change",
     sources: "Sources", method: "Method", none: "not yet reported", print: "Print / Save as PDF", improved: "improved", worsened: "worsened", unchanged: "unchanged",
     pilots: "Pilot projects", themes: "Themes",
@@ -25,7 +25,7 @@ const L = {
     ucap: "城市合作行动计划", keyFocus: "重点领域", challenges: "主要挑战", objectives: "目标", expected: "预期成果",
     benefits: "效益", sdgs: "可持续发展目标", agenda: "欧盟城市议程", actions: "行动与关键绩效指标", action: "行动", completion: "完成度",
     kpi: "关键绩效指标", baseline: "基线", target: "目标", latest: "最新", kpiStatus: "指标状态", activities: "活动与成果",
-    kind: "类型", title: "标题", place: "地点", outputs: "成果", partners: "合作伙伴机构", organisation: "机构",
+    kind: "类型", title: "标题", place: "地点", outputs: "成果", programmeWide: "项目整体活动", partners: "合作伙伴机构", organisation: "机构",
     changes: "合作开始以来成员城市的指标变化", indicator: "指标", before: "合作前", now: "当前", change: "变化",
     sources: "数据来源", method: "方法", none: "尚未报告", print: "打印 / 另存为PDF", improved: "改善", worsened: "恶化", unchanged: "不变",
     pilots: "试点项目", themes: "主题",
@@ -112,7 +112,7 @@ export function cooperationReportHtml(d: Data, lang: ReportLang): string {
 <section id="actions"><h2>${t.actions}</h2>${table([t.action, t.status, t.completion, t.period, t.city, t.kpi], actionRows)}</section>
 <section id="activities"><h2>${t.activities}</h2>${table(
     [t.date, t.kind, t.title, t.place, t.outputs],
-    d.activities.map((a) => [e(a.startDate), w(a.kind), n(a.titles), e(a.place), a.outputs.length ? a.outputs.map((o) => `${w(o.kind)}: ${n(o.titles)} ${o.date ? `(${e(o.date)})` : ""}`).join("<br>") : e(null)]),
+    d.activities.map((a) => [e(a.startDate), w(a.kind), `${n(a.titles)}${a.programmeWide ? ` <small class="muted">(${t.programmeWide})</small>` : ""}`, e(a.place), a.outputs.length ? a.outputs.map((o) => `${w(o.kind)}: ${n(o.titles)} ${o.date ? `(${e(o.date)})` : ""}`).join("<br>") : e(null)]),
   )}
 <h2>${t.pilots}</h2>${table([t.title, t.city, t.period, t.status], d.pilots.map((x) => [n(x.titles), cityName(x.city), `${e(x.startDate)} – ${e(x.endDate)}`, w(x.status)]))}
 <h2>${t.partners}</h2>${table([t.organisation, t.kind, t.country, t.role], d.partners.map((x) => [n(x.names), w(x.kind), e(x.country), e(x.role)]))}</section>

@@ -8,6 +8,8 @@ import type { AppContext } from "./context.js";
 import { escapeHtml } from "./cooperation-report-html.js";
 import { cooperationReport, REPORT_CSV_COLUMNS } from "./cooperation-report.js";
 import { useTestContext } from "../../test/support/context.js";
+import { cooperationActivities, programmeActivities } from "./activities.js";
+import { showcaseCooperation } from "./showcase.js";
 
 describe("escapeHtml", () => {
   it("escapes the five HTML-significant characters", () => {
@@ -34,6 +36,24 @@ describe.each(DIALECTS)("cooperationReport on %s", (dialect) => {
     for (const s of ["Chongqing – Mannheim", "Freight railway link", "off track", "Study visit to Mannheim", "MoU on freight", "University of Mannheim", "Freight and clean air", "MoU signed", "PM2.5, annual mean", "improved"]) {
       expect(html, s).toContain(s);
     }
+  });
+
+  it("lists the activities the cooperation's Activities tab lists — its own and its programme's programme-wide ones, marked", async () => {
+    const expected: Record<string, [string, boolean][]> = { "mon-coop": [["actv-decl", true], ["actv-visit", false]], "mon-bare": [["actv-decl", true]] };
+    for (const [id, want] of Object.entries(expected)) {
+      // what the Activities tab shows: the cooperation's activities and the programme's activities without a cooperation
+      const tab = [...(await cooperationActivities(ctx, id)), ...(await programmeActivities(ctx, "mon-prog")).filter((a) => a.cooperationId === null)];
+      expect(tab.map((a) => a.id).sort(), id).toEqual(want.map(([x]) => x));
+      const sc = await showcaseCooperation(ctx, id, { today: MON_TODAY });
+      expect(sc.activities.map((a) => [a.id, a.programmeWide]), id).toEqual(want);
+    }
+    // mon-bare has no activity of its own: the report must not say "not yet reported" while the tab lists one
+    const { body } = await cooperationReport(ctx, "mon-bare", { format: "html", lang: "en", today: MON_TODAY });
+    const section = body.slice(body.indexOf('<section id="activities">'), body.indexOf("<h2>Pilot"));
+    expect(section).toContain("Joint declaration");
+    expect(section).toContain("(programme-wide)");
+    const zh = await cooperationReport(ctx, "mon-bare", { format: "html", lang: "zh", today: MON_TODAY });
+    expect(zh.body).toContain("联合声明 <small class=\"muted\">(项目整体活动)</small>");
   });
 
   it("escapes user text: a <script> title comes out as text", async () => {

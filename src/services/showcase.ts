@@ -17,11 +17,16 @@ export async function showcaseCooperation(ctx: AppContext, id: string, opts: { t
   const [coop] = await ctx.monitoring.cooperations({ id });
   if (!coop) throw new NotFoundError(`no cooperation ${id}`);
   const m = ctx.monitoring;
-  const [programme, members, transitions, plans, actions, kpis, activities, partners, pilots, sources] = await Promise.all([
+  const [programme, members, transitions, plans, actions, kpis, own, programmeWide, partners, pilots, sources] = await Promise.all([
     coop.programmeId ? m.programme(coop.programmeId) : Promise.resolve(null),
     m.members([id]), m.transitions(id), m.actionPlans([id]), m.actions([id]), m.kpis([id]),
-    m.activities({ cooperationIds: [id] }), m.partners(id), m.pilots(id), m.sources(coop.sourceIds),
+    m.activities({ cooperationIds: [id] }),
+    // The cooperation's Activities tab lists its programme's programme-wide activities (launch, joint
+    // declaration, workshops) beside its own; the showcase and the report list the same, marked.
+    coop.programmeId ? m.activities({ programmeId: coop.programmeId }) : Promise.resolve([]),
+    m.partners(id), m.pilots(id), m.sources(coop.sourceIds),
   ]);
+  const activities = [...own, ...programmeWide].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id));
   const judged = kpis.map((k) => kpiMonitoring(k, asOf));
   const plan = plans[0];
   return {
@@ -40,7 +45,7 @@ export async function showcaseCooperation(ctx: AppContext, id: string, opts: { t
     kpis: judged,
     kpiCounts: countBy(judged, (k) => k.status, KPI_KEYS),
     actionsByStatus: countBy(actions, (a) => a.status, ACTION_KEYS),
-    activities: activities.map(({ cooperationId: _c, ...a }) => a),
+    activities: activities.map(({ cooperationId, ...a }) => ({ ...a, programmeWide: cooperationId === null })),
     partners: partners.map((p) => ({ names: p.names, kind: p.kind, country: p.country, role: p.role })),
     pilots,
     sources,

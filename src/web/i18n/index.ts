@@ -5,6 +5,7 @@ import { zh } from "./zh";
 import { airEn, airZh } from "./air";
 import { climateEn, climateZh } from "./climate";
 import { practicesEn, practicesZh } from "./practices";
+import { practiceEditingEn, practiceEditingZh } from "./practice-editing";
 import { programmesEn, programmesZh } from "./programmes";
 import { cooperationsEn, cooperationsZh } from "./cooperations";
 import { workEn, workZh } from "./work";
@@ -33,8 +34,8 @@ export function saveLang(lang: Lang): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, air: airEn, climate: climateEn, practices: practicesEn, programmes: programmesEn, cooperations: cooperationsEn, work: workEn, monitoring: monitoringEn, impact: impactEn, vision: visionEn, matching: matchingEn, account: accountEn, profile: profileEn } },
-    zh: { translation: { ...zh, air: airZh, climate: climateZh, practices: practicesZh, programmes: programmesZh, cooperations: cooperationsZh, work: workZh, monitoring: monitoringZh, impact: impactZh, vision: visionZh, matching: matchingZh, account: accountZh, profile: profileZh } },
+    en: { translation: { ...en, air: airEn, climate: climateEn, practices: practicesEn, practiceEditing: practiceEditingEn, programmes: programmesEn, cooperations: cooperationsEn, work: workEn, monitoring: monitoringEn, impact: impactEn, vision: visionEn, matching: matchingEn, account: accountEn, profile: profileEn } },
+    zh: { translation: { ...zh, air: airZh, climate: climateZh, practices: practicesZh, practiceEditing: practiceEditingZh, programmes: programmesZh, cooperations: cooperationsZh, work: workZh, monitoring: monitoringZh, impact: impactZh, vision: visionZh, matching: matchingZh, account: accountZh, profile: profileZh } },
   },
   lng: initialLang(),
   fallbackLng: "en",

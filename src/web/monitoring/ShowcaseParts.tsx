@@ -17,7 +17,7 @@ export function ActivityList({ activities, lang, testId }: { activities: MonActi
       renderItem={(a) => (
         <ItemList.Item key={a.id}>
           <Space orientation="vertical" size={0}>
-            <span><Typography.Text strong>{a.startDate}{a.endDate && a.endDate !== a.startDate ? ` – ${a.endDate}` : ""}</Typography.Text> · <Txt names={a.titles} lang={lang} />{a.place ? ` · ${a.place}` : ""}</span>
+            <span><Typography.Text strong>{a.startDate}{a.endDate && a.endDate !== a.startDate ? ` – ${a.endDate}` : ""}</Typography.Text> · <Txt names={a.titles} lang={lang} />{a.place ? ` · ${a.place}` : ""}{a.programmeWide && <> <Tag>{t("work.activities.programmeWide")}</Tag></>}</span>
             {a.outputs.length > 0 && (
               <span>
                 <Typography.Text type="secondary">{t("monitoring.showcase.outputs")}: </Typography.Text>

@@ -97,6 +97,8 @@ export interface MonActivity {
   endDate: string | null;
   place: string | null;
   outputs: { id: string; kind: string; titles: Names; date: string | null; url: string | null }[];
+  /** on a cooperation's showcase: an activity of the whole programme */
+  programmeWide?: boolean;
 }
 
 export interface ShowcaseCooperation {

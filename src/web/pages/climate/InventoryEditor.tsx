@@ -58,30 +58,66 @@ export function InventoryEditor({ view, onSaved, onConflict, editable = true }: 
   const canonical = useMemo(() => new Map(sectors.flatMap((s) => s.subsectors.flatMap((sub) => sub.references.flatMap((r) => (r.aliases ?? []).map((alias) => [alias, r.ref] as const))))), [sectors]);
   const result = dirty ? null : view.result;
 
+  const resultText = (index: number) => {
+    const r = result?.activities.find((x) => x.index === index);
+    return r && !r.notationKey ? formatNumber(r.tCO2e, lang) : "—";
+  };
+  const refLabel = (sectorId: string, ref: string) => refOptions.get(sectorId)?.find((o) => o.value === (canonical.get(ref) ?? ref))?.label ?? ref;
+  const notationLabel = (k: NotationKey) => {
+    const n = gpc.data?.reference.notationKeys.find((x) => x.key === k);
+    return n ? `${k} — ${n.names[lang]}` : k;
+  };
+  const dataText = (a: Activity) => {
+    const kind = kindOf(a);
+    if (kind === "notation") return notationLabel(a.notationKey!);
+    if (kind === "emissions") return a.emissions!.map((e) => `${e.gas} ${formatNumber(e.value, lang)} ${e.unit}`).join(", ");
+    const parts = [a.amount === undefined ? "—" : `${formatNumber(a.amount, lang)} ${a.unit ?? ""}`.trim()];
+    if (a.factor) parts.push(a.factor);
+    if (a.factors?.length) parts.push(t("climate.editor.inline", { text: a.factors.map((f) => `${f.gas} ${f.value} ${f.unit}`).join(", ") }));
+    return parts.join(" · ");
+  };
+
+  /** What a visitor (or anyone, once the inventory is final) sees: the activity data as text, no disabled fields. */
+  const readOnlyTable = (sectorId: string) => {
+    const rows = draft.map((a, index) => ({ a, index })).filter(({ a }) => a.gpc.split(".")[0] === sectorId);
+    return (
+      <Table<{ a: Activity; index: number }> size="small" rowKey="index" pagination={false} dataSource={rows} data-testid={`editor-table-${sectorId}`} scroll={{ x: "max-content" }}
+        locale={{ emptyText: t("climate.editor.emptySector") }}
+        columns={[
+          { title: t("climate.editor.ref"), key: "gpc", render: (_: unknown, { a }) => refLabel(sectorId, a.gpc) },
+          { title: t("climate.editor.kind"), key: "kind", render: (_: unknown, { a }) => t(`climate.editor.kinds.${kindOf(a)}`) },
+          { title: t("climate.editor.description"), key: "description", render: (_: unknown, { a }) => a.description ?? "" },
+          { title: `${t("climate.editor.amount")} · ${t("climate.editor.factor")}`, key: "data", render: (_: unknown, { a, index }) => <span data-testid={`activity-${index}-text`}>{dataText(a)}</span> },
+          { title: t("climate.editor.result"), key: "result", align: "right" as const, width: 120, render: (_: unknown, { index }) => resultText(index) },
+        ]} />
+    );
+  };
+
   const table = (sectorId: string) => {
+    if (readOnly) return readOnlyTable(sectorId);
     const rows = draft.map((a, index) => ({ a, index })).filter(({ a }) => a.gpc.split(".")[0] === sectorId);
     return (
       <Space orientation="vertical" style={{ width: "100%" }}>
-        <Table size="small" rowKey="index" pagination={false} dataSource={rows} data-testid={`editor-table-${sectorId}`} scroll={{ x: "max-content" }}
+        <Table<{ a: Activity; index: number }> size="small" rowKey="index" pagination={false} dataSource={rows} data-testid={`editor-table-${sectorId}`} scroll={{ x: "max-content" }}
           locale={{ emptyText: t("climate.editor.emptySector") }}
           columns={[
             { title: t("climate.editor.ref"), key: "gpc", width: 240, render: (_: unknown, { a, index }) => (
-              <Select aria-label={t("climate.editor.ref")} disabled={readOnly} value={canonical.get(a.gpc) ?? a.gpc} style={{ width: 230 }} popupMatchSelectWidth={420}
+              <Select aria-label={t("climate.editor.ref")} value={canonical.get(a.gpc) ?? a.gpc} style={{ width: 230 }} popupMatchSelectWidth={420}
                 options={refOptions.get(sectorId)} onChange={(gpcRef: string) => edit(index, { ...a, gpc: gpcRef })} data-testid={`activity-${index}-gpc`} />
             ) },
             { title: t("climate.editor.kind"), key: "kind", width: 180, render: (_: unknown, { a, index }) => (
-              <Select aria-label={t("climate.editor.kind")} disabled={readOnly} value={kindOf(a)} style={{ width: 170 }} data-testid={`activity-${index}-kind`}
+              <Select aria-label={t("climate.editor.kind")} value={kindOf(a)} style={{ width: 170 }} data-testid={`activity-${index}-kind`}
                 onChange={(k: Kind) => edit(index, convert(a, k))}
                 options={(["factor", "emissions", "notation"] as const).map((k) => ({ value: k, label: t(`climate.editor.kinds.${k}`) }))} />
             ) },
             { title: t("climate.editor.description"), key: "description", render: (_: unknown, { a, index }) => (
-              <Input aria-label={t("climate.editor.description")} disabled={readOnly} value={a.description ?? ""} maxLength={500} style={{ width: 200 }}
+              <Input aria-label={t("climate.editor.description")} value={a.description ?? ""} maxLength={500} style={{ width: 200 }}
                 onChange={(e) => edit(index, { ...a, description: e.target.value || undefined })} />
             ) },
             { title: `${t("climate.editor.amount")} · ${t("climate.editor.factor")}`, key: "data", render: (_: unknown, { a, index }) => {
               const kind = kindOf(a);
               if (kind === "notation") {
-                return <Select aria-label={t("climate.editor.notationKey")} disabled={readOnly} value={a.notationKey} style={{ width: 220 }} data-testid={`activity-${index}-key`}
+                return <Select aria-label={t("climate.editor.notationKey")} value={a.notationKey} style={{ width: 220 }} data-testid={`activity-${index}-key`}
                   onChange={(k: NotationKey) => edit(index, { ...a, notationKey: k })}
                   options={(gpc.data?.reference.notationKeys ?? KEYS.map((key) => ({ key, names: { en: key, zh: key } }))).map((n) => ({ value: n.key, label: `${n.key} — ${n.names[lang]}` }))} />;
               }
@@ -89,10 +125,10 @@ export function InventoryEditor({ view, onSaved, onConflict, editable = true }: 
                 const e = a.emissions![0]!;
                 return (
                   <Space>
-                    <Select aria-label={t("climate.editor.gas")} disabled={readOnly} value={e.gas} style={{ width: 90 }} options={["CO2", "CH4", "N2O"].map((g) => ({ value: g, label: g }))}
+                    <Select aria-label={t("climate.editor.gas")} value={e.gas} style={{ width: 90 }} options={["CO2", "CH4", "N2O"].map((g) => ({ value: g, label: g }))}
                       onChange={(g: Gas) => edit(index, { ...a, emissions: [{ ...e, gas: g }, ...a.emissions!.slice(1)] })} />
                     <Space.Compact style={{ width: 180 }}>
-                      <InputNumber aria-label={t("climate.editor.tonnes")} disabled={readOnly} value={e.value} style={{ width: "100%" }} data-testid={`activity-${index}-tonnes`}
+                      <InputNumber aria-label={t("climate.editor.tonnes")} value={e.value} style={{ width: "100%" }} data-testid={`activity-${index}-tonnes`}
                         onChange={(v) => edit(index, { ...a, emissions: [{ ...e, value: v ?? 0 }, ...a.emissions!.slice(1)] })} />
                       <Space.Addon>{e.unit}</Space.Addon>
                     </Space.Compact>
@@ -102,28 +138,23 @@ export function InventoryEditor({ view, onSaved, onConflict, editable = true }: 
               }
               return (
                 <Space wrap>
-                  <InputNumber aria-label={t("climate.editor.amount")} disabled={readOnly} value={a.amount} style={{ width: 150 }} data-testid={`activity-${index}-amount`}
+                  <InputNumber aria-label={t("climate.editor.amount")} value={a.amount} style={{ width: 150 }} data-testid={`activity-${index}-amount`}
                     onChange={(v) => edit(index, { ...a, amount: v ?? undefined })} />
-                  <Select aria-label={t("climate.editor.unit")} disabled={readOnly} value={a.unit} style={{ width: 90 }} options={UNITS.map((u) => ({ value: u, label: u }))}
+                  <Select aria-label={t("climate.editor.unit")} value={a.unit} style={{ width: 90 }} options={UNITS.map((u) => ({ value: u, label: u }))}
                     onChange={(u: string) => edit(index, { ...a, unit: u })} data-testid={`activity-${index}-unit`} />
-                  <FactorSelect ariaLabel={t("climate.editor.factor")} disabled={readOnly} value={a.factor} onChange={(f) => edit(index, { ...a, factor: f })} />
+                  <FactorSelect ariaLabel={t("climate.editor.factor")} value={a.factor} onChange={(f) => edit(index, { ...a, factor: f })} />
                   {a.factors?.length ? <Typography.Text type="secondary">{t("climate.editor.inline", { text: a.factors.map((f) => `${f.gas} ${f.value} ${f.unit}`).join(", ") })}</Typography.Text> : null}
                 </Space>
               );
             } },
-            { title: t("climate.editor.result"), key: "result", align: "right" as const, width: 120, render: (_: unknown, { index }) => {
-              const r = result?.activities.find((x) => x.index === index);
-              return r && !r.notationKey ? formatNumber(r.tCO2e, lang) : "—";
-            } },
-            ...(editable ? [{ title: "", key: "remove", width: 60, render: (_: unknown, { index }: { index: number }) => (
-              <Button size="small" danger disabled={readOnly} aria-label={t("climate.editor.remove", { n: index + 1 })} onClick={() => remove(index)}>×</Button>
-            ) }] : []),
+            { title: t("climate.editor.result"), key: "result", align: "right" as const, width: 120, render: (_: unknown, { index }) => resultText(index) },
+            { title: "", key: "remove", width: 60, render: (_: unknown, { index }) => (
+              <Button size="small" danger aria-label={t("climate.editor.remove", { n: index + 1 })} onClick={() => remove(index)}>×</Button>
+            ) },
           ]} />
-        {!readOnly && (
-          <Button onClick={() => { setDraft((d) => [...d, { gpc: refOptions.get(sectorId)?.[0]?.value ?? `${sectorId}.1.1`, unit: "MWh" }]); setDirty(true); }} data-testid={`editor-add-${sectorId}`}>
-            {t("climate.editor.add")}
-          </Button>
-        )}
+        <Button onClick={() => { setDraft((d) => [...d, { gpc: refOptions.get(sectorId)?.[0]?.value ?? `${sectorId}.1.1`, unit: "MWh" }]); setDirty(true); }} data-testid={`editor-add-${sectorId}`}>
+          {t("climate.editor.add")}
+        </Button>
       </Space>
     );
   };

@@ -7,6 +7,7 @@ import { countryName } from "../../countries";
 import { formatNumber, useLang } from "../../lang";
 import { pick, practicesApi, type Practice } from "../../practices-api";
 import { OutcomeCharts } from "./OutcomeCharts";
+import { EditPracticeButton } from "./PracticeLibraryTools";
 
 function Sources({ p }: { p: Practice }) {
   const { t } = useTranslation();
@@ -56,7 +57,10 @@ export default function PracticePage() {
   const period = p.startYear ? (p.endYear ? `${p.startYear}–${p.endYear}` : t("practices.since", { year: p.startYear })) : "—";
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="practice-page">
-      <Link to="/practices">← {t("practices.back")}</Link>
+      <Space wrap style={{ justifyContent: "space-between", width: "100%" }}>
+        <Link to="/practices">← {t("practices.back")}</Link>
+        <EditPracticeButton practice={p} />
+      </Space>
       <div>
         <Typography.Title level={1} style={{ margin: 0, fontSize: 26 }} data-testid="practice-title">{title.text}</Typography.Title>
         {!title.fallback && other && <Typography.Text type="secondary" style={{ fontSize: 17 }}>{other}</Typography.Text>}

@@ -9,6 +9,7 @@ import { countryName } from "../../countries";
 import { useLang } from "../../lang";
 import { type FacetCount, pick, practicesApi } from "../../practices-api";
 import { Snippet } from "./Snippet";
+import { PracticeLibraryTools } from "./PracticeLibraryTools";
 
 const FACETS = ["theme", "country", "region", "measured"] as const;
 type Facet = (typeof FACETS)[number];
@@ -61,6 +62,7 @@ export default function PracticesPage() {
         <Typography.Title level={1} style={{ margin: 0, fontSize: 26 }}>{t("practices.title")}</Typography.Title>
         <Typography.Text type="secondary">{t("practices.intro")}</Typography.Text>
       </div>
+      <PracticeLibraryTools />
       <form role="search" onSubmit={(e) => { e.preventDefault(); set("q", text.trim() || null); }}>
         <Space.Compact style={{ width: "100%", maxWidth: 720 }}>
           <Input
