@@ -102,10 +102,9 @@ describe("two servers on one PostgreSQL database", () => {
   }, 300_000);
 
   afterAll(async () => {
-    for (const s of servers) {
-      s.child.kill("SIGTERM");
-    }
-    await Promise.all(servers.map((s) => (s.child.exitCode === null ? new Promise((r) => s.child.once("exit", r)) : null)));
+    const running = servers.filter((s) => s.child.exitCode === null && s.child.signalCode === null);
+    for (const s of running) s.child.kill("SIGTERM");
+    await Promise.all(running.map((s) => new Promise((r) => s.child.once("exit", r))));
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`drop database if exists ${dbName} with (force)`);
@@ -219,5 +218,73 @@ describe("two servers on one PostgreSQL database", () => {
         await c.end();
       }
     });
+
+    // Last: it kills server A.
+    it("rolls back an import whose server is killed mid-write: B never shows any of it, keeps serving, and imports the file whole", async () => {
+      const SOURCE = "scale-out-killed-import";
+      const cities = ["chongqing-cn", "zhengzhou-cn", "longyan-cn", "mannheim-de", "prague-cz", "malaga-es"];
+      const ROWS = 30_000;
+      const lines = ["city,indicator,period,value,source,note"];
+      const start = Date.UTC(1900, 0, 1);
+      for (let i = 0; i < ROWS; i++) {
+        const day = new Date(start + Math.floor(i / cities.length) * 86_400_000).toISOString().slice(0, 10);
+        lines.push(`${cities[i % cities.length]},air.pm25_annual,${day},${(i % 900) / 10},${SOURCE},`);
+      }
+      const csv = `${lines.join("\n")}\n`;
+      const last = lines[lines.length - 1]?.split(",") ?? [];
+      const write = { "content-type": "text/csv", cookie, "x-csrf-token": csrf };
+      const imported = () => c.query("select count(*)::int as n from observations where source_id = $1", [SOURCE]).then((r) => (r.rows[0] as { n: number }).n);
+      const onB = async () => {
+        const r = await fetch(`${b().base}/api/v1/cities/malaga-es/observations?indicator=air.pm25_annual`);
+        expect(r.status).toBe(200);
+        return (await r.text()).split(SOURCE).length - 1;
+      };
+
+      const c = new pg.Client({ connectionString: url });
+      const blocker = new pg.Client({ connectionString: url });
+      await c.connect();
+      await blocker.connect();
+      try {
+        // The source exists, and another transaction holds the file's last key uncommitted: A's
+        // merge writes its rows up to that one and then waits there, in flight, until A is killed.
+        await c.query("insert into sources (id, citation, url, licence, created_at) values ($1, $2, null, null, now()::text)", [SOURCE, "Scale-out killed import"]);
+        expect(await onB()).toBe(0); // B caches the city's answer before the import
+        await blocker.query("begin");
+        await blocker.query("insert into observations (city_slug, indicator_code, period, value, source_id, note, imported_by, imported_at) values ($1, $2, $3, 1, $4, null, 'blocker', now()::text)", [last[0], last[1], last[2], SOURCE]);
+
+        const blockerPid = ((await blocker.query("select pg_backend_pid() as pid")).rows[0] as { pid: number }).pid;
+        const merging = (more: string) => c.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid not in ($1, pg_backend_pid()) and query like '%insert into observations%' and ${more}`, [blockerPid]).then((r) => (r.rows[0] as { n: number }).n);
+        const upload = fetch(`${a().base}/api/v1/observations/import`, { method: "POST", headers: write, body: csv }).catch(() => null);
+        let waiting = false;
+        for (let i = 0; i < 2400 && !waiting; i++) {
+          waiting = (await merging("wait_event_type = 'Lock'")) > 0;
+          if (!waiting) await new Promise((r) => setTimeout(r, 50));
+        }
+        expect(waiting, "A's import reached its write and waits on the held key").toBe(true);
+        a().child.kill("SIGKILL");
+        await new Promise((r) => a().child.once("exit", r));
+        expect(await upload).toBe(null); // the connection died with the server
+
+        // While A's transaction is still open in PostgreSQL, and after it is gone, B shows nothing of it.
+        expect(await onB()).toBe(0);
+        await blocker.query("rollback");
+        // PostgreSQL ends A's backend (and rolls its transaction back) once it finds the client gone.
+        for (let i = 0; i < 600 && (await merging("state <> 'idle'")) > 0; i++) await new Promise((r) => setTimeout(r, 50));
+        expect(await merging("state <> 'idle'")).toBe(0);
+        expect(await imported()).toBe(0);
+        expect(await onB()).toBe(0);
+        expect((await fetch(`${b().base}/api/health/ready`)).status).toBe(200);
+
+        // The same file on B: all of it, at once visible on B (its cache was dropped by the write).
+        const again = await fetch(`${b().base}/api/v1/observations/import`, { method: "POST", headers: write, body: csv });
+        expect(again.status, await again.clone().text()).toBe(200);
+        expect(await json(again)).toMatchObject({ rows: ROWS, inserted: ROWS });
+        expect(await imported()).toBe(ROWS);
+        expect(await onB()).toBe(ROWS / cities.length);
+      } finally {
+        await blocker.end();
+        await c.end();
+      }
+    }, 240_000);
   });
 });

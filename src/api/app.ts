@@ -91,10 +91,13 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     transform: jsonSchemaTransform,
   });
   await registerSecurity(app, runtime);
+  // Before the session lookup: the cached reads are public answers, the same for everyone, so a
+  // hit needs no database round trip even for a signed-in caller (one with an Authorization
+  // header is never served from the cache: an unknown token must still get 401).
+  registerReadCache(app, { routes: CACHED_READS, changeToken: () => ctx.database.changeToken() });
   await registerAuth(app, ctx);
   registerTextGuard(app);
   registerAccessControl(app, ctx, WRITE_POLICY);
-  registerReadCache(app, { routes: CACHED_READS, changeToken: () => ctx.database.changeToken() });
   await app.register(fastifyMultipart, { limits: MULTIPART_LIMITS });
   // Uploads spooled by a process that was killed mid-import.
   await sweepUploadSpools();

@@ -7,13 +7,15 @@ import pg from "pg";
 import { openDatabase } from "../db/index.js";
 import { createContext } from "../services/context.js";
 import { buildApp } from "./app.js";
+import { adminToken } from "../../test/support/app.js";
 
 describe("the read cache of the city page's routes", () => {
   let t: TestDatabase;
   let app: FastifyInstance;
+  let ctx: ReturnType<typeof createContext>;
   beforeAll(async () => {
     t = await createTestDatabase("sqlite");
-    const ctx = createContext(t.database);
+    ctx = createContext(t.database);
     await loadFixture(ctx);
     app = await buildApp(ctx, { webDir: null, logLevel: "silent" });
   });
@@ -54,6 +56,23 @@ describe("the read cache of the city page's routes", () => {
     expect(after.body).toContain("2031");
   });
 
+  it("answers a caller with a session cookie from the cache too, with no-store", async () => {
+    await sources();
+    const r = await app.inject({ method: "GET", url: "/api/v1/sources", headers: { cookie: "cb_session=not-looked-up-for-a-hit" } });
+    expect(r.headers["x-cache"]).toBe("hit");
+    expect(r.headers["cache-control"]).toBe("no-store");
+  });
+
+  it("an API token used again within a minute writes nothing, so the cache stays", async () => {
+    const token = await adminToken(ctx);
+    const me = () => app.inject({ method: "GET", url: "/api/v1/auth/me", headers: { authorization: `Bearer ${token}` } });
+    expect((await me()).statusCode).toBe(200); // first use: recorded
+    await sources();
+    expect((await sources()).headers["x-cache"]).toBe("hit");
+    expect((await me()).statusCode).toBe(200);
+    expect((await sources()).headers["x-cache"]).toBe("hit");
+  });
+
   it("never caches answers that depend on who asks", async () => {
     await app.inject({ method: "GET", url: "/api/v1/auth/me" });
     const again = await app.inject({ method: "GET", url: "/api/v1/auth/me" });
@@ -65,9 +84,10 @@ describe("the read cache on PostgreSQL, with two servers on one database", () =>
   let t: TestDatabase;
   let a: FastifyInstance;
   let bDatabase: ReturnType<typeof openDatabase>;
+  let ctx: ReturnType<typeof createContext>;
   beforeAll(async () => {
     t = await createTestDatabase("postgres");
-    const ctx = createContext(t.database);
+    ctx = createContext(t.database);
     await loadFixture(ctx);
     a = await buildApp(ctx, { webDir: null, logLevel: "silent" });
     bDatabase = openDatabase(t.config);
@@ -106,6 +126,20 @@ describe("the read cache on PostgreSQL, with two servers on one database", () =>
     expect(seenAfter).toBeGreaterThanOrEqual(0);
     expect(seenAfter).toBeLessThan(1000);
     expect((await cached()).body).toContain("written-on-b");
+  });
+
+  it("keeps its answers through a sign-in's and an API token's writes (tables no cached answer shows)", async () => {
+    const token = await adminToken(ctx);
+    await cached();
+    // The token's first use records it (an update of api_tokens); a session is a row of sessions.
+    expect((await a.inject({ method: "GET", url: "/api/v1/auth/me", headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
+    await ctx.accounts.insertSession({ idHash: "read-cache-test", userId: (await ctx.accounts.findByEmail("test-admin@example.org"))?.user.id ?? "", csrfToken: "x", createdAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 60_000).toISOString() });
+    expect((await sources()).headers["x-cache"]).toBe("hit");
+    // A data write by this server still drops it at once.
+    await ctx.database.db.insertInto("sources").values({ id: "written-on-a", citation: "Written by this server", url: null, licence: null, created_at: new Date().toISOString() }).execute();
+    const after = await sources();
+    expect(after.headers["x-cache"]).toBeUndefined();
+    expect(after.body).toContain("written-on-a");
   });
 
   it("does not cache a change that is not committed yet, and sees it once it is", async () => {

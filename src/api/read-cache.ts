@@ -22,7 +22,8 @@ interface Entry {
   token: string;
   status: number;
   contentType: string;
-  body: string;
+  /** Encoded once: a hit writes these bytes as they are (no per-request UTF-8 encoding or length count). */
+  body: Buffer;
 }
 
 declare module "fastify" {
@@ -46,6 +47,9 @@ export function registerReadCache(app: FastifyInstance, opts: ReadCacheOptions):
       // Refresh its place in the insertion order (least recently used goes first).
       entries.delete(req.url);
       entries.set(req.url, hit);
+      // Served before the session is looked up: a caller who may be signed in gets the same
+      // no-store as every answer to a signed-in caller (db-free; the answer itself is public).
+      if (req.headers.cookie !== undefined) reply.header("cache-control", "no-store");
       return reply.code(hit.status).header("content-type", hit.contentType).header("x-cache", "hit").send(hit.body);
     }
     req.readCacheToken = token;
@@ -56,7 +60,7 @@ export function registerReadCache(app: FastifyInstance, opts: ReadCacheOptions):
     if (token === undefined || reply.statusCode !== 200 || typeof payload !== "string") return payload;
     // Only keep the answer if nothing changed while it was being computed.
     if (opts.changeToken() !== token) return payload;
-    entries.set(req.url, { token, status: 200, contentType: String(reply.getHeader("content-type") ?? "application/json; charset=utf-8"), body: payload });
+    entries.set(req.url, { token, status: 200, contentType: String(reply.getHeader("content-type") ?? "application/json; charset=utf-8"), body: Buffer.from(payload, "utf8") });
     if (entries.size > max) entries.delete(entries.keys().next().value as string);
     return payload;
   });

@@ -1,7 +1,6 @@
 import { withStartupLock } from "../db/startup-lock.js";
 import { Command } from "commander";
 import { migrateToLatest, openDatabase } from "../db/index.js";
-import { seed } from "../services/seed.js";
 import { backupSqlite, restoreSqlite } from "../db/backup.js";
 import { addDbOption, CliError, configFrom, EXIT, withApp } from "./run.js";
 
@@ -24,7 +23,9 @@ export function dbCommand(): Command {
   db.addCommand(
     addDbOption(new Command("seed").description("load the shipped reference data (cities, indicators, CEADs, CDP, Ember); safe to repeat")).action(
       async (opts: { db?: string }) => {
-        await withApp(opts, (ctx) => seed(ctx, { onStep: (m) => process.stderr.write(`${m}\n`) }), false);
+        const { reseedDatabase } = await import("../services/open.js");
+        // Under the servers' startup lock: never beside a server or another command that is seeding.
+        await withApp(opts, (ctx) => reseedDatabase(ctx, { onStep: (m) => process.stderr.write(`${m}\n`) }), false);
       },
     ),
   );

@@ -1,5 +1,6 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from "kysely";
+import { DeleteQueryNode, InsertQueryNode, TableNode, UpdateQueryNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from "kysely";
 import pg from "pg";
+import { EXCLUDED as UNNOTIFIED_TABLES } from "./migrations/0012-change-notify.js";
 
 /** The channel migration 0012's statement triggers notify on every committed change of the data tables. */
 export const CHANGE_CHANNEL = "citybridge_changes";
@@ -35,13 +36,23 @@ export class PgChangeListener {
     this.generation++;
   }
 
-  /** A Kysely plugin that bumps the generation after each statement that changed rows. */
+  /**
+   * A Kysely plugin that bumps the generation after each statement that changed rows — except
+   * the writes to the tables that send no notification either (migration 0012: sessions, API token
+   * use, rate limits, runtime state, audit), which no cached answer shows: a sign-in or an API
+   * token's use does not empty this server's read cache.
+   */
   plugin(): KyselyPlugin {
+    const unnotified = new WeakSet<object>();
     return {
-      transformQuery: (args: PluginTransformQueryArgs): RootOperationNode => args.node,
+      transformQuery: (args: PluginTransformQueryArgs): RootOperationNode => {
+        const table = writtenTable(args.node);
+        if (table !== null && UNNOTIFIED_TABLES.includes(table)) unnotified.add(args.queryId);
+        return args.node;
+      },
       transformResult: async (args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> => {
         const n = args.result.numAffectedRows;
-        if (n !== undefined && n > 0n) this.bump();
+        if (n !== undefined && n > 0n && !unnotified.has(args.queryId)) this.bump();
         return args.result;
       },
     };
@@ -82,4 +93,11 @@ export class PgChangeListener {
     this.client = null;
     await c?.end().catch(() => {});
   }
+}
+
+/** The one table an insert, update or delete built with Kysely writes; null for anything else (raw SQL counts as a data write). */
+function writtenTable(node: RootOperationNode): string | null {
+  const target = InsertQueryNode.is(node) ? node.into : UpdateQueryNode.is(node) ? node.table : DeleteQueryNode.is(node) ? (node.from.froms.length === 1 ? node.from.froms[0] : undefined) : undefined;
+  if (target === undefined || !TableNode.is(target)) return null;
+  return target.table.identifier.name;
 }

@@ -3,7 +3,7 @@ import { migrateToLatest, openDatabase } from "../db/index.js";
 import { RuntimeStateRepository } from "../db/repositories/runtime-state.repository.js";
 import { withStartupLock } from "../db/startup-lock.js";
 import { type AppContext, createContext } from "./context.js";
-import { seed } from "./seed.js";
+import { seed, type SeedSummary } from "./seed.js";
 
 export interface PrepareOptions {
   seedIfEmpty?: boolean;
@@ -34,6 +34,28 @@ export async function prepareDatabase(ctx: AppContext, opts: PrepareOptions = {}
       await state.setSeedState("completed");
     },
     () => opts.onStep?.("another server is migrating or seeding this database: waiting for it…"),
+  );
+}
+
+/**
+ * `citybridge db seed`: loads the shipped reference data again (it is idempotent), under the same
+ * startup lock as the first seed, so that two commands, or a command and a starting server, never
+ * seed one database at once — the second waits and then finds nothing left to add. On a database
+ * whose first seed is not complete it is that first seed, marked as such for the readiness check;
+ * a repeat on a complete one leaves the servers ready (they keep serving the data being refreshed).
+ */
+export async function reseedDatabase(ctx: AppContext, opts: Pick<PrepareOptions, "onStep"> = {}): Promise<SeedSummary> {
+  const state = new RuntimeStateRepository(ctx.database.db);
+  return withStartupLock(
+    ctx.database,
+    async () => {
+      const first = (await state.seedState()) !== "completed";
+      if (first) await state.setSeedState("started");
+      const summary = await seed(ctx, { onStep: opts.onStep });
+      if (first) await state.setSeedState("completed");
+      return summary;
+    },
+    () => opts.onStep?.("another server or command is migrating or seeding this database: waiting for it…"),
   );
 }
 

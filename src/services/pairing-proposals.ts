@@ -1,6 +1,7 @@
 import { type PairingProposal, type PairingProposalResult, PairingProposalSchema } from "../domain/pairing.js";
 import { InvalidInputError, NotFoundError, type Problem } from "../errors.js";
 import type { AppContext } from "./context.js";
+import { lockForWrite } from "../db/write-lock.js";
 import { createCooperation } from "./cooperations.js";
 import { formedPairs } from "./pairing-candidates.js";
 import { candidateStatus } from "./programme-pairing.js";
@@ -17,6 +18,16 @@ import { candidateStatus } from "./programme-pairing.js";
  */
 export async function proposePairs(ctx: AppContext, programmeId: string, raw: PairingProposal, createdBy: string, now = new Date()): Promise<PairingProposalResult> {
   const input = PairingProposalSchema.parse(raw);
+  // One transaction (the request's, when it has one) holding the programme's proposal lock from
+  // the look-up of formed pairs to the last insert: of two identical proposals sent at once, to
+  // one server or two, the second waits, then finds the pairs formed and skips them.
+  return ctx.database.inTransaction(async () => {
+    await lockForWrite(ctx.database, `pairing-proposals:${programmeId}`);
+    return propose(ctx, programmeId, input, createdBy, now);
+  });
+}
+
+async function propose(ctx: AppContext, programmeId: string, input: PairingProposal, createdBy: string, now: Date): Promise<PairingProposalResult> {
   const programme = await ctx.matching.programme(programmeId);
   if (!programme) throw new NotFoundError(`no programme with id "${programmeId}"`);
   const formed = await formedPairs(ctx, programmeId);

@@ -168,4 +168,19 @@ describe.each(DIALECTS)("pairing API on %s", (dialect) => {
     expect((await propose({ pairs: [] })).statusCode).toBe(400);
     expect((await app.inject({ method: "POST", url: "/api/v1/programmes/nope/pairing/proposals", payload: { pairs } })).statusCode).toBe(404);
   });
+
+  it("creates each proposed cooperation once when the same proposal is sent many times at once", async () => {
+    const cooperations = async () => (await app.inject({ method: "GET", url: "/api/v1/cooperations?programme=iuc-test" })).json().cooperations as unknown[];
+    const before = (await cooperations()).length;
+    const pairs = [["chongqing-cn", "mannheim-de"], ["zhengzhou-cn", "malaga-es"]];
+    const answers = await Promise.all(Array.from({ length: 8 }, () => app.inject({ method: "POST", url: "/api/v1/programmes/iuc-test/pairing/proposals", payload: { pairs } })));
+    expect(answers.map((r) => r.statusCode)).toEqual(Array<number>(8).fill(200));
+    const bodies = answers.map((r) => r.json() as { created: { members: string[] }[]; skipped: unknown[] });
+    // One request created both; every other one found them formed and skipped both pairs.
+    expect(bodies.flatMap((b) => b.created.map((c) => c.members)).sort()).toEqual([["chongqing-cn", "mannheim-de"], ["zhengzhou-cn", "malaga-es"]]);
+    expect(bodies.filter((b) => b.created.length === 0 && b.skipped.length === 2)).toHaveLength(7);
+    expect((await cooperations()).length).toBe(before + 2);
+    const formed = (await app.inject({ method: "GET", url: "/api/v1/programmes/iuc-test/pairing/candidates" })).json().formed as { a: string; b: string }[];
+    for (const [a, b] of pairs) expect(formed.filter((f) => f.a === a && f.b === b)).toHaveLength(1);
+  });
 });

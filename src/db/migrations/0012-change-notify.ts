@@ -8,7 +8,7 @@ import { type Kysely, PostgresAdapter, sql } from "kysely";
  * limits, runtime state) and the audit trail, which is written with a change that already notifies.
  * A table added by a later migration gets its trigger there. SQLite needs none (data_version).
  */
-const EXCLUDED = ["sessions", "api_tokens", "rate_limits", "runtime_state", "audit_log", "kysely_migration", "kysely_migration_lock"];
+export const EXCLUDED = ["sessions", "api_tokens", "rate_limits", "runtime_state", "audit_log", "kysely_migration", "kysely_migration_lock"];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;

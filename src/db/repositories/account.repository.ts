@@ -2,6 +2,9 @@ import type { Kysely } from "kysely";
 import type { ApiToken, RoleGrant, ScopedRole, User } from "../../domain/account.js";
 import type { ApiTokensTable, DatabaseSchema, UsersTable } from "../schema.js";
 
+/** How finely an API token's last use is recorded. */
+export const TOKEN_USE_RESOLUTION_MS = 60_000;
+
 /** A user row with its password hash, for sign-in only; never leaves the services. */
 export interface UserWithSecret {
   user: User;
@@ -135,11 +138,17 @@ export class AccountRepository {
     return (await this.db.selectFrom("api_tokens").selectAll().where("user_id", "=", userId).orderBy("created_at", "desc").execute()).map(toToken);
   }
 
-  /** The user of a live (not revoked) token, marking it used. */
+  /**
+   * The user of a live (not revoked) token, marking it used — at most once a minute per token, so
+   * that a client calling many times a second does not write a row (and, on SQLite, move the read
+   * cache's change token) on every request.
+   */
   async userForToken(tokenHash: string, now: string): Promise<User | null> {
     const t = await this.db.selectFrom("api_tokens").selectAll().where("token_hash", "=", tokenHash).where("revoked_at", "is", null).executeTakeFirst();
     if (!t) return null;
-    await this.db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", t.id).execute();
+    if (t.last_used_at === null || Date.parse(now) - Date.parse(t.last_used_at) >= TOKEN_USE_RESOLUTION_MS) {
+      await this.db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", t.id).execute();
+    }
     const user = await this.getUser(t.user_id);
     return user && !user.disabled ? user : null;
   }
