@@ -5,9 +5,11 @@
  * job (the machine may be shared: read the figures with the load). A job whose script or peer
  * tool is missing is listed as skipped, with the reason. Not part of `npm test`.
  *
- * Run: npm run bench [-- --quick] [-- --only air,import,assign,impact,cli-start] [-- --table]
+ * Run: npm run bench [-- --quick] [-- --rounds N] [-- --only air,import,assign,impact,cli-start] [-- --table]
  *   --quick   small inputs and one round each (a smoke test of the harness, not the targets; the
  *             stored results are kept)
+ *   --rounds  the full inputs in N rounds each instead of each script's default (a shorter run on
+ *             a busy machine; the results are stored)
  *   --only    run these jobs only (the others are left out of the table)
  *   --table   run nothing: print the table of the results already in bench/results
  */
@@ -19,6 +21,8 @@ import { load, r2 } from "./support/processes.js";
 
 const quick = process.argv.includes("--quick");
 const tableOnly = process.argv.includes("--table");
+const roundsArg = process.argv.indexOf("--rounds");
+const rounds = roundsArg === -1 ? null : String(Number(process.argv[roundsArg + 1]));
 const onlyArg = process.argv.indexOf("--only");
 const only = onlyArg === -1 ? null : (process.argv[onlyArg + 1] ?? "").split(",");
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -41,6 +45,8 @@ interface Job {
   script: string;
   args: string[];
   quickArgs: string[];
+  /** The full inputs in `n` rounds. */
+  roundArgs: (n: string) => string[];
   result: string;
   read: Reader;
 }
@@ -64,6 +70,7 @@ const JOBS: Job[] = [
     script: "air-ingest.ts",
     args: [],
     quickArgs: ["1000000", "1"],
+    roundArgs: (n) => ["10000000", n],
     result: "air-ingest.json",
     read: (r: Any) => [comparison("air ingest → daily indices (bench/air-ingest.ts)", { ...r, ratio: r.ratio?.medianWall }, 1.2, "bare DuckDB read_csv + GROUP BY")],
   },
@@ -72,6 +79,7 @@ const JOBS: Job[] = [
     script: "import-observations.ts",
     args: [],
     quickArgs: ["100000", "1"],
+    roundArgs: (n) => ["1000000", n],
     result: "import-observations.json",
     read: (r: Any) => [
       comparison(`import ${r.input.rows.toLocaleString("en")} observations, SQLite`, r.sqlite, 3),
@@ -83,6 +91,7 @@ const JOBS: Job[] = [
     script: "match-assign.ts",
     args: [],
     quickArgs: ["--rounds", "1", "--n", "300"],
+    roundArgs: (n) => ["--rounds", n],
     result: "match-assign.json",
     read: (r: Any) => [
       comparison(
@@ -98,6 +107,7 @@ const JOBS: Job[] = [
     script: "impact.ts",
     args: [],
     quickArgs: ["1"],
+    roundArgs: (n) => [n],
     result: "impact.json",
     read: (r: Any) => {
       const ms = r.target?.medianMs;
@@ -109,6 +119,7 @@ const JOBS: Job[] = [
     script: "cli-start.ts",
     args: [],
     quickArgs: [],
+    roundArgs: (n) => ["--rounds", n],
     result: "cli-start.json",
     read: (r: Any) => {
       const f = r.after?.figures;
@@ -136,8 +147,9 @@ for (const job of JOBS) {
   const stored = existsSync(resultPath) ? readFileSync(resultPath, "utf8") : null;
   const loadBefore = load();
   const t0 = performance.now();
-  process.stderr.write(`bench: ${job.script} ${(quick ? job.quickArgs : job.args).join(" ")} (load ${loadBefore.join(", ")})\n`);
-  const run = spawnSync(process.execPath, ["--import", "tsx", script, ...(quick ? job.quickArgs : job.args)], { stdio: ["ignore", "ignore", "inherit"] });
+  const args = quick ? job.quickArgs : rounds !== null ? job.roundArgs(rounds) : job.args;
+  process.stderr.write(`bench: ${job.script} ${args.join(" ")} (load ${loadBefore.join(", ")})\n`);
+  const run = spawnSync(process.execPath, ["--import", "tsx", script, ...args], { stdio: ["ignore", "ignore", "inherit"] });
   const extra = { loadBefore, loadAfter: load(), seconds: r2((performance.now() - t0) / 1000) };
   if (run.status !== 0) {
     rows.push({ job: job.script, ours: "—", peer: "—", ratio: null, target: "—", met: false, note: `failed (exit ${run.status})`, ...extra });
@@ -161,5 +173,5 @@ for (const t of table.slice(1)) console.log(line(t));
 for (const r of rows) if (r.note && r.met !== null) console.log(`${r.job}: ${r.note}`);
 console.log(`load average (1, 5, 15 min) now: ${load().join(", ")} on ${cpus().length} cores`);
 if (!quick && !tableOnly) {
-  writeFileSync(here("./results/summary.json"), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, rows }, null, 2)}\n`);
+  writeFileSync(here("./results/summary.json"), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, rounds: rounds === null ? "each script's default" : Number(rounds), rows }, null, 2)}\n`);
 }

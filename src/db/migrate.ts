@@ -14,6 +14,7 @@ import * as m0012 from "./migrations/0012-change-notify.js";
 import * as m0013 from "./migrations/0013-audit-instance.js";
 import * as m0014 from "./migrations/0014-must-change-password.js";
 import * as m0015 from "./migrations/0015-retire-internal-sources.js";
+import * as m0016 from "./migrations/0016-observation-parent-checks.js";
 
 /** Migrations are listed in code so they run the same from sources, tests and any working directory. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0013-audit-instance": m0013,
   "0014-must-change-password": m0014,
   "0015-retire-internal-sources": m0015,
+  "0016-observation-parent-checks": m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -115,6 +115,15 @@ describe.each(DIALECTS)("importObservations on %s", (dialect) => {
     expect((await ctx.observations.forCity("zhengzhou-cn"))[0]?.value).toBe(51);
   });
 
+  it("lets the later row win when a key repeats in the file and the earlier row would change the stored one", async () => {
+    const file = (...values: number[]) => `city,indicator,period,value,source\n${values.map((v) => `zhengzhou-cn,air.pm25_annual,2019,${v},x`).join("\n")}\n`;
+    await importObservations(ctx, { open: csv(file(50)), importedBy: "test" });
+    expect((await importObservations(ctx, { open: csv(file(60, 50)), importedBy: "test" })).inserted).toBe(0);
+    expect((await ctx.observations.forCity("zhengzhou-cn"))[0]?.value).toBe(50);
+    await importObservations(ctx, { open: csv(file(50, 70)), importedBy: "test" });
+    expect((await ctx.observations.forCity("zhengzhou-cn"))[0]?.value).toBe(70);
+  });
+
   it("stores the provenance columns and updates a row whose provenance alone changed", async () => {
     const file = (quality: string) =>
       `city,indicator,period,value,source,note,place,match,basis,quality\nprague-cz,air.pm25_annual,2019,12,x,,Praha,name,measured,${quality}\n`;

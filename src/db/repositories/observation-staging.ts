@@ -40,7 +40,10 @@ export interface MergeResult {
  *
  * SQLite stages through the connection's handle with multi-row prepared INSERTs (the temporary
  * table is in the connection's temp database: staging takes no lock on the database file);
- * PostgreSQL stages through COPY on one pooled client inside one transaction.
+ * PostgreSQL stages through COPY on one pooled client inside one transaction, and merges with one
+ * MERGE (PostgreSQL 17; an upsert on older servers, or when the file repeats a key): the new rows
+ * are plain inserts, and the foreign keys of `observations` are checked once per statement
+ * (migration 0016), not once per row.
  */
 export interface ObservationStaging {
   add(rows: StagedObservation[]): Promise<void>;
@@ -69,6 +72,23 @@ function mergeSql(staging: string, map: string, params: [string, string], select
       value = excluded.value, note = excluded.note, imported_by = excluded.imported_by, imported_at = excluded.imported_at,
       place = excluded.place, "match" = excluded."match", basis = excluded.basis, quality = excluded.quality
     where observations.value <> excluded.value or ${PROVENANCE.map((c) => `coalesce(observations."${c}", '') <> coalesce(excluded."${c}", '')`).join(" or ")}`;
+}
+
+/**
+ * PostgreSQL's upsert from the staging table as one MERGE (PostgreSQL 15+); `$1`/`$2` are
+ * imported_by and imported_at. A key the file repeats fails it (21000 or 23505): the caller then
+ * falls back to mergeSql's INSERT … ON CONFLICT with each key's last row.
+ */
+function mergeStatement(staging: string, map: string): string {
+  const cols = ["value", ...PROVENANCE.map((c) => `"${c}"`)];
+  return `merge into observations o
+    using (select s.city, s.indicator, s.period, s.value, m.id as source_id, s.note, s.place, s."match", s.basis, s.quality from ${staging} s join ${map} m on m.no = s.source_no) x
+    on o.city_slug = x.city and o.indicator_code = x.indicator and o.period = x.period and o.source_id = x.source_id
+    when matched and (o.value <> x.value or ${PROVENANCE.map((c) => `coalesce(o."${c}", '') <> coalesce(x."${c}", '')`).join(" or ")}) then
+      update set ${cols.map((c) => `${c} = x.${c}`).join(", ")}, imported_by = $1, imported_at = $2
+    when not matched then
+      insert (city_slug, indicator_code, period, value, source_id, note, imported_by, imported_at, place, "match", basis, quality)
+      values (x.city, x.indicator, x.period, x.value, x.source_id, x.note, $1, $2, x.place, x."match", x.basis, x.quality)`;
 }
 
 class SqliteStaging implements ObservationStaging {
@@ -261,21 +281,36 @@ class PostgresStaging implements ObservationStaging {
       await single.destroy();
       await c.query(`create temp table ${this.map} (no integer primary key, id text not null) on commit drop`);
       await c.query(`insert into ${this.map} (no, id) select * from unnest($1::int[], $2::text[])`, [ids.map((_, i) => i), ids]);
+      const params = [importedBy, importedAt];
       const counted = (select: string, order: string) =>
         `with m as (${mergeSql(this.table, this.map, ["$1", "$2"], select, order)} returning (xmax = 0) as inserted)
          select cast(count(*) as integer) as changed, cast(count(*) filter (where inserted) as integer) as inserted from m`;
-      let r: pg.QueryResult<MergeResult>;
+      let r: pg.QueryResult<MergeResult> | null = null;
       await c.query("savepoint merge");
-      try {
-        r = await c.query<MergeResult>(counted("select", ""), [importedBy, importedAt]);
-      } catch (e) {
-        // 21000: the file repeats a key (one statement cannot update a row twice): keep each key's last row.
-        if ((e as { code?: string }).code !== "21000") throw e;
-        await c.query("rollback to savepoint merge");
-        r = await c.query<MergeResult>(
-          counted("select distinct on (s.city, s.indicator, s.period, m.id)", "order by s.city, s.indicator, s.period, m.id, s.seq desc"),
-          [importedBy, importedAt],
-        );
+      if ((await this.mergeReturns()) && !(await this.repeatsAKey())) {
+        // One MERGE: a join of the staged rows with the stored ones, then plain inserts of the new
+        // rows (without the per-row conflict check of INSERT … ON CONFLICT) and updates of the changed.
+        try {
+          r = await c.query<MergeResult>(
+            `with m as (${mergeStatement(this.table, this.map)} returning merge_action() as action)
+             select cast(count(*) as integer) as changed, cast(count(*) filter (where action = 'INSERT') as integer) as inserted from m`,
+            params,
+          );
+        } catch (e) {
+          // 23505: another import wrote one of the new keys meanwhile; the upsert below takes it.
+          if ((e as { code?: string }).code !== "23505") throw e;
+          await c.query("rollback to savepoint merge");
+        }
+      }
+      if (r === null) {
+        try {
+          r = await c.query<MergeResult>(counted("select", ""), params);
+        } catch (e) {
+          // 21000: the file repeats a key (one statement cannot update a row twice): keep each key's last row.
+          if ((e as { code?: string }).code !== "21000") throw e;
+          await c.query("rollback to savepoint merge");
+          r = await c.query<MergeResult>(counted("select distinct on (s.city, s.indicator, s.period, m.id)", "order by s.city, s.indicator, s.period, m.id, s.seq desc"), params);
+        }
       }
       await c.query("commit");
       ok = true;
@@ -284,6 +319,22 @@ class PostgresStaging implements ObservationStaging {
       if (!ok) await this.discard();
       else this.release();
     }
+  }
+
+  /**
+   * Whether the file repeats a key (one pass over the staged rows). MERGE compares every staged
+   * row with the stored row as it was before the statement, so of two rows of one key the first
+   * could win; such a file takes the upsert with each key's last row.
+   */
+  private async repeatsAKey(): Promise<boolean> {
+    const { rows } = await this.client.query(`select 1 from ${this.table} group by city, indicator, period, source_no having count(*) > 1 limit 1`);
+    return rows.length > 0;
+  }
+
+  /** Whether the server has MERGE … RETURNING (PostgreSQL 17), which counts what it inserted. */
+  private async mergeReturns(): Promise<boolean> {
+    const { rows } = await this.client.query<{ v: number }>("select cast(current_setting('server_version_num') as integer) as v");
+    return rows[0]!.v >= 170000;
   }
 
   private release(broken?: Error): void {
