@@ -76,13 +76,12 @@ function mergeSql(staging: string, map: string, params: [string, string], select
 
 /**
  * PostgreSQL's upsert from the staging table as one MERGE (PostgreSQL 15+); `$1`/`$2` are
- * imported_by and imported_at. A key the file repeats fails it (21000 or 23505): the caller then
- * falls back to mergeSql's INSERT … ON CONFLICT with each key's last row.
+ * imported_by and imported_at. See PostgresStaging.merge for a file that repeats a key.
  */
 function mergeStatement(staging: string, map: string): string {
   const cols = ["value", ...PROVENANCE.map((c) => `"${c}"`)];
   return `merge into observations o
-    using (select s.city, s.indicator, s.period, s.value, m.id as source_id, s.note, s.place, s."match", s.basis, s.quality from ${staging} s join ${map} m on m.no = s.source_no) x
+    using (select s.city, s.indicator, s.period, s.value, s.source_no, m.id as source_id, s.note, s.place, s."match", s.basis, s.quality from ${staging} s join ${map} m on m.no = s.source_no) x
     on o.city_slug = x.city and o.indicator_code = x.indicator and o.period = x.period and o.source_id = x.source_id
     when matched and (o.value <> x.value or ${PROVENANCE.map((c) => `coalesce(o."${c}", '') <> coalesce(x."${c}", '')`).join(" or ")}) then
       update set ${cols.map((c) => `${c} = x.${c}`).join(", ")}, imported_by = $1, imported_at = $2
@@ -287,18 +286,29 @@ class PostgresStaging implements ObservationStaging {
          select cast(count(*) as integer) as changed, cast(count(*) filter (where inserted) as integer) as inserted from m`;
       let r: pg.QueryResult<MergeResult> | null = null;
       await c.query("savepoint merge");
-      if ((await this.mergeReturns()) && !(await this.repeatsAKey())) {
+      if (await this.mergeReturns()) {
         // One MERGE: a join of the staged rows with the stored ones, then plain inserts of the new
-        // rows (without the per-row conflict check of INSERT … ON CONFLICT) and updates of the changed.
+        // rows (without the per-row conflict check of INSERT … ON CONFLICT) and updates of the
+        // changed. MERGE compares each staged row with the stored row as it was before the
+        // statement: when the file repeats a key, one occurrence could update the row and a later
+        // one, equal to the stored row, be passed over — so a key it updated that the file holds
+        // twice (`repeated`) sends the file to the upsert below, which keeps each key's last row,
+        // as does a repeated new key (23505: inserted twice) or a key updated twice (21000).
+        // 23505 also comes when another import wrote one of the new keys meanwhile.
         try {
-          r = await c.query<MergeResult>(
-            `with m as (${mergeStatement(this.table, this.map)} returning merge_action() as action)
-             select cast(count(*) as integer) as changed, cast(count(*) filter (where action = 'INSERT') as integer) as inserted from m`,
+          const merged = await c.query<MergeResult & { repeated: boolean }>(
+            `with m as (${mergeStatement(this.table, this.map)} returning merge_action() as action, x.city, x.indicator, x.period, x.source_no),
+               u as (select city, indicator, period, source_no from m where action = 'UPDATE')
+             select cast(count(*) as integer) as changed, cast(count(*) filter (where action = 'INSERT') as integer) as inserted,
+               exists (select 1 from ${this.table} s join u using (city, indicator, period, source_no)
+                       group by s.city, s.indicator, s.period, s.source_no having count(*) > 1) as repeated
+             from m`,
             params,
           );
+          if (merged.rows[0]!.repeated) await c.query("rollback to savepoint merge");
+          else r = merged;
         } catch (e) {
-          // 23505: another import wrote one of the new keys meanwhile; the upsert below takes it.
-          if ((e as { code?: string }).code !== "23505") throw e;
+          if (!["21000", "23505"].includes((e as { code?: string }).code ?? "")) throw e;
           await c.query("rollback to savepoint merge");
         }
       }
@@ -319,16 +329,6 @@ class PostgresStaging implements ObservationStaging {
       if (!ok) await this.discard();
       else this.release();
     }
-  }
-
-  /**
-   * Whether the file repeats a key (one pass over the staged rows). MERGE compares every staged
-   * row with the stored row as it was before the statement, so of two rows of one key the first
-   * could win; such a file takes the upsert with each key's last row.
-   */
-  private async repeatsAKey(): Promise<boolean> {
-    const { rows } = await this.client.query(`select 1 from ${this.table} group by city, indicator, period, source_no having count(*) > 1 limit 1`);
-    return rows.length > 0;
   }
 
   /** Whether the server has MERGE … RETURNING (PostgreSQL 17), which counts what it inserted. */
