@@ -246,14 +246,15 @@ describe("two servers on one PostgreSQL database", () => {
       await blocker.connect();
       try {
         // The source exists, and another transaction holds the file's last key uncommitted: A's
-        // merge writes its rows up to that one and then waits there, in flight, until A is killed.
+        // merge (MERGE or INSERT … into observations) writes its rows up to that one and then waits
+        // there, in flight, until A is killed.
         await c.query("insert into sources (id, citation, url, licence, created_at) values ($1, $2, null, null, now()::text)", [SOURCE, "Scale-out killed import"]);
         expect(await onB()).toBe(0); // B caches the city's answer before the import
         await blocker.query("begin");
         await blocker.query("insert into observations (city_slug, indicator_code, period, value, source_id, note, imported_by, imported_at) values ($1, $2, $3, 1, $4, null, 'blocker', now()::text)", [last[0], last[1], last[2], SOURCE]);
 
         const blockerPid = ((await blocker.query("select pg_backend_pid() as pid")).rows[0] as { pid: number }).pid;
-        const merging = (more: string) => c.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid not in ($1, pg_backend_pid()) and query like '%insert into observations%' and ${more}`, [blockerPid]).then((r) => (r.rows[0] as { n: number }).n);
+        const merging = (more: string) => c.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid not in ($1, pg_backend_pid()) and query like '%into observations%' and ${more}`, [blockerPid]).then((r) => (r.rows[0] as { n: number }).n);
         const upload = fetch(`${a().base}/api/v1/observations/import`, { method: "POST", headers: write, body: csv }).catch(() => null);
         let waiting = false;
         for (let i = 0; i < 2400 && !waiting; i++) {
