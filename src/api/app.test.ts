@@ -199,4 +199,16 @@ describe("the web UI as served by the API", () => {
     expect((await app.inject({ method: "GET", url: "/assets/old-1234.js" })).statusCode).toBe(404);
     expect((await app.inject({ method: "GET", url: "/api/v2/cities" })).statusCode).toBe(404);
   });
+
+  it("lets browsers keep content-hashed assets for a year, and revalidate the page (ETag) every time", async () => {
+    const asset = await app.inject({ method: "GET", url: "/assets/app.js" });
+    expect(asset.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(asset.headers.etag).toBeTruthy();
+    for (const url of ["/", "/cities/chongqing-cn", "/index.html"]) {
+      const page = await app.inject({ method: "GET", url });
+      expect(page.headers["cache-control"], url).toBe("no-cache");
+      const again = await app.inject({ method: "GET", url, headers: { "if-none-match": String(page.headers.etag) } });
+      expect(again.statusCode, url).toBe(304);
+    }
+  });
 });

@@ -146,7 +146,18 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
 
   const webDir = opts.webDir === undefined ? (existsSync(`${WEB_DIR}index.html`) ? WEB_DIR : null) : opts.webDir;
   // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.
-  if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: true });
+  if (webDir) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: true,
+      cacheControl: false,
+      // Vite names every asset by its content hash: a browser keeps it for a year without asking again
+      // (the world map's GeoJSON chunk, antd, ECharts); the page itself is checked every time (ETag) so a new build shows at once.
+      setHeaders: (res, path) => {
+        res.setHeader("cache-control", /[\\/]assets[\\/]/.test(path) ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split("?")[0] ?? "";
     // API routes, other methods and missing files (a stale asset name) are 404s, not the app shell.

@@ -70,10 +70,10 @@ describe("accounts: sign in, administration, tokens and audit trail", () => {
     await page.getByTestId("pick-option-shanghai-cn").click();
     await page.getByTestId("grant-submit").click();
     await expect(page.getByTestId("user-roles").getByTestId("role-city_editor-shanghai-cn").innerText()).resolves.toMatch(/City editor · shanghai-cn/);
-    // The role change is in the user's history (HistoryPanel): who, what, the values after.
+    // The role change is in the user's history (HistoryPanel): who, what, the values after — labelled and in words.
     const history = page.getByTestId("history-list");
     await history.waitFor();
-    await expect(history.innerText()).resolves.toMatch(new RegExp(`${server.admin.email}[\\s\\S]*roles[\\s\\S]*shanghai-cn`));
+    await expect(history.innerText()).resolves.toMatch(new RegExp(`${server.admin.email}[\\s\\S]*Roles[\\s\\S]*Role: City editor; Scope: shanghai-cn`));
   }, T);
 
   it("shows the user's creation in the audit trail with the fields it set", async () => {
@@ -92,7 +92,7 @@ describe("accounts: sign in, administration, tokens and audit trail", () => {
     await row.locator(".ant-table-row-expand-icon").click();
     const changes = page.locator("[data-testid^=audit-changes-]").first();
     const text = await changes.innerText();
-    expect(text).toContain("email");
+    expect(text).toContain("E-mail");
     expect(text).toContain(EDITOR.email);
     await expect(page.getByTestId("audit-export").getAttribute("href")).resolves.toBe("/api/v1/audit.csv");
   }, T);

@@ -39,6 +39,32 @@ describe.each(DIALECTS)("cooperations API on %s", (dialect) => {
     expect((await get(`/api/v1/cooperations?status=agreed`)).json().cooperations.map((x: { id: string }) => x.id)).toContain(c.id);
   });
 
+  it("pages the list with limit and offset, counts every match in total, and refuses a limit over the maximum", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await send("POST", "/api/v1/cooperations", base)).json().id as string);
+    const all = (await get("/api/v1/cooperations?city=mannheim-de")).json();
+    expect(all).toMatchObject({ total: all.cooperations.length, limit: 100, offset: 0 });
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    const first = (await get("/api/v1/cooperations?city=mannheim-de&limit=2")).json();
+    const second = (await get("/api/v1/cooperations?city=mannheim-de&limit=2&offset=2")).json();
+    expect(first).toMatchObject({ total: all.total, limit: 2, offset: 0 });
+    expect(first.cooperations).toHaveLength(2);
+    expect([...first.cooperations, ...second.cooperations].map((c: { id: string }) => c.id)).toEqual(all.cooperations.slice(0, 4).map((c: { id: string }) => c.id));
+    // their audit trail pages too: a cursor (`after` the last seq) and the total of every matching entry
+    const audit1 = (await get("/api/v1/audit?entity=cooperation&limit=1")).json();
+    expect(audit1.entries).toHaveLength(1);
+    expect(audit1.total).toBeGreaterThanOrEqual(3);
+    const audit2 = (await get(`/api/v1/audit?entity=cooperation&limit=1&after=${audit1.entries[0].seq}`)).json();
+    expect(audit2.total).toBe(audit1.total);
+    expect(audit2.entries[0].seq).toBeGreaterThan(audit1.entries[0].seq);
+    expect((await get("/api/v1/audit?limit=10001")).statusCode).toBe(400);
+    for (const q of ["limit=501", "limit=0", "offset=-1", "limit=ten"]) {
+      const bad = await get(`/api/v1/cooperations?${q}`);
+      expect(bad.statusCode, q).toBe(400);
+      expect(bad.headers["content-type"]).toMatch(/application\/problem\+json/);
+    }
+  });
+
   it("refuses an illegal transition or an earlier date with the reason in English and Chinese", async () => {
     const c = (await send("POST", "/api/v1/cooperations", base)).json();
     const illegal = await send("POST", `/api/v1/cooperations/${c.id}/transitions`, { to: "completed", date: "2099-01-01", version: 1 });

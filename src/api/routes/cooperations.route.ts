@@ -1,5 +1,6 @@
 import type { FastifyError } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { PageFields, PageQuery, pageOf } from "../paging.js";
 import { z } from "zod";
 import { SlugSchema } from "../../domain/city.js";
 import {
@@ -58,12 +59,16 @@ export function cooperationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "Cooperations, filtered by programme, member city or status",
-          querystring: z.object({ programme: z.string().min(1).max(200).optional(), city: SlugSchema.optional(), status: CooperationStatusSchema.optional() }),
-          response: { 200: z.object({ cooperations: z.array(CooperationSchema) }) },
+          summary: "Cooperations, filtered by programme, member city or status, a page at a time (`limit`, `offset`; `total` counts every match)",
+          querystring: z.object({ programme: z.string().min(1).max(200).optional(), city: SlugSchema.optional(), status: CooperationStatusSchema.optional(), ...PageQuery }),
+          response: { 200: z.object({ cooperations: z.array(CooperationSchema), ...PageFields }) },
         },
       },
-      async (req) => ({ cooperations: await listCooperations(ctx, req.query) }),
+      async (req) => {
+        const { limit, offset, ...filter } = req.query;
+        const { items, ...page } = pageOf(await listCooperations(ctx, filter), { limit, offset });
+        return { cooperations: items, ...page };
+      },
     );
     app.post(
       "/cooperations",

@@ -25,6 +25,20 @@ describe.each(DIALECTS)("programmes API on %s", (dialect) => {
   const post = (url: string, payload: unknown) => app.inject({ method: "POST", url: `/api/v1${url}`, payload: payload as object });
   const get = (url: string) => app.inject({ method: "GET", url: `/api/v1${url}` });
 
+  it("pages the programme list with limit and offset and a total; a limit over the maximum is 400 problem+json", async () => {
+    for (let i = 0; i < 3; i++) expect((await post("/programmes", { ...programme, names: { en: `Paged programme ${i}` } })).statusCode).toBe(201);
+    const all = (await get("/programmes")).json();
+    expect(all).toMatchObject({ total: all.programmes.length, limit: 100, offset: 0 });
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    const page = (await get("/programmes?limit=1&offset=1")).json();
+    expect(page).toMatchObject({ total: all.total, limit: 1, offset: 1 });
+    expect(page.programmes.map((p: { id: string }) => p.id)).toEqual([all.programmes[1].id]);
+    const bad = await get("/programmes?limit=100000");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers["content-type"]).toMatch(/application\/problem\+json/);
+    expect(bad.body).toMatch(/limit/);
+  });
+
   it("runs a call from programme to accepted application", async () => {
     const p = await post("/programmes", programme);
     expect(p.statusCode, p.body).toBe(201);

@@ -15,6 +15,7 @@ import {
 } from "../../domain/programme.js";
 import { decideApplication, getApplication, listCallApplications, listProgrammeApplications, submitApplication } from "../../services/applications.js";
 import type { AppContext } from "../../services/context.js";
+import { PageFields, PageQuery, pageOf } from "../paging.js";
 import { createCall, createProgramme, getCall, getProgramme, listCalls, listProgrammes, updateCall, updateProgramme } from "../../services/programmes.js";
 import { actorOf, holds } from "../authorize.js";
 import type { FastifyRequest } from "fastify";
@@ -42,8 +43,18 @@ export function programmesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       "/programmes",
-      { schema: { tags, summary: "Every programme with its counts of calls, applications and cooperations", response: { 200: z.object({ programmes: z.array(ProgrammeSchema) }) } } },
-      async () => ({ programmes: await listProgrammes(ctx) }),
+      {
+        schema: {
+          tags,
+          summary: "The programmes with their counts of calls, applications and cooperations, a page at a time (`limit`, `offset`; `total` counts them all)",
+          querystring: z.object(PageQuery),
+          response: { 200: z.object({ programmes: z.array(ProgrammeSchema), ...PageFields }) },
+        },
+      },
+      async (req) => {
+        const { items, ...page } = pageOf(await listProgrammes(ctx), req.query);
+        return { programmes: items, ...page };
+      },
     );
     app.post(
       "/programmes",

@@ -123,7 +123,7 @@ export function usersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "The audit trail, oldest first (administrators); page with `after`",
+          summary: "The audit trail, oldest first (administrators); page with `after` (the last `seq` of the page before) and `limit`; `total` counts every entry matching the filters",
           querystring: z.object({
             entity: z.string().min(1).max(100).optional(),
             entityId: z.string().min(1).max(200).optional(),
@@ -131,12 +131,13 @@ export function usersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             after: z.coerce.number().int().min(0).optional(),
             limit: z.coerce.number().int().min(1).max(10000).default(1000),
           }),
-          response: { 200: z.object({ entries: z.array(AuditEntrySchema) }) },
+          response: { 200: z.object({ entries: z.array(AuditEntrySchema), total: z.number().int().nonnegative() }) },
         },
       },
       async (req) => {
         requireAdmin(req);
-        return { entries: await ctx.audit.list(req.query) };
+        const [entries, total] = await Promise.all([ctx.audit.list(req.query), ctx.audit.count(req.query)]);
+        return { entries, total };
       },
     );
   };

@@ -46,6 +46,16 @@ export class AuditRepository {
       .execute();
   }
 
+  /** How many entries match the filters (entity, entity id, actor), over all pages. */
+  async count(q: Pick<AuditQuery, "entity" | "entityId" | "actor"> = {}): Promise<number> {
+    let query = this.db.selectFrom("audit_log").select((eb) => eb.fn.countAll<number | string>().as("n"));
+    if (q.entity) query = query.where("entity", "=", q.entity);
+    if (q.entityId) query = query.where("entity_id", "=", q.entityId);
+    if (q.actor) query = query.where("actor", "=", q.actor);
+    const row = await query.executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
   async list(q: AuditQuery = {}): Promise<AuditEntry[]> {
     let query = this.db.selectFrom("audit_log").selectAll();
     if (q.entity) query = query.where("entity", "=", q.entity);

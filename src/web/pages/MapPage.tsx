@@ -144,10 +144,13 @@ export default function MapPage() {
   const list = indicators.data?.items ?? [];
   const wanted = params.get("indicator") ?? DEFAULT_INDICATOR;
   const indicator = list.find((i) => i.code === wanted) ?? list.find((i) => i.code === DEFAULT_INDICATOR) ?? list[0];
+  // Asked for at once with the code in the address (or the default), not after the indicator list: no waterfall.
+  // Should the code turn out unknown, the list's fallback indicator is asked for next.
+  const code = indicators.data ? indicator?.code : wanted;
   const latest = useQuery({
-    queryKey: ["latest", indicator?.code],
-    queryFn: ({ signal }) => api.latest(indicator!.code, signal),
-    enabled: !!indicator,
+    queryKey: ["latest", code],
+    queryFn: ({ signal }) => api.latest(code!, signal),
+    enabled: !!code,
   });
 
   useEffect(() => { void loadWorldMap().then(() => setMapReady(true)); }, []);

@@ -107,7 +107,9 @@ export function conflictCurrent<T>(err: unknown): T | null {
 const enc = encodeURIComponent;
 
 export const programmesApi = {
-  list: (signal?: AbortSignal) => request<{ programmes: Programme[] }>("GET", "/api/v1/programmes", undefined, signal),
+  /** One page of programmes (the API's default page without `page`) with the total over all pages. */
+  list: (signal?: AbortSignal, page?: { limit: number; offset: number }) =>
+    request<{ programmes: Programme[]; total: number; limit: number; offset: number }>("GET", `/api/v1/programmes${page ? `?limit=${page.limit}&offset=${page.offset}` : ""}`, undefined, signal),
   get: (id: string, signal?: AbortSignal) => request<Programme>("GET", `/api/v1/programmes/${enc(id)}`, undefined, signal),
   create: (body: NewProgramme) => request<Programme>("POST", "/api/v1/programmes", body),
   update: (id: string, body: Partial<NewProgramme> & { version: number }) => request<Programme>("PATCH", `/api/v1/programmes/${enc(id)}`, body),

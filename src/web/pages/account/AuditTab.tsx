@@ -65,7 +65,7 @@ export function AuditTab() {
             locale={{ emptyText: <span data-testid="audit-empty">{t("account.audit.empty")}</span> }}
             onRow={(e) => ({ "data-testid": `audit-row-${e.seq}` }) as HTMLAttributes<HTMLElement>}
             expandable={{
-              expandedRowRender: (e) => <ChangeTable before={e.before} after={e.after} testId={`audit-changes-${e.seq}`} />,
+              expandedRowRender: (e) => <ChangeTable entity={e.entity} before={e.before} after={e.after} testId={`audit-changes-${e.seq}`} />,
               expandRowByClick: false,
             }}
             columns={[

@@ -5,8 +5,18 @@ import { Link } from "react-router-dom";
 import { ApiError } from "../../api";
 import { accountApi, signInUrl, useMe } from "../../account/api";
 import { ErrorState, Loading } from "../../components/States";
-import { formatDateTime, useLang } from "../../lang";
+import { LOCALE_TAG, useLang } from "../../lang";
+import type { Lang } from "../../api";
 import { ActionTag, ChangeTable } from "./ChangeTable";
+
+/** When a write happened, in the reader's own time zone, which is named ("6 Dec 2026, 15:09 CST"). */
+export function localWhen(iso: string, lang: Lang, timeZone?: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALE_TAG[lang], {
+    year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short", ...(timeZone ? { timeZone } : {}),
+  }).format(d);
+}
 
 /**
  * The history of one record from the audit trail: who, when, what, and the fields that changed
@@ -37,10 +47,10 @@ export default function HistoryPanel({ entity, id, title }: { entity: string; id
           <li key={e.seq} style={{ borderLeft: "3px solid #d9d9d9", padding: "4px 0 12px 12px" }} data-testid={`history-entry-${e.seq}`}>
             <Space wrap size={8}>
               <ActionTag action={e.action} />
-              <Typography.Text strong>{e.actor}</Typography.Text>
-              <Typography.Text type="secondary"><time dateTime={e.at}>{formatDateTime(e.at, lang)}</time></Typography.Text>
+              <Typography.Text strong data-testid="history-who">{e.actor}</Typography.Text>
+              <Typography.Text type="secondary"><time dateTime={e.at} data-testid="history-when">{localWhen(e.at, lang)}</time></Typography.Text>
             </Space>
-            <div style={{ marginTop: 6 }}><ChangeTable before={e.before} after={e.after} /></div>
+            <div style={{ marginTop: 6 }}><ChangeTable entity={entity} before={e.before} after={e.after} testId={`history-changes-${e.seq}`} /></div>
           </li>
         ))}
       </ol>

@@ -1,8 +1,8 @@
 import { useState } from "react";
-import { Button, Card, Col, Empty, Row, Space, Statistic, Typography } from "antd";
+import { Button, Card, Col, Empty, Pagination, Row, Space, Statistic, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import { ErrorState, Loading } from "../../components/States";
 import { useLang } from "../../lang";
 import { type Programme, programmesApi } from "../../programmes/api";
@@ -30,11 +30,20 @@ function ProgrammeCard({ p }: { p: Programme }) {
   );
 }
 
-/** /programmes — the programmes as cards, and a "New programme" form. */
+const PAGE_SIZE = 12;
+
+/** /programmes — the programmes as cards, a page at a time, and a "New programme" form. */
 export default function ProgrammesPage() {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
-  const list = useQuery({ queryKey: ["programmes"], queryFn: ({ signal }) => programmesApi.list(signal) });
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get("page")) || 1);
+  // A page at a time from the API (the list grows with every programme); the page is in the address.
+  const list = useQuery({
+    queryKey: ["programmes", "page", page],
+    queryFn: ({ signal }) => programmesApi.list(signal, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    placeholderData: (previous) => previous,
+  });
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="programmes-page">
       <Space wrap align="baseline" style={{ justifyContent: "space-between", width: "100%" }}>
@@ -52,6 +61,16 @@ export default function ProgrammesPage() {
         <Row gutter={[16, 16]} data-testid="programme-list">
           {list.data.programmes.map((p) => <Col key={p.id} xs={24} md={12} xl={8}><ProgrammeCard p={p} /></Col>)}
         </Row>
+      )}
+      {list.data && list.data.total > PAGE_SIZE && (
+        <Pagination
+          data-testid="programmes-pages"
+          current={page}
+          pageSize={PAGE_SIZE}
+          total={list.data.total}
+          showSizeChanger={false}
+          onChange={(p) => setParams(p === 1 ? {} : { page: String(p) })}
+        />
       )}
       <ProgrammeFormModal open={creating} onClose={() => setCreating(false)} />
     </Space>
