@@ -10,6 +10,8 @@ import { saveLang } from "./i18n";
 import { LOCALE_TAG, useLang } from "./lang";
 import { CitySearch } from "./components/CitySearch";
 import { AccountMenu } from "./components/AccountMenu";
+import { type NavEntry, PhoneMenu, SearchToggle } from "./components/PhoneNav";
+import { useScreen } from "./components/useScreen";
 import { Loading } from "./components/States";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 
@@ -44,17 +46,19 @@ const queryClient = new QueryClient({
   },
 });
 
-function LanguageSwitch() {
+function LanguageSwitch({ short = false }: { short?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = useLang();
   return (
     <Segmented<Lang>
       aria-label={t("lang.label")}
       data-testid="lang-switch"
+      size={short ? "small" : "middle"}
       value={lang}
       onChange={(value) => { saveLang(value); void i18n.changeLanguage(value); }}
       options={[
-        { value: "en", label: <span lang="en" data-testid="lang-en">English</span> },
+        // On a phone "EN" stands for English (its title and lang say which language it is).
+        { value: "en", label: <span lang="en" data-testid="lang-en" title="English">{short ? "EN" : "English"}</span> },
         { value: "zh", label: <span lang="zh-CN" data-testid="lang-zh">中文</span> },
       ]}
     />
@@ -64,7 +68,37 @@ function LanguageSwitch() {
 function TopBar() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const { compact, phone } = useScreen();
+  const [searchOpen, setSearchOpen] = useState(false);
+  useEffect(() => { if (!phone) setSearchOpen(false); }, [phone]);
   const selected = pathname === "/" ? "map" : pathname.startsWith("/import") ? "import" : pathname.startsWith("/cities") || pathname.startsWith("/compare") ? "cities" : pathname.startsWith("/practices") ? "practices" : pathname.startsWith("/programmes") || pathname.startsWith("/cooperations") || pathname.startsWith("/showcase") ? "programmes" : "";
+  if (compact) {
+    // Below lg: the same entries in a drawer opened by the menu button; below md the search folds into a button.
+    const entries: NavEntry[] = [
+      { key: "map", to: "/", label: t("nav.map") },
+      { key: "cities", to: "/cities", label: t("nav.cities") },
+      { key: "practices", to: "/practices", label: t("practices.nav") },
+      { key: "programmes", to: "/programmes", label: t("programmes.nav") },
+      { key: "import", to: "/import", label: t("nav.import") },
+    ];
+    return (
+      <div className="cb-header-wrap">
+        <Layout.Header className={`cb-header cb-header-compact${phone ? " cb-header-phone" : ""}`} role="banner">
+          <PhoneMenu entries={entries} selected={selected} />
+          <Link to="/" className="cb-brand">{t("app.name")}</Link>
+          <span className="cb-header-gap" />
+          {phone ? <SearchToggle open={searchOpen} onToggle={() => setSearchOpen((v) => !v)} /> : <CitySearch />}
+          <LanguageSwitch short={phone} />
+          <AccountMenu compact={phone} />
+        </Layout.Header>
+        {phone && searchOpen && (
+          <div id="cb-search-row" className="cb-search-row" data-testid="search-row">
+            <CitySearch fullWidth autoFocus onOpen={() => setSearchOpen(false)} />
+          </div>
+        )}
+      </div>
+    );
+  }
   return (
     <Layout.Header className="cb-header" role="banner">
       <Link to="/" className="cb-brand">{t("app.name")}</Link>

@@ -1,11 +1,15 @@
 import { App, Button, Dropdown } from "antd";
+import { UserOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router-dom";
 import { accountApi, signInUrl, useMe } from "../account/api";
 
-/** The top bar's account corner: "Sign in" when anonymous, else the user's name with My account, Administration and Sign out. */
-export function AccountMenu() {
+/**
+ * The top bar's account corner: "Sign in" when anonymous, else the user's name with My account, Administration and Sign out.
+ * `compact` (phone bar): a person icon instead of the name, which the button's label and tooltip still give.
+ */
+export function AccountMenu({ compact = false }: { compact?: boolean } = {}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
@@ -46,9 +50,13 @@ export function AccountMenu() {
         ],
       }}
     >
-      <Button type="text" data-testid="account-menu" aria-label={t("account.menuLabel", { name: user.name })} style={{ whiteSpace: "nowrap" }}>
-        <span data-testid="account-name">{user.name}</span> ▾
-      </Button>
+      {compact ? (
+        <Button type="text" data-testid="account-menu" aria-label={t("account.menuLabel", { name: user.name })} title={user.name} icon={<UserOutlined />} style={{ whiteSpace: "nowrap", paddingInline: 6 }}>▾</Button>
+      ) : (
+        <Button type="text" data-testid="account-menu" aria-label={t("account.menuLabel", { name: user.name })} style={{ whiteSpace: "nowrap" }}>
+          <span data-testid="account-name">{user.name}</span> ▾
+        </Button>
+      )}
     </Dropdown>
   );
 }

@@ -18,8 +18,11 @@ export function cityLabel(c: Pick<City, "names" | "country">, lang: "en" | "zh")
   );
 }
 
-/** Top-bar search: typing 重庆 or chongqing lists Chongqing; Enter or a pick opens the city page. */
-export function CitySearch() {
+/**
+ * Top-bar search: typing 重庆 or chongqing lists Chongqing; Enter or a pick opens the city page.
+ * On a phone it fills the row under the bar (`fullWidth`), takes the focus when shown and says when a city was opened.
+ */
+export function CitySearch({ fullWidth = false, autoFocus = false, onOpen }: { fullWidth?: boolean; autoFocus?: boolean; onOpen?: () => void } = {}) {
   const { t } = useTranslation();
   const lang = useLang();
   const navigate = useNavigate();
@@ -29,6 +32,7 @@ export function CitySearch() {
   const open = (slug: string) => {
     setTerm("");
     navigate(`/cities/${slug}`);
+    onOpen?.();
   };
 
   const onEnter = async () => {
@@ -46,15 +50,16 @@ export function CitySearch() {
       onSelect={(slug: string) => open(slug)}
       options={items.map((c) => ({ value: c.slug, label: <span data-testid={`search-option-${c.slug}`}>{cityLabel(c, lang)}</span> }))}
       notFoundContent={term.trim() ? (pending ? t("search.searching") : t("search.noMatch")) : null}
-      popupMatchSelectWidth={360}
+      popupMatchSelectWidth={fullWidth ? true : 360}
       defaultActiveFirstOption
-      style={{ width: 280 }}
+      style={{ width: fullWidth ? "100%" : 280 }}
       data-testid="city-search"
     >
       <Input.Search
         aria-label={t("search.label")}
         placeholder={t("search.placeholder")}
         allowClear
+        autoFocus={autoFocus}
         data-testid="city-search-input"
         onSearch={(_v, _e, info) => { if (info?.source === "input") void onEnter(); }}
       />

@@ -6,6 +6,7 @@ import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { api, cityName, type CityPoint, type Indicator, type LatestValue, type Source } from "../api";
 import { EChart } from "../components/EChart";
 import { IndicatorSelect } from "../components/IndicatorSelect";
+import { useScreen } from "../components/useScreen";
 import { SourceList } from "../components/SourceList";
 import { ErrorState, Loading } from "../components/States";
 import { countryNames } from "../countries";
@@ -48,7 +49,8 @@ function colourRange(values: number[]): { min: number; max: number } {
   return { min, max: max === min ? min + 1 : max };
 }
 
-function mapOption(indicator: Indicator, points: CityPoint[], rows: Row[], sources: Source[], lang: Lang, t: (k: string) => string): EChartsOption {
+/** On a phone the map takes the width and the colour legend lies horizontally under it, never over it. */
+function mapOption(indicator: Indicator, points: CityPoint[], rows: Row[], sources: Source[], lang: Lang, t: (k: string) => string, phone = false): EChartsOption {
   const reported = new Set(rows.map((r) => r.city));
   const citation = new Map(sources.map((s) => [s.id, s.citation]));
   const { min, max } = colourRange(rows.map((r) => r.value));
@@ -77,6 +79,7 @@ function mapOption(indicator: Indicator, points: CityPoint[], rows: Row[], sourc
       boundingCoords: [[-170, 80], [190, -58]],
       silent: true,
       itemStyle: { areaColor: "#e9eef3", borderColor: "#b9c5d1" },
+      ...(phone ? { left: 4, right: 4, top: 4, bottom: rows.length ? 64 : 4 } : {}),
     },
     visualMap: rows.length ? {
       type: "continuous",
@@ -88,8 +91,9 @@ function mapOption(indicator: Indicator, points: CityPoint[], rows: Row[], sourc
       precision: max - min < 10 ? 2 : 0,
       text: [`${clipped ? "≥ " : ""}${formatNumber(max, lang)} ${unit}`, `${clipped ? "≤ " : ""}${formatNumber(min, lang)} ${unit}`],
       inRange: { color: ramp(indicator.direction) },
-      left: 16,
-      bottom: 16,
+      ...(phone
+        ? { orient: "horizontal", left: "center", bottom: 8, itemWidth: 12, itemHeight: 100, textStyle: { fontSize: 11 } }
+        : { left: 16, bottom: 16 }),
     } : undefined,
     series: [
       {
@@ -135,6 +139,7 @@ export default function MapPage() {
   const lang = useLang();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
+  const { phone } = useScreen();
   const [showTable, setShowTable] = useState(false);
   const [mapReady, setMapReady] = useState(false);
   const indicators = useIndicators();
@@ -166,8 +171,8 @@ export default function MapPage() {
   }, [points.data, latest.data]);
 
   const option = useMemo(
-    () => indicator && points.data ? withProgrammeLines(mapOption(indicator, points.data.items, rows, sources.data?.items ?? [], lang, t), programme.data, lang) : null,
-    [indicator, points.data, rows, sources.data, lang, t, programme.data],
+    () => indicator && points.data ? withProgrammeLines(mapOption(indicator, points.data.items, rows, sources.data?.items ?? [], lang, t, phone), programme.data, lang) : null,
+    [indicator, points.data, rows, sources.data, lang, t, programme.data, phone],
   );
 
   const failed = indicators.error ?? points.error ?? latest.error;
@@ -175,9 +180,10 @@ export default function MapPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
-      <Space wrap align="center" style={{ justifyContent: "space-between", width: "100%" }}>
+      <div className="cb-page-head">
         <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>{t("map.title")}</Typography.Title>
-        <Space align="center">
+        <div className="cb-pickers">
+          <span className="cb-picker">
           <label htmlFor="map-indicator" data-testid="indicator-label">{t("map.indicator")}</label>
           <IndicatorSelect
             id="map-indicator"
@@ -187,16 +193,19 @@ export default function MapPage() {
             onChange={(code) => setParams(code ? { indicator: code, ...(programmeId ? { programme: programmeId } : {}) } : {}, { replace: false })}
             placeholder={t("map.pickIndicator")}
           />
+          </span>
+          <span className="cb-picker">
           <ProgrammePicker lang={lang} value={programmeId} onChange={(id) => setParams((prev) => { const next = new URLSearchParams(prev); if (id) next.set("programme", id); else next.delete("programme"); return next; })} />
-        </Space>
-      </Space>
+          </span>
+        </div>
+      </div>
       {failed ? <ErrorState error={failed} onRetry={retry} /> : (
         <Card styles={{ body: { padding: 8 } }}>
           {!option || !mapReady || latest.isLoading ? <Loading rows={10} /> : (
             <>
               <EChart
                 testId="world-map"
-                height={520}
+                height={phone ? 340 : 520}
                 option={option}
                 ariaLabel={t("map.ariaLabel", { indicator: indicator!.names[lang], unit: indicator!.unit })}
                 onItemClick={(d) => { const slug = (d as { slug?: string } | undefined)?.slug; if (slug) navigate(`/cities/${slug}`); }}

@@ -5,6 +5,7 @@ import { CalendarComponent, VisualMapPiecewiseComponent } from "echarts/componen
 import { useTranslation } from "react-i18next";
 import type { AirDay, AirStandard, IndexFamily } from "../../air/api";
 import { EChart } from "../../components/EChart";
+import { useScreen } from "../../components/useScreen";
 import { echarts, type EChartsOption } from "../../echarts";
 import { useLang } from "../../lang";
 import { dayIndex, formatDay, standardOf } from "./airFormat";
@@ -19,6 +20,9 @@ export function AqiCalendar({ days, year, family, standards }: { days: AirDay[];
   const pollutant = (k: string) => t(`air.pollutants.${k}`);
   const byDate = useMemo(() => new Map(days.map((d) => [d.date, d])), [days]);
   const valued = days.filter((d) => d.indices[family].value !== null);
+  // On a phone the categories do not fit on one line above the calendar: they are listed one a line above it.
+  const { phone } = useScreen();
+  const legendHeight = phone ? standard.categories.length * 20 + 8 : 0;
   const option = useMemo<EChartsOption>(() => ({
     tooltip: {
       formatter: (p: unknown) => {
@@ -36,9 +40,10 @@ export function AqiCalendar({ days, year, family, standards }: { days: AirDay[];
     },
     visualMap: {
       type: "piecewise",
-      orient: "horizontal",
-      left: "center",
+      orient: phone ? "vertical" : "horizontal",
+      left: phone ? 0 : "center",
       top: 0,
+      ...(phone ? { itemGap: 6 } : {}),
       itemWidth: 14,
       textStyle: { fontSize: 11 },
       pieces: standard.categories.map((c) => ({
@@ -50,7 +55,7 @@ export function AqiCalendar({ days, year, family, standards }: { days: AirDay[];
     },
     calendar: {
       range: String(year),
-      top: 64,
+      top: 64 + legendHeight,
       left: 36,
       right: 8,
       cellSize: ["auto", 15],
@@ -61,13 +66,13 @@ export function AqiCalendar({ days, year, family, standards }: { days: AirDay[];
       splitLine: { lineStyle: { color: "#9aa5b1" } },
     },
     series: [{ type: "heatmap", coordinateSystem: "calendar", data: valued.map((d) => [d.date, d.indices[family].value]) }],
-  }), [valued, year, family, standard, standards, lang, t, byDate]);
+  }), [valued, year, family, standard, standards, lang, t, byDate, phone, legendHeight]);
   return (
     <Card title={t("air.calendar.title", { year })} data-testid="air-calendar-card">
       <EChart
         testId="air-calendar"
         option={option}
-        height={210}
+        height={210 + legendHeight}
         ariaLabel={t("air.calendar.aria", { year, standard: t(`air.families.${family}`), days: valued.length })}
       />
       {family !== "us" && (

@@ -45,7 +45,7 @@ export default function ProgrammeImpactTable({ programmeId }: { programmeId: str
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t("impact.programmeIntro")}</Typography.Paragraph>
         <Space wrap>
           <label htmlFor="programme-impact-indicators">{t("impact.indicators")}</label>
-          <Select id="programme-impact-indicators" mode="multiple" style={{ minWidth: 360 }} value={codes} onChange={(v: string[]) => setCodes(v.slice(0, 6))}
+          <Select id="programme-impact-indicators" mode="multiple" style={{ minWidth: "min(360px, 100%)" }} value={codes} onChange={(v: string[]) => setCodes(v.slice(0, 6))}
             data-testid="programme-impact-indicators" showSearch={{ optionFilterProp: "label" }} maxCount={6}
             options={(catalogue.data?.items ?? DEFAULT_INDICATORS.map((code) => ({ code, names: { en: code, zh: code }, unit: "" }))).map((i) => ({ value: i.code, label: i.names[lang] }))} />
         </Space>

@@ -83,7 +83,7 @@ export default function DistrictPage() {
         <>
           <Space wrap>
             {d.processes.length > 1 && (
-              <Select value={process.id} style={{ minWidth: 320 }} aria-label={t("vision.process")}
+              <Select value={process.id} style={{ minWidth: "min(320px, 100%)" }} aria-label={t("vision.process")}
                 onChange={(v) => setParams({ process: v, part: params.get("part") ?? "statements" })}
                 options={d.processes.map((p) => ({ value: p.id, label: pickName(p.question, lang) }))} />
             )}
