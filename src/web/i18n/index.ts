@@ -15,6 +15,7 @@ import { visionEn, visionZh } from "./vision";
 import { matchingEn, matchingZh } from "./matching";
 import { accountEn, accountZh } from "./account";
 import { profileEn, profileZh } from "./profile";
+import { errorsEn, errorsZh } from "./errors";
 import type { Lang } from "../api";
 
 const STORAGE_KEY = "citybridge.lang";
@@ -34,8 +35,8 @@ export function saveLang(lang: Lang): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, air: airEn, climate: climateEn, practices: practicesEn, practiceEditing: practiceEditingEn, programmes: programmesEn, cooperations: cooperationsEn, work: workEn, monitoring: monitoringEn, impact: impactEn, vision: visionEn, matching: matchingEn, account: accountEn, profile: profileEn } },
-    zh: { translation: { ...zh, air: airZh, climate: climateZh, practices: practicesZh, practiceEditing: practiceEditingZh, programmes: programmesZh, cooperations: cooperationsZh, work: workZh, monitoring: monitoringZh, impact: impactZh, vision: visionZh, matching: matchingZh, account: accountZh, profile: profileZh } },
+    en: { translation: { ...en, air: airEn, climate: climateEn, practices: practicesEn, practiceEditing: practiceEditingEn, programmes: programmesEn, cooperations: cooperationsEn, work: workEn, monitoring: monitoringEn, impact: impactEn, vision: visionEn, matching: matchingEn, account: accountEn, profile: profileEn }, errors: errorsEn },
+    zh: { translation: { ...zh, air: airZh, climate: climateZh, practices: practicesZh, practiceEditing: practiceEditingZh, programmes: programmesZh, cooperations: cooperationsZh, work: workZh, monitoring: monitoringZh, impact: impactZh, vision: visionZh, matching: matchingZh, account: accountZh, profile: profileZh }, errors: errorsZh },
   },
   lng: initialLang(),
   fallbackLng: "en",
