@@ -123,7 +123,7 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext, pol
       ...list(route.onRequest),
       async (req: FastifyRequest) => {
         if (needsSignIn(rule, req.principal?.user)) throw new UnauthorizedError(SIGN_IN);
-        if (req.principal?.user.mustChangePassword && !ONE_TIME_ALLOWED.has(key)) throw new ForbiddenError(MUST_CHANGE_PASSWORD);
+        if (req.principal?.user.mustChangePassword && !ONE_TIME_ALLOWED.has(key)) throw new ForbiddenError(MUST_CHANGE_PASSWORD, { code: "auth.must_change_password" });
       },
     ];
     // Before validation (the body is parsed, not yet checked): a forbidden write is 403 whatever it sends.
@@ -131,7 +131,11 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext, pol
       ...list(route.preValidation),
       async (req: FastifyRequest) => {
         const decision = await decideWrite(rule, req.principal?.user, req, scopes);
-        if (!decision.allowed) throw decision.needs === "sign-in" ? new UnauthorizedError(decision.message) : new ForbiddenError(decision.message);
+        if (!decision.allowed) {
+          if (decision.needs === "sign-in") throw new UnauthorizedError(decision.message, { code: "auth.sign_in_required" });
+          const coded = decision.needs === "role" ? { code: "auth.role_required" as const, params: { roles: decision.grants.map(describe).join("; ") } } : { code: "auth.admin_only" as const };
+          throw new ForbiddenError(decision.message, coded);
+        }
         if (rule.audit?.ownTransaction) await readBefore(ctx, rule.audit, req);
       },
     ];

@@ -56,8 +56,8 @@ describe.each(DIALECTS)("air API on %s", (dialect) => {
     expect(r.statusCode).toBe(422);
     expect(r.headers["content-type"]).toMatch(/application\/problem\+json/);
     expect(r.json().errors).toEqual([
-      { row: 7, column: "PM2.5", value: "abc", message: "is not a number" },
-      { row: 33, column: "hour", value: "25", message: "is not an hour 0–23" },
+      { row: 7, column: "PM2.5", value: "abc", message: "is not a number", code: "import.not_a_number", params: { row: 7, column: "PM2.5", field: "PM2.5", value: "abc" } },
+      { row: 33, column: "hour", value: "25", message: "is not an hour 0–23", code: "item.invalid", params: { row: 33, column: "hour", field: "hour", value: "25" } },
     ]);
     expect(r.json().detail).toMatch(/nothing was imported/);
     expect((await get("/api/v1/cities/beijing-cn/air/daily")).json().items).toEqual(before);

@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../services/context.js";
-import { errorHandler, problem, sendProblem } from "./problem.js";
+import { errorHandler, problem, ProblemSchema, sendProblem } from "./problem.js";
 import { airRoutes } from "./routes/air.route.js";
 import { citiesRoutes } from "./routes/cities.route.js";
 import { climateRoutes } from "./routes/climate.route.js";
@@ -66,7 +66,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     // Requests Node cannot even parse (e.g. raw, unencoded UTF-8 in the URL) still get problem+json.
     clientErrorHandler: (_err, socket) => {
       if (!socket.writable) return;
-      const body = JSON.stringify(problem(400, "the request could not be parsed; percent-encode non-ASCII characters in the URL"));
+      const body = JSON.stringify(problem(400, "the request could not be parsed; percent-encode non-ASCII characters in the URL", { code: "request.unparseable_url", params: {} }));
       socket.end(
         `HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
@@ -86,7 +86,13 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.1.0",
-      info: { title: "citybridge API", version: VERSION, description: "City profiles, indicators and observations, in English and Chinese." },
+      info: {
+        title: "citybridge API",
+        version: VERSION,
+        description:
+          "City profiles, indicators and observations, in English and Chinese. Every error is application/problem+json (components.schemas.Problem): `detail` in English, and a stable `code` with `params` to show it in the user's language.",
+      },
+      components: { schemas: { Problem: z.toJSONSchema(ProblemSchema, { io: "output", unrepresentable: "any" }) as Record<string, unknown> } },
     },
     transform: jsonSchemaTransform,
   });
@@ -124,9 +130,9 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       try {
         seed = await runtime.seedState();
       } catch (err) {
-        return sendProblem(reply, problem(503, `the database does not answer: ${(err as Error).message}`));
+        return sendProblem(reply, problem(503, `the database does not answer: ${(err as Error).message}`, { code: "server.database_unavailable", params: {} }));
       }
-      if (seed === "started") return sendProblem(reply.header("retry-after", "2"), problem(503, "the reference data is being loaded by a server"));
+      if (seed === "started") return sendProblem(reply.header("retry-after", "2"), problem(503, "the reference data is being loaded by a server", { code: "server.seeding", params: {} }));
       return { status: "ready" as const, database: ctx.database.dialect, version: VERSION };
     },
   );
@@ -162,7 +168,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     const path = req.url.split("?")[0] ?? "";
     // API routes, other methods and missing files (a stale asset name) are 404s, not the app shell.
     if (path.startsWith("/api/") || req.method !== "GET" || /\.[a-z0-9]+$/i.test(path)) {
-      return sendProblem(reply, problem(404, `no route ${req.method} ${path}`));
+      return sendProblem(reply, problem(404, `no route ${req.method} ${path}`, { code: "not_found.route", params: { method: req.method, path } }));
     }
     // Single-page app: every other GET is a page of the UI.
     if (webDir) return reply.type("text/html").sendFile("index.html");

@@ -41,7 +41,7 @@ export async function registerAuth(app: FastifyInstance, ctx: AppContext): Promi
     if (header !== undefined) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);
       const user = m?.[1] ? await userForToken(ctx, m[1]) : null;
-      if (!user) return sendProblem(reply, problem(401, "the API token is invalid or revoked")).header("www-authenticate", "Bearer");
+      if (!user) return sendProblem(reply, problem(401, "the API token is invalid or revoked", { code: "auth.token_invalid", params: {} })).header("www-authenticate", "Bearer");
       req.principal = { user, via: "token" };
       return;
     }
@@ -50,7 +50,7 @@ export async function registerAuth(app: FastifyInstance, ctx: AppContext): Promi
     const session = await userForSession(ctx, cookie);
     if (!session) return; // expired or signed out: anonymous
     if (!SAFE.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) {
-      return sendProblem(reply, problem(403, "the CSRF token is missing or wrong: reload the page and try again"));
+      return sendProblem(reply, problem(403, "the CSRF token is missing or wrong: reload the page and try again", { code: "auth.csrf", params: {} }));
     }
     req.principal = { user: session.user, via: "session" };
   });

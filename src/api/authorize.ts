@@ -11,7 +11,7 @@ export function requireUser(req: FastifyRequest): User {
 /** An administrator, or 401/403. */
 export function requireAdmin(req: FastifyRequest): User {
   const user = requireUser(req);
-  if (!user.isAdmin) throw new ForbiddenError("only an administrator may do this");
+  if (!user.isAdmin) throw new ForbiddenError("only an administrator may do this", { code: "auth.admin_only" });
   return user;
 }
 

@@ -15,13 +15,13 @@ export type HistoryRule = (user: User, id: string, entries: AuditEntry[], scopes
 const anyUser: HistoryRule = async (_user, _id, entries) => entries;
 
 const adminOnly: HistoryRule = async (user, _id, entries) => {
-  if (!user.isAdmin) throw new ForbiddenError("only an administrator may read this history");
+  if (!user.isAdmin) throw new ForbiddenError("only an administrator may read this history", { code: "auth.history_forbidden" });
   return entries;
 };
 
 /** A user record is read by administrators and by the user (as GET /users/{id}). */
 const adminOrSelf: HistoryRule = async (user, id, entries) => {
-  if (!user.isAdmin && user.id !== id) throw new ForbiddenError("only an administrator or the user may read this history");
+  if (!user.isAdmin && user.id !== id) throw new ForbiddenError("only an administrator or the user may read this history", { code: "auth.history_forbidden" });
   return entries;
 };
 

@@ -100,13 +100,13 @@ async function formFile(req: FastifyRequest): Promise<MultipartFile> {
     if (code.startsWith("FST_") || /boundary|multipart|unexpected end/i.test((err as Error).message)) throw new MalformedFormError();
     throw err;
   }
-  if (!file) throw new InvalidInputError("the form has no file", [{ column: "file", message: "is required" }]);
+  if (!file) throw new InvalidInputError("the form has no file", [{ column: "file", message: "is required" }], 1, { code: "request.no_file" });
   return file;
 }
 
 function malformedOrThrow(reply: FastifyReply, err: unknown): FastifyReply {
   if (err instanceof TooLargeError) return sendProblem(reply, problem(413, `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`));
-  if (err instanceof NotTextError) return sendProblem(reply, problem(415, "the file is not a text (CSV) file: export it as CSV, UTF-8"));
+  if (err instanceof NotTextError) return sendProblem(reply, problem(415, "the file is not a text (CSV) file: export it as CSV, UTF-8", { code: "import.not_csv", params: {} }));
   if (err instanceof MalformedFormError) return sendProblem(reply, problem(400, err.message || MALFORMED));
   if (err instanceof NotAnUploadError) return sendProblem(reply, problem(415, "send the CSV as text/csv or as multipart/form-data with a field named file"));
   throw err;

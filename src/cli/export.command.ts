@@ -1,6 +1,6 @@
 import { pipeline } from "node:stream/promises";
 import { Command, Option } from "commander";
-import { NotFoundError } from "../errors.js";
+import { notFound } from "../errors.js";
 import { type ExportFormat, exportObservations } from "../services/export-observations.js";
 import { addDbOption, withApp } from "./run.js";
 
@@ -15,8 +15,8 @@ export function exportCommand(): Command {
         .addOption(new Option("--format <format>", "output format").choices(["csv", "json"]).default("csv")),
     ).action(async (opts: { city?: string; indicator?: string; format: ExportFormat; db?: string }) => {
       await withApp(opts, async (ctx) => {
-        if (opts.city && !(await ctx.cities.get(opts.city))) throw new NotFoundError(`no city with slug "${opts.city}"`);
-        if (opts.indicator && !(await ctx.indicators.get(opts.indicator))) throw new NotFoundError(`no indicator with code "${opts.indicator}"`);
+        if (opts.city && !(await ctx.cities.get(opts.city))) throw notFound("city", opts.city);
+        if (opts.indicator && !(await ctx.indicators.get(opts.indicator))) throw notFound("indicator", opts.indicator);
         await pipeline(exportObservations(ctx, { city: opts.city, indicator: opts.indicator }, opts.format), process.stdout);
       });
     }),

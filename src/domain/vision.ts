@@ -69,10 +69,16 @@ export const JoinSchema = z.object({ name: Text(80), group: ParticipantGroupSche
 export const ParticipantSchema = z.object({ id: z.string(), process: z.string(), name: z.string(), group: ParticipantGroupSchema, joinedAt: z.string() });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
+/** The language of a statement's text when none is given: any Han character makes it Chinese. */
+export function detectStatementLanguage(text: string): "en" | "zh" {
+  return /\p{Script=Han}/u.test(text) ? "zh" : "en";
+}
+
 export const NewStatementSchema = z.object({
   token: TokenSchema,
   text: Text(280),
-  language: z.enum(["en", "zh"]),
+  /** Omitted: detected from the text's script (detectStatementLanguage). */
+  language: z.enum(["en", "zh"]).optional(),
   aspect: StatementAspectSchema,
   kind: StatementKindSchema,
 });

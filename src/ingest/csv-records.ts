@@ -151,7 +151,7 @@ export async function* csvRecordBatches(input: Readable, meter: { bytes: number 
       tokenizer.push(text, final, out);
     } catch (err) {
       if (err instanceof CsvSyntaxError) {
-        throw new InvalidInputError("the file is not valid CSV; nothing was imported", [{ row: err.line, message: `is not valid CSV: ${err.message}` }]);
+        throw new InvalidInputError("the file is not valid CSV; nothing was imported", [{ row: err.line, message: `is not valid CSV: ${err.message}`, code: "import.invalid_csv" }], 1, { code: "import.not_csv" });
       }
       throw err;
     }

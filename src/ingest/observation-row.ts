@@ -1,5 +1,5 @@
 import { BASES, type Basis, isPeriod, type Provenance } from "../domain/observation.js";
-import type { Problem } from "../errors.js";
+import type { Problem, ProblemCode, ProblemParams } from "../errors.js";
 import { restoreFormulaText } from "./csv-cells.js";
 
 export const OBSERVATION_COLUMNS = ["city", "indicator", "period", "value", "source", "note", "place", "match", "basis", "quality"] as const;
@@ -37,7 +37,7 @@ export function readHeader(fields: string[]): { columns: ColumnMap; problems: Pr
       if (columns[name as Column] !== undefined) problems.push({ row: 1, column: name, message: "appears twice in the header" });
       columns[name as Column] = i;
     } else {
-      problems.push({ row: 1, column: raw, message: `is not a known column (expected ${OBSERVATION_COLUMNS.join(", ")})` });
+      problems.push({ row: 1, column: raw, message: `is not a known column (expected ${OBSERVATION_COLUMNS.join(", ")})`, code: "import.unknown_column", params: { expected: OBSERVATION_COLUMNS.join(", ") } });
     }
   });
   for (const c of REQUIRED_OBSERVATION_COLUMNS) {
@@ -49,13 +49,13 @@ export function readHeader(fields: string[]): { columns: ColumnMap; problems: Pr
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Parses a decimal number written with "." and no thousands separators. */
-export function parseValue(text: string): { value: number } | { message: string } {
+export function parseValue(text: string): { value: number } | { message: string; code: ProblemCode } {
   const t = text.trim();
-  if (t === "") return { message: "is required" };
-  if (/^[+-]?[\d.]*,[\d.,]*$/.test(t)) return { message: 'is not a number (use "." as decimal separator and no thousands separators)' };
-  if (!NUMBER.test(t)) return { message: "is not a number" };
+  if (t === "") return { message: "is required", code: "import.required" };
+  if (/^[+-]?[\d.]*,[\d.,]*$/.test(t)) return { message: 'is not a number (use "." as decimal separator and no thousands separators)', code: "import.decimal_comma" };
+  if (!NUMBER.test(t)) return { message: "is not a number", code: "import.not_a_number" };
   const value = Number(t);
-  if (!Number.isFinite(value)) return { message: "is not a finite number" };
+  if (!Number.isFinite(value)) return { message: "is not a finite number", code: "import.not_finite" };
   return { value };
 }
 
@@ -89,22 +89,22 @@ export class ObservationRowValidator {
   }
 
   check(row: number, fields: string[]): { ok: ObservationRow } | { problems: Problem[] } {
-    if (fields.length !== this.expected) return { problems: [{ row, message: `has ${fields.length} fields, expected ${this.expected}` }] };
+    if (fields.length !== this.expected) return { problems: [{ row, message: `has ${fields.length} fields, expected ${this.expected}`, code: "import.field_count", params: { found: fields.length, expected: this.expected } }] };
     const at = this.at;
     const known = this.known;
     let problems: Problem[] | null = null;
-    const bad = (column: Column, value: string, message: string) => (problems ??= []).push({ row, column, value, message });
+    const bad = (column: Column, value: string, message: string, code: ProblemCode, params?: ProblemParams) => (problems ??= []).push({ row, column, value, message, code, ...(params ? { params } : {}) });
 
     const city = cell(fields, at.city);
-    if (city === "") bad("city", city, "is required");
-    else if (!known.cities.has(city)) bad("city", city, "is not a known city slug (find slugs with: citybridge cities search NAME)");
+    if (city === "") bad("city", city, "is required", "import.required");
+    else if (!known.cities.has(city)) bad("city", city, "is not a known city slug (find slugs with: citybridge cities search NAME)", "import.unknown_city");
 
     const indicator = cell(fields, at.indicator);
-    if (indicator === "") bad("indicator", indicator, "is required");
-    else if (!known.indicators.has(indicator)) bad("indicator", indicator, "is not an indicator code (see GET /api/v1/indicators)");
+    if (indicator === "") bad("indicator", indicator, "is required", "import.required");
+    else if (!known.indicators.has(indicator)) bad("indicator", indicator, "is not an indicator code (see GET /api/v1/indicators)", "import.unknown_indicator");
 
     const period = cell(fields, at.period);
-    if (!knownPeriod(period)) bad("period", period, "must be a year (2019) or a date (2019-06-30)");
+    if (!knownPeriod(period)) bad("period", period, "must be a year (2019) or a date (2019-06-30)", "import.bad_period");
 
     const rawValue = cell(fields, at.value);
     let value = Number.NaN;
@@ -112,25 +112,25 @@ export class ObservationRowValidator {
       // the common case: a plain finite number
     } else {
       const parsed = parseValue(rawValue);
-      if ("message" in parsed) bad("value", rawValue, parsed.message);
+      if ("message" in parsed) bad("value", rawValue, parsed.message, parsed.code);
       else value = parsed.value;
     }
 
     const source = cell(fields, at.source);
-    if (source === "") bad("source", source, "is required");
-    else if (source.length > 300) bad("source", `${source.slice(0, 40)}…`, "is longer than 300 characters");
+    if (source === "") bad("source", source, "is required", "import.required");
+    else if (source.length > 300) bad("source", `${source.slice(0, 40)}…`, "is longer than 300 characters", "import.too_long", { max: 300 });
 
     const note = cell(fields, at.note);
-    if (note.length > 2000) bad("note", `${note.slice(0, 40)}…`, "is longer than 2000 characters");
+    if (note.length > 2000) bad("note", `${note.slice(0, 40)}…`, "is longer than 2000 characters", "import.too_long", { max: 2000 });
 
     const place = cell(fields, at.place);
     const match = cell(fields, at.match);
     const quality = cell(fields, at.quality);
-    if (place.length > 500) bad("place", `${place.slice(0, 40)}…`, "is longer than 500 characters");
-    if (match.length > 500) bad("match", `${match.slice(0, 40)}…`, "is longer than 500 characters");
-    if (quality.length > 500) bad("quality", `${quality.slice(0, 40)}…`, "is longer than 500 characters");
+    if (place.length > 500) bad("place", `${place.slice(0, 40)}…`, "is longer than 500 characters", "import.too_long", { max: 500 });
+    if (match.length > 500) bad("match", `${match.slice(0, 40)}…`, "is longer than 500 characters", "import.too_long", { max: 500 });
+    if (quality.length > 500) bad("quality", `${quality.slice(0, 40)}…`, "is longer than 500 characters", "import.too_long", { max: 500 });
     const basis = cell(fields, at.basis);
-    if (basis !== "" && !(BASES as readonly string[]).includes(basis)) bad("basis", basis, `must be one of ${BASES.join(", ")} (or empty)`);
+    if (basis !== "" && !(BASES as readonly string[]).includes(basis)) bad("basis", basis, `must be one of ${BASES.join(", ")} (or empty)`, "import.bad_choice", { options: BASES.join(", ") });
 
     if (problems !== null) return { problems };
     return {

@@ -93,13 +93,13 @@ export class InvalidCredentialsError extends Error {
  */
 export async function changePassword(ctx: AppContext, userId: string, currentPassword: string, newPassword: string, keepSessionToken: string | null): Promise<User> {
   const stored = await ctx.accounts.passwordHash(userId);
-  if (!stored) throw new NotFoundError(`no user ${userId}`);
+  if (!stored) throw new NotFoundError(`no user ${userId}`, { code: "not_found.user", params: { id: userId } });
   const { verify } = await argon2();
   if (!(await verify(stored, currentPassword).catch(() => false))) {
-    throw new InvalidInputError("currentPassword is wrong", [{ column: "currentPassword", message: "is wrong" }]);
+    throw new InvalidInputError("currentPassword is wrong", [{ column: "currentPassword", message: "is wrong", code: "auth.current_password_wrong" }], 1, { code: "auth.current_password_wrong" });
   }
   const next = parse(PasswordSchema, "newPassword", newPassword);
-  if (next === currentPassword) throw new InvalidInputError("newPassword must differ from the current password", [{ column: "newPassword", message: "must differ from the current password" }]);
+  if (next === currentPassword) throw new InvalidInputError("newPassword must differ from the current password", [{ column: "newPassword", message: "must differ from the current password", code: "auth.password_unchanged" }], 1, { code: "auth.password_unchanged" });
   await ctx.accounts.setPassword(userId, await hashPassword(next), now(), { mustChange: false, keepSession: keepSessionToken ? sha256(keepSessionToken) : null });
   return (await ctx.accounts.getUser(userId))!;
 }
@@ -110,7 +110,7 @@ export async function changePassword(ctx: AppContext, userId: string, currentPas
  * refused until they choose their own. API tokens stay but cannot write until then.
  */
 export async function resetPassword(ctx: AppContext, userId: string): Promise<{ user: User; password: string }> {
-  if (!(await ctx.accounts.getUser(userId))) throw new NotFoundError(`no user ${userId}`);
+  if (!(await ctx.accounts.getUser(userId))) throw new NotFoundError(`no user ${userId}`, { code: "not_found.user", params: { id: userId } });
   const password = secret(18);
   await ctx.accounts.setPassword(userId, await hashPassword(password), now(), { mustChange: true });
   return { user: (await ctx.accounts.getUser(userId))!, password };
@@ -142,11 +142,11 @@ export async function createToken(ctx: AppContext, userId: string, name: string)
 }
 
 export async function revokeToken(ctx: AppContext, userId: string, tokenId: string): Promise<void> {
-  if (!(await ctx.accounts.revokeToken(userId, tokenId, now()))) throw new NotFoundError(`no live token ${tokenId}`);
+  if (!(await ctx.accounts.revokeToken(userId, tokenId, now()))) throw new NotFoundError(`no live token ${tokenId}`, { code: "not_found.token", params: { id: tokenId } });
 }
 
 export async function grantRole(ctx: AppContext, userId: string, grant: RoleGrant, by: string): Promise<User> {
-  if (!(await ctx.accounts.getUser(userId))) throw new NotFoundError(`no user ${userId}`);
+  if (!(await ctx.accounts.getUser(userId))) throw new NotFoundError(`no user ${userId}`, { code: "not_found.user", params: { id: userId } });
   await ctx.accounts.grant(userId, grant, by, now());
   return (await ctx.accounts.getUser(userId)) as User;
 }
@@ -163,7 +163,7 @@ export async function revokeRole(ctx: AppContext, userId: string, grant: RoleGra
  */
 export async function setUserDisabled(ctx: AppContext, userId: string, disabled: boolean, by: User): Promise<User> {
   const user = await ctx.accounts.getUser(userId);
-  if (!user) throw new NotFoundError(`no user ${userId}`);
+  if (!user) throw new NotFoundError(`no user ${userId}`, { code: "not_found.user", params: { id: userId } });
   if (disabled && user.id === by.id) throw new ConflictError("you cannot disable your own account; ask another administrator");
   await ctx.accounts.setDisabled(userId, disabled, now());
   return (await ctx.accounts.getUser(userId))!;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ActionPlan, ActionPlanInput, ActionUpdate, CooperationAction, NewAction } from "../domain/cooperation.js";
-import { InvalidInputError, NotFoundError } from "../errors.js";
+import { InvalidInputError, notFound } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { getCooperation } from "./cooperations.js";
 import { VersionConflictError } from "./version-conflict.js";
@@ -54,7 +54,7 @@ export async function listActions(ctx: AppContext, cooperationId: string): Promi
 
 export async function getAction(ctx: AppContext, id: string): Promise<CooperationAction> {
   const a = await ctx.cooperations.actions.get(id);
-  if (!a) throw new NotFoundError(`no action with id "${id}"`);
+  if (!a) throw notFound("action", id);
   return a;
 }
 
@@ -115,5 +115,5 @@ export async function updateAction(ctx: AppContext, id: string, input: ActionUpd
 }
 
 export async function deleteAction(ctx: AppContext, id: string): Promise<void> {
-  if (!(await ctx.cooperations.actions.delete(id))) throw new NotFoundError(`no action with id "${id}"`);
+  if (!(await ctx.cooperations.actions.delete(id))) throw notFound("action", id);
 }

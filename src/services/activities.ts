@@ -1,6 +1,6 @@
 import type { Activity, ActivityUpdate, NewActivity, NewOutput, Output } from "../domain/activity.js";
 import type { ActivityRecord } from "../db/repositories/cooperation-work.repository.js";
-import { InvalidInputError, NotFoundError } from "../errors.js";
+import { InvalidInputError, notFound } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { VersionConflictError } from "./version-conflict.js";
 import { cooperationOrThrow, dateOrderProblem, readableId, textPair, throwIfProblems, titlePair } from "./work-checks.js";
@@ -13,13 +13,13 @@ export async function cooperationActivities(ctx: AppContext, cooperationId: stri
 
 /** A programme's activities: programme-wide ones (no cooperation) and those of all its cooperations. */
 export async function programmeActivities(ctx: AppContext, programmeId: string): Promise<Activity[]> {
-  if (!(await ctx.work.programmeExists(programmeId))) throw new NotFoundError(`no programme with id "${programmeId}"`);
+  if (!(await ctx.work.programmeExists(programmeId))) throw notFound("programme", programmeId);
   return ctx.work.activitiesOfProgramme(programmeId);
 }
 
 export async function getActivity(ctx: AppContext, id: string): Promise<Activity> {
   const a = await ctx.work.getActivity(id);
-  if (!a) throw new NotFoundError(`no activity with id "${id}"`);
+  if (!a) throw notFound("activity", id);
   return a;
 }
 
@@ -27,7 +27,7 @@ async function organisationsOrThrow(ctx: AppContext, ids: string[]): Promise<str
   const unique = [...new Set(ids)];
   const found = await ctx.work.organisationRefs(unique);
   const missing = unique.find((id) => !found.has(id));
-  if (missing !== undefined) throw new NotFoundError(`no organisation with id "${missing}"`);
+  if (missing !== undefined) throw notFound("organisation", missing);
   return unique;
 }
 
@@ -60,7 +60,7 @@ export async function createActivity(ctx: AppContext, cooperationId: string, inp
 /** Changes the given fields if `version` is current; otherwise VersionConflictError with the current activity. */
 export async function updateActivity(ctx: AppContext, id: string, patch: ActivityUpdate, now = new Date()): Promise<Activity> {
   const current = await ctx.work.activityRecord(id);
-  if (!current) throw new NotFoundError(`no activity with id "${id}"`);
+  if (!current) throw notFound("activity", id);
   const conflict = async () => {
     const c = await getActivity(ctx, id);
     return new VersionConflictError(`activity ${id} is at version ${c.version}, not ${patch.version}: it was changed by someone else`, c);
@@ -83,7 +83,7 @@ export async function updateActivity(ctx: AppContext, id: string, patch: Activit
 }
 
 export async function deleteActivity(ctx: AppContext, id: string): Promise<void> {
-  if (!(await ctx.work.deleteActivity(id))) throw new NotFoundError(`no activity with id "${id}"`);
+  if (!(await ctx.work.deleteActivity(id))) throw notFound("activity", id);
 }
 
 /** Adds an output (MoU, joint declaration, report, pilot project) to an activity, with its document link. */
@@ -91,7 +91,7 @@ export async function addOutput(ctx: AppContext, activityId: string, input: NewO
   const activity = await getActivity(ctx, activityId);
   if (input.pilotId) {
     const pilot = await ctx.work.getPilot(input.pilotId);
-    if (!pilot) throw new NotFoundError(`no pilot project with id "${input.pilotId}"`);
+    if (!pilot) throw notFound("pilot", input.pilotId);
     if (activity.cooperationId !== null && pilot.cooperationId !== activity.cooperationId) {
       throw new InvalidInputError(`pilot project "${input.pilotId}" belongs to another cooperation`, [
         { column: "pilotId", value: input.pilotId, message: `is not a pilot project of cooperation ${activity.cooperationId}` },
@@ -114,5 +114,5 @@ export async function addOutput(ctx: AppContext, activityId: string, input: NewO
 }
 
 export async function deleteOutput(ctx: AppContext, id: string): Promise<void> {
-  if (!(await ctx.work.deleteOutput(id))) throw new NotFoundError(`no output with id "${id}"`);
+  if (!(await ctx.work.deleteOutput(id))) throw notFound("output", id);
 }

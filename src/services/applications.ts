@@ -3,7 +3,7 @@ import { DecisionSchema, NewApplicationSchema } from "../domain/programme.js";
 import { callClosedReason, isoDay } from "../engines/cooperation/call-window.js";
 import { checkEligibility, isEligible } from "../engines/cooperation/eligibility.js";
 import { assertScreeningMove } from "../engines/cooperation/screening.js";
-import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
+import { ConflictError, InvalidInputError, notFound } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { getCall, getProgramme } from "./programmes.js";
 import { readableId } from "./readable-id.js";
@@ -23,7 +23,7 @@ export async function listProgrammeApplications(ctx: AppContext, programmeId: st
 
 export async function getApplication(ctx: AppContext, id: string): Promise<Application> {
   const a = await ctx.programmes.getApplication(id);
-  if (!a) throw new NotFoundError(`no application with id "${id}"`);
+  if (!a) throw notFound("application", id);
   return a;
 }
 

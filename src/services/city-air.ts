@@ -1,12 +1,12 @@
 import type { AirAnnual, AirDay, AirOverview, AirStandard } from "../domain/air.js";
-import { NotFoundError } from "../errors.js";
+import { notFound, NotFoundError } from "../errors.js";
 import { AIR_RULES, limitSetApplies, loadAirReference } from "./air-reference.js";
 import { loadAqiTables } from "./aqi-tables.js";
 import type { AppContext } from "./context.js";
 
 async function cityOrThrow(ctx: AppContext, slug: string) {
   const city = await ctx.cities.get(slug);
-  if (!city) throw new NotFoundError(`no city with slug "${slug}"`);
+  if (!city) throw notFound("city", slug);
   return city;
 }
 

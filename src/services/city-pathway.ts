@@ -17,7 +17,7 @@ import {
   wedge,
   type YearValue,
 } from "../engines/pathway/index.js";
-import { NotFoundError } from "../errors.js";
+import { notFound, NotFoundError } from "../errors.js";
 import { climateTables } from "./climate-tables.js";
 import type { AppContext } from "./context.js";
 
@@ -80,9 +80,9 @@ function totalsByYear(history: HistorySeries[]): YearValue[] {
  */
 export async function cityPathway(ctx: AppContext, city: string, targetId: string): Promise<PathwayView> {
   const c = await ctx.cities.get(city);
-  if (!c) throw new NotFoundError(`no city with slug "${city}"`);
+  if (!c) throw notFound("city", city);
   const target = await ctx.targets.get(targetId);
-  if (!target || target.city !== city) throw new NotFoundError(`${city} has no target with id "${targetId}"`);
+  if (!target || target.city !== city) throw new NotFoundError(`${city} has no target with id "${targetId}"`, { code: "not_found.target", params: { id: targetId } });
   const refs = climateTables().pathway;
 
   const history = historyOf(await ctx.observations.forCity(city));

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kpi, KpiUpdate, KpiValue, KpiValueInput, NewKpi } from "../domain/cooperation.js";
-import { InvalidInputError, NotFoundError } from "../errors.js";
+import { InvalidInputError, notFound } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { getCooperation } from "./cooperations.js";
 import { VersionConflictError } from "./version-conflict.js";
@@ -51,7 +51,7 @@ export async function listKpis(ctx: AppContext, cooperationId: string, actionId?
 
 export async function getKpi(ctx: AppContext, id: string): Promise<Kpi> {
   const k = await ctx.cooperations.kpis.get(id);
-  if (!k) throw new NotFoundError(`no KPI with id "${id}"`);
+  if (!k) throw notFound("kpi", id);
   return k;
 }
 
@@ -75,7 +75,7 @@ export async function updateKpi(ctx: AppContext, id: string, input: KpiUpdate, n
 }
 
 export async function deleteKpi(ctx: AppContext, id: string): Promise<void> {
-  if (!(await ctx.cooperations.kpis.delete(id))) throw new NotFoundError(`no KPI with id "${id}"`);
+  if (!(await ctx.cooperations.kpis.delete(id))) throw notFound("kpi", id);
 }
 
 export async function kpiValues(ctx: AppContext, id: string): Promise<KpiValue[]> {

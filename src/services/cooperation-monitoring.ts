@@ -86,7 +86,7 @@ export const COOPERATION_METHOD = {
 export async function cooperationMonitoring(ctx: AppContext, id: string, opts: { today?: string } = {}): Promise<CooperationMonitoring> {
   const asOf = opts.today ?? todayIso();
   const [coop] = await ctx.monitoring.cooperations({ id });
-  if (!coop) throw new NotFoundError(`no cooperation ${id}`);
+  if (!coop) throw new NotFoundError(`no cooperation ${id}`, { code: "not_found.cooperation", params: { id: id } });
   const [members, transitions, actions, kpis, activities] = await Promise.all([
     ctx.monitoring.members([id]),
     ctx.monitoring.transitions(id),

@@ -10,7 +10,7 @@ import type {
 import { NewCooperationSchema } from "../domain/cooperation.js";
 import type { CooperationFilter, CooperationRecord, CooperationWrite } from "../db/repositories/cooperation.repository.js";
 import { allowedTransitions, transition } from "../engines/cooperation/index.js";
-import { InvalidInputError, NotFoundError } from "../errors.js";
+import { InvalidInputError, notFound, NotFoundError } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { VersionConflictError } from "./version-conflict.js";
 
@@ -41,7 +41,7 @@ export async function listCooperations(ctx: AppContext, filter: CooperationFilte
 
 export async function getCooperation(ctx: AppContext, id: string): Promise<Cooperation> {
   const c = await ctx.cooperations.get(id);
-  if (!c) throw new NotFoundError(`no cooperation with id "${id}"`);
+  if (!c) throw notFound("cooperation", id);
   return withAllowed(c);
 }
 
@@ -51,7 +51,7 @@ async function checkMembers(ctx: AppContext, members: MemberInput[]): Promise<vo
   for (const [i, m] of members.entries()) {
     if (seen.has(m.slug)) throw new InvalidInputError(`city "${m.slug}" is listed twice`, [{ column: `members.${i}.slug`, value: m.slug, message: "is listed twice" }]);
     seen.add(m.slug);
-    if (!(await ctx.cities.get(m.slug))) throw new NotFoundError(`no city with slug "${m.slug}" (members.${i}.slug)`);
+    if (!(await ctx.cities.get(m.slug))) throw new NotFoundError(`no city with slug "${m.slug}" (members.${i}.slug)`, { code: "not_found.city", params: { id: m.slug } });
   }
   const leads = members.filter((m) => m.role === "lead");
   if (leads.length > 1) {
@@ -70,7 +70,7 @@ export async function createCooperation(ctx: AppContext, raw: NewCooperation, cr
   const input = NewCooperationSchema.parse(raw);
   const programmeId = input.programmeId ?? null;
   if (programmeId && !(await ctx.cooperations.existing("programmes", [programmeId])).has(programmeId)) {
-    throw new NotFoundError(`no programme with id "${programmeId}"`);
+    throw notFound("programme", programmeId);
   }
   await checkMembers(ctx, input.members);
   checkDates(input.startDate ?? null, input.endDate ?? null);

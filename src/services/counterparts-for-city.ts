@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { CityFeature } from "../engines/matching/city-features.js";
 import { counterpartFamily, type SizeBand } from "../engines/matching/counterpart-family.js";
 import type { CounterpartCity } from "../engines/matching/counterpart-score.js";
-import { NotFoundError } from "../errors.js";
+import { notFound } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { type CounterpartInputs, loadCounterpartInputs } from "./counterpart-inputs.js";
 import { DATA_DIR } from "./seed.js";
@@ -52,7 +52,7 @@ function compare(inputs: CounterpartInputs, a: CounterpartCity, b: CounterpartCi
  * match with both cities' values, and how the score is made (weights with their rationale).
  */
 export async function counterpartsForCity(ctx: AppContext, slug: string, query: CounterpartQuery = {}, dataDir: string = DATA_DIR): Promise<CounterpartsDetail> {
-  if (!(await ctx.cities.get(slug))) throw new NotFoundError(`no city with slug "${slug}"`);
+  if (!(await ctx.cities.get(slug))) throw notFound("city", slug);
   const inputs = await loadCounterpartInputs(ctx, dataDir);
   const city = inputs.bySlug.get(slug)!;
   const family = counterpartFamily(city, inputs.cities, inputs.score, { top: query.top ?? 10, region: query.region, country: query.country, theme: query.theme, size: query.size });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { InventoryRepository } from "../db/repositories/inventory.repository.js";
 import type { Inventory, NewInventory } from "../domain/inventory.js";
 import type { InventoryView } from "../domain/inventory-result.js";
-import { ConflictError, NotFoundError } from "../errors.js";
+import { ConflictError, notFound } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { computeActivities } from "./inventory-view.js";
 
@@ -11,7 +11,7 @@ import { computeActivities } from "./inventory-view.js";
  * data; every activity must be computable (valid reference number, units, factor ids).
  */
 export async function createInventory(ctx: AppContext, city: string, input: NewInventory, createdBy: string, now = new Date()): Promise<InventoryView> {
-  if (!(await ctx.cities.get(city))) throw new NotFoundError(`no city with slug "${city}"`);
+  if (!(await ctx.cities.get(city))) throw notFound("city", city);
   const existing = await ctx.inventories.findByCityYear(city, input.year);
   if (existing) throw new ConflictError(`${city} already has an inventory for ${input.year} (id ${existing.id})`);
   const at = now.toISOString();

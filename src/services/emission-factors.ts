@@ -2,7 +2,7 @@ import { BUILTIN_FACTOR_NAMESPACES, type EmissionFactor, type NewEmissionFactor 
 import { ratioUnit } from "../engines/gpc/index.js";
 import { SourceRepository } from "../db/index.js";
 import { EmissionFactorRepository } from "../db/repositories/emission-factor.repository.js";
-import { ConflictError, InvalidInputError, NotFoundError, type Problem } from "../errors.js";
+import { ConflictError, InvalidInputError, notFound, type Problem } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { resolveSources } from "./resolve-sources.js";
 
@@ -21,7 +21,7 @@ export async function listEmissionFactors(ctx: AppContext, s: { q?: string; kind
 
 export async function getEmissionFactor(ctx: AppContext, id: string): Promise<EmissionFactor> {
   const f = await ctx.emissionFactors.get(id);
-  if (!f) throw new NotFoundError(`no emission factor with id "${id}"`);
+  if (!f) throw notFound("emission_factor", id);
   return f;
 }
 

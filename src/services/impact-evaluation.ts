@@ -1,5 +1,5 @@
 import { type PanelValue, type SyntheticControlResult, syntheticControl } from "../engines/impact/synthetic-control.js";
-import { InvalidInputError, NotFoundError } from "../errors.js";
+import { InvalidInputError, notFound } from "../errors.js";
 import { parseImpactPanel } from "../ingest/impact-panel.js";
 import type { CityPoint } from "../domain/city.js";
 import type { CooperationRecord } from "../db/repositories/cooperation.repository.js";
@@ -154,9 +154,9 @@ export function evaluateCityImpact(ctx: AppContext, q: CityImpactQuery, inputs: 
 
 async function evaluate(ctx: AppContext, q: CityImpactQuery, inputs: ImpactInputs): Promise<CityImpactEvaluation> {
   const city = await ctx.cities.get(q.city);
-  if (!city) throw new NotFoundError(`no city with slug "${q.city}"`);
+  if (!city) throw notFound("city", q.city);
   const indicator = await ctx.indicators.get(q.indicator);
-  if (!indicator) throw new NotFoundError(`no indicator with code "${q.indicator}"`);
+  if (!indicator) throw notFound("indicator", q.indicator);
   const rule: DonorRule = q.donors ?? { kind: "country" };
   const yearly = await inputs.yearly(indicator.code);
   const own = yearly.get(city.slug);

@@ -1,6 +1,6 @@
 import { MIN_POST_YEARS, MIN_PRE_YEARS } from "../engines/impact/warnings.js";
 import type { ImpactWarning } from "../engines/impact/warnings.js";
-import { InvalidInputError, NotFoundError } from "../errors.js";
+import { InvalidInputError, notFound } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { evaluateCityImpact, type ImpactInputs, impactInputs } from "./impact-evaluation.js";
 
@@ -26,7 +26,7 @@ export interface ImpactIndicatorYears {
  */
 export async function impactIndicatorsForCity(ctx: AppContext, slug: string, start: number): Promise<ImpactIndicatorYears[]> {
   const city = await ctx.cities.get(slug);
-  if (!city) throw new NotFoundError(`no city with slug "${slug}"`);
+  if (!city) throw notFound("city", slug);
   const years = new Map<string, Set<number>>();
   let after = null;
   for (;;) {
@@ -104,7 +104,7 @@ const reasons: Record<Exclude<ProgrammeImpactStatus, "evaluated" | "not_evaluabl
  */
 export async function evaluateProgrammeImpact(ctx: AppContext, programmeId: string, indicatorCodes: string[], inputs: ImpactInputs = impactInputs(ctx)): Promise<ProgrammeImpact> {
   const programme = await ctx.programmes.get(programmeId);
-  if (!programme) throw new NotFoundError(`no programme with id "${programmeId}"`);
+  if (!programme) throw notFound("programme", programmeId);
   const catalogue = new Map((await ctx.indicators.list()).map((i) => [i.code, i]));
   const unknown = indicatorCodes.filter((c) => !catalogue.has(c));
   if (unknown.length) throw new InvalidInputError(`unknown indicator(s): ${unknown.join(", ")}`, unknown.map((c) => ({ column: "indicator", value: c, message: "is not an indicator code" })));

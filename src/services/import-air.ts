@@ -4,7 +4,7 @@ import type { DatabaseSchema } from "../db/schema.js";
 import { holdConnection, openSqliteWriter, type SqliteWriter } from "../db/sqlite-writer.js";
 import type { AirFormat, AirImportResult } from "../domain/air.js";
 import type { CityPoint } from "../domain/city.js";
-import { InvalidInputError, NotFoundError } from "../errors.js";
+import { InvalidInputError, notFound } from "../errors.js";
 import { aggregateAirFile, type AggregateOptions, type RawStation } from "../ingest/air-duckdb.js";
 import { detectAirFormat, headerProblems, readCsvHeader } from "../ingest/air-header.js";
 import { locateAirProblems } from "../ingest/air-problems.js";
@@ -62,7 +62,7 @@ async function prepare(ctx: AppContext, props: ImportAirProps): Promise<{ header
   }
   const problems = headerProblems(header, format);
   if (problems.length > 0) throw new InvalidInputError("the header row is not usable; nothing was imported", problems);
-  if (props.city !== undefined && !(await ctx.cities.get(props.city))) throw new NotFoundError(`no city with slug "${props.city}"`);
+  if (props.city !== undefined && !(await ctx.cities.get(props.city))) throw notFound("city", props.city);
   if (props.city === undefined && format === "uci") throw new InvalidInputError("UCI files carry no coordinates: name the city", [{ column: "city", message: "is required for UCI files (e.g. --city beijing-cn)" }]);
   return { header, format };
 }
@@ -133,7 +133,7 @@ export async function importAir(ctx: AppContext, props: ImportAirProps): Promise
     if (flagged > 0) {
       const located = await locateAirProblems(props.path, format);
       const total = Math.max(located.total, 1);
-      throw new InvalidInputError(`${total} problem${total === 1 ? "" : "s"} in the file; nothing was imported`, located.problems.length > 0 ? located.problems : [{ message: `${flagged} rows could not be read` }], total);
+      throw new InvalidInputError(`${total} problem${total === 1 ? "" : "s"} in the file; nothing was imported`, located.problems.length > 0 ? located.problems : [{ message: `${flagged} rows could not be read` }], total, { code: "import.nothing_imported", params: { count: total } });
     }
     const { target, store } = open;
     if (store === null || target === null || store.stationDays === 0) throw new InvalidInputError("the file has no values of PM2.5, PM10, SO2, NO2, CO or O3; nothing was imported", [{ message: "no measurements" }]);

@@ -62,7 +62,7 @@ export async function importInventoryActivities(ctx: AppContext, id: string, pro
   }
   if (problems.length > 0) {
     problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-    throw new InvalidInputError(`${problems.length} problem${problems.length === 1 ? "" : "s"} in the file; nothing was imported`, problems);
+    throw new InvalidInputError(`${problems.length} problem${problems.length === 1 ? "" : "s"} in the file; nothing was imported`, problems, problems.length, { code: "import.nothing_imported", params: { count: problems.length } });
   }
   const next = props.mode === "append" ? [...view.inventory.activities, ...activities] : activities;
   return updateInventory(ctx, id, { version: props.version, activities: next });

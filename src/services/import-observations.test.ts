@@ -78,13 +78,13 @@ describe.each(DIALECTS)("importObservations on %s", (dialect) => {
       ].join("\n"),
     );
     expect(err.problems).toEqual([
-      { row: 3, column: "value", value: "12,5", message: 'is not a number (use "." as decimal separator and no thousands separators)' },
-      { row: 4, column: "city", value: "atlantis-xx", message: expect.stringContaining("is not a known city slug") },
-      { row: 5, column: "indicator", value: "air.pm99", message: expect.stringContaining("is not an indicator code") },
-      { row: 5, column: "period", value: "2019-02-29", message: "must be a year (2019) or a date (2019-06-30)" },
-      { row: 5, column: "value", value: "abc", message: "is not a number" },
-      { row: 5, column: "source", value: "", message: "is required" },
-      { row: 6, message: "has 3 fields, expected 5" },
+      { row: 3, column: "value", value: "12,5", message: 'is not a number (use "." as decimal separator and no thousands separators)', code: "import.decimal_comma" },
+      { row: 4, column: "city", value: "atlantis-xx", message: expect.stringContaining("is not a known city slug"), code: "import.unknown_city" },
+      { row: 5, column: "indicator", value: "air.pm99", message: expect.stringContaining("is not an indicator code"), code: "import.unknown_indicator" },
+      { row: 5, column: "period", value: "2019-02-29", message: "must be a year (2019) or a date (2019-06-30)", code: "import.bad_period" },
+      { row: 5, column: "value", value: "abc", message: "is not a number", code: "import.not_a_number" },
+      { row: 5, column: "source", value: "", message: "is required", code: "import.required" },
+      { row: 6, message: "has 3 fields, expected 5", code: "import.field_count", params: { found: 3, expected: 5 } },
     ]);
     expect(err.message).toBe("7 problems in the file; nothing was imported");
     expect(await ctx.observations.count()).toBe(0);
@@ -93,7 +93,7 @@ describe.each(DIALECTS)("importObservations on %s", (dialect) => {
   it("rejects a header with missing or unknown columns before reading rows", async () => {
     const err = await problemsOf(ctx, "city,indicator,year,value\nchongqing-cn,air.pm25_annual,2019,3\n");
     expect(err.problems).toEqual([
-      { row: 1, column: "year", message: expect.stringContaining("is not a known column") },
+      { row: 1, column: "year", message: expect.stringContaining("is not a known column"), code: "import.unknown_column", params: { expected: expect.stringContaining("city") } },
       { row: 1, column: "period", message: "is missing from the header" },
       { row: 1, column: "source", message: "is missing from the header" },
     ]);
@@ -131,7 +131,7 @@ describe.each(DIALECTS)("importObservations on %s", (dialect) => {
     expect(await importObservations(ctx, { open: csv(file("estimated")), importedBy: "test" })).toEqual({ rows: 1, inserted: 0, updated: 1, unchanged: 0 });
     expect((await ctx.observations.forCity("prague-cz"))[0]).toMatchObject({ place: "Praha", match: "name", basis: "measured", quality: "estimated" });
     const bad = await problemsOf(ctx, file("x").replace("measured", "guessed"));
-    expect(bad.problems).toEqual([{ row: 2, column: "basis", value: "guessed", message: "must be one of measured, modelled, reported (or empty)" }]);
+    expect(bad.problems).toEqual([{ row: 2, column: "basis", value: "guessed", message: "must be one of measured, modelled, reported (or empty)", code: "import.bad_choice", params: { options: "measured, modelled, reported" } }]);
   });
 
   it("writes nothing, and leaves no staged row behind, when the last row of a large file is wrong", async () => {
@@ -139,7 +139,7 @@ describe.each(DIALECTS)("importObservations on %s", (dialect) => {
     for (let d = 0; d < 12_000; d++) lines.push(`prague-cz,air.pm25_annual,${1800 + (d % 400)}-01-${String(1 + Math.floor(d / 400)).padStart(2, "0")},1,late-problem`);
     lines.push("prague-cz,air.pm25_annual,2019,abc,late-problem");
     const err = await problemsOf(ctx, lines.join("\n"));
-    expect(err.problems).toEqual([{ row: 12_002, column: "value", value: "abc", message: "is not a number" }]);
+    expect(err.problems).toEqual([{ row: 12_002, column: "value", value: "abc", message: "is not a number", code: "import.not_a_number" }]);
     expect(await ctx.observations.count()).toBe(0);
     expect(await ctx.sources.get("late-problem")).toBeNull();
     // The staging table is gone: a good file imports afterwards as if nothing had happened.

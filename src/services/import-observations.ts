@@ -68,14 +68,14 @@ export async function importObservations(ctx: AppContext, props: ImportObservati
       for (const rec of batch) {
         if (validator === null) {
           const header = readHeader(rec.fields);
-          if (header.problems.length > 0) throw new InvalidInputError("the header row is not usable; nothing was imported", header.problems);
+          if (header.problems.length > 0) throw new InvalidInputError("the header row is not usable; nothing was imported", header.problems, header.problems.length, { code: "import.header_unusable" });
           validator = new ObservationRowValidator(header.columns, known);
           continue;
         }
         rows++;
         const r = validator.check(rec.row, rec.fields);
         if ("problems" in r) for (const p of r.problems) problem(p);
-        else if (props.mayWrite && !props.mayWrite(r.ok.city)) problem({ row: r.ok.row, column: "city", value: r.ok.city, message: "you are not an editor of this city" });
+        else if (props.mayWrite && !props.mayWrite(r.ok.city)) problem({ row: r.ok.row, column: "city", value: r.ok.city, message: "you are not an editor of this city", code: "import.not_city_editor" });
         else if (problemCount === 0) {
           const o = r.ok;
           let sourceNo = sourceNos.get(o.source);
@@ -89,11 +89,11 @@ export async function importObservations(ctx: AppContext, props: ImportObservati
       // Once a row has a problem nothing will be written: the rest of the file is only checked.
       if (problemCount === 0 && staged.length > 0) await staging.add(staged);
     }
-    if (validator === null) throw new InvalidInputError("the file is empty; nothing was imported", [{ row: 1, message: "the header row is missing" }]);
+    if (validator === null) throw new InvalidInputError("the file is empty; nothing was imported", [{ row: 1, message: "the header row is missing" }], 1, { code: "import.empty_file" });
     props.onProgress?.({ phase: "validate", bytesRead: meter.bytes, rows });
     if (problemCount > 0) {
       const s = problemCount === 1 ? "" : "s";
-      throw new InvalidInputError(`${problemCount} problem${s} in the file; nothing was imported`, problems, problemCount);
+      throw new InvalidInputError(`${problemCount} problem${s} in the file; nothing was imported`, problems, problemCount, { code: "import.nothing_imported", params: { count: problemCount } });
     }
     merged = true;
     const { changed, inserted } = await staging.merge(

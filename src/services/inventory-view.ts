@@ -1,7 +1,7 @@
 import type { ActivityInput, Inventory } from "../domain/inventory.js";
 import type { InventorySummary, InventoryView } from "../domain/inventory-result.js";
 import { completeness, computeInventory, coverageOf, type Completeness, type InventoryResult } from "../engines/gpc/index.js";
-import { NotFoundError } from "../errors.js";
+import { notFound } from "../errors.js";
 import { climateTables, inventoryTables } from "./climate-tables.js";
 import type { AppContext } from "./context.js";
 
@@ -21,13 +21,13 @@ export async function computeActivities(
 /** An inventory with its totals and completeness, or NotFoundError. */
 export async function inventoryView(ctx: AppContext, id: string): Promise<InventoryView> {
   const inventory = await ctx.inventories.get(id);
-  if (!inventory) throw new NotFoundError(`no inventory with id "${id}"`);
+  if (!inventory) throw notFound("inventory", id);
   return { inventory, ...(await computeActivities(ctx, inventory)) };
 }
 
 /** A city's inventories, most recent first, each with its BASIC and BASIC+ totals. */
 export async function cityInventories(ctx: AppContext, city: string): Promise<InventorySummary[]> {
-  if (!(await ctx.cities.get(city))) throw new NotFoundError(`no city with slug "${city}"`);
+  if (!(await ctx.cities.get(city))) throw notFound("city", city);
   const out: InventorySummary[] = [];
   for (const h of await ctx.inventories.listForCity(city)) {
     const { result, completeness: c } = await computeActivities(ctx, { ...h, activities: await ctx.inventories.activities(h.id) });

@@ -2,13 +2,13 @@ import type {
   Commitment, CommitmentUpdate, NewCommitment, NewOrganisation, Organisation, OrganisationDetail, OrganisationUpdate,
 } from "../domain/organisation.js";
 import type { CommitmentRecord, OrganisationQuery } from "../db/repositories/cooperation-work.repository.js";
-import { InvalidInputError, NotFoundError } from "../errors.js";
+import { InvalidInputError, notFound } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { VersionConflictError } from "./version-conflict.js";
 import { cooperationOrThrow, readableId, textPair, titlePair } from "./work-checks.js";
 
 async function cityOrThrow(ctx: AppContext, slug: string | null): Promise<void> {
-  if (slug && !(await ctx.cities.get(slug))) throw new NotFoundError(`no city with slug "${slug}"`);
+  if (slug && !(await ctx.cities.get(slug))) throw notFound("city", slug);
 }
 
 export async function listOrganisations(ctx: AppContext, query: OrganisationQuery): Promise<Organisation[]> {
@@ -17,7 +17,7 @@ export async function listOrganisations(ctx: AppContext, query: OrganisationQuer
 
 async function organisationOrThrow(ctx: AppContext, id: string): Promise<Organisation> {
   const o = await ctx.work.getOrganisation(id);
-  if (!o) throw new NotFoundError(`no organisation with id "${id}"`);
+  if (!o) throw notFound("organisation", id);
   return o;
 }
 
@@ -77,7 +77,7 @@ export async function cooperationCommitments(ctx: AppContext, cooperationId: str
 async function pilotOfCooperation(ctx: AppContext, pilotId: string | null | undefined, cooperationId: string): Promise<void> {
   if (!pilotId) return;
   const p = await ctx.work.getPilot(pilotId);
-  if (!p) throw new NotFoundError(`no pilot project with id "${pilotId}"`);
+  if (!p) throw notFound("pilot", pilotId);
   if (p.cooperationId !== cooperationId) {
     throw new InvalidInputError(`pilot project "${pilotId}" belongs to another cooperation`, [{ column: "pilotId", value: pilotId, message: `is not a pilot project of cooperation ${cooperationId}` }]);
   }
@@ -85,7 +85,7 @@ async function pilotOfCooperation(ctx: AppContext, pilotId: string | null | unde
 
 async function commitmentOrThrow(ctx: AppContext, id: string): Promise<Commitment> {
   const c = await ctx.work.getCommitment(id);
-  if (!c) throw new NotFoundError(`no commitment with id "${id}"`);
+  if (!c) throw notFound("commitment", id);
   return c;
 }
 
@@ -130,5 +130,5 @@ export async function updateCommitment(ctx: AppContext, id: string, patch: Commi
 }
 
 export async function deleteCommitment(ctx: AppContext, id: string): Promise<void> {
-  if (!(await ctx.work.deleteCommitment(id))) throw new NotFoundError(`no commitment with id "${id}"`);
+  if (!(await ctx.work.deleteCommitment(id))) throw notFound("commitment", id);
 }

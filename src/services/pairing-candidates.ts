@@ -1,6 +1,6 @@
 import type { PairingCandidates } from "../domain/pairing.js";
 import type { CooperationStatus } from "../domain/cooperation.js";
-import { NotFoundError } from "../errors.js";
+import { notFound } from "../errors.js";
 import type { AppContext } from "./context.js";
 
 /** Statuses of a cooperation that still holds its cities' places on the board (completed and discontinued ones free them). */
@@ -46,7 +46,7 @@ export async function formedPairs(ctx: AppContext, programmeId: string, members?
  */
 export async function pairingCandidates(ctx: AppContext, programmeId: string, opts: { includeEligible?: boolean } = {}): Promise<PairingCandidates> {
   const programme = await ctx.matching.programme(programmeId);
-  if (!programme) throw new NotFoundError(`no programme with id "${programmeId}"`);
+  if (!programme) throw notFound("programme", programmeId);
   const rows = await ctx.matching.applicants(programmeId, opts.includeEligible ? ["accepted", "eligible"] : ["accepted"]);
   const sideOf = (country: string, region: string | null) =>
     programme.sides.find((s) => s.countries.includes(country) || (region !== null && s.regions.includes(region)))?.key ?? null;

@@ -1,5 +1,5 @@
 import { type PairingProposal, type PairingProposalResult, PairingProposalSchema } from "../domain/pairing.js";
-import { InvalidInputError, NotFoundError, type Problem } from "../errors.js";
+import { InvalidInputError, notFound, type Problem } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { lockForWrite } from "../db/write-lock.js";
 import { createCooperation } from "./cooperations.js";
@@ -29,7 +29,7 @@ export async function proposePairs(ctx: AppContext, programmeId: string, raw: Pa
 
 async function propose(ctx: AppContext, programmeId: string, input: PairingProposal, createdBy: string, now: Date): Promise<PairingProposalResult> {
   const programme = await ctx.matching.programme(programmeId);
-  if (!programme) throw new NotFoundError(`no programme with id "${programmeId}"`);
+  if (!programme) throw notFound("programme", programmeId);
   const formed = await formedPairs(ctx, programmeId);
   const statusOf = await candidateStatus(ctx, programmeId, formed);
   const added = new Set(input.added);
@@ -61,7 +61,7 @@ async function propose(ctx: AppContext, programmeId: string, input: PairingPropo
   const names = await ctx.matching.names();
   const name = (slug: string, lang: "en" | "zh") => {
     const n = names.get(slug);
-    if (!n) throw new NotFoundError(`no city with slug "${slug}"`);
+    if (!n) throw notFound("city", slug);
     return lang === "zh" ? (n.zh ?? n.en) : n.en;
   };
   const created: PairingProposalResult["created"] = [];

@@ -1,7 +1,7 @@
 import type { FundApplication, FundApplicationUpdate, NewFundApplication, NewPilot, Pilot, PilotUpdate } from "../domain/pilot.js";
 import { NewFundApplicationSchema } from "../domain/pilot.js";
 import type { PilotRecord } from "../db/repositories/cooperation-work.repository.js";
-import { NotFoundError, type Problem } from "../errors.js";
+import { notFound, type Problem } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { VersionConflictError } from "./version-conflict.js";
 import { cooperationOrThrow, dateOrderProblem, readableId, textPair, throwIfProblems, titlePair } from "./work-checks.js";
@@ -13,7 +13,7 @@ export async function cooperationPilots(ctx: AppContext, cooperationId: string):
 
 export async function getPilot(ctx: AppContext, id: string): Promise<Pilot> {
   const p = await ctx.work.getPilot(id);
-  if (!p) throw new NotFoundError(`no pilot project with id "${id}"`);
+  if (!p) throw notFound("pilot", id);
   return p;
 }
 
@@ -95,7 +95,7 @@ export async function updatePilot(ctx: AppContext, id: string, patch: PilotUpdat
 
 async function fundApplicationOrThrow(ctx: AppContext, id: string): Promise<FundApplication> {
   const f = await ctx.work.getFundApplication(id);
-  if (!f) throw new NotFoundError(`no fund application with id "${id}"`);
+  if (!f) throw notFound("fund_application", id);
   return f;
 }
 

@@ -50,7 +50,7 @@ export function recordsFromJson(text: string): { records: PracticeRecord[]; rows
   const list = Array.isArray(data) ? data : (data as { practices?: unknown })?.practices;
   if (!Array.isArray(list)) throw new InvalidInputError("expected a JSON array of practices", [{ row: 1, message: 'is not an array of practices (or {"practices": [...]})' }]);
   const { records, problems } = validateRecords(list);
-  if (problems.length) throw new InvalidInputError(`${problems.length} problem(s) found; nothing was imported`, problems.slice(0, 1000), problems.length);
+  if (problems.length) throw new InvalidInputError(`${problems.length} problem(s) found; nothing was imported`, problems.slice(0, 1000), problems.length, { code: "import.nothing_imported", params: { count: problems.length } });
   return { records, rows: records.map((_, i) => i + 1) };
 }
 
@@ -86,7 +86,7 @@ export function recordsFromCsv(text: string): { records: PracticeRecord[]; rows:
   });
   const v = validateRecords(raw, (i) => i + 2);
   problems.push(...v.problems);
-  if (problems.length) throw new InvalidInputError(`${problems.length} problem(s) found; nothing was imported`, problems.slice(0, 1000), problems.length);
+  if (problems.length) throw new InvalidInputError(`${problems.length} problem(s) found; nothing was imported`, problems.slice(0, 1000), problems.length, { code: "import.nothing_imported", params: { count: problems.length } });
   return { records: v.records, rows: rows.map((_, i) => i + 2) };
 }
 

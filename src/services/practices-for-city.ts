@@ -1,5 +1,5 @@
 import type { PracticesForCity } from "../domain/practice.js";
-import { NotFoundError } from "../errors.js";
+import { notFound } from "../errors.js";
 import { indicatorGaps, type LatestObservation, median } from "../engines/matching/indicator-gaps.js";
 import { practicesForGaps } from "../engines/matching/practices-for-gaps.js";
 import type { AppContext } from "./context.js";
@@ -12,7 +12,7 @@ import { withoutStandIns } from "./counterpart-inputs.js";
  * cover them, each with the reasons.
  */
 export async function practicesForCity(ctx: AppContext, slug: string, limit = 10): Promise<PracticesForCity> {
-  if (!(await ctx.cities.get(slug))) throw new NotFoundError(`no city with slug "${slug}"`);
+  if (!(await ctx.cities.get(slug))) throw notFound("city", slug);
   const latest = new Map<string, LatestObservation>();
   for (const o of await ctx.observations.forCity(slug)) {
     const prev = latest.get(o.indicator);

@@ -60,7 +60,7 @@ export async function preparePractices(ctx: AppContext, records: PracticeRecord[
       if (o.indicator && !known.has(o.indicator)) problems.push({ row, column: `outcomes.${k}.indicator`, value: o.indicator, message: "is not an indicator code" });
     });
   });
-  if (problems.length) throw new InvalidInputError(`${problems.length} problem(s) found; nothing was imported`, problems.slice(0, 1000), problems.length);
+  if (problems.length) throw new InvalidInputError(`${problems.length} problem(s) found; nothing was imported`, problems.slice(0, 1000), problems.length, { code: "import.nothing_imported", params: { count: problems.length } });
 
   const places = await ctx.practices.places(records.map((r) => ({ city: r.city, country: r.country })));
   return records.map((r) => {

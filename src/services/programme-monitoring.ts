@@ -37,7 +37,7 @@ function yearBefore(asOf: string): string {
 export async function programmeMonitoring(ctx: AppContext, id: string, opts: { today?: string } = {}): Promise<ProgrammeMonitoring> {
   const asOf = opts.today ?? todayIso();
   const programme = await ctx.monitoring.programme(id);
-  if (!programme) throw new NotFoundError(`no programme ${id}`);
+  if (!programme) throw new NotFoundError(`no programme ${id}`, { code: "not_found.programme", params: { id: id } });
   const coops = await ctx.monitoring.cooperations({ programmeId: id });
   const ids = coops.map((c) => c.id);
   const [members, actions, kpis, plans] = await Promise.all([ctx.monitoring.members(ids), ctx.monitoring.actions(ids), ctx.monitoring.kpis(ids), ctx.monitoring.actionPlans(ids)]);

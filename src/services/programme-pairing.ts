@@ -1,7 +1,7 @@
 import type { PairingRequest, PairingResult } from "../domain/pairing.js";
 import { type CounterpartScore, counterpartScore } from "../engines/matching/counterpart-score.js";
 import { programmePairing as solvePairing } from "../engines/matching/programme-pairing.js";
-import { InvalidInputError, NotFoundError, type Problem } from "../errors.js";
+import { InvalidInputError, notFound, type Problem } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { loadCounterpartInputs } from "./counterpart-inputs.js";
 import { formedPairs } from "./pairing-candidates.js";
@@ -52,7 +52,7 @@ function cellReasons(a: string, b: string, ab: CounterpartScore, ba: Counterpart
  * outside the candidates; InfeasiblePairingError (422) when the constraints contradict each other.
  */
 export async function programmePairing(ctx: AppContext, programmeId: string, req: PairingRequest, dataDir: string = DATA_DIR): Promise<PairingResult> {
-  if (!(await ctx.matching.programme(programmeId))) throw new NotFoundError(`no programme with id "${programmeId}"`);
+  if (!(await ctx.matching.programme(programmeId))) throw notFound("programme", programmeId);
   const inputs = await loadCounterpartInputs(ctx, dataDir);
   const problems: Problem[] = [];
   const sideIndex = (list: string[], column: "sideA" | "sideB", other: string[]) => {

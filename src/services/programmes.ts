@@ -2,7 +2,7 @@ import type { Call, CallRecord, CallUpdate, NewCall, NewProgramme, Programme, Pr
 import { CallUpdateSchema, NewCallSchema, NewProgrammeSchema, ProgrammeUpdateSchema } from "../domain/programme.js";
 import type { Source } from "../domain/source.js";
 import { callIsOpen, isoDay } from "../engines/cooperation/call-window.js";
-import { InvalidInputError, NotFoundError } from "../errors.js";
+import { InvalidInputError, notFound } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { readableId } from "./readable-id.js";
 import { VersionConflictError } from "./version-conflict.js";
@@ -42,7 +42,7 @@ export async function listProgrammes(ctx: AppContext): Promise<Programme[]> {
 /** One programme with its counts and its cited sources. */
 export async function getProgramme(ctx: AppContext, id: string): Promise<Programme> {
   const p = await ctx.programmes.get(id);
-  if (!p) throw new NotFoundError(`no programme with id "${id}"`);
+  if (!p) throw notFound("programme", id);
   const counts = (await ctx.programmes.counts([id])).get(id) ?? { calls: 0, applications: 0, cooperations: 0 };
   const sources = (await Promise.all(p.sourceIds.map((s) => ctx.sources.get(s)))).filter((s): s is Source => s !== null);
   return { ...p, counts, sources };
@@ -103,7 +103,7 @@ export async function listCalls(ctx: AppContext, programmeId: string, now = new 
 
 export async function getCall(ctx: AppContext, id: string, now = new Date()): Promise<Call> {
   const c = await ctx.programmes.getCall(id);
-  if (!c) throw new NotFoundError(`no call with id "${id}"`);
+  if (!c) throw notFound("call", id);
   return withOpen(c, isoDay(now));
 }
 

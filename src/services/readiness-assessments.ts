@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Assessment, AssessmentUpdate, NewAssessment } from "../domain/readiness.js";
-import { InvalidInputError, NotFoundError } from "../errors.js";
+import { InvalidInputError, notFound, NotFoundError } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { VersionConflictError } from "./version-conflict.js";
 
@@ -49,7 +49,7 @@ export async function createAssessment(ctx: AppContext, input: NewAssessment, cr
 
 export async function getAssessment(ctx: AppContext, id: string): Promise<Assessment> {
   const a = await ctx.readiness.get(id);
-  if (!a) throw new NotFoundError(`no readiness assessment with id "${id}"`);
+  if (!a) throw notFound("readiness_assessment", id);
   return a;
 }
 

@@ -1,5 +1,5 @@
 import type { Practice } from "../domain/practice.js";
-import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
+import { ConflictError, InvalidInputError, notFound } from "../errors.js";
 import { StalePracticeError } from "../db/repositories/practice.repository.js";
 import { VersionConflictError } from "./version-conflict.js";
 import type { AppContext } from "./context.js";
@@ -33,7 +33,7 @@ export async function savePractice(ctx: AppContext, opts: SavePracticeOptions): 
   if (opts.mode === "create" && exists) throw new ConflictError(`a practice with id "${record.id}" exists`);
   if (opts.mode === "update") {
     if (opts.id !== record.id) throw new InvalidInputError(`the id in the body "${record.id}" differs from the URL`, [{ column: "id", value: record.id, message: "differs from the URL" }]);
-    if (!current) throw new NotFoundError(`no practice with id "${record.id}"`);
+    if (!current) throw notFound("practice", record.id);
     if (opts.basedOn !== undefined && opts.basedOn !== current.updatedAt) {
       throw new VersionConflictError(`practice "${record.id}" was changed at ${current.updatedAt} by someone else; reload it and apply your edit again`, current);
     }
@@ -51,7 +51,7 @@ export async function savePractice(ctx: AppContext, opts: SavePracticeOptions): 
   } catch (err) {
     if (!(err instanceof StalePracticeError)) throw err;
     const fresh = await ctx.practices.get(record.id);
-    if (!fresh) throw new NotFoundError(`no practice with id "${record.id}"`);
+    if (!fresh) throw notFound("practice", record.id);
     throw new VersionConflictError(`practice "${record.id}" was changed at ${fresh.updatedAt} by someone else; reload it and apply your edit again`, fresh);
   }
   return (await ctx.practices.get(record.id))!;

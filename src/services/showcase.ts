@@ -15,7 +15,7 @@ const ACTION_KEYS = ["planned", "in_progress", "done", "delayed", "cancelled"];
 export async function showcaseCooperation(ctx: AppContext, id: string, opts: { today?: string } = {}): Promise<ShowcaseCooperation> {
   const asOf = opts.today ?? todayIso();
   const [coop] = await ctx.monitoring.cooperations({ id });
-  if (!coop) throw new NotFoundError(`no cooperation ${id}`);
+  if (!coop) throw new NotFoundError(`no cooperation ${id}`, { code: "not_found.cooperation", params: { id: id } });
   const m = ctx.monitoring;
   const [programme, members, transitions, plans, actions, kpis, own, programmeWide, partners, pilots, sources] = await Promise.all([
     coop.programmeId ? m.programme(coop.programmeId) : Promise.resolve(null),
@@ -58,7 +58,7 @@ export async function showcaseProgramme(ctx: AppContext, id: string, opts: { tod
   const asOf = opts.today ?? todayIso();
   const m = ctx.monitoring;
   const p = await m.programme(id);
-  if (!p) throw new NotFoundError(`no programme ${id}`);
+  if (!p) throw new NotFoundError(`no programme ${id}`, { code: "not_found.programme", params: { id: id } });
   const coops = await m.cooperations({ programmeId: id });
   const ids = coops.map((c) => c.id);
   const [members, actions, kpis, activities, programmeActivities, sources] = await Promise.all([

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { ClimateAction, NewClimateAction, NewTarget, Target } from "../domain/target.js";
 import { targetEmissions } from "../engines/pathway/index.js";
-import { InvalidInputError, NotFoundError } from "../errors.js";
+import { InvalidInputError, notFound } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { VersionConflictError } from "./version-conflict.js";
 
 async function cityOrThrow(ctx: AppContext, city: string): Promise<void> {
-  if (!(await ctx.cities.get(city))) throw new NotFoundError(`no city with slug "${city}"`);
+  if (!(await ctx.cities.get(city))) throw notFound("city", city);
 }
 
 /** Checks what a target type needs (via the pathway engine) and that years are in order. */
@@ -47,7 +47,7 @@ export async function cityTargets(ctx: AppContext, city: string): Promise<Target
 
 export async function getTarget(ctx: AppContext, id: string): Promise<Target> {
   const t = await ctx.targets.get(id);
-  if (!t) throw new NotFoundError(`no target with id "${id}"`);
+  if (!t) throw notFound("target", id);
   return t;
 }
 
@@ -73,7 +73,7 @@ export async function updateTarget(ctx: AppContext, id: string, input: NewTarget
 }
 
 export async function deleteTarget(ctx: AppContext, id: string): Promise<void> {
-  if (!(await ctx.targets.delete(id))) throw new NotFoundError(`no target with id "${id}"`);
+  if (!(await ctx.targets.delete(id))) throw notFound("target", id);
 }
 
 export async function cityActions(ctx: AppContext, city: string): Promise<ClimateAction[]> {
@@ -104,5 +104,5 @@ export async function createAction(ctx: AppContext, city: string, input: NewClim
 }
 
 export async function deleteAction(ctx: AppContext, id: string): Promise<void> {
-  if (!(await ctx.climateActions.delete(id))) throw new NotFoundError(`no action with id "${id}"`);
+  if (!(await ctx.climateActions.delete(id))) throw notFound("action", id);
 }

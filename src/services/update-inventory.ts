@@ -18,7 +18,7 @@ export async function updateInventory(ctx: AppContext, id: string, update: Inven
   if (inv.version !== update.version) {
     throw new VersionConflictError(`inventory ${id} is at version ${inv.version}, not ${update.version}: it was changed by someone else`, current);
   }
-  if (inv.status === "final") throw new ConflictError(`inventory ${id} is final; reopen it to change it`);
+  if (inv.status === "final") throw new ConflictError(`inventory ${id} is final; reopen it to change it`, { code: "conflict.inventory_final", params: { id } });
   const next = {
     ...inv,
     gwp: update.gwp ?? inv.gwp,

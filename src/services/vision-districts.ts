@@ -1,5 +1,5 @@
 import type { District, NewDistrict, VisionProcess } from "../domain/vision.js";
-import { NotFoundError } from "../errors.js";
+import { notFound } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { readableId } from "./vision-ids.js";
 import { VersionConflictError } from "./version-conflict.js";
@@ -18,19 +18,19 @@ async function withProcesses(ctx: AppContext, districts: District[]): Promise<Di
 
 /** A city's districts, each with its vision processes and how many took part. */
 export async function cityDistricts(ctx: AppContext, city: string): Promise<DistrictWithProcesses[]> {
-  if (!(await ctx.cities.get(city))) throw new NotFoundError(`no city with slug "${city}"`);
+  if (!(await ctx.cities.get(city))) throw notFound("city", city);
   return withProcesses(ctx, await ctx.vision.districtsOfCity(city));
 }
 
 export async function getDistrict(ctx: AppContext, id: string): Promise<DistrictWithProcesses> {
   const d = await ctx.vision.district(id);
-  if (!d) throw new NotFoundError(`no district with id "${id}"`);
+  if (!d) throw notFound("district", id);
   return (await withProcesses(ctx, [d]))[0] as DistrictWithProcesses;
 }
 
 /** Adds a named area of a city, optionally with its boundary (GeoJSON, validated by the domain schema). */
 export async function createDistrict(ctx: AppContext, city: string, input: NewDistrict, createdBy: string, now = new Date()): Promise<District> {
-  if (!(await ctx.cities.get(city))) throw new NotFoundError(`no city with slug "${city}"`);
+  if (!(await ctx.cities.get(city))) throw notFound("city", city);
   const at = now.toISOString();
   const d: District = { id: readableId(input.names.en), city, names: { en: input.names.en, zh: input.names.zh ?? null }, boundary: input.boundary ?? null, version: 1, createdBy, createdAt: at, updatedAt: at };
   await ctx.vision.insertDistrict(d);
@@ -40,7 +40,7 @@ export async function createDistrict(ctx: AppContext, city: string, input: NewDi
 /** Renames a district or changes its boundary if `version` is current; else VersionConflictError with the current one. */
 export async function updateDistrict(ctx: AppContext, id: string, input: NewDistrict & { version: number }, now = new Date()): Promise<District> {
   const current = await ctx.vision.district(id);
-  if (!current) throw new NotFoundError(`no district with id "${id}"`);
+  if (!current) throw notFound("district", id);
   const next: District = { ...current, names: { en: input.names.en, zh: input.names.zh ?? null }, boundary: input.boundary ?? null, updatedAt: now.toISOString() };
   if (current.version !== input.version || !(await ctx.vision.replaceDistrict(next, input.version))) {
     const fresh = (await ctx.vision.district(id)) ?? current;

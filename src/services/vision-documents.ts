@@ -1,5 +1,5 @@
 import type { NewVisionDocument, VisionDocument } from "../domain/vision.js";
-import { InvalidInputError, NotFoundError } from "../errors.js";
+import { InvalidInputError, notFound } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { readableId } from "./vision-ids.js";
 import { VersionConflictError } from "./version-conflict.js";
@@ -7,7 +7,7 @@ import { VersionConflictError } from "./version-conflict.js";
 /** Statements must be accepted ones of this process; targets the district's city's; actions must exist. */
 async function checkLinks(ctx: AppContext, processId: string, input: NewVisionDocument): Promise<void> {
   const process = await ctx.vision.process(processId);
-  if (!process) throw new NotFoundError(`no vision process with id "${processId}"`);
+  if (!process) throw notFound("vision_process", processId);
   const district = await ctx.vision.district(process.district);
   const accepted = new Set((await ctx.visionParticipation.statements(processId, "accepted")).map((s) => s.id));
   const problems = input.statements.filter((s) => !accepted.has(s)).map((s) => ({ column: "statements", value: s, message: "is not an accepted statement of this process" }));
@@ -42,12 +42,12 @@ export async function createVisionDocument(ctx: AppContext, processId: string, i
 
 export async function getVisionDocument(ctx: AppContext, id: string): Promise<VisionDocument> {
   const d = await ctx.vision.document(id);
-  if (!d) throw new NotFoundError(`no vision document with id "${id}"`);
+  if (!d) throw notFound("vision_document", id);
   return d;
 }
 
 export async function processDocuments(ctx: AppContext, processId: string): Promise<VisionDocument[]> {
-  if (!(await ctx.vision.process(processId))) throw new NotFoundError(`no vision process with id "${processId}"`);
+  if (!(await ctx.vision.process(processId))) throw notFound("vision_process", processId);
   return ctx.vision.documentsOfProcess(processId);
 }
 

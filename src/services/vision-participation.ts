@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { Moderation, NewStatement, Participant, ParticipantGroup, Statement, Vote, VoteRecord } from "../domain/vision.js";
-import { ConflictError, InvalidInputError, NotFoundError } from "../errors.js";
+import { detectStatementLanguage } from "../domain/vision.js";
+import { ConflictError, InvalidInputError, notFound } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { hashToken, newToken } from "./vision-ids.js";
 import { VersionConflictError } from "./version-conflict.js";
 
 async function openProcess(ctx: AppContext, id: string) {
   const p = await ctx.vision.process(id);
-  if (!p) throw new NotFoundError(`no vision process with id "${id}"`);
-  if (p.status !== "open") throw new ConflictError(`vision process ${id} is closed`);
+  if (!p) throw notFound("vision_process", id);
+  if (p.status !== "open") throw new ConflictError(`vision process ${id} is closed`, { code: "conflict.process_closed", params: { id } });
   return p;
 }
 
@@ -44,7 +45,7 @@ export async function submitStatement(ctx: AppContext, process: string, input: N
     author: author.id,
     authorGroup: author.group,
     text: input.text,
-    language: input.language,
+    language: input.language ?? detectStatementLanguage(input.text),
     aspect: input.aspect,
     kind: input.kind,
     status: "pending",
@@ -59,14 +60,14 @@ export async function submitStatement(ctx: AppContext, process: string, input: N
 }
 
 export async function processStatements(ctx: AppContext, process: string, status?: Statement["status"]): Promise<Statement[]> {
-  if (!(await ctx.vision.process(process))) throw new NotFoundError(`no vision process with id "${process}"`);
+  if (!(await ctx.vision.process(process))) throw notFound("vision_process", process);
   return ctx.visionParticipation.statements(process, status);
 }
 
 /** Accepts or hides (with a reason) a statement, if `version` is current. */
 export async function moderateStatement(ctx: AppContext, id: string, m: Moderation, by: string, now = new Date()): Promise<Statement> {
   const current = await ctx.visionParticipation.statement(id);
-  if (!current) throw new NotFoundError(`no statement with id "${id}"`);
+  if (!current) throw notFound("statement", id);
   const reason = m.status === "hidden" ? (m.reason ?? null) : null;
   if (current.version !== m.version || !(await ctx.visionParticipation.moderate(id, { status: m.status, reason, by, at: now.toISOString() }, m.version))) {
     const fresh = (await ctx.visionParticipation.statement(id)) ?? current;
@@ -78,7 +79,7 @@ export async function moderateStatement(ctx: AppContext, id: string, m: Moderati
 /** Records a participant's vote on an accepted statement of someone else; voting again replaces the vote. */
 export async function castVote(ctx: AppContext, statementId: string, input: { token: string; vote: Vote }, now = new Date()): Promise<VoteRecord> {
   const s = await ctx.visionParticipation.statement(statementId);
-  if (!s) throw new NotFoundError(`no statement with id "${statementId}"`);
+  if (!s) throw notFound("statement", statementId);
   await openProcess(ctx, s.process);
   const voter = await participantFor(ctx, s.process, input.token);
   if (s.status === "hidden") throw new ConflictError(`statement ${statementId} was hidden by the moderator${s.reason ? `: ${s.reason}` : ""}; it cannot be voted on`);

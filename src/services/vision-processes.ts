@@ -1,5 +1,5 @@
 import type { District, NewProcess, ProcessUpdate, VisionProcess } from "../domain/vision.js";
-import { InvalidInputError, NotFoundError } from "../errors.js";
+import { InvalidInputError, notFound } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { readableId } from "./vision-ids.js";
 import { VersionConflictError } from "./version-conflict.js";
@@ -10,7 +10,7 @@ function checkPeriod(startsOn: string, endsOn: string | null | undefined): void 
 
 /** Opens a vision process in a district: a question (en/zh) and a period. */
 export async function createProcess(ctx: AppContext, district: string, input: NewProcess, createdBy: string, now = new Date()): Promise<VisionProcess> {
-  if (!(await ctx.vision.district(district))) throw new NotFoundError(`no district with id "${district}"`);
+  if (!(await ctx.vision.district(district))) throw notFound("district", district);
   checkPeriod(input.startsOn, input.endsOn);
   const at = now.toISOString();
   const p: VisionProcess = {
@@ -31,14 +31,14 @@ export async function createProcess(ctx: AppContext, district: string, input: Ne
 
 export async function getProcess(ctx: AppContext, id: string): Promise<VisionProcess & { districtInfo: District }> {
   const p = await ctx.vision.process(id);
-  if (!p) throw new NotFoundError(`no vision process with id "${id}"`);
+  if (!p) throw notFound("vision_process", id);
   return { ...p, districtInfo: (await ctx.vision.district(p.district)) as District };
 }
 
 /** Changes the question or period, or opens/closes the process, if `version` is current. */
 export async function updateProcess(ctx: AppContext, id: string, input: ProcessUpdate, now = new Date()): Promise<VisionProcess> {
   const current = await ctx.vision.process(id);
-  if (!current) throw new NotFoundError(`no vision process with id "${id}"`);
+  if (!current) throw notFound("vision_process", id);
   checkPeriod(input.startsOn, input.endsOn);
   const next: VisionProcess = { ...current, question: { en: input.question.en, zh: input.question.zh ?? null }, startsOn: input.startsOn, endsOn: input.endsOn ?? null, status: input.status, updatedAt: now.toISOString() };
   if (current.version !== input.version || !(await ctx.vision.replaceProcess(next, input.version))) {
@@ -50,6 +50,6 @@ export async function updateProcess(ctx: AppContext, id: string, input: ProcessU
 
 /** Every vision process (of one city if given) with its district, newest first. */
 export async function listProcesses(ctx: AppContext, city?: string): Promise<{ process: VisionProcess; district: District }[]> {
-  if (city && !(await ctx.cities.get(city))) throw new NotFoundError(`no city with slug "${city}"`);
+  if (city && !(await ctx.cities.get(city))) throw notFound("city", city);
   return ctx.vision.listProcesses(city);
 }

@@ -1,6 +1,6 @@
 import { PARTICIPANT_GROUPS, type ParticipantGroup, type Statement } from "../domain/vision.js";
 import { type AgreementCount, agreementCount, analyseConsensus, type StatementFinding, type VoteValue } from "../engines/consensus/index.js";
-import { NotFoundError } from "../errors.js";
+import { notFound } from "../errors.js";
 import type { AppContext } from "./context.js";
 
 const VALUE = { agree: 1, disagree: -1, pass: 0 } as const;
@@ -37,7 +37,7 @@ export interface VisionResults {
  */
 export async function visionResults(ctx: AppContext, processId: string, opts: { seed?: number; k?: number } = {}): Promise<VisionResults> {
   const process = await ctx.vision.process(processId);
-  if (!process) throw new NotFoundError(`no vision process with id "${processId}"`);
+  if (!process) throw notFound("vision_process", processId);
   const [people, statements, votes] = await Promise.all([
     ctx.visionParticipation.participants(processId),
     ctx.visionParticipation.statements(processId, "accepted"),

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { CooperationScope } from "../db/repositories/cooperation-work.repository.js";
 import { foldText } from "../domain/text.js";
-import { InvalidInputError, NotFoundError, type Problem } from "../errors.js";
+import { InvalidInputError, notFound, type Problem } from "../errors.js";
 import type { AppContext } from "./context.js";
 
 /** The cooperation with its member cities, or NotFoundError. */
 export async function cooperationOrThrow(ctx: AppContext, id: string): Promise<CooperationScope> {
   const c = await ctx.work.cooperation(id);
-  if (!c) throw new NotFoundError(`no cooperation with id "${id}"`);
+  if (!c) throw notFound("cooperation", id);
   return c;
 }
 

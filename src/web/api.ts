@@ -1,5 +1,7 @@
 /** Typed client for the citybridge HTTP API (`/api/v1`). The web UI talks to the server only through here. */
 
+import { problemText } from "./problem-text";
+
 export type Lang = "en" | "zh";
 
 export interface City {
@@ -87,22 +89,37 @@ export interface Source { id: string; citation: string; url: string | null; lice
 
 export interface ImportResult { rows: number; inserted: number; updated: number; unchanged: number }
 
-export interface ImportProblem { row?: number; column?: string; value?: string | null; message: string; path?: string }
+/** One listed problem: `message` in English, `code` and `params` to say it in the user's language. */
+export interface ImportProblem { row?: number; column?: string; value?: string | null; message: string; path?: string; code?: string; params?: Record<string, string | number> }
 
 export interface Problem {
   type?: string;
   title?: string;
   status?: number;
   detail?: string;
+  /** Stable machine-readable code (src/problem-codes.ts) and the values its message interpolates. */
+  code?: string;
+  params?: Record<string, string | number>;
   errors?: ImportProblem[];
   /** Set when the API reports only the first problems of a long list. */
   totalErrors?: number;
 }
 
-/** An HTTP failure carrying the problem+json body the API sent (or a stand-in). */
+/**
+ * An HTTP failure carrying the problem+json body the API sent (or a stand-in). Its `message` is
+ * read in the current UI language (from the problem's `code` and `params`), the server's English
+ * text only for a code the client does not know.
+ */
 export class ApiError extends Error {
   constructor(readonly status: number, readonly problem: Problem) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
+    const english = this.message;
+    Object.defineProperty(this, "message", { get: () => problemText(problem, english), configurable: true, enumerable: false });
+  }
+
+  /** The server's English text, as sent. */
+  get englishMessage(): string {
+    return this.problem.detail ?? this.problem.title ?? `HTTP ${this.status}`;
   }
 }
 

@@ -49,7 +49,7 @@ export function cooperationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.setErrorHandler((err: FastifyError, req, reply) => {
       if (err instanceof TransitionRefusedError) {
-        return sendProblem(reply, { ...problem(400, err.message, { errors: [{ path: "to", message: err.message }] }), reason: err.reason } as ProblemBody);
+        return sendProblem(reply, { ...problem(400, err.message, { errors: [{ path: "to", message: err.message, code: "cooperation.transition_refused", params: { field: "to", ...err.reason } }], code: "cooperation.transition_refused", params: { ...err.reason } }), reason: err.reason } as ProblemBody);
       }
       return errorHandler(err, req, reply);
     });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { SlugSchema } from "../../domain/city.js";
 import { CityImpactSchema, ImpactIndicatorYearsSchema, ProgrammeImpactSchema } from "../../domain/impact.js";
 import { IndicatorCodeSchema } from "../../domain/indicator.js";
-import { InvalidInputError, NotFoundError } from "../../errors.js";
+import { InvalidInputError, notFound } from "../../errors.js";
 import type { AppContext } from "../../services/context.js";
 import { type DonorRule, evaluateCityImpact } from "../../services/impact-evaluation.js";
 import { evaluateProgrammeImpact, impactIndicatorsForCity } from "../../services/impact-programme.js";
@@ -46,7 +46,7 @@ export function impactRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req) => {
         const c = await ctx.cooperations.get(req.params.id);
-        if (!c) throw new NotFoundError(`no cooperation with id "${req.params.id}"`);
+        if (!c) throw notFound("cooperation", req.params.id);
         const { city, indicator, preFrom, donors } = req.query;
         if (!c.members.some((m) => m.slug === city)) {
           throw new InvalidInputError(`${city} is not a member of ${c.id}`, [{ column: "city", value: city, message: `is not a member of the cooperation (members: ${c.members.map((m) => m.slug).join(", ")})` }]);

@@ -4,7 +4,7 @@ import { IndicatorCodeSchema, IndicatorSchema, ThemeSchema } from "../../domain/
 import { catalogueCoverage } from "../../services/indicator-coverage.js";
 import { SourceSchema } from "../../domain/source.js";
 import type { AppContext } from "../../services/context.js";
-import { NotFoundError } from "../../errors.js";
+import { notFound } from "../../errors.js";
 
 const CoverageSchema = z.object({
   cities: z.number().int().describe("cities with at least one value"),
@@ -48,7 +48,7 @@ export function indicatorsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        if (!(await ctx.indicators.get(req.params.code))) throw new NotFoundError(`no indicator with code "${req.params.code}"`);
+        if (!(await ctx.indicators.get(req.params.code))) throw notFound("indicator", req.params.code);
         return { indicator: req.params.code, items: await ctx.observations.latest(req.params.code) };
       },
     );
@@ -64,7 +64,7 @@ export function indicatorsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: ["sources"], summary: "One source", params: z.object({ id: z.string().min(1).max(120) }), response: { 200: SourceSchema } } },
       async (req) => {
         const s = await ctx.sources.get(req.params.id);
-        if (!s) throw new NotFoundError(`no source with id "${req.params.id}"`);
+        if (!s) throw notFound("source", req.params.id);
         return s;
       },
     );

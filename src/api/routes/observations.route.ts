@@ -4,7 +4,7 @@ import { z } from "zod";
 import { SlugSchema } from "../../domain/city.js";
 import { IndicatorCodeSchema } from "../../domain/indicator.js";
 import { ImportResultSchema } from "../../domain/observation.js";
-import { NotFoundError } from "../../errors.js";
+import { notFound } from "../../errors.js";
 import type { AppContext } from "../../services/context.js";
 import { exportObservations } from "../../services/export-observations.js";
 import { importObservations } from "../../services/import-observations.js";
@@ -51,8 +51,8 @@ export function observationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const { city, indicator, format } = req.query;
-        if (city && !(await ctx.cities.get(city))) throw new NotFoundError(`no city with slug "${city}"`);
-        if (indicator && !(await ctx.indicators.get(indicator))) throw new NotFoundError(`no indicator with code "${indicator}"`);
+        if (city && !(await ctx.cities.get(city))) throw notFound("city", city);
+        if (indicator && !(await ctx.indicators.get(indicator))) throw notFound("indicator", indicator);
         const name = ["observations", city, indicator].filter(Boolean).join("-");
         return reply
           .type(format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8")

@@ -6,14 +6,9 @@ import { pairingCandidates } from "../../services/pairing-candidates.js";
 import { proposePairs } from "../../services/pairing-proposals.js";
 import { InfeasiblePairingError, programmePairing } from "../../services/programme-pairing.js";
 import { actorOf } from "../authorize.js";
-import { problem, sendProblem } from "../problem.js";
+import { problem, problemItem, ProblemSchema, sendProblem } from "../problem.js";
 
 const Params = z.object({ id: z.string().min(1).max(200) });
-const ProblemSchema = z.object({
-  type: z.string(), title: z.string(), status: z.number(), detail: z.string().optional(),
-  errors: z.array(z.object({ path: z.string().optional(), column: z.string().optional(), value: z.string().optional(), message: z.string() })).optional(),
-  totalErrors: z.number().optional(),
-});
 
 /** The programme pairing board: its candidates, and the optimal pairing under capacities, fixed and forbidden pairs. */
 export function pairingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -55,7 +50,7 @@ export function pairingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           return await programmePairing(ctx, req.params.id, req.body);
         } catch (e) {
           if (!(e instanceof InfeasiblePairingError)) throw e;
-          return sendProblem(reply, problem(422, e.message, { errors: e.problems.map((p) => ({ ...p, ...(p.column ? { path: p.column } : {}) })), totalErrors: e.totalProblems }));
+          return sendProblem(reply, problem(422, e.message, { errors: e.problems.map((p) => problemItem({ ...p, ...(p.column ? { path: p.column } : {}) })), totalErrors: e.totalProblems }));
         }
       },
     );

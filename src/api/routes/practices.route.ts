@@ -3,7 +3,7 @@ import { z } from "zod";
 import { CountryCodeSchema } from "../../domain/city.js";
 import { SlugSchema } from "../../domain/city.js";
 import { PracticeIdSchema, PracticeRecordSchema, PracticeSchema, PracticeSearchResultSchema, PracticesForCitySchema, PracticeThemeSchema } from "../../domain/practice.js";
-import { InvalidInputError, NotFoundError } from "../../errors.js";
+import { InvalidInputError, notFound } from "../../errors.js";
 import type { AppContext } from "../../services/context.js";
 import { exportPractices } from "../../services/export-practices.js";
 import { importPractices } from "../../services/import-practices.js";
@@ -76,7 +76,7 @@ export function practicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: ["practices"], summary: "One practice with outcomes, measures, transferability and sources", params: z.object({ id: PracticeIdSchema }), response: { 200: PracticeSchema } } },
       async (req, reply) => {
         const p = await ctx.practices.get(req.params.id);
-        if (!p) throw new NotFoundError(`no practice with id "${req.params.id}"`);
+        if (!p) throw notFound("practice", req.params.id);
         void reply.header("etag", `"${p.updatedAt}"`);
         return p;
       },
@@ -127,7 +127,7 @@ export function practicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       "/practices/:id",
       { schema: { tags: ["practices"], summary: "Delete a practice", params: z.object({ id: PracticeIdSchema }) } },
       async (req, reply) => {
-        if (!(await ctx.practices.delete(req.params.id))) throw new NotFoundError(`no practice with id "${req.params.id}"`);
+        if (!(await ctx.practices.delete(req.params.id))) throw notFound("practice", req.params.id);
         return reply.code(204).send();
       },
     );

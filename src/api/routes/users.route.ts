@@ -41,7 +41,7 @@ export function usersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const me = requireUser(req);
       if (me.id !== req.params.id) requireAdmin(req);
       const user = await ctx.accounts.getUser(req.params.id);
-      if (!user) throw new NotFoundError(`no user ${req.params.id}`);
+      if (!user) throw new NotFoundError(`no user ${req.params.id}`, { code: "not_found.user", params: { id: req.params.id } });
       return user;
     });
 

@@ -17,6 +17,7 @@ import { accountEn, accountZh } from "./account";
 import { profileEn, profileZh } from "./profile";
 import { historyEn, historyZh } from "./history";
 import { phoneEn, phoneZh } from "./phone";
+import { errorsEn, errorsZh } from "./errors";
 import type { Lang } from "../api";
 
 const STORAGE_KEY = "citybridge.lang";
@@ -36,8 +37,8 @@ export function saveLang(lang: Lang): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, air: airEn, climate: climateEn, practices: practicesEn, practiceEditing: practiceEditingEn, programmes: programmesEn, cooperations: cooperationsEn, work: workEn, monitoring: monitoringEn, impact: impactEn, vision: visionEn, matching: matchingEn, account: accountEn, profile: profileEn, history: historyEn, phone: phoneEn } },
-    zh: { translation: { ...zh, air: airZh, climate: climateZh, practices: practicesZh, practiceEditing: practiceEditingZh, programmes: programmesZh, cooperations: cooperationsZh, work: workZh, monitoring: monitoringZh, impact: impactZh, vision: visionZh, matching: matchingZh, account: accountZh, profile: profileZh, history: historyZh, phone: phoneZh } },
+    en: { translation: { ...en, air: airEn, climate: climateEn, practices: practicesEn, practiceEditing: practiceEditingEn, programmes: programmesEn, cooperations: cooperationsEn, work: workEn, monitoring: monitoringEn, impact: impactEn, vision: visionEn, matching: matchingEn, account: accountEn, profile: profileEn, history: historyEn, phone: phoneEn }, errors: errorsEn },
+    zh: { translation: { ...zh, air: airZh, climate: climateZh, practices: practicesZh, practiceEditing: practiceEditingZh, programmes: programmesZh, cooperations: cooperationsZh, work: workZh, monitoring: monitoringZh, impact: impactZh, vision: visionZh, matching: matchingZh, account: accountZh, profile: profileZh, history: historyZh, phone: phoneZh }, errors: errorsZh },
   },
   lng: initialLang(),
   fallbackLng: "en",

@@ -6,6 +6,7 @@ import { api, ApiError, type ImportProblem, type ImportResult } from "../api";
 import { CityPicker } from "../components/CityPicker";
 import { IndicatorSelect } from "../components/IndicatorSelect";
 import { SignInToEdit, useCan, write } from "../account/permissions";
+import { problemItemText } from "../problem-text";
 import { useIndicators } from "../queries";
 
 // The example row names a city that does not exist, so importing the template unchanged is refused, never stored.
@@ -16,11 +17,12 @@ const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(TEMPLATE
 
 type Outcome =
   | { kind: "ok"; file: string; result: ImportResult }
-  | { kind: "invalid"; file: string; problems: ImportProblem[]; total: number; detail?: string }
+  | { kind: "invalid"; file: string; problems: ImportProblem[]; total: number; error: ApiError }
   | { kind: "error"; file: string; message: string };
 
 function ImportSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const may = useCan(write("POST", "/observations/import"));
@@ -32,7 +34,7 @@ function ImportSection() {
       setOutcome({ kind: "ok", file: file.name, result: await api.importObservations(file) });
     } catch (e) {
       if (e instanceof ApiError && e.problem.errors?.length) {
-        setOutcome({ kind: "invalid", file: file.name, problems: e.problem.errors, total: e.problem.totalErrors ?? e.problem.errors.length, detail: e.problem.detail });
+        setOutcome({ kind: "invalid", file: file.name, problems: e.problem.errors, total: e.problem.totalErrors ?? e.problem.errors.length, error: e });
       } else {
         setOutcome({ kind: "error", file: file.name, message: e instanceof Error ? e.message : String(e) });
       }
@@ -77,7 +79,7 @@ function ImportSection() {
         {outcome?.kind === "invalid" && (
           <Space orientation="vertical" style={{ width: "100%" }} data-testid="import-failed">
             <Alert type="error" showIcon title={t("import.failed")}
-              description={<>{t("import.file", { name: outcome.file })}. {outcome.detail ? `${outcome.detail}. ` : ""}{t("import.failedDetail")}</>} />
+              description={<>{t("import.file", { name: outcome.file })}. {outcome.error.message ? `${outcome.error.message.replace(/[.。]$/, "")}${lang === "zh" ? "。" : ". "}` : ""}{t("import.failedDetail")}</>} />
             <Table<ImportProblem & { key: number }>
               size="small"
               data-testid="import-problems"
@@ -90,7 +92,7 @@ function ImportSection() {
                 { title: t("import.row"), dataIndex: "row", width: 80, render: (r?: number) => r ?? "" },
                 { title: t("import.column"), key: "column", width: 140, render: (_, p) => p.column ?? p.path ?? "" },
                 { title: t("import.value"), dataIndex: "value", width: 180, render: (v?: string | null) => v === undefined || v === null ? "" : <code>{v}</code> },
-                { title: t("import.reason"), dataIndex: "message" },
+                { title: t("import.reason"), key: "message", render: (_, p) => problemItemText(p) },
               ]}
             />
           </Space>

@@ -9,8 +9,9 @@ import { accountApi, safeNext, useMe } from "../../account/api";
 const FIRST_ADMIN = "citybridge users create-admin --email you@example.org";
 
 function errorText(err: unknown, t: (k: string, o?: Record<string, unknown>) => string): { title: string; detail?: string } {
-  if (err instanceof ApiError && err.status === 401) return { title: t("account.signInPage.wrong"), detail: err.problem.detail };
-  if (err instanceof ApiError && err.status === 429) return { title: t("account.signInPage.tooMany"), detail: err.problem.detail };
+  // The message comes from the problem's code, in the UI language (the title already says a wrong password).
+  if (err instanceof ApiError && err.status === 401) return { title: t("account.signInPage.wrong"), detail: err.problem.code === "auth.wrong_credentials" ? undefined : err.message };
+  if (err instanceof ApiError && err.status === 429) return { title: t("account.signInPage.tooMany"), detail: err.message };
   const message = err instanceof Error ? err.message : String(err);
   return { title: t("account.signInPage.failed", { message }) };
 }

@@ -6,10 +6,11 @@ import { useTranslation } from "react-i18next";
 import { ApiError, type ImportProblem } from "../../api";
 import { path, SignInToEdit, useCan, write } from "../../account/permissions";
 import { airApi, type AirImportResult } from "../../air/api";
+import { problemItemText } from "../../problem-text";
 
 type Outcome =
   | { kind: "ok"; file: string; result: AirImportResult }
-  | { kind: "invalid"; file: string; problems: ImportProblem[]; total: number; detail?: string }
+  | { kind: "invalid"; file: string; problems: ImportProblem[]; total: number; error: ApiError }
   | { kind: "error"; file: string; message: string };
 
 /** Upload of an hourly file for this city, with the result or every problem the server found. */
@@ -28,7 +29,7 @@ export function AirUpload({ slug }: { slug: string }) {
       await Promise.all([["air", slug], ["air-daily", slug], ["observations", slug]].map((queryKey) => client.invalidateQueries({ queryKey })));
     } catch (e) {
       if (e instanceof ApiError && e.problem.errors?.length) {
-        setOutcome({ kind: "invalid", file: file.name, problems: e.problem.errors, total: e.problem.totalErrors ?? e.problem.errors.length, detail: e.problem.detail });
+        setOutcome({ kind: "invalid", file: file.name, problems: e.problem.errors, total: e.problem.totalErrors ?? e.problem.errors.length, error: e });
       } else setOutcome({ kind: "error", file: file.name, message: e instanceof Error ? e.message : String(e) });
     } finally {
       setBusy(null);
@@ -56,7 +57,7 @@ export function AirUpload({ slug }: { slug: string }) {
         )}
         {outcome?.kind === "invalid" && (
           <Space orientation="vertical" style={{ width: "100%" }} data-testid="air-upload-rejected">
-            <Alert type="error" showIcon title={t("air.upload.rejected", { file: outcome.file })} description={outcome.detail} />
+            <Alert type="error" showIcon title={t("air.upload.rejected", { file: outcome.file })} description={outcome.error.message} />
             <Table<ImportProblem & { key: number }>
               size="small"
               data-testid="air-upload-problems"
@@ -67,7 +68,7 @@ export function AirUpload({ slug }: { slug: string }) {
                 { title: t("air.upload.row"), dataIndex: "row", width: 70, render: (r?: number) => r ?? "" },
                 { title: t("air.upload.column"), key: "column", width: 120, render: (_, p) => p.column ?? p.path ?? "" },
                 { title: t("air.upload.value"), dataIndex: "value", width: 160, render: (v?: string | null) => (v === undefined || v === null ? "" : <code>{v}</code>) },
-                { title: t("air.upload.reason"), dataIndex: "message" },
+                { title: t("air.upload.reason"), key: "message", render: (_: unknown, p: ImportProblem) => problemItemText(p) },
               ]}
             />
           </Space>

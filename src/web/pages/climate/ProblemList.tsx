@@ -1,5 +1,6 @@
 import { Alert } from "antd";
 import { ApiError } from "../../api";
+import { problemItemText } from "../../problem-text";
 
 /** An API error with every problem it lists (row, column or path, value and reason). */
 export function ProblemList({ error, title, testId }: { error: unknown; title?: string; testId?: string }) {
@@ -17,11 +18,11 @@ export function ProblemList({ error, title, testId }: { error: unknown; title?: 
           {items.slice(0, 50).map((p, i) => (
             <li key={i}>
               {[p.row !== undefined ? `row ${p.row}` : null, p.column ?? p.path].filter(Boolean).join(", ")}
-              {p.value ? ` “${p.value}”` : ""}: {p.message}
+              {p.value ? ` “${p.value}”` : ""}: {problemItemText(p)}
             </li>
           ))}
         </ul>
-      ) : problem?.detail}
+      ) : problem?.detail !== undefined && error instanceof Error ? error.message : null}
     />
   );
 }

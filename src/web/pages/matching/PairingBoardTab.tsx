@@ -14,6 +14,7 @@ import { PairingResultPanel } from "./PairingResultPanel";
 import { PairingSides, type SideView } from "./PairingSides";
 import { path, SignInToEdit, useCan, write } from "../../account/permissions";
 import { FormedPairs } from "./FormedPairs";
+import { problemItemText } from "../../problem-text";
 
 const list = (v: string | null) => (v ? v.split(",").filter(Boolean) : null);
 const pairs = (v: string | null): [string, string][] => (v ? v.split(",").flatMap((p) => { const [a, b] = p.split("~"); return a && b ? [[a, b] as [string, string]] : []; }) : []);
@@ -134,7 +135,7 @@ export default function PairingBoardTab({ programmeId }: { programmeId: string }
       {solve.error && (
         <Alert type="error" showIcon data-testid="pairing-error"
           title={error?.status === 422 ? t("matching.pairing.infeasible") : t("common.error")}
-          description={<>{solve.error.message}{error?.problem.errors && <ul>{error.problem.errors.map((p, i) => <li key={i}>{[p.path ?? p.column, p.value, p.message].filter(Boolean).join(" ")}</li>)}</ul>}</>} />
+          description={<>{solve.error.message}{error?.problem.errors && <ul>{error.problem.errors.map((p, i) => <li key={i}>{[p.path ?? p.column, p.value, problemItemText(p)].filter(Boolean).join(" ")}</li>)}</ul>}</>} />
       )}
       {result && canSolve && (
         <>

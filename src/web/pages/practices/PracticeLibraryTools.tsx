@@ -4,6 +4,7 @@ import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icon
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ApiError, type ImportProblem } from "../../api";
+import { problemItemText } from "../../problem-text";
 import { Can, path, useCan, write } from "../../account/permissions";
 import type { Practice } from "../../practices-api";
 import { formatOf, practiceEditing, type PracticeImportResult } from "../../practices/editing";
@@ -11,7 +12,7 @@ import { PracticeForm } from "./PracticeForm";
 
 type Outcome =
   | { kind: "ok"; file: string; result: PracticeImportResult }
-  | { kind: "invalid"; file: string; problems: ImportProblem[]; total: number; detail?: string }
+  | { kind: "invalid"; file: string; problems: ImportProblem[]; total: number; error: ApiError }
   | { kind: "error"; file: string; message: string };
 
 /** Every problem of a refused import: row, field, value and reason. */
@@ -20,7 +21,7 @@ function ImportProblems({ outcome }: { outcome: Extract<Outcome, { kind: "invali
   return (
     <Space orientation="vertical" style={{ width: "100%" }} data-testid="practice-import-failed">
       <Alert type="error" showIcon title={t("practiceEditing.importFailed", { file: outcome.file })}
-        description={<>{outcome.detail ? `${outcome.detail} ` : ""}{t("practiceEditing.importFailedDetail")}</>} />
+        description={<>{`${outcome.error.message} `}{t("practiceEditing.importFailedDetail")}</>} />
       <Table<ImportProblem & { key: number }>
         size="small"
         data-testid="practice-import-problems"
@@ -32,7 +33,7 @@ function ImportProblems({ outcome }: { outcome: Extract<Outcome, { kind: "invali
           { title: t("practiceEditing.row"), dataIndex: "row", width: 70, render: (r?: number) => r ?? "" },
           { title: t("practiceEditing.field"), key: "field", width: 180, render: (_, p) => p.column ?? p.path ?? "" },
           { title: t("practiceEditing.value_"), dataIndex: "value", width: 180, render: (v?: string | null) => (v === undefined || v === null ? "" : <code>{v}</code>) },
-          { title: t("practiceEditing.reason"), dataIndex: "message" },
+          { title: t("practiceEditing.reason"), key: "message", render: (_: unknown, p: ImportProblem) => problemItemText(p) },
         ]}
       />
     </Space>
@@ -55,7 +56,7 @@ function ImportPractices() {
       void client.invalidateQueries({ queryKey: ["practice"] });
     } catch (e) {
       if (e instanceof ApiError && e.problem.errors?.length) {
-        setOutcome({ kind: "invalid", file: file.name, problems: e.problem.errors, total: e.problem.totalErrors ?? e.problem.errors.length, detail: e.problem.detail });
+        setOutcome({ kind: "invalid", file: file.name, problems: e.problem.errors, total: e.problem.totalErrors ?? e.problem.errors.length, error: e });
       } else {
         setOutcome({ kind: "error", file: file.name, message: e instanceof Error ? e.message : String(e) });
       }

@@ -1,12 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Empty, Form, Input, Select, Space, Tag, Typography } from "antd";
 import { ItemList } from "../../components/ItemList";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorState, Loading } from "../../components/States";
 import { type Aspect, type Kind, type Statement, visionApi } from "../../vision/api";
 import { path, useCan, write } from "../../account/permissions";
 import type { ParticipantState } from "./useParticipant";
+import { useLang } from "../../lang";
+import { detectTextLanguage } from "../../vision/language";
 
 const ASPECTS: Aspect[] = ["physical", "social", "mental"];
 const KINDS: Kind[] = ["strength", "problem", "wish"];
@@ -40,6 +42,9 @@ export function StatementsPart({ process, open, me }: { process: string; open: b
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [form] = Form.useForm();
+  const uiLang = useLang();
+  // The language follows the text's script until the author picks one themselves.
+  const languagePicked = useRef(false);
   const statements = useQuery({ queryKey: ["vision-statements", process], queryFn: ({ signal }) => visionApi.statements(process, signal) });
   const refresh = () => void qc.invalidateQueries({ queryKey: ["vision-statements", process] });
   // The moderators: those who may run this process (its city's editors); the server returns pending and hidden statements to them only.
@@ -58,7 +63,11 @@ export function StatementsPart({ process, open, me }: { process: string; open: b
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="statements-part">
       {open && me.participant && (
         <Card size="small" title={t("vision.statement.submitTitle")}>
-          <Form form={form} layout="vertical" onFinish={(v) => submit.mutate(v)} initialValues={{ language: "en", aspect: "physical", kind: "wish" }}>
+          <Form form={form} layout="vertical" onFinish={(v) => submit.mutate(v)} initialValues={{ language: uiLang, aspect: "physical", kind: "wish" }}
+            onValuesChange={(changed: { text?: string; language?: string }) => {
+              if (changed.language !== undefined) languagePicked.current = true;
+              else if (changed.text !== undefined && !languagePicked.current) form.setFieldValue("language", detectTextLanguage(changed.text, uiLang));
+            }}>
             <Form.Item name="text" label={t("vision.statement.text")} rules={[{ required: true, message: t("vision.required") }, { max: 280 }]}><Input.TextArea rows={2} maxLength={280} showCount data-testid="statement-text" /></Form.Item>
             <Space wrap>
               <Form.Item name="language" label={t("vision.statement.language")}><Select style={{ width: 120 }} options={[{ value: "en", label: "English" }, { value: "zh", label: "中文" }]} data-testid="statement-language" /></Form.Item>

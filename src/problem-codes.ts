@@ -1,0 +1,172 @@
+/**
+ * Every machine-readable problem code the API can send, with the names of the parameters its
+ * message interpolates. This is the one source of truth: problem+json bodies carry `code` and
+ * `params` from here (the English `title`/`detail` stay for API users), the web client renders
+ * each code in the user's language (src/web/i18n/errors.ts), and a test fails when a code here has
+ * no English or Chinese text there.
+ *
+ * Codes are stable: rename one only with a deprecation. `params` values are strings or numbers.
+ */
+export const PROBLEM_CODES = {
+  // Generic codes, used when nothing more precise applies. The client shows its own generic text
+  // in Chinese and the server's English `detail` in English.
+  invalid_input: [],
+  not_found: [],
+  conflict: [],
+  forbidden: [],
+  "request.invalid": [],
+  /** A problem item with no more precise reason: its row/column/value are given. */
+  "item.invalid": ["column"],
+
+  // Signing in and permissions.
+  "auth.wrong_credentials": [],
+  "auth.sign_in_required": [],
+  "auth.token_invalid": [],
+  "auth.csrf": [],
+  "auth.admin_only": [],
+  "auth.role_required": ["roles"],
+  "auth.must_change_password": [],
+  "auth.current_password_wrong": [],
+  "auth.password_unchanged": [],
+  "auth.history_forbidden": [],
+  "auth.rate_limited": ["seconds"],
+
+  // The request itself.
+  "request.too_large": [],
+  "request.unsupported_media_type": [],
+  "request.not_acceptable": [],
+  "request.invalid_json": [],
+  "request.empty_body": [],
+  "request.precondition_required": [],
+  "request.unparseable_url": [],
+  "request.method_not_allowed": [],
+  "request.no_file": [],
+
+  // Server state.
+  "server.error": [],
+  "server.starting": [],
+  "server.database_unavailable": [],
+  "server.seeding": [],
+
+  // Fields of a JSON body, query or path (zod schema validation and service checks).
+  "validation.required": ["field"],
+  "validation.invalid_type": ["field", "expected"],
+  "validation.too_small": ["field", "minimum"],
+  "validation.too_big": ["field", "maximum"],
+  "validation.too_short": ["field", "minimum"],
+  "validation.too_long": ["field", "maximum"],
+  "validation.invalid_value": ["field", "options"],
+  "validation.invalid_format": ["field", "format"],
+  "validation.unrecognized_keys": ["field", "keys"],
+  "validation.invalid": ["field"],
+
+  // File imports: the whole report and each problem item (row, column, value and the reason code).
+  "import.nothing_imported": ["count"],
+  "import.empty_file": [],
+  "import.header_unusable": [],
+  "import.not_csv": [],
+  "import.header_missing": ["row"],
+  "import.unknown_column": ["column", "expected"],
+  "import.duplicate_column": ["column"],
+  "import.missing_column": ["column"],
+  "import.field_count": ["row", "found", "expected"],
+  "import.required": ["row", "column"],
+  "import.not_a_number": ["row", "column", "value"],
+  "import.decimal_comma": ["row", "column", "value"],
+  "import.not_finite": ["row", "column", "value"],
+  "import.unknown_city": ["row", "column", "value"],
+  "import.unknown_indicator": ["row", "column", "value"],
+  "import.bad_period": ["row", "column", "value"],
+  "import.too_long": ["row", "column", "max"],
+  "import.bad_choice": ["row", "column", "value", "options"],
+  "import.not_city_editor": ["row", "column", "value"],
+  "import.invalid_csv": ["row"],
+  "import.not_a_date": ["row", "column", "value"],
+
+  // Records that do not exist.
+  "not_found.route": ["method", "path"],
+  "not_found.city": ["id"],
+  "not_found.indicator": ["id"],
+  "not_found.source": ["id"],
+  "not_found.user": ["id"],
+  "not_found.token": ["id"],
+  "not_found.programme": ["id"],
+  "not_found.call": ["id"],
+  "not_found.application": ["id"],
+  "not_found.cooperation": ["id"],
+  "not_found.action": ["id"],
+  "not_found.kpi": ["id"],
+  "not_found.activity": ["id"],
+  "not_found.output": ["id"],
+  "not_found.organisation": ["id"],
+  "not_found.commitment": ["id"],
+  "not_found.pilot": ["id"],
+  "not_found.fund_application": ["id"],
+  "not_found.practice": ["id"],
+  "not_found.inventory": ["id"],
+  "not_found.target": ["id"],
+  "not_found.emission_factor": ["id"],
+  "not_found.district": ["id"],
+  "not_found.vision_process": ["id"],
+  "not_found.vision_document": ["id"],
+  "not_found.statement": ["id"],
+  "not_found.readiness_assessment": ["id"],
+
+  // Conflicts with the record's current state.
+  "conflict.stale_version": [],
+  "conflict.process_closed": ["id"],
+  "conflict.inventory_final": ["id"],
+
+  // A refused status change of a cooperation: the engine gives the reason in both languages.
+  "cooperation.transition_refused": ["en", "zh"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+export type ProblemParams = Record<string, string | number>;
+
+/** The generic codes: the client may prefer the server's specific English detail over their text. */
+export const GENERIC_PROBLEM_CODES: readonly ProblemCode[] = ["invalid_input", "not_found", "conflict", "forbidden", "request.invalid", "item.invalid"];
+
+/** What a "not found" names: its code, its English label and the key it is looked up by. */
+export const NOT_FOUND_KINDS = {
+  city: ["city", "slug"],
+  indicator: ["indicator", "code"],
+  source: ["source", "id"],
+  programme: ["programme", "id"],
+  call: ["call", "id"],
+  application: ["application", "id"],
+  cooperation: ["cooperation", "id"],
+  action: ["action", "id"],
+  kpi: ["KPI", "id"],
+  activity: ["activity", "id"],
+  output: ["output", "id"],
+  organisation: ["organisation", "id"],
+  commitment: ["commitment", "id"],
+  pilot: ["pilot project", "id"],
+  fund_application: ["fund application", "id"],
+  practice: ["practice", "id"],
+  inventory: ["inventory", "id"],
+  target: ["target", "id"],
+  emission_factor: ["emission factor", "id"],
+  district: ["district", "id"],
+  vision_process: ["vision process", "id"],
+  vision_document: ["vision document", "id"],
+  statement: ["statement", "id"],
+  readiness_assessment: ["readiness assessment", "id"],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type NotFoundKind = keyof typeof NOT_FOUND_KINDS;
+
+/**
+ * Reasons of problem items phrased the same everywhere, mapped to their code when the code that
+ * found the problem did not set one (exact text only).
+ */
+export const ITEM_REASON_CODES: Record<string, ProblemCode> = {
+  "is required": "validation.required",
+  "is not a number": "import.not_a_number",
+  "is not a finite number": "import.not_finite",
+  "appears twice in the header": "import.duplicate_column",
+  "is missing from the header": "import.missing_column",
+  "the header row is missing": "import.header_missing",
+  "is not a date": "import.not_a_date",
+};
