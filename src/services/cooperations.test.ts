@@ -25,7 +25,7 @@ describe.each(DIALECTS)("cooperation use cases on %s", (dialect) => {
   });
 
   it("names an unknown city, a city listed twice, two leads, an unknown programme and an end before the start", async () => {
-    await expect(createCooperation(ctx, { ...pair, members: [...pair.members, { slug: "atlantis-xx", role: "partner" }] }, "a")).rejects.toThrow(new NotFoundError('no city with slug "atlantis-xx" (members.2.slug)'));
+    await expect(createCooperation(ctx, { ...pair, members: [...pair.members, { slug: "atlantis-xx", role: "partner" }] }, "a")).rejects.toMatchObject({ name: "NotFoundError", message: 'no city with slug "atlantis-xx" (members.2.slug)', code: "not_found.city", params: { id: "atlantis-xx" } });
     await expect(createCooperation(ctx, { ...pair, members: [...pair.members, { slug: "prague-cz", role: "mentor" }] }, "a")).rejects.toThrow(/"prague-cz" is listed twice/);
     await expect(createCooperation(ctx, { ...pair, members: [pair.members[0]!, { slug: "prague-cz", role: "lead" }] }, "a")).rejects.toThrow(/at most one lead/);
     await expect(createCooperation(ctx, { ...pair, programmeId: "nope" }, "a")).rejects.toBeInstanceOf(NotFoundError);
