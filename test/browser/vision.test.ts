@@ -156,10 +156,9 @@ describe("districts: names and a boundary from a GeoJSON file", () => {
 });
 
 describe("innovation readiness", () => {
-  it("starts an assessment for a seeded pilot from the districts tab, scores it, and shows the radar, a gap and practices, in Chinese too", async () => {
-    await page.goto(`${server.baseUrl}/cities/chongqing-cn?tab=districts`);
-    await page.getByTestId("assessment-subject-id").fill("iuc-asia-chongqing-mannheim-freight-railway");
-    await page.getByTestId("assessment-start").click();
+  it("starts an assessment for a seeded pilot from its card on the cooperation page, scores it, and shows the radar, a gap and practices, in Chinese too", async () => {
+    await page.goto(`${server.baseUrl}/cooperations/iuc-asia-chongqing-mannheim?tab=pilots`);
+    await page.getByTestId("readiness-pilot-iuc-asia-chongqing-mannheim-freight-railway-assess").click();
     await page.waitForURL(/\/readiness\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId("readiness-title").innerText()).resolves.toMatch(/Freight railway link/);
     await page.getByTestId("score-participation").click();

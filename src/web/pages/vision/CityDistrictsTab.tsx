@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Empty, Form, Input, Radio, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, Empty, Form, Input, Space, Tag, Typography } from "antd";
 import { ItemList } from "../../components/ItemList";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { ErrorState, Loading } from "../../components/States";
 import { useLang } from "../../lang";
 import { ApiError } from "../../api";
 import { type District, pickName, visionApi } from "../../vision/api";
-import { Can, path, useCan, write } from "../../account/permissions";
+import { Can, path, write } from "../../account/permissions";
 import { type BoundaryGeometry, boundaryFromGeoJson, boundaryPoints } from "../../vision/boundary-file";
 
 /** Names and boundary of a district (boundary from a GeoJSON file), saved against the version shown. */
@@ -100,24 +100,7 @@ function DistrictCard({ d, slug, onChange }: { d: District; slug: string; onChan
   );
 }
 
-function NewAssessment() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [kind, setKind] = useState<"pilot" | "action">("pilot");
-  const [id, setId] = useState("");
-  return (
-    <Card size="small" title={t("vision.readiness.newTitle")} data-testid="new-assessment">
-      <Typography.Paragraph type="secondary">{t("vision.readiness.newHint")}</Typography.Paragraph>
-      <Space wrap>
-        <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as "pilot" | "action")} options={[{ value: "pilot", label: t("vision.readiness.pilot") }, { value: "action", label: t("vision.readiness.action") }]} />
-        <Input value={id} onChange={(e) => setId(e.target.value)} placeholder={t("vision.readiness.id")} aria-label={t("vision.readiness.id")} data-testid="assessment-subject-id" style={{ width: 240 }} />
-        <Button disabled={!id.trim()} onClick={() => navigate(`/readiness/new?${kind}=${encodeURIComponent(id.trim())}`)} data-testid="assessment-start">{t("vision.readiness.start")}</Button>
-      </Space>
-    </Card>
-  );
-}
-
-/** The city tab "District visions": districts and their vision processes; create a district or a process; start a readiness assessment. */
+/** The city tab "District visions": districts and their vision processes; create a district or a process (readiness assessments start from their pilot or action on the cooperation page). */
 export default function CityDistrictsTab({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -139,14 +122,6 @@ export default function CityDistrictsTab({ slug }: { slug: string }) {
         {create.error && <Alert type="error" showIcon title={create.error.message} />}
       </Card>
       </Can>
-      {/* An assessment is for a pilot or an action: the server checks its cooperation's roles when it is saved. */}
-      <SignedInOnly><NewAssessment /></SignedInOnly>
     </Space>
   );
-}
-
-/** Its children for any signed-in visitor (an action whose permission depends on a record chosen later). */
-function SignedInOnly({ children }: { children: React.ReactNode }) {
-  const p = useCan(write("POST", "/readiness-assessments"));
-  return p && p.needs !== "sign-in" ? <>{children}</> : null;
 }
