@@ -101,3 +101,88 @@ describe("readiness from the pilot or action it belongs to", () => {
     }
   }, T);
 });
+
+/** Draws a closed loop on the boundary map of `scope` by pressing, going round and releasing. */
+async function drawLoop(page: Page, scope: ReturnType<Page["getByTestId"]>): Promise<void> {
+  const map = scope.getByTestId("boundary-map");
+  await expect.poll(() => map.getAttribute("data-ready"), { timeout: 30_000 }).toBe("true");
+  await scope.getByTestId("boundary-draw").click();
+  await expect.poll(() => map.getAttribute("data-drawing")).toBe("true");
+  const box = await map.boundingBox();
+  if (!box) throw new Error("the boundary map has no box");
+  const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
+  await page.mouse.move(...at(0.4, 0.35));
+  await page.mouse.down();
+  for (const [fx, fy] of [[0.6, 0.35], [0.6, 0.65], [0.4, 0.65], [0.41, 0.36]] as const) await page.mouse.move(...at(fx, fy), { steps: 6 });
+  await page.mouse.up();
+}
+
+describe("districts: created with a boundary drawn on the map; a process closed after a confirmation", () => {
+  it("lets the administrator draw and save a district, close its process after confirming, and shows a visitor none of it", async () => {
+    const admin = await openPage("admin");
+    const visitor = await openPage("visitor");
+    try {
+      const p = admin.page;
+      await open(p, "/cities/chongqing-cn?tab=districts", "new-district");
+      const form = p.getByTestId("new-district");
+      await form.getByTestId("district-name-en").fill("Jiefangbei");
+      await form.getByTestId("district-name-zh").fill("解放碑");
+      await drawLoop(p, form);
+      await expect.poll(() => form.getByTestId("district-boundary-state").innerText(), { timeout: 15_000 }).toMatch(/^Drawn, \d+ points$/);
+      await form.getByTestId("district-create").click();
+      await p.getByTestId("districts-tab").getByText("Jiefangbei").waitFor();
+      const { items } = await api<{ items: { id: string; names: { en: string }; boundary: { type: string; coordinates: number[][][] } | null }[] }>("GET", "/cities/chongqing-cn/districts");
+      const made = items.find((d) => d.names.en === "Jiefangbei");
+      expect(made?.boundary?.type).toBe("Polygon");
+      const ring = made!.boundary!.coordinates[0]!;
+      expect(ring.length).toBeGreaterThanOrEqual(4);
+      expect(ring[0]).toEqual(ring.at(-1));
+      // Drawn around the middle of a map centred on Chongqing (106.55° E, 29.56° N).
+      for (const [lon, lat] of ring) {
+        expect(Math.abs(lon! - 106.55)).toBeLessThan(0.25);
+        expect(Math.abs(lat! - 29.56)).toBeLessThan(0.2);
+      }
+      await expect(p.getByTestId(`district-${made!.id}`).innerText()).resolves.toMatch(/GeoJSON, \d+ points/);
+
+      // Redrawn from the card's edit form: the new line replaces the old one.
+      await p.getByTestId(`edit-district-${made!.id}`).click();
+      const edit = p.getByTestId(`edit-district-form-${made!.id}`);
+      await drawLoop(p, edit);
+      await expect.poll(() => edit.getByTestId("district-boundary-state").innerText(), { timeout: 15_000 }).toMatch(/^Drawn, \d+ points$/);
+      await edit.getByTestId("edit-district-save").click();
+      await expect.poll(async () => (await api<{ version: number }>("GET", `/districts/${made!.id}`)).version, { timeout: 15_000 }).toBe(2);
+
+      // Closing the process asks first; "Cancel" leaves it open.
+      const proc = await api<{ id: string }>("POST", `/districts/${made!.id}/processes`, { question: { en: "What should Jiefangbei be like?", zh: "解放碑应当是什么样？" }, startsOn: "2026-03-01" });
+      const status = async () => (await api<{ status: string }>("GET", `/vision-processes/${proc.id}`)).status;
+      await open(p, `/cities/chongqing-cn/districts/${made!.id}?process=${proc.id}`, "process-status-toggle");
+      await p.getByTestId("process-status-toggle").click();
+      await p.getByText("Close this process?").waitFor();
+      await p.getByRole("button", { name: "Cancel" }).click();
+      await p.getByText("Close this process?").waitFor({ state: "hidden" });
+      expect(await status()).toBe("open");
+      await p.getByTestId("process-status-toggle").click();
+      await p.getByTestId("process-status-confirm").click();
+      await p.getByTestId("process-status-toggle").getByText("Reopen the process").waitFor();
+      expect(await status()).toBe("closed");
+      expect(await p.getByTestId("join-submit").count()).toBe(0);
+
+      // 中文 labels of the drawing tool and the confirmation.
+      await p.getByTestId("lang-zh").click();
+      await p.getByTestId("process-status-toggle").getByText("重新开放此进程").click();
+      await p.getByText("重新开放此进程？").waitFor();
+      await open(p, "/cities/chongqing-cn?tab=districts", "new-district");
+      await expect(p.getByTestId("new-district").getByTestId("boundary-draw").innerText()).resolves.toBe("绘制边界");
+
+      // A visitor: the districts and the drawn line, no form, no drawing tool, no status button.
+      await open(visitor.page, "/cities/chongqing-cn?tab=districts", `district-${made!.id}`);
+      for (const id of ["new-district", "boundary-draw", "boundary-map", `edit-district-${made!.id}`, "process-create"]) expect(await visitor.page.getByTestId(id).count(), id).toBe(0);
+      await open(visitor.page, `/cities/chongqing-cn/districts/${made!.id}?process=${proc.id}`, "district-title");
+      await visitor.page.getByTestId("process-question").waitFor();
+      expect(await visitor.page.getByTestId("process-status-toggle").count()).toBe(0);
+    } finally {
+      await admin.context.close();
+      await visitor.context.close();
+    }
+  }, T);
+});

@@ -10,6 +10,22 @@ export const dataPagesEn = {
     openN_other: "Readiness assessments ({{count}})",
     readOnly: "You can read this assessment; its cooperation's member cities and programme managers change it.",
   },
+  boundary: {
+    draw: "Draw the boundary",
+    stopDrawing: "Stop drawing",
+    drawHint: "Press on the map, go round the district and release: the line closes itself. Drawing again replaces it.",
+    mapHint: "The district's boundary (blue) and the city's other districts (grey, dashed). Or read it from a GeoJSON file below.",
+    mapAria: "Map around {{city}} with the district boundaries",
+    drawnPoints: "Drawn, {{count}} points",
+  },
+  process: {
+    closeConfirm: "Close this process?",
+    closeDetail: "Participants can no longer join, write statements or vote. The results stay; you can reopen it.",
+    reopenConfirm: "Reopen this process?",
+    reopenDetail: "Participants can join, write statements and vote again.",
+    yes: "Yes",
+    no: "Cancel",
+  },
 };
 
 export const dataPagesZh: typeof dataPagesEn = {
@@ -19,5 +35,21 @@ export const dataPagesZh: typeof dataPagesEn = {
     openN_one: "创新准备度评估",
     openN_other: "创新准备度评估（{{count}}）",
     readOnly: "您可以查看此评估；由该城市合作的成员城市和合作项目负责人修改。",
+  },
+  boundary: {
+    draw: "绘制边界",
+    stopDrawing: "停止绘制",
+    drawHint: "在地图上按下鼠标，沿街区绕行一周后松开：线条会自动闭合。再次绘制将替换原边界。",
+    mapHint: "本街区边界（蓝色）与该城市其他街区（灰色虚线）。也可在下方从 GeoJSON 文件导入。",
+    mapAria: "{{city}}周边地图及街区边界",
+    drawnPoints: "已绘制，{{count}} 个点",
+  },
+  process: {
+    closeConfirm: "结束此进程？",
+    closeDetail: "参与者将不能再加入、提交意见或投票。结果会保留；之后可以重新开放。",
+    reopenConfirm: "重新开放此进程？",
+    reopenDetail: "参与者可以再次加入、提交意见和投票。",
+    yes: "确定",
+    no: "取消",
   },
 };
