@@ -4,6 +4,7 @@
  * after a confirmation; a city's daily air data with CSV download; the emission factor library.
  * Each is seen by the administrator (who edits) and by a signed-out visitor (who sees no edit control).
  */
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, type Running, startServer } from "./server";
@@ -182,6 +183,42 @@ describe("districts: created with a boundary drawn on the map; a process closed 
       expect(await visitor.page.getByTestId("process-status-toggle").count()).toBe(0);
     } finally {
       await admin.context.close();
+      await visitor.context.close();
+    }
+  }, T);
+});
+
+describe("daily air data of a city", () => {
+  it("lists the stored days a month a page, charts them, names standard, unit and sources, and downloads the year as CSV", async () => {
+    const visitor = await openPage("visitor");
+    try {
+      const p = visitor.page;
+      await open(p, "/cities/beijing-cn?tab=air&year=2016", "air-daily-table");
+      await p.getByTestId("air-daily-chart").locator("canvas").first().waitFor();
+      await expect(p.getByTestId("air-daily-about").innerText()).resolves.toMatch(/measured hourly concentrations[\s\S]*HJ 633-2012 \(AQI\)[\s\S]*µg\/m³ \(CO mg\/m³/);
+      await expect(p.getByTestId("air-daily-page").innerText()).resolves.toBe("Page 1: 1 Jan 2016 – 31 Jan 2016");
+      expect(await p.getByTestId("air-daily-table").locator("tbody tr.ant-table-row").count()).toBe(31);
+      await expect(p.getByTestId("air-daily-table").locator("thead").innerText()).resolves.toMatch(/PM2\.5 \(µg\/m³\)[\s\S]*CO \(mg\/m³\)/);
+      await p.getByTestId("air-daily-sources").waitFor();
+      await p.getByTestId("air-daily-next").click();
+      await expect.poll(() => p.getByTestId("air-daily-page").innerText(), { timeout: 15_000 }).toBe("Page 2: 1 Feb 2016 – 2 Mar 2016");
+      await p.getByTestId("air-daily-prev").click();
+      await expect.poll(() => p.getByTestId("air-daily-page").innerText(), { timeout: 15_000 }).toMatch(/^Page 1: 1 Jan 2016/);
+
+      // The year's CSV has a row for every stored day of 2016.
+      const year = (await api<{ items: unknown[] }>("GET", "/cities/beijing-cn/air/daily?from=2016-01-01&to=2016-12-31")).items.length;
+      const [download] = await Promise.all([p.waitForEvent("download"), p.getByTestId("air-daily-csv-year").click()]);
+      expect(download.suggestedFilename()).toBe("citybridge-air-daily-beijing-cn-from-2016-01-01-to-2016-12-31.csv");
+      const lines = readFileSync((await download.path())!, "utf8").trim().split("\n");
+      expect(lines[0]).toMatch(/^date,stations,cn_aqi,cn_level,cn_primary,cn_standard,/);
+      expect(lines.length - 1).toBe(year);
+
+      // No upload for a visitor; the labels in 中文.
+      expect(await p.getByTestId("air-upload").count()).toBe(0);
+      await p.getByTestId("lang-zh").click();
+      await expect(p.getByTestId("air-daily").locator(".ant-card-head").innerText()).resolves.toBe("逐日数据");
+      await expect(p.getByTestId("air-daily-csv-all").innerText()).resolves.toBe("下载 CSV（全部日期）");
+    } finally {
       await visitor.context.close();
     }
   }, T);

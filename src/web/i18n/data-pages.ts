@@ -26,6 +26,21 @@ export const dataPagesEn = {
     yes: "Yes",
     no: "Cancel",
   },
+  airDaily: {
+    title: "Daily values",
+    about: "Computed by citybridge from the measured hourly concentrations imported for this city, under {{standard}} ({{scale}}). Concentrations are daily means in µg/m³ (CO mg/m³; O3 the highest 8-hour mean), left empty where a day has too few valid hours.",
+    chartAria: "Daily {{scale}} in {{year}} under {{standard}}",
+    csvYear: "Download CSV ({{year}})",
+    csvAll: "Download CSV (every day)",
+    date: "Date",
+    primary: "Primary pollutant",
+    standard: "Standard",
+    stations: "Stations",
+    prev: "Previous",
+    next: "Next",
+    page: "Page {{n}}: {{first}} – {{last}}",
+    sources: "Sources of these days",
+  },
 };
 
 export const dataPagesZh: typeof dataPagesEn = {
@@ -51,5 +66,20 @@ export const dataPagesZh: typeof dataPagesEn = {
     reopenDetail: "参与者可以再次加入、提交意见和投票。",
     yes: "确定",
     no: "取消",
+  },
+  airDaily: {
+    title: "逐日数据",
+    about: "由 citybridge 根据为该城市导入的实测小时浓度计算，采用 {{standard}}（{{scale}}）。浓度为日均值，单位 µg/m³（CO 为 mg/m³；O3 为最大 8 小时平均）；有效小时数不足的日期留空。",
+    chartAria: "{{year}}年逐日{{scale}}（{{standard}}）",
+    csvYear: "下载 CSV（{{year}}年）",
+    csvAll: "下载 CSV（全部日期）",
+    date: "日期",
+    primary: "首要污染物",
+    standard: "标准",
+    stations: "监测站数",
+    prev: "上一页",
+    next: "下一页",
+    page: "第 {{n}} 页：{{first}} – {{last}}",
+    sources: "这些日期的数据来源",
   },
 };
