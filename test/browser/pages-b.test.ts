@@ -223,3 +223,50 @@ describe("daily air data of a city", () => {
     }
   }, T);
 });
+
+describe("the emission factor library", () => {
+  it("lets anyone browse and search it, and a signed-in user add a factor with a source (problems shown); a visitor sees no form", async () => {
+    const admin = await openPage("admin");
+    const visitor = await openPage("visitor");
+    try {
+      const v = visitor.page;
+      await open(v, "/cities/chongqing-cn?tab=climate", "factor-library-link");
+      await v.getByTestId("factor-library-link").click();
+      await v.waitForURL(/\/emission-factors$/);
+      await v.getByTestId("factor-table").locator("tbody tr.ant-table-row").first().waitFor();
+      await v.getByTestId("factor-search").locator("input").fill("diesel");
+      await v.getByTestId("factor-search").locator("input").press("Enter");
+      await expect.poll(() => v.getByTestId("factor-table").locator("tbody tr.ant-table-row").count(), { timeout: 15_000 }).toBe(1);
+      await expect(v.getByTestId("factor-table").innerText()).resolves.toMatch(/ipcc2006:gas-diesel-oil[\s\S]*Fuel combustion[\s\S]*CO2: 74,100 kg\/TJ[\s\S]*Shipped/);
+      // Filters are in the URL: grid factors of 2022.
+      await open(v, "/emission-factors?kind=grid&year=2022", "factor-table");
+      await v.getByTestId("factor-table").getByText("cn-mee:grid:national:2022").waitFor();
+      expect(await v.getByTestId("factor-add").count()).toBe(0);
+      await v.getByTestId("sign-in-to-edit").waitFor();
+      await v.getByTestId("lang-zh").click();
+      await v.getByText("排放因子库").first().waitFor();
+      await expect(v.getByTestId("sign-in-to-edit").innerText()).resolves.toBe("登录后编辑");
+
+      const p = admin.page;
+      await open(p, "/emission-factors", "factor-add");
+      await p.getByTestId("factor-id").fill("chongqing:district-heat-2022");
+      await p.getByTestId("factor-name-en").fill("District heat, Chongqing");
+      await p.getByTestId("factor-value-0").fill("0.25");
+      await p.getByTestId("factor-unit-0").fill("kWh");
+      await p.getByTestId("factor-source").fill("Chongqing heat utility annual report 2022");
+      await p.getByTestId("factor-save").click();
+      await expect.poll(() => p.getByTestId("factor-problems").innerText(), { timeout: 15_000 }).toMatch(/gases\.0\.unit “kWh”: is not mass of gas per unit of activity/);
+      await p.getByTestId("factor-unit-0").fill("kg/kWh");
+      await p.getByTestId("factor-save").click();
+      // Added: the list shows it alone (searched by its id), as a user's own, with its citation as source.
+      await expect.poll(() => p.getByTestId("factor-table").locator("tbody tr.ant-table-row").count(), { timeout: 15_000 }).toBe(1);
+      await expect(p.getByTestId("factor-table").innerText()).resolves.toMatch(/District heat, Chongqing[\s\S]*CO2: 0\.25 kg\/kWh[\s\S]*Chongqing heat utility annual report 2022[\s\S]*Added by users/);
+      const stored = await api<{ source: string; builtin: boolean }>("GET", "/emission-factors/chongqing:district-heat-2022");
+      expect(stored).toMatchObject({ builtin: false });
+      expect(stored.source).toMatch(/^chongqing-heat-utility/);
+    } finally {
+      await admin.context.close();
+      await visitor.context.close();
+    }
+  }, T);
+});
