@@ -97,6 +97,13 @@ describe("citybridge inventory, pathway and factors", () => {
     expect(JSON.parse(list.stdout).map((f: { id: string }) => f.id)).toEqual(["cn-mee:grid:province:chongqing:2021", "cn-mee:grid:province:chongqing:2022"]);
     const add = run("factors", "add", "--id", "exampleton:heat", "--name", "District heat", "--gas", "CO2=0.3", "--unit", "kg/kWh", "--source", "Exampleton heat utility (fictional)", "--db", db);
     expect(add.code, add.stderr).toBe(0);
+    // Filters: the user's own, by year and gas; a bad year is a usage error.
+    const own = run("factors", "list", "--own", "--gas", "CO2", "--unit", "KG/KWH", "--json", "--db", db);
+    expect(JSON.parse(own.stdout).map((f: { id: string }) => f.id)).toEqual(["exampleton:heat"]);
+    const y2022 = JSON.parse(run("factors", "list", "--year", "2022", "--region", "CN", "--kind", "grid", "--json", "--db", db).stdout) as { year: number; region: string }[];
+    expect(y2022.length).toBeGreaterThan(0);
+    expect(y2022.every((f) => f.year === 2022 && f.region === "CN")).toBe(true);
+    expect(run("factors", "list", "--year", "soon", "--db", db).code).toBe(2);
     expect(run("factors", "add", "--id", "ember:XXX", "--name", "n", "--gas", "CO2=1", "--unit", "kg/kWh", "--source", "s", "--db", db).code).toBe(2);
     const inv = file("heat.json", JSON.stringify({ activities: [{ gpc: "I.1.2", amount: 1000, unit: "MWh", factor: "exampleton:heat" }] }));
     expect(JSON.parse(run("inventory", "compute", inv, "--json", "--db", db).stdout).total.basic).toBe(300);

@@ -26,10 +26,16 @@ export function factorsCommand(): Command {
         .description("list factors, optionally matching text in the id or name")
         .argument("[query]", "part of an id or name, e.g. diesel, cn-mee:grid, ember:DEU")
         .addOption(new Option("--kind <kind>", "only this kind").choices(["fuel", "grid", "other"]))
+        .addOption(new Option("--gas <gas>", "only factors with a value for this gas").choices(["CO2", "CH4", "N2O"]))
+        .option("--unit <unit>", "only factors with a value in this unit, e.g. kg/TJ")
+        .option("--year <year>", "only factors of this year", (v) => { const n = Number(v); if (!Number.isInteger(n) || n < 1800 || n > 2200) throw new InvalidArgumentError("must be a year 1800–2200"); return n; })
+        .option("--region <region>", "only factors of this region, e.g. CN, CHN")
+        .option("--source <id>", "only factors from this source id")
+        .option("--own", "only factors added by users")
         .option("--limit <n>", "how many (1–500, default 50)", positiveInt, 50)
         .option("--json", "print JSON"),
-    ).action(async (query: string | undefined, opts: { kind?: EmissionFactor["kind"]; limit: number; json?: boolean; db?: string }) => {
-      const page = await withApp(opts, (ctx) => listEmissionFactors(ctx, { q: query, kind: opts.kind, limit: opts.limit }));
+    ).action(async (query: string | undefined, opts: { kind?: EmissionFactor["kind"]; gas?: "CO2" | "CH4" | "N2O"; unit?: string; year?: number; region?: string; source?: string; own?: boolean; limit: number; json?: boolean; db?: string }) => {
+      const page = await withApp(opts, (ctx) => listEmissionFactors(ctx, { q: query, kind: opts.kind, gas: opts.gas, unit: opts.unit, year: opts.year, region: opts.region, source: opts.source, builtin: opts.own ? false : undefined, limit: opts.limit }));
       if (opts.json) process.stdout.write(`${JSON.stringify(page.items, null, 2)}\n`);
       else if (page.items.length === 0) process.stderr.write(`no emission factor matches "${query ?? ""}"\n`);
       else process.stdout.write(`${page.items.map(line).join("\n")}\n`);

@@ -56,8 +56,8 @@ export async function cityAirOverview(ctx: AppContext, slug: string): Promise<Ai
   };
 }
 
-/** A city's daily series (or one station's), optionally within [from, to]. */
-export async function cityAirDaily(ctx: AppContext, slug: string, opts: { station?: string; from?: string; to?: string } = {}): Promise<AirDay[]> {
+/** A city's daily series (or one station's), optionally within [from, to], after a date (the previous page's last) and at most `limit` days. */
+export async function cityAirDaily(ctx: AppContext, slug: string, opts: { station?: string; from?: string; to?: string; after?: string; limit?: number } = {}): Promise<AirDay[]> {
   await cityOrThrow(ctx, slug);
   if (opts.station) {
     await stationOrThrow(ctx, slug, opts.station);

@@ -1,7 +1,7 @@
 import { BUILTIN_FACTOR_NAMESPACES, type EmissionFactor, type NewEmissionFactor } from "../domain/emission-factor.js";
 import { ratioUnit } from "../engines/gpc/index.js";
 import { SourceRepository } from "../db/index.js";
-import { EmissionFactorRepository } from "../db/repositories/emission-factor.repository.js";
+import { EmissionFactorRepository, type FactorSearch } from "../db/repositories/emission-factor.repository.js";
 import { ConflictError, InvalidInputError, notFound, type Problem } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { resolveSources } from "./resolve-sources.js";
@@ -12,8 +12,8 @@ export interface FactorPage {
   next: string | null;
 }
 
-/** A page of the library, by id, optionally filtered by text and kind. */
-export async function listEmissionFactors(ctx: AppContext, s: { q?: string; kind?: EmissionFactor["kind"]; limit: number; after?: string }): Promise<FactorPage> {
+/** A page of the library, by id, optionally filtered by text, kind, gas, unit, year, region, source and origin. */
+export async function listEmissionFactors(ctx: AppContext, s: Omit<FactorSearch, "limit"> & { limit: number }): Promise<FactorPage> {
   const rows = await ctx.emissionFactors.search({ ...s, limit: s.limit + 1 });
   const items = rows.slice(0, s.limit);
   return { items, next: rows.length > s.limit ? items[items.length - 1]!.id : null };

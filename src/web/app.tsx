@@ -32,6 +32,7 @@ const ShowcaseProgrammePage = lazy(() => import("./pages/monitoring/ShowcaseProg
 const ShowcaseCooperationPage = lazy(() => import("./pages/monitoring/ShowcaseCooperationPage"));
 const DistrictPage = lazy(() => import("./pages/vision/DistrictPage"));
 const ReadinessPage = lazy(() => import("./pages/vision/ReadinessPage"));
+const FactorLibraryPage = lazy(() => import("./pages/climate/FactorLibraryPage"));
 const SignInPage = lazy(() => import("./pages/account/SignInPage"));
 const AccountPage = lazy(() => import("./pages/account/AccountPage"));
 const AdminPage = lazy(() => import("./pages/account/AdminPage"));
@@ -160,6 +161,7 @@ function Shell() {
                 <Route path="/showcase/cooperations/:id" element={<ShowcaseCooperationPage />} />
                 <Route path="/cities/:slug/districts/:id" element={<DistrictPage />} />
                 <Route path="/readiness/:id" element={<ReadinessPage />} />
+                <Route path="/emission-factors" element={<FactorLibraryPage />} />
                 <Route path="/sign-in" element={<SignInPage />} />
                 <Route path="/account" element={<AccountPage />} />
                 <Route path="/admin" element={<AdminPage />} />

@@ -117,6 +117,7 @@ describe("district visions: a common vision from three participants", () => {
     await page.getByTestId("process-status-toggle").getByText("结束此进程").waitFor();
     await page.getByTestId("lang-en").click();
     await page.getByTestId("process-status-toggle").click();
+    await page.getByTestId("process-status-confirm").click();
     await page.getByTestId("process-status-toggle").getByText("Reopen the process").waitFor();
     await expect(page.getByTestId("district-page").innerText()).resolves.toMatch(/closed/);
     expect(await page.getByTestId("join-submit").count()).toBe(0);
@@ -131,12 +132,14 @@ describe("districts: names and a boundary from a GeoJSON file", () => {
     const card = page.getByTestId(`district-${district.id}`);
     await expect(card.innerText()).resolves.toMatch(/No boundary/);
     await page.getByTestId(`edit-district-${district.id}`).click();
+    // The card's own form (the new-district form has a file input too).
+    const form = page.getByTestId(`edit-district-form-${district.id}`);
     await page.getByTestId("edit-district-en").fill("Karlín");
     const ring = [[14.44, 50.09], [14.46, 50.09], [14.46, 50.1], [14.44, 50.1], [14.44, 50.09]];
     const feature = { type: "Feature", properties: { name: "Karlín" }, geometry: { type: "Polygon", coordinates: [ring] } };
-    await page.getByTestId("district-boundary-file").setInputFiles({ name: "karlin.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(feature)) });
+    await form.getByTestId("district-boundary-file").setInputFiles({ name: "karlin.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(feature)) });
     // The file is read asynchronously: wait for the form to show what it found.
-    await expect.poll(() => page.getByTestId("district-boundary-state").innerText(), { timeout: 15_000 }).toBe("GeoJSON, 5 points");
+    await expect.poll(() => form.getByTestId("district-boundary-state").innerText(), { timeout: 15_000 }).toBe("GeoJSON, 5 points");
     await page.getByTestId("edit-district-save").click();
     await expect.poll(() => card.innerText(), { timeout: 15_000 }).toMatch(/Karlín[\s\S]*GeoJSON, 5 points/);
     const stored = await api<{ names: { en: string }; boundary: { type: string }; version: number }>("GET", `/districts/${district.id}`);
@@ -145,8 +148,8 @@ describe("districts: names and a boundary from a GeoJSON file", () => {
 
     // A file that is not a polygon is refused in the form; a save based on an old version gets the notice.
     await page.getByTestId(`edit-district-${district.id}`).click();
-    await page.getByTestId("district-boundary-file").setInputFiles({ name: "point.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ type: "Point", coordinates: [14.45, 50.09] })) });
-    await expect.poll(() => page.getByTestId("district-boundary-error").innerText(), { timeout: 15_000 }).toMatch(/no Polygon or MultiPolygon/);
+    await form.getByTestId("district-boundary-file").setInputFiles({ name: "point.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ type: "Point", coordinates: [14.45, 50.09] })) });
+    await expect.poll(() => form.getByTestId("district-boundary-error").innerText(), { timeout: 15_000 }).toMatch(/no Polygon or MultiPolygon/);
     await api("PUT", `/districts/${district.id}`, { names: { en: "Karlín", zh: "卡尔林" }, boundary: stored.boundary, version: stored.version });
     await page.getByTestId("edit-district-en").fill("Karlin district");
     await page.getByTestId("edit-district-save").click();
@@ -156,10 +159,9 @@ describe("districts: names and a boundary from a GeoJSON file", () => {
 });
 
 describe("innovation readiness", () => {
-  it("starts an assessment for a seeded pilot from the districts tab, scores it, and shows the radar, a gap and practices, in Chinese too", async () => {
-    await page.goto(`${server.baseUrl}/cities/chongqing-cn?tab=districts`);
-    await page.getByTestId("assessment-subject-id").fill("iuc-asia-chongqing-mannheim-freight-railway");
-    await page.getByTestId("assessment-start").click();
+  it("starts an assessment for a seeded pilot from its card on the cooperation page, scores it, and shows the radar, a gap and practices, in Chinese too", async () => {
+    await page.goto(`${server.baseUrl}/cooperations/iuc-asia-chongqing-mannheim?tab=pilots`);
+    await page.getByTestId("readiness-pilot-iuc-asia-chongqing-mannheim-freight-railway-assess").click();
     await page.waitForURL(/\/readiness\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId("readiness-title").innerText()).resolves.toMatch(/Freight railway link/);
     await page.getByTestId("score-participation").click();

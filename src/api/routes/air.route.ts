@@ -7,6 +7,7 @@ import { InvalidInputError } from "../../errors.js";
 import { cityAirAnnual, cityAirDaily, cityAirOverview } from "../../services/city-air.js";
 import type { AppContext } from "../../services/context.js";
 import { importAir } from "../../services/import-air.js";
+import { airDailyCsv } from "../../services/air-daily-csv.js";
 import { streamCsvBodies, withUploadedFile } from "../upload.js";
 import { actorOf } from "../authorize.js";
 
@@ -58,21 +59,52 @@ export function airRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => ({ city: req.params.slug, items: (await cityAirOverview(ctx, req.params.slug)).stations }),
     );
 
+    const DailyQuery = z.object({
+      from: DateSchema.optional(),
+      to: DateSchema.optional(),
+      station: StationSchema.optional(),
+      after: DateSchema.optional().describe("the `next` of the previous page: days after this date"),
+    });
+    const checkRange = (q: { from?: string; to?: string }) => {
+      if (q.from && q.to && q.from > q.to) throw new InvalidInputError(`from ${q.from} is after to ${q.to}`, [{ column: "from", value: q.from, message: `is after to (${q.to})` }]);
+    };
+
     app.get(
       "/cities/:slug/air/daily",
       {
         schema: {
           tags: ["air"],
-          summary: "Daily values and indices (China HJ 633, US EPA 2024, EEA 2024) of the city, or of one station",
+          summary: "Daily values and indices (China HJ 633, US EPA 2024, EEA 2024) of the city, or of one station; paged by `limit` and `after` when `limit` is given",
           params: SlugParams,
-          querystring: z.object({ from: DateSchema.optional(), to: DateSchema.optional(), station: StationSchema.optional() }),
-          response: { 200: z.object({ city: z.string(), station: z.string().nullable(), items: z.array(AirDaySchema) }) },
+          querystring: DailyQuery.extend({ limit: z.coerce.number().int().min(1).max(1000).optional().describe("days per page (1–1000); without it, every day in the range") }),
+          response: { 200: z.object({ city: z.string(), station: z.string().nullable(), items: z.array(AirDaySchema), next: z.string().nullable().describe("pass as `after` for the next page; null on the last") }) },
         },
       },
       async (req) => {
-        const { from, to, station } = req.query;
-        if (from && to && from > to) throw new InvalidInputError(`from ${from} is after to ${to}`, [{ column: "from", value: from, message: `is after to (${to})` }]);
-        return { city: req.params.slug, station: station ?? null, items: await cityAirDaily(ctx, req.params.slug, { from, to, station }) };
+        const { from, to, station, after, limit } = req.query;
+        checkRange(req.query);
+        const days = await cityAirDaily(ctx, req.params.slug, { from, to, station, after, limit: limit === undefined ? undefined : limit + 1 });
+        const items = limit === undefined ? days : days.slice(0, limit);
+        return { city: req.params.slug, station: station ?? null, items, next: limit !== undefined && days.length > limit ? items.at(-1)!.date : null };
+      },
+    );
+
+    app.get(
+      "/cities/:slug/air/daily.csv",
+      {
+        schema: {
+          tags: ["air"],
+          summary: "The daily series as CSV: the index under each standard with the standard's id, daily concentrations (µg/m³, CO mg/m³) and the source ids",
+          params: SlugParams,
+          querystring: DailyQuery,
+          produces: ["text/csv"],
+        },
+      },
+      async (req, reply) => {
+        checkRange(req.query);
+        const days = await cityAirDaily(ctx, req.params.slug, req.query);
+        const name = `citybridge-air-daily-${req.params.slug}${req.query.station ? `-${req.query.station}` : ""}${req.query.from ? `-from-${req.query.from}` : ""}${req.query.to ? `-to-${req.query.to}` : ""}.csv`;
+        return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${name}"`).send(airDailyCsv(days));
       },
     );
 

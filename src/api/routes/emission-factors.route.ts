@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { EmissionFactorSchema, FactorIdSchema, FactorKindSchema, NewEmissionFactorSchema } from "../../domain/emission-factor.js";
+import { EmissionFactorSchema, FactorIdSchema, FactorKindSchema, GasSchema, NewEmissionFactorSchema } from "../../domain/emission-factor.js";
 import type { AppContext } from "../../services/context.js";
 import { addEmissionFactor, getEmissionFactor, listEmissionFactors } from "../../services/emission-factors.js";
 import { actorOf } from "../authorize.js";
@@ -15,7 +15,13 @@ export function emissionFactorsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "The emission factor library: IPCC 2006 fuels, China MEE grid factors, Ember countries and users' own",
           querystring: z.object({
             q: z.string().trim().min(1).max(100).optional().describe("part of the id or the English or Chinese name: diesel, cn-mee:grid, 天然气"),
-            kind: FactorKindSchema.optional(),
+            kind: FactorKindSchema.optional().describe("fuel (stationary and mobile energy), grid (electricity) or other"),
+            gas: GasSchema.optional().describe("has a value for this gas"),
+            unit: z.string().trim().min(1).max(20).optional().describe("has a value in this unit: kg/TJ, kg/kWh, t/t …"),
+            year: z.coerce.number().int().min(1800).max(2200).optional(),
+            region: z.string().trim().min(1).max(100).optional().describe("exactly: CN, CN/East China, CHN …"),
+            source: z.string().trim().min(1).max(300).optional().describe("a source id, exactly"),
+            builtin: z.enum(["true", "false"]).transform((v) => v === "true").optional().describe("shipped with the product (true) or added by users (false)"),
             limit: z.coerce.number().int().min(1).max(500).default(100),
             after: z.string().max(120).optional().describe("the `next` of the previous page"),
           }),

@@ -120,11 +120,14 @@ export class AirDailyRepository {
   }
 
   /** A station's or a city's days, by date, optionally within [from, to]. */
-  async series(scope: AirScope, subject: string, range: { from?: string; to?: string } = {}): Promise<AirDay[]> {
+  async series(scope: AirScope, subject: string, range: { from?: string; to?: string; after?: string; limit?: number } = {}): Promise<AirDay[]> {
     let q = this.db.selectFrom("air_daily").selectAll().where("scope", "=", scope).where("subject", "=", subject);
     if (range.from) q = q.where("date", ">=", range.from);
     if (range.to) q = q.where("date", "<=", range.to);
-    return (await q.orderBy("date").execute()).map(toDay);
+    if (range.after) q = q.where("date", ">", range.after);
+    let ordered = q.orderBy("date");
+    if (range.limit !== undefined) ordered = ordered.limit(range.limit);
+    return (await ordered.execute()).map(toDay);
   }
 
   /**

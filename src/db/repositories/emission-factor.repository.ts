@@ -6,6 +6,17 @@ export interface FactorSearch {
   /** Part of the id or of the English or Chinese name, case-insensitive. */
   q?: string;
   kind?: EmissionFactor["kind"];
+  /** Has a value for this gas. */
+  gas?: "CO2" | "CH4" | "N2O";
+  /** Has a value in this unit, e.g. `kg/TJ` (case-insensitive). */
+  unit?: string;
+  year?: number;
+  /** Region, exactly (`CN`, `CN/East China`, `CHN`). */
+  region?: string;
+  /** Source id, exactly. */
+  source?: string;
+  /** Shipped with the product (true) or added by users (false). */
+  builtin?: boolean;
   limit: number;
   /** The last id of the previous page. */
   after?: string;
@@ -68,6 +79,14 @@ export class EmissionFactorRepository {
       q = q.where(sql<boolean>`lower(id || ' ' || name_en || ' ' || coalesce(name_zh, '')) like ${like} escape '\\'`);
     }
     if (s.kind) q = q.where("kind", "=", s.kind);
+    // gases_json is written by toRow as JSON.stringify of {gas, value, unit} objects: its keys and quoting are fixed.
+    const inGases = (key: string, v: string) => sql<boolean>`lower(gases_json) like ${`%"${key}":${JSON.stringify(v).toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`} escape '\\'`;
+    if (s.gas) q = q.where(inGases("gas", s.gas));
+    if (s.unit) q = q.where(inGases("unit", s.unit));
+    if (s.year !== undefined) q = q.where("year", "=", s.year);
+    if (s.region) q = q.where("region", "=", s.region);
+    if (s.source) q = q.where("source_id", "=", s.source);
+    if (s.builtin !== undefined) q = q.where("builtin", "=", s.builtin ? 1 : 0);
     if (s.after) q = q.where("id", ">", s.after);
     return (await q.orderBy("id").limit(s.limit).execute()).map(toFactor);
   }

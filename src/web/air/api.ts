@@ -69,6 +69,11 @@ export const airApi = {
     parse<{ city: string; station: string | null; items: AirDay[] }>(
       await fetch(`${base(slug)}/daily?${new URLSearchParams(range)}`, { headers: { accept: "application/json" }, signal }),
     ),
+  /** A page of days: at most `limit`, after the date `after` (the previous page's `next`). */
+  dailyPage: async (slug: string, q: { from: string; to: string; limit: number; after?: string }, signal?: AbortSignal) =>
+    parse<{ city: string; station: string | null; items: AirDay[]; next: string | null }>(
+      await fetch(`${base(slug)}/daily?${new URLSearchParams({ from: q.from, to: q.to, limit: String(q.limit), ...(q.after ? { after: q.after } : {}) })}`, { headers: { accept: "application/json" }, signal }),
+    ),
   /** Sends an hourly CSV (OpenAQ archive or UCI Beijing format) as a multipart form; all rows or none on the server. */
   upload: async (slug: string, file: File): Promise<AirImportResult> => {
     const form = new FormData();

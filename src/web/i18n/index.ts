@@ -18,6 +18,7 @@ import { profileEn, profileZh } from "./profile";
 import { historyEn, historyZh } from "./history";
 import { phoneEn, phoneZh } from "./phone";
 import { errorsEn, errorsZh } from "./errors";
+import { dataPagesEn, dataPagesZh } from "./data-pages";
 import type { Lang } from "../api";
 
 const STORAGE_KEY = "citybridge.lang";
@@ -37,8 +38,8 @@ export function saveLang(lang: Lang): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, air: airEn, climate: climateEn, practices: practicesEn, practiceEditing: practiceEditingEn, programmes: programmesEn, cooperations: cooperationsEn, work: workEn, monitoring: monitoringEn, impact: impactEn, vision: visionEn, matching: matchingEn, account: accountEn, profile: profileEn, history: historyEn, phone: phoneEn }, errors: errorsEn },
-    zh: { translation: { ...zh, air: airZh, climate: climateZh, practices: practicesZh, practiceEditing: practiceEditingZh, programmes: programmesZh, cooperations: cooperationsZh, work: workZh, monitoring: monitoringZh, impact: impactZh, vision: visionZh, matching: matchingZh, account: accountZh, profile: profileZh, history: historyZh, phone: phoneZh }, errors: errorsZh },
+    en: { translation: { ...en, air: airEn, climate: climateEn, practices: practicesEn, practiceEditing: practiceEditingEn, programmes: programmesEn, cooperations: cooperationsEn, work: workEn, monitoring: monitoringEn, impact: impactEn, vision: visionEn, matching: matchingEn, account: accountEn, profile: profileEn, history: historyEn, phone: phoneEn, dataPages: dataPagesEn }, errors: errorsEn },
+    zh: { translation: { ...zh, air: airZh, climate: climateZh, practices: practicesZh, practiceEditing: practiceEditingZh, programmes: programmesZh, cooperations: cooperationsZh, work: workZh, monitoring: monitoringZh, impact: impactZh, vision: visionZh, matching: matchingZh, account: accountZh, profile: profileZh, history: historyZh, phone: phoneZh, dataPages: dataPagesZh }, errors: errorsZh },
   },
   lng: initialLang(),
   fallbackLng: "en",

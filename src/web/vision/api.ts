@@ -60,7 +60,7 @@ const e = encodeURIComponent;
 export const visionApi = {
   districts: (city: string, signal?: AbortSignal) => request<{ items: District[] }>("GET", `${V}/cities/${e(city)}/districts`, undefined, signal),
   updateDistrict: (d: District, body: { names: { en: string; zh?: string | null }; boundary: unknown }) => request<District>("PUT", `${V}/districts/${e(d.id)}`, { ...body, version: d.version }),
-  createDistrict: (city: string, body: { names: { en: string; zh?: string | null } }) => request<District>("POST", `${V}/cities/${e(city)}/districts`, body),
+  createDistrict: (city: string, body: { names: { en: string; zh?: string | null }; boundary?: unknown }) => request<District>("POST", `${V}/cities/${e(city)}/districts`, body),
   district: (id: string, signal?: AbortSignal) => request<District>("GET", `${V}/districts/${e(id)}`, undefined, signal),
   createProcess: (district: string, body: { question: { en: string; zh?: string | null }; startsOn: string; endsOn?: string | null }) => request<VisionProcess>("POST", `${V}/districts/${e(district)}/processes`, body),
   updateProcess: (p: VisionProcess, status: VisionProcess["status"]) =>
@@ -79,6 +79,8 @@ export const visionApi = {
     request<VisionDocument>("PUT", `${V}/vision-documents/${e(id)}`, body),
   targets: (city: string, signal?: AbortSignal) => request<{ items: { id: string; names: Names | null; targetYear: number; type: string }[] }>("GET", `${V}/cities/${e(city)}/targets`, undefined, signal),
   framework: (signal?: AbortSignal) => request<Framework>("GET", `${V}/readiness/framework`, undefined, signal),
+  assessments: (subject: { pilot: string } | { action: string }, signal?: AbortSignal) =>
+    request<{ items: Assessment[] }>("GET", `${V}/readiness-assessments?${new URLSearchParams(subject)}`, undefined, signal),
   assessment: (id: string, signal?: AbortSignal) => request<AssessmentView>("GET", `${V}/readiness-assessments/${e(id)}`, undefined, signal),
   startAssessment: (body: { pilot?: string; action?: string }) => request<AssessmentView>("POST", `${V}/readiness-assessments`, body),
   saveAssessment: (id: string, body: Omit<Assessment, "id" | "pilot" | "action">) => request<AssessmentView>("PUT", `${V}/readiness-assessments/${e(id)}`, body),

@@ -13,6 +13,7 @@ import { AnnualMeans } from "./AnnualMeans";
 import { AqiCalendar } from "./AqiCalendar";
 import { formatDay } from "./airFormat";
 import { DrivingPollutants } from "./DrivingPollutants";
+import { DailyData } from "./DailyData";
 import { StandardsComparison } from "./StandardsComparison";
 import { StationsTable } from "./StationsTable";
 
@@ -111,6 +112,7 @@ export default function AirTab({ city }: { city: City }) {
             <Col xs={24} xl={14}><StandardsComparison days={daily.data.items} year={year} standards={o.standards} /></Col>
             <Col xs={24} xl={10}><DrivingPollutants days={daily.data.items} year={year} family={family} /></Col>
           </Row>
+          <DailyData key={year} slug={city.slug} year={year} family={family} standards={o.standards} days={daily.data.items} sources={sources.data?.items} />
         </>
       )}
       <AnnualMeans city={city} annual={o.annual} limitSets={o.limitSets} />

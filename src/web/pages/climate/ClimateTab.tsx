@@ -1,6 +1,6 @@
 import { Segmented, Space } from "antd";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import type { City } from "../../api";
 import { InventoryPanel } from "./InventoryPanel";
 import { PathwayPanel } from "./PathwayPanel";
@@ -20,6 +20,7 @@ export default function ClimateTab({ city }: { city: City }) {
     }, { replace: true });
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="climate-tab">
+      <Space wrap style={{ justifyContent: "space-between", width: "100%" }}>
       <Segmented<View>
         aria-label={t("climate.views.label")}
         data-testid="climate-view"
@@ -30,6 +31,8 @@ export default function ClimateTab({ city }: { city: City }) {
           { value: "pathway", label: <span data-testid="climate-view-pathway">{t("climate.views.pathway")}</span> },
         ]}
       />
+      <Link to="/emission-factors" data-testid="factor-library-link">{t("dataPages.factors.link")} →</Link>
+      </Space>
       {view === "inventory" ? <InventoryPanel city={city} /> : <PathwayPanel city={city} />}
     </Space>
   );

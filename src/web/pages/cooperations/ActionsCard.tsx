@@ -8,6 +8,7 @@ import { ErrorState, Loading } from "../../components/States";
 import { ACTION_STATUSES, type ActionInput, type ActionStatus, type Cooperation, type CooperationAction, cooperationsApi } from "../../cooperations/api";
 import { formatNumber, useLang } from "../../lang";
 import { Can, path, write } from "../../account/permissions";
+import { ReadinessLink } from "../vision/ReadinessLink";
 import KpiPanel from "./KpiPanel";
 
 const STATUS_COLOURS: Record<ActionStatus, string> = { planned: "default", in_progress: "blue", done: "green", delayed: "orange", cancelled: "red" };
@@ -138,7 +139,8 @@ export default function ActionsCard({ cooperation }: { cooperation: Cooperation 
               title: "",
               key: "ops",
               render: (_, a) => (
-                <Space>
+                <Space wrap>
+                  <ReadinessLink kind="action" id={a.id} />
                   <Can check={write("PATCH", path("actions", a.id))}><Button size="small" onClick={() => setEditing(a)}>{L("edit")}</Button></Can>
                   <Can check={write("DELETE", path("cooperations", cooperation.id, "actions", a.id))}><Popconfirm title={L("deleteConfirm")} onConfirm={() => remove.mutate(a.id)}><Button size="small" danger>{L("delete")}</Button></Popconfirm></Can>
                 </Space>

@@ -1,55 +1,63 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Empty, Form, Input, Radio, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, Empty, Form, Input, Space, Tag, Typography } from "antd";
 import { ItemList } from "../../components/ItemList";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { ErrorState, Loading } from "../../components/States";
 import { useLang } from "../../lang";
 import { ApiError } from "../../api";
 import { type District, pickName, visionApi } from "../../vision/api";
-import { Can, path, useCan, write } from "../../account/permissions";
-import { type BoundaryGeometry, boundaryFromGeoJson, boundaryPoints } from "../../vision/boundary-file";
+import { Can, path, write } from "../../account/permissions";
+import { type BoundaryGeometry, boundaryPoints } from "../../vision/boundary-file";
+import { BoundaryEditor } from "./BoundaryEditor";
 
-/** Names and boundary of a district (boundary from a GeoJSON file), saved against the version shown. */
-function DistrictEditForm({ d, onDone, onConflict }: { d: District; onDone: () => void; onConflict: () => void }) {
+/** Names and boundary of a district (drawn on the map or from a GeoJSON file), saved against the version shown. */
+function DistrictEditForm({ d, others, onDone, onConflict }: { d: District; others: BoundaryGeometry[]; onDone: () => void; onConflict: () => void }) {
   const { t } = useTranslation();
   const [boundary, setBoundary] = useState<BoundaryGeometry | null>((d.boundary as BoundaryGeometry | null) ?? null);
-  const [fileError, setFileError] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (v: { en: string; zh?: string }) => visionApi.updateDistrict(d, { names: { en: v.en, zh: v.zh || null }, boundary }),
     onSuccess: onDone,
     onError: (err) => { if (err instanceof ApiError && err.status === 409) onConflict(); },
   });
-  const readFile = async (file: File | undefined) => {
-    if (!file) return;
-    try {
-      setBoundary(boundaryFromGeoJson(await file.text()));
-      setFileError(null);
-    } catch (e) {
-      setFileError(e instanceof Error ? e.message : String(e));
-    }
-  };
   return (
     <Form layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={{ en: d.names.en, zh: d.names.zh ?? undefined }} data-testid={`edit-district-form-${d.id}`}>
       <Space wrap align="start">
         <Form.Item name="en" label={t("vision.nameEn")} rules={[{ required: true, message: t("vision.required") }]}><Input data-testid="edit-district-en" /></Form.Item>
         <Form.Item name="zh" label={t("vision.nameZh")}><Input lang="zh-CN" /></Form.Item>
       </Space>
-      <Form.Item label={t("vision.boundaryFile")} extra={t("vision.boundaryHelp")}>
-        <Space wrap>
-          <input type="file" accept=".geojson,.json,application/geo+json,application/json" aria-label={t("vision.boundaryFile")} onChange={(e) => void readFile(e.target.files?.[0])} data-testid="district-boundary-file" />
-          <Typography.Text data-testid="district-boundary-state">{boundary ? t("vision.boundaryPoints", { count: boundaryPoints(boundary) }) : t("vision.boundaryNone")}</Typography.Text>
-          {boundary && <Button size="small" onClick={() => setBoundary(null)}>{t("vision.boundaryRemove")}</Button>}
-        </Space>
-      </Form.Item>
-      {fileError && <Alert type="error" showIcon title={fileError} data-testid="district-boundary-error" style={{ marginBottom: 8 }} />}
+      <BoundaryEditor slug={d.city} value={boundary} onChange={setBoundary} others={others} />
       <Space>
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="edit-district-save">{t("vision.saveDistrict")}</Button>
         <Button onClick={onDone}>{t("vision.cancel")}</Button>
       </Space>
       {save.error && !(save.error instanceof ApiError && save.error.status === 409) && <Alert type="error" showIcon style={{ marginTop: 8 }} data-testid="edit-district-error" title={save.error.message} />}
     </Form>
+  );
+}
+
+/** A new district of the city: names, and a boundary drawn or read from a file (optional). */
+function NewDistrictForm({ slug, others, onDone }: { slug: string; others: BoundaryGeometry[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ en: string; zh?: string }>();
+  const [boundary, setBoundary] = useState<BoundaryGeometry | null>(null);
+  const create = useMutation({
+    mutationFn: (v: { en: string; zh?: string }) => visionApi.createDistrict(slug, { names: { en: v.en, zh: v.zh || null }, boundary }),
+    onSuccess: () => { form.resetFields(); setBoundary(null); onDone(); },
+  });
+  return (
+    <Card size="small" title={t("vision.newDistrict")}>
+      <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} data-testid="new-district">
+        <Space wrap align="start">
+          <Form.Item name="en" label={t("vision.nameEn")} rules={[{ required: true, message: t("vision.required") }]}><Input data-testid="district-name-en" /></Form.Item>
+          <Form.Item name="zh" label={t("vision.nameZh")}><Input lang="zh-CN" data-testid="district-name-zh" /></Form.Item>
+        </Space>
+        <BoundaryEditor slug={slug} value={boundary} onChange={setBoundary} others={others} />
+        <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="district-create">{t("vision.create")}</Button>
+      </Form>
+      {create.error && <Alert type="error" showIcon style={{ marginTop: 8 }} title={create.error.message} data-testid="new-district-error" />}
+    </Card>
   );
 }
 
@@ -67,7 +75,7 @@ function NewProcessForm({ district, onDone }: { district: string; onDone: () => 
   );
 }
 
-function DistrictCard({ d, slug, onChange }: { d: District; slug: string; onChange: () => void }) {
+function DistrictCard({ d, slug, others, onChange }: { d: District; slug: string; others: BoundaryGeometry[]; onChange: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const [editing, setEditing] = useState(false);
@@ -83,7 +91,7 @@ function DistrictCard({ d, slug, onChange }: { d: District; slug: string; onChan
         </Space>
       }>
       {conflict && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t("vision.districtConflict")} data-testid="edit-district-conflict" />}
-      {editing && <div style={{ marginBottom: 12 }}><DistrictEditForm d={d} onDone={() => { setEditing(false); onChange(); }} onConflict={() => { setEditing(false); setConflict(true); onChange(); }} /></div>}
+      {editing && <div style={{ marginBottom: 12 }}><DistrictEditForm d={d} others={others} onDone={() => { setEditing(false); onChange(); }} onConflict={() => { setEditing(false); setConflict(true); onChange(); }} /></div>}
       {d.processes.length === 0 ? <Typography.Text type="secondary">{t("vision.noProcesses")}</Typography.Text> : (
         <ItemList size="small" dataSource={d.processes} renderItem={(p) => (
           <ItemList.Item key={p.id}>
@@ -100,53 +108,21 @@ function DistrictCard({ d, slug, onChange }: { d: District; slug: string; onChan
   );
 }
 
-function NewAssessment() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [kind, setKind] = useState<"pilot" | "action">("pilot");
-  const [id, setId] = useState("");
-  return (
-    <Card size="small" title={t("vision.readiness.newTitle")} data-testid="new-assessment">
-      <Typography.Paragraph type="secondary">{t("vision.readiness.newHint")}</Typography.Paragraph>
-      <Space wrap>
-        <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as "pilot" | "action")} options={[{ value: "pilot", label: t("vision.readiness.pilot") }, { value: "action", label: t("vision.readiness.action") }]} />
-        <Input value={id} onChange={(e) => setId(e.target.value)} placeholder={t("vision.readiness.id")} aria-label={t("vision.readiness.id")} data-testid="assessment-subject-id" style={{ width: 240 }} />
-        <Button disabled={!id.trim()} onClick={() => navigate(`/readiness/new?${kind}=${encodeURIComponent(id.trim())}`)} data-testid="assessment-start">{t("vision.readiness.start")}</Button>
-      </Space>
-    </Card>
-  );
-}
+const boundaries = (ds: District[]): BoundaryGeometry[] => ds.flatMap((d) => (d.boundary ? [d.boundary as BoundaryGeometry] : []));
 
-/** The city tab "District visions": districts and their vision processes; create a district or a process; start a readiness assessment. */
+/** The city tab "District visions": districts and their vision processes; create a district or a process (readiness assessments start from their pilot or action on the cooperation page). */
 export default function CityDistrictsTab({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const districts = useQuery({ queryKey: ["districts", slug], queryFn: ({ signal }) => visionApi.districts(slug, signal) });
   const refresh = () => void qc.invalidateQueries({ queryKey: ["districts", slug] });
-  const create = useMutation({ mutationFn: (v: { en: string; zh?: string }) => visionApi.createDistrict(slug, { names: { en: v.en, zh: v.zh || null } }), onSuccess: refresh });
   if (districts.isLoading) return <Loading />;
   if (districts.error || !districts.data) return <ErrorState error={districts.error} onRetry={() => void districts.refetch()} />;
+  const items = districts.data.items;
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="districts-tab">
-      {districts.data.items.length === 0 ? <Empty description={t("vision.noDistricts")} /> : districts.data.items.map((d) => <DistrictCard key={d.id} d={d} slug={slug} onChange={refresh} />)}
-      <Can check={write("POST", path("cities", slug, "districts"))} signInHint>
-      <Card size="small" title={t("vision.newDistrict")}>
-        <Form layout="inline" onFinish={(v) => create.mutate(v)} data-testid="new-district">
-          <Form.Item name="en" rules={[{ required: true, message: t("vision.required") }]}><Input placeholder={t("vision.nameEn")} aria-label={t("vision.nameEn")} data-testid="district-name-en" /></Form.Item>
-          <Form.Item name="zh"><Input placeholder={t("vision.nameZh")} aria-label={t("vision.nameZh")} data-testid="district-name-zh" /></Form.Item>
-          <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="district-create">{t("vision.create")}</Button>
-        </Form>
-        {create.error && <Alert type="error" showIcon title={create.error.message} />}
-      </Card>
-      </Can>
-      {/* An assessment is for a pilot or an action: the server checks its cooperation's roles when it is saved. */}
-      <SignedInOnly><NewAssessment /></SignedInOnly>
+      {items.length === 0 ? <Empty description={t("vision.noDistricts")} /> : items.map((d) => <DistrictCard key={d.id} d={d} slug={slug} others={boundaries(items.filter((x) => x.id !== d.id))} onChange={refresh} />)}
+      <Can check={write("POST", path("cities", slug, "districts"))} signInHint><NewDistrictForm slug={slug} others={boundaries(items)} onDone={refresh} /></Can>
     </Space>
   );
-}
-
-/** Its children for any signed-in visitor (an action whose permission depends on a record chosen later). */
-function SignedInOnly({ children }: { children: React.ReactNode }) {
-  const p = useCan(write("POST", "/readiness-assessments"));
-  return p && p.needs !== "sign-in" ? <>{children}</> : null;
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Empty, Result, Select, Space, Tabs, Tag, Typography } from "antd";
+import { Alert, Button, Empty, Popconfirm, Result, Select, Space, Tabs, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { ErrorState, isNotFound, Loading } from "../../components/States";
@@ -35,7 +35,7 @@ function ProcessView({ process, open, city }: { process: string; open: boolean; 
 }
 
 /**
- * Close (or reopen) a process, for those the server's write policy allows (the city's editors and
+ * Close (or reopen) a process after a confirmation, for those the server's write policy allows (the city's editors and
  * administrators); a refusal or a version conflict is shown, and the page reloads.
  */
 function ProcessStatusButton({ process, district }: { process: VisionProcess; district: string }) {
@@ -49,9 +49,16 @@ function ProcessStatusButton({ process, district }: { process: VisionProcess; di
   if (!may?.allowed) return null;
   return (
     <>
-      <Button onClick={() => change.mutate()} loading={change.isPending} data-testid="process-status-toggle">
-        {process.status === "open" ? t("vision.closeProcess") : t("vision.reopenProcess")}
-      </Button>
+      <Popconfirm
+        title={process.status === "open" ? t("dataPages.process.closeConfirm") : t("dataPages.process.reopenConfirm")}
+        description={process.status === "open" ? t("dataPages.process.closeDetail") : t("dataPages.process.reopenDetail")}
+        okText={t("dataPages.process.yes")} cancelText={t("dataPages.process.no")}
+        okButtonProps={{ "data-testid": "process-status-confirm" } as React.ComponentProps<typeof Button>}
+        onConfirm={() => change.mutate()}>
+        <Button loading={change.isPending} data-testid="process-status-toggle">
+          {process.status === "open" ? t("vision.closeProcess") : t("vision.reopenProcess")}
+        </Button>
+      </Popconfirm>
       {change.error && (
         <Alert type={change.error instanceof ApiError && change.error.status === 409 ? "warning" : "error"} showIcon data-testid="process-status-error"
           title={change.error instanceof ApiError && change.error.status === 409 ? t("vision.processConflict") : change.error.message} />

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Col, Empty, Input, Radio, Result, Row, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Col, ConfigProvider, Empty, Input, Radio, Result, Row, Select, Space, Table, Tag, Typography } from "antd";
 import { ItemList } from "../../components/ItemList";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { useLang } from "../../lang";
 import { type Assessment, type AssessmentView, type Framework, pickName, type Prerequisite, visionApi } from "../../vision/api";
 import { ReadinessRadar } from "./ReadinessRadar";
 import { StakeholderMap } from "./StakeholderMap";
+import { path, SignInToEdit, useCan, write } from "../../account/permissions";
 
 type Draft = Omit<Assessment, "id" | "pilot" | "action">;
 const draftOf = (a: Assessment): Draft => ({ title: a.title, scores: a.scores, role: a.role, roleNote: a.roleNote, partners: a.partners, tensions: a.tensions, version: a.version });
@@ -87,6 +88,8 @@ function AssessmentEditor({ id, framework }: { id: string; framework: Framework 
   const view = useQuery({ queryKey: ["readiness", id], queryFn: ({ signal }) => visionApi.assessment(id, signal) });
   const [draft, setDraft] = useState<Draft | null>(null);
   const [conflict, setConflict] = useState(false);
+  const may = useCan(write("PUT", path("readiness-assessments", id)));
+  const readOnly = !may?.allowed;
   useEffect(() => { if (view.data) setDraft(draftOf(view.data.assessment)); }, [view.data]);
   const save = useMutation({
     mutationFn: (d: Draft) => visionApi.saveAssessment(id, d),
@@ -110,10 +113,13 @@ function AssessmentEditor({ id, framework }: { id: string; framework: Framework 
       </Typography.Title>
       {v.subject && <Link to={`/cooperations/${v.subject.cooperation}`}>{v.subject.cooperation}</Link>}
       {conflict && <Alert type="warning" showIcon title={t("vision.readiness.conflict")} data-testid="readiness-conflict" />}
+      {may && readOnly && (may.needs === "sign-in" ? <SignInToEdit /> : <Typography.Text type="secondary" data-testid="readiness-read-only">{t("dataPages.readiness.readOnly")}</Typography.Text>)}
       <Row gutter={16}>
         <Col xs={24} lg={12}><Card size="small" title={t("vision.readiness.radar")}><ReadinessRadar result={v.result} framework={framework} /></Card></Col>
         <Col xs={24} lg={12}><Card size="small" title={t("vision.readiness.gaps")}><Gaps view={v} framework={framework} /></Card></Col>
       </Row>
+      <ConfigProvider componentDisabled={readOnly}>
+      <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Card size="small" title={t("vision.readiness.scores")}><ScoreTable framework={framework} draft={draft} onChange={setScore} /></Card>
       <Card size="small" title={t("vision.readiness.role")} data-testid="readiness-role">
         <Typography.Paragraph type="secondary">{t("vision.readiness.roleHint")}</Typography.Paragraph>
@@ -122,11 +128,13 @@ function AssessmentEditor({ id, framework }: { id: string; framework: Framework 
         <Input.TextArea style={{ marginTop: 8 }} rows={2} value={draft.roleNote ?? ""} placeholder={t("vision.readiness.roleNote")} aria-label={t("vision.readiness.roleNote")} onChange={(e) => setDraft({ ...draft, roleNote: e.target.value || null })} />
       </Card>
       <StakeholderMap partners={draft.partners} tensions={draft.tensions} onChange={(partners, tensions) => setDraft({ ...draft, partners, tensions })} />
-      <Space>
+      </Space>
+      </ConfigProvider>
+      {!readOnly && <Space>
         <Button type="primary" onClick={() => save.mutate({ ...draft, partners: draft.partners.filter((p) => p.name.trim()) })} loading={save.isPending} data-testid="readiness-save">{t("vision.readiness.save")}</Button>
         {save.isSuccess && !conflict && <Typography.Text type="success" data-testid="readiness-saved">{t("vision.readiness.saved")}</Typography.Text>}
         {save.error && !conflict && <Typography.Text type="danger">{save.error.message}</Typography.Text>}
-      </Space>
+      </Space>}
     </Space>
   );
 }
