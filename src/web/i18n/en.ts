@@ -17,7 +17,7 @@ export const en = {
     ariaLabel: "World map: cities coloured by {{indicator}} ({{unit}})", summary: "{{indicator}} — {{count}} cities reported, {{missing}} not yet reported (grey). Click a city to open its page.",
     sourcesTitle: "Sources of the data shown", noData: "No city has reported this indicator yet.",
     asTable: "Show the values as a table", top: "Cities reporting {{indicator}}",
-    legendCaption: "Colours: {{indicator}} ({{unit}}), each city's latest value, {{years}}. Source: {{sources}}",
+    legendCaption: "Colours: {{indicator}} ({{unit}}), each city's latest value, {{years}}. Source: <o>{{sources}}</o>",
   },
   cities: {
     title: "Cities", q: "Name (English or 中文)", country: "Country", minPopulation: "Minimum population", anyCountry: "Any country",

@@ -19,7 +19,7 @@ export const zh: Messages = {
     ariaLabel: "世界地图：按{{indicator}}（{{unit}}）着色的城市", summary: "{{indicator}}：{{count}} 个城市已报告，{{missing}} 个城市尚未报告（灰色）。点击城市可打开其页面。",
     sourcesTitle: "所示数据的数据来源", noData: "尚无城市报告此指标。",
     asTable: "以表格显示数值", top: "已报告{{indicator}}的城市",
-    legendCaption: "颜色：{{indicator}}（{{unit}}），各城市最新数值，{{years}}年。来源：{{sources}}",
+    legendCaption: "颜色：{{indicator}}（{{unit}}），各城市最新数值，{{years}}年。来源：<o>{{sources}}</o>",
   },
   cities: {
     title: "城市", q: "名称（中文或英文）", country: "国家/地区", minPopulation: "最低人口", anyCountry: "所有国家/地区",

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Lang } from "../api";
 import { KPI_STATUSES, type MonActivity, type MonSource } from "./api";
 import { KpiLight, Txt } from "./ui";
+import { Orig } from "../components/Orig";
 
 export function ActivityList({ activities, lang, testId }: { activities: MonActivity[]; lang: Lang; testId?: string }) {
   const { t } = useTranslation();
@@ -51,7 +52,7 @@ export function Sources({ sources }: { sources: MonSource[] }) {
   return (
     <div className="cb-sources" data-testid="showcase-sources">
       <Typography.Text type="secondary" strong>{t("common.sources")}:</Typography.Text>
-      <ul>{sources.map((s) => <li key={s.id}><Typography.Text type="secondary">{s.citation}{s.url && /^https?:\/\//i.test(s.url) && <> · <a href={s.url} target="_blank" rel="noreferrer">{s.url}</a></>}</Typography.Text></li>)}</ul>
+      <ul>{sources.map((s) => <li key={s.id}><Typography.Text type="secondary"><Orig>{s.citation}</Orig>{s.url && /^https?:\/\//i.test(s.url) && <> · <a href={s.url} target="_blank" rel="noreferrer" lang="en">{s.url}</a></>}</Typography.Text></li>)}</ul>
     </div>
   );
 }

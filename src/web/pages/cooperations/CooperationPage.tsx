@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
-import { ApiError, cityName } from "../../api";
+import { ApiError } from "../../api";
 import { ErrorState, isNotFound, Loading } from "../../components/States";
 import { type Cooperation, type CooperationStatus, cooperationsApi, refusalReason } from "../../cooperations/api";
 import { useLang } from "../../lang";
@@ -16,6 +16,7 @@ import CooperationOverviewTab from "./CooperationOverviewTab";
 import { StatusTag } from "./StatusTag";
 import { Can, path, write } from "../../account/permissions";
 import HistoryPanel from "../account/HistoryPanel";
+import { CityName } from "../../components/Orig";
 
 const TABS = ["overview", "plan", "activities", "partners", "pilots", "monitoring", "report", "history"] as const;
 type Tab = (typeof TABS)[number];
@@ -118,7 +119,7 @@ export default function CooperationPage() {
         <Typography.Text strong>{t("cooperations.members")}: </Typography.Text>
         {c.members.map((m) => (
           <Tag key={m.slug} data-testid={`member-${m.slug}`}>
-            <Link to={`/cities/${m.slug}`}>{cityName(m.names, lang)}</Link> · {t(`cooperations.roles.${m.role}`)}
+            <Link to={`/cities/${m.slug}`}><CityName names={m.names} /></Link> · {t(`cooperations.roles.${m.role}`)}
           </Tag>
         ))}
       </div>

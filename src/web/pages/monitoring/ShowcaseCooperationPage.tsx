@@ -8,6 +8,7 @@ import { formatNumber, useLang } from "../../lang";
 import { monitoringApi, pick, type KpiMonitoring } from "../../monitoring/api";
 import { ActivityList, MonitoringSummary, Sources } from "../../monitoring/ShowcaseParts";
 import { KpiLight, Txt } from "../../monitoring/ui";
+import { unitName } from "../../units";
 
 /** /showcase/cooperations/:id — the public, read-only page of one cooperation. */
 export default function ShowcaseCooperationPage() {
@@ -55,7 +56,7 @@ export default function ShowcaseCooperationPage() {
       </Card>
       <Card title={t("monitoring.kpis")}>
         <Table<KpiMonitoring> size="small" rowKey="id" pagination={false} dataSource={s.kpis} locale={{ emptyText: t("monitoring.noKpis") }} columns={[
-          { title: t("monitoring.kpi"), key: "n", render: (_, k) => <><Txt names={k.names} lang={lang} /> ({k.unit})</> },
+          { title: t("monitoring.kpi"), key: "n", render: (_, k) => <><Txt names={k.names} lang={lang} /> ({unitName(k.unit, lang)})</> },
           { title: t("monitoring.status"), key: "s", render: (_, k) => <KpiLight status={k.status} testId={`showcase-kpi-${k.id}`} /> },
           { title: t("monitoring.baseline"), key: "b", render: (_, k) => `${formatNumber(k.baseline.value, lang)} (${k.baseline.date})` },
           { title: t("monitoring.target"), key: "t", render: (_, k) => `${formatNumber(k.target.value, lang)} (${k.target.year})` },

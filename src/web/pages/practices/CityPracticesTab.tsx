@@ -9,6 +9,7 @@ import { countryName } from "../../countries";
 import { formatNumber, formatPeriod, useLang } from "../../lang";
 import { useSources } from "../../queries";
 import { type CityGap, pick, practicesApi } from "../../practices-api";
+import { unitName } from "../../units";
 
 /** The city page's "Practices for its gaps" tab: the city's worst gaps to reference values and the practices that address them, with reasons. */
 export function CityPracticesTab({ slug }: { slug: string }) {
@@ -25,13 +26,13 @@ export function CityPracticesTab({ slug }: { slug: string }) {
     t("practices.gaps.gapLine", {
       indicator: g.indicator.names[lang],
       value: formatNumber(g.observation.value, lang),
-      unit: g.indicator.unit,
+      unit: unitName(g.indicator.unit, lang),
       period: formatPeriod(g.observation.period, lang),
       ratio: formatNumber(g.ratio, lang),
       reference:
         g.reference.kind === "reference"
-          ? t("practices.gaps.referenceValue", { label: g.reference.label?.[lang] ?? "", value: formatNumber(g.reference.value, lang), unit: g.indicator.unit })
-          : t("practices.gaps.medianValue", { peers: formatNumber(g.reference.peers, lang), value: formatNumber(g.reference.value, lang), unit: g.indicator.unit }),
+          ? t("practices.gaps.referenceValue", { label: g.reference.label?.[lang] ?? "", value: formatNumber(g.reference.value, lang), unit: unitName(g.indicator.unit, lang) })
+          : t("practices.gaps.medianValue", { peers: formatNumber(g.reference.peers, lang), value: formatNumber(g.reference.value, lang), unit: unitName(g.indicator.unit, lang) }),
     });
   if (gaps.length === 0) return <Empty description={t("practices.gaps.none")} data-testid="gaps-none" />;
   return (

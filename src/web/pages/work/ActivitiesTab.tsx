@@ -67,7 +67,7 @@ function ActivityItem({ a, cooperationId, editable: own }: { a: Activity; cooper
         </ul>
       </div>
       {a.sources.length > 0 && (
-        <div><Typography.Text type="secondary">{L("sources")}: </Typography.Text>{a.sources.map((s) => (s.url ? <a key={s.id} href={s.url} target="_blank" rel="noopener noreferrer">{s.citation} </a> : <span key={s.id}>{s.citation} </span>))}</div>
+        <div><Typography.Text type="secondary">{L("sources")}: </Typography.Text>{a.sources.map((s) => (s.url ? <a key={s.id} href={s.url} target="_blank" rel="noopener noreferrer" lang="en">{s.citation} </a> : <span key={s.id} lang="en">{s.citation} </span>))}</div>
       )}
       {editable && (adding
         ? <OutputForm activityId={a.id} cooperationId={cooperationId} onDone={() => setAdding(false)} />
