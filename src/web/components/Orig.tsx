@@ -24,3 +24,10 @@ export function CityName({ names }: { names: { en: string; zh: string | null } }
   if (lang === "zh" && names.zh) return <>{names.zh}</>;
   return lang === "zh" ? <span lang="en">{names.en}</span> : <>{names.en}</>;
 }
+
+/** Text as entered (a place, a role, a note): marked as English in 中文 when it has no Chinese in it. */
+export function FreeText({ text }: { text: string | null | undefined }) {
+  const lang = useLang();
+  if (!text) return null;
+  return lang === "zh" && !/\p{Script=Han}/u.test(text) ? <span lang="en">{text}</span> : <>{text}</>;
+}

@@ -13,7 +13,7 @@ export const zh: Messages = {
     table: "表格", chart: "图表", showTable: "显示表格", showChart: "显示图表", link: "链接", backHome: "返回地图",
     empty: "暂无内容", notFound: "页面不存在", notFoundDetail: "此地址没有页面。",
   },
-  themes: { context: "基本情况", ghg: "温室气体", energy: "能源", air: "空气质量", transport: "交通", congestion: "交通拥堵", green: "绿地" },
+  themes: { context: "基本情况", ghg: "温室气体", energy: "能源", air: "空气质量", transport: "交通", congestion: "交通拥堵", green: "绿地", logistics: "物流", innovation: "创新", "culture and tourism": "文化和旅游", "vocational education": "职业教育", urbanisation: "城镇化", "ecological environment": "生态环境", mobility: "出行", "smart city": "智慧城市" },
   map: {
     title: "城市世界地图", indicator: "指标", pickIndicator: "选择指标",
     ariaLabel: "世界地图：按{{indicator}}（{{unit}}）着色的城市", summary: "{{indicator}}：{{count}} 个城市已报告，{{missing}} 个城市尚未报告（灰色）。点击城市可打开其页面。",

@@ -1,7 +1,7 @@
 import { Card, Empty, Space, Tag, Typography } from "antd";
 import { ItemList } from "../../components/ItemList";
 import { useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { ErrorState, Loading } from "../../components/States";
 import { SourceList } from "../../components/SourceList";
@@ -53,8 +53,8 @@ export function CityPracticesTab({ slug }: { slug: string }) {
             renderItem={(p) => (
               <ItemList.Item key={p.id} data-testid={`gap-practice-${p.id}`}>
                 <div>
-                  <Link to={`/practices/${p.id}`} style={{ fontWeight: 600 }}>{pick(p.title, lang).text}</Link>{" "}
-                  <Typography.Text type="secondary">{p.city} · {countryName(p.country, lang)}</Typography.Text>{" "}
+                  <Link to={`/practices/${p.id}`} style={{ fontWeight: 600 }} lang={pick(p.title, lang).fallback ? "en" : undefined}>{pick(p.title, lang).text}</Link>{" "}
+                  <Typography.Text type="secondary">{lang === "zh" && p.cityZh ? p.cityZh : <span lang="en">{p.city}</span>} · {countryName(p.country, lang)}</Typography.Text>{" "}
                   {p.measured && <Tag color="green">{t("practices.measuredTag")}</Tag>}
                   <div>
                     <Typography.Text type="secondary">{t("practices.gaps.why")}: </Typography.Text>
@@ -62,7 +62,7 @@ export function CityPracticesTab({ slug }: { slug: string }) {
                       <span key={i} data-testid="gap-reason">
                         {i > 0 && "; "}
                         {reason.match === "outcome"
-                          ? t("practices.gaps.reasonOutcome", { indicator: indicatorName(reason.indicator), metric: reason.metric })
+                          ? <Trans i18nKey="practices.gaps.reasonOutcome" values={{ indicator: indicatorName(reason.indicator), metric: reason.metric }} components={{ o: <span lang="en" /> }} />
                           : t("practices.gaps.reasonTheme", { indicator: indicatorName(reason.indicator), theme: t(`practices.themes.${gapOf.get(reason.indicator)?.indicator.theme ?? ""}`) })}
                       </span>
                     ))}

@@ -28,9 +28,9 @@ function BeforeAfter({ o, index }: { o: Outcome; index: number }) {
     series: [{ type: "bar", data: [{ value: o.baseline, itemStyle: { color: "#9fb0c1" } }, { value: o.value, itemStyle: { color: "#0b5394" } }], label: { show: true, position: "top", formatter: (p: { value: number }) => formatNumber(p.value, lang) } }],
   }), [o, lang, t]);
   return (
-    <Card size="small" title={o.metric} data-testid={`outcome-chart-${index}`}>
+    <Card size="small" title={<span lang="en">{o.metric}</span>} data-testid={`outcome-chart-${index}`}>
       <EChart option={option} height={220} ariaLabel={t("practices.chartAria", { metric: o.metric, before: formatNumber(o.baseline, lang), after: valueText(o, lang), unit: unitName(o.unit, lang) })} />
-      <Typography.Text type="secondary">{o.note}</Typography.Text>
+      <Typography.Text type="secondary" lang="en">{o.note}</Typography.Text>
       <div><Typography.Text type="secondary">{t("practices.source")}: </Typography.Text><SourceLink o={o} /></div>
     </Card>
   );
@@ -52,7 +52,7 @@ export function OutcomeCharts({ outcomes }: { outcomes: Outcome[] }) {
         data-testid="outcome-table"
         dataSource={outcomes.map((o, row) => ({ ...o, row }))}
         columns={[
-          { title: t("practices.outcomes"), dataIndex: "metric", render: (_, o) => <>{o.metric}{o.note && <div><Typography.Text type="secondary">{o.note}</Typography.Text></div>}</> },
+          { title: t("practices.outcomes"), dataIndex: "metric", render: (_, o) => <span lang="en">{o.metric}{o.note && <div><Typography.Text type="secondary">{o.note}</Typography.Text></div>}</span> },
           { title: t("practices.before"), render: (_, o) => (o.baseline === null ? <Typography.Text type="secondary">{t("practices.noBaseline")}</Typography.Text> : `${formatNumber(o.baseline, lang)} ${unitName(o.unit, lang)}`) },
           { title: t("practices.value"), render: (_, o) => `${valueText(o, lang)} ${unitName(o.unit, lang)}` },
           { title: t("practices.year"), dataIndex: "year", render: (y: number | null) => y ?? "—" },
