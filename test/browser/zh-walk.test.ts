@@ -26,7 +26,10 @@ useBrowser((s) => {
 /** Unit symbols, and proper names that stand inside translated sentences (the product, data sources). */
 const ALLOWED_TOKENS = new Set([
   "kWh", "MWh", "GWh", "TWh", "tCO", "gCO", "MtCO", "ktCO", "kgCO", "tCOe",
+  "ppm", "ppb",
   "citybridge", "GeoNames", "OpenStreetMap", "Landsat", "TomTom", "OpenAQ", "Ember", "CEADs",
+  // Names kept in their own language inside the Chinese practice titles and summaries.
+  "Vélib", "Anillo", "Verde", "Superilles", "ProRail",
 ]);
 
 async function api<R>(path: string, init: RequestInit = {}): Promise<R> {

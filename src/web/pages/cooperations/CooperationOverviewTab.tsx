@@ -6,7 +6,7 @@ import type { Cooperation } from "../../cooperations/api";
 import { countryName } from "../../countries";
 import { formatPeriod, useLang } from "../../lang";
 import MembersMap from "./MembersMap";
-import { CityName, Orig } from "../../components/Orig";
+import { CityName, FreeText, Orig } from "../../components/Orig";
 
 /** Themes, period, members, status history and sources of a cooperation. */
 export default function CooperationOverviewTab({ cooperation: c }: { cooperation: Cooperation }) {
@@ -35,7 +35,7 @@ export default function CooperationOverviewTab({ cooperation: c }: { cooperation
               <span>
                 <Typography.Text strong>{formatPeriod(tr.date, lang)}</Typography.Text>{" "}
                 {tr.from ? `${t(`cooperations.statuses.${tr.from}`)} → ` : ""}{t(`cooperations.statuses.${tr.to}`)}
-                {tr.note && <div><Typography.Text type="secondary">{tr.note}</Typography.Text></div>}
+                {tr.note && <div><Typography.Text type="secondary"><FreeText text={tr.note} /></Typography.Text></div>}
               </span>
             ),
           }))} />

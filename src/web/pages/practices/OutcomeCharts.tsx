@@ -13,7 +13,7 @@ echarts.use([BarChart]);
 const valueText = (o: Outcome, lang: "en" | "zh") => (o.valueMax === null ? formatNumber(o.value, lang) : `${formatNumber(o.value, lang)}–${formatNumber(o.valueMax, lang)}`);
 
 function SourceLink({ o }: { o: Outcome }) {
-  return o.source.url ? <a href={o.source.url} target="_blank" rel="noreferrer">{o.source.citation}</a> : <span>{o.source.citation}</span>;
+  return o.source.url ? <a href={o.source.url} target="_blank" rel="noreferrer" lang="en">{o.source.citation}</a> : <span lang="en">{o.source.citation}</span>;
 }
 
 /** Before/after bars for one outcome that has a baseline, with its unit and source. */

@@ -13,6 +13,7 @@ import { ActivityForm } from "./ActivityForm";
 import { LangText } from "./LangText";
 import { Can, path, useCan, write } from "../../account/permissions";
 import { OutputForm } from "./OutputForm";
+import { FreeText } from "../../components/Orig";
 
 const KIND_ICONS: Record<ActivityKind, React.ReactNode> = {
   study_visit: <CarOutlined />, business_roundtable: <ShopOutlined />, workshop: <ToolOutlined />, webinar: <VideoCameraOutlined />, staff_exchange: <SwapOutlined />,
@@ -40,7 +41,7 @@ function ActivityItem({ a, cooperationId, editable: own }: { a: Activity; cooper
       </Space>
       <div>
         <Typography.Text type="secondary">{L("place")}: </Typography.Text>
-        {a.place ?? <Typography.Text type="secondary">{t("work.notReported")}</Typography.Text>}
+        {a.place ? <FreeText text={a.place} /> : <Typography.Text type="secondary">{t("work.notReported")}</Typography.Text>}
       </div>
       <div data-testid="activity-organisations">
         <Typography.Text type="secondary">{L("organisations")}: </Typography.Text>
