@@ -103,7 +103,7 @@ export default function CooperationPage() {
       <div>
         <Typography.Title level={1} style={{ margin: 0, fontSize: 26 }} data-testid="cooperation-title">
           {title}
-          {other && <Typography.Text type="secondary" style={{ fontSize: 18, fontWeight: 400 }}> {other}</Typography.Text>}
+          {other && <Typography.Text type="secondary" style={{ fontSize: 18, fontWeight: 400 }} lang={lang === "zh" ? "en" : "zh-CN"}> {other}</Typography.Text>}
         </Typography.Title>
         <Space wrap size="small">
           <Typography.Text type="secondary">{t("cooperations.programme")}:</Typography.Text>
