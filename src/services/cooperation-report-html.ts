@@ -52,6 +52,16 @@ const WORDS: Record<ReportLang, Record<string, string>> = {
   },
 };
 
+/** Free-text cooperation themes of the seeded programme, in Chinese (the UI's own list, programmes.theme). */
+const THEME_ZH: Record<string, string> = {
+  transport: "交通", air: "空气质量", green: "城市绿化", congestion: "交通拥堵", energy: "能源", ghg: "温室气体", waste: "废弃物",
+  logistics: "物流", innovation: "创新", "culture and tourism": "文化和旅游", "vocational education": "职业教育", urbanisation: "城镇化",
+  "ecological environment": "生态环境", mobility: "出行", "smart city": "智慧城市",
+};
+
+const LOCALE: Record<ReportLang, string> = { en: "en-GB", zh: "zh-CN" };
+const HAN = /\p{Script=Han}/u;
+
 export const REPORT_CSS = `
 body{font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;color:#1f1f1f;margin:2rem auto;max-width:60rem;line-height:1.45;font-size:11pt}
 h1{font-size:1.7rem;margin:0 0 .3rem}h2{font-size:1.2rem;border-bottom:2px solid #1677ff;padding-bottom:.2rem;margin-top:2rem}
@@ -70,11 +80,27 @@ type Data = ReportData;
 export function cooperationReportHtml(d: Data, lang: ReportLang): string {
   const t = L[lang];
   const e = (s: string | number | null | undefined) => (s === null || s === undefined || s === "" ? `<span class="muted">${t.none}</span>` : escapeHtml(String(s)));
+  /** Text as entered (a note, a place): marked as English in the Chinese report when it has no Chinese in it. */
+  const ft = (s: string | null | undefined) => (s && lang === "zh" && !HAN.test(s) ? `<span lang="en">${e(s)}</span>` : e(s));
+  /** A date ("2017-03-15") or year in the reader's language; other text as it is. */
+  const fd = (s: string | null | undefined) => {
+    if (!s) return e(null);
+    if (/^\d{4}$/.test(s)) return e(lang === "zh" ? `${s}年` : s);
+    const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s);
+    return Number.isNaN(d.getTime()) ? e(s) : e(new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: "medium", timeZone: "UTC" }).format(d));
+  };
+  /** A number grouped in the reader's language. */
+  const fn = (x: number | null | undefined) => (x === null || x === undefined ? e(null) : e(new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: Math.abs(x) >= 1000 ? 0 : 4 }).format(x)));
+  const country = (code: string | null | undefined) => {
+    if (!code) return e(null);
+    try { return e(new Intl.DisplayNames([LOCALE[lang]], { type: "region" }).of(code) ?? code); } catch { return e(code); }
+  };
+  const theme = (x: string) => (lang === "zh" ? THEME_ZH[x] ?? x : x);
   const n = (x: MonNames | null | undefined) => {
     if (!x) return e(null);
     const main = lang === "zh" ? x.zh || x.en : x.en || x.zh;
     const fellBack = lang === "zh" ? !x.zh && !!x.en : !x.en && !!x.zh;
-    return fellBack ? `${e(main)} <small class="muted">(${lang === "zh" ? "EN" : "中文"})</small>` : e(main);
+    return fellBack ? `<span lang="${lang === "zh" ? "en" : "zh-CN"}">${e(main)}</span> <small class="muted">(${lang === "zh" ? "英文" : "Chinese"})</small>` : e(main);
   };
   const table = (head: string[], rows: string[][]) =>
     rows.length === 0 ? `<p class="muted">${t.none}</p>` : `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
@@ -82,27 +108,27 @@ export function cooperationReportHtml(d: Data, lang: ReportLang): string {
   const w = (v: string | null | undefined) => (v ? e(WORDS[lang][v] ?? v) : e(null));
   const cityName = (slug: string | null) => (slug ? n(c.members.find((m) => m.slug === slug)?.names ?? { en: slug, zh: null }) : e(null));
   const kpiCell = (k: Data["kpis"][number]) =>
-    `${n(k.names)} (${e(k.unit)})<br>${t.baseline}: ${e(k.baseline.value)} (${e(k.baseline.date)}) → ${t.target}: ${e(k.target.value)} (${e(k.target.year)})<br>` +
-    `${t.latest}: ${k.latest ? `${e(k.latest.value)} (${e(k.latest.date)})` : e(null)}<br><span class="status ${k.status}" data-kpi-status="${k.status}">${escapeHtml(k.statusWords[lang])}</span> <small class="muted">${escapeHtml(k.reason[lang])}</small>`;
+    `${n(k.names)} (${ft(k.unit)})<br>${t.baseline}: ${fn(k.baseline.value)} (${fd(k.baseline.date)}) → ${t.target}: ${fn(k.target.value)} (${fd(String(k.target.year))})<br>` +
+    `${t.latest}: ${k.latest ? `${fn(k.latest.value)} (${fd(k.latest.date)})` : e(null)}<br><span class="status ${k.status}" data-kpi-status="${k.status}">${escapeHtml(k.statusWords[lang])}</span> <small class="muted">${escapeHtml(k.reason[lang])}</small>`;
   const actionRows = d.actions.map((a) => {
     const ks = d.kpis.filter((k) => k.actionId === a.id);
-    return [n(a.titles), w(a.status), `${e(a.completionPct)} %`, `${e(a.startDate)} – ${e(a.endDate)}`, cityName(a.ownerCity), ks.length ? ks.map(kpiCell).join("<hr>") : e(null)];
+    return [n(a.titles), w(a.status), `${fn(a.completionPct)} %`, `${fd(a.startDate)} – ${fd(a.endDate)}`, cityName(a.ownerCity), ks.length ? ks.map(kpiCell).join("<hr>") : e(null)];
   });
   const loose = d.kpis.filter((k) => !k.actionId || !d.actions.some((a) => a.id === k.actionId));
   if (loose.length) actionRows.push([e("—"), "", "", "", "", loose.map(kpiCell).join("<hr>")]);
   const p = d.actionPlan;
   const verdict = (v: IndicatorChange["verdict"]) => (v ? t[v] : "");
-  const point = (x: IndicatorChange["before"]) => (x ? `${e(x.value)} (${e(x.period)})<br><small class="muted">${e(x.source.citation)}</small>` : e(null));
+  const point = (x: IndicatorChange["before"]) => (x ? `${fn(x.value)} (${fd(x.period)})<br><small class="muted" lang="en">${e(x.source.citation)}</small>` : e(null));
   const title = n(c.names);
   return `<!doctype html>
 <html lang="${lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${t.report}: ${escapeHtml((lang === "zh" ? c.names.zh || c.names.en : c.names.en) ?? "")}</title><style>${REPORT_CSS}</style></head>
 <body>
 <section class="first" id="summary"><p class="muted">${t.report}</p><h1>${title}</h1>
-<dl><dt>${t.programme}</dt><dd>${n(c.programmeNames)}</dd><dt>${t.period}</dt><dd>${e(c.startDate)} – ${e(c.endDate)}</dd>
-<dt>${t.status}</dt><dd>${w(c.status)}</dd><dt>${t.themes}</dt><dd>${e(c.themes.join(", "))}</dd><dt>${t.generated}</dt><dd>${e(d.asOf)}</dd></dl>
-<h2>${t.members}</h2>${table([t.city, t.country, t.role], c.members.map((m) => [n(m.names), e(m.country), w(m.role)]))}
-<h2>${t.history}</h2>${table([t.date, t.from, t.to, t.note], d.transitions.map((x) => [e(x.date), x.from ? w(x.from) : "—", w(x.to), e(x.note)]))}</section>
+<dl><dt>${t.programme}</dt><dd>${n(c.programmeNames)}</dd><dt>${t.period}</dt><dd>${fd(c.startDate)} – ${fd(c.endDate)}</dd>
+<dt>${t.status}</dt><dd>${w(c.status)}</dd><dt>${t.themes}</dt><dd>${e(c.themes.map(theme).join(lang === "zh" ? "、" : ", "))}</dd><dt>${t.generated}</dt><dd>${fd(d.asOf)}</dd></dl>
+<h2>${t.members}</h2>${table([t.city, t.country, t.role], c.members.map((m) => [n(m.names), country(m.country), w(m.role)]))}
+<h2>${t.history}</h2>${table([t.date, t.from, t.to, t.note], d.transitions.map((x) => [fd(x.date), x.from ? w(x.from) : "—", w(x.to), ft(x.note)]))}</section>
 <section id="ucap"><h2>${t.ucap}</h2>${
     p
       ? `<dl><dt>${t.keyFocus}</dt><dd>${n(p.keyFocus)}</dd><dt>${t.challenges}</dt><dd>${n(p.challenges)}</dd><dt>${t.objectives}</dt><dd>${n(p.objectives)}</dd>
@@ -112,21 +138,28 @@ export function cooperationReportHtml(d: Data, lang: ReportLang): string {
 <section id="actions"><h2>${t.actions}</h2>${table([t.action, t.status, t.completion, t.period, t.city, t.kpi], actionRows)}</section>
 <section id="activities"><h2>${t.activities}</h2>${table(
     [t.date, t.kind, t.title, t.place, t.outputs],
-    d.activities.map((a) => [e(a.startDate), w(a.kind), `${n(a.titles)}${a.programmeWide ? ` <small class="muted">(${t.programmeWide})</small>` : ""}`, e(a.place), a.outputs.length ? a.outputs.map((o) => `${w(o.kind)}: ${n(o.titles)} ${o.date ? `(${e(o.date)})` : ""}`).join("<br>") : e(null)]),
+    d.activities.map((a) => [fd(a.startDate), w(a.kind), `${n(a.titles)}${a.programmeWide ? ` <small class="muted">(${t.programmeWide})</small>` : ""}`, ft(a.place), a.outputs.length ? a.outputs.map((o) => `${w(o.kind)}: ${n(o.titles)} ${o.date ? `(${fd(o.date)})` : ""}`).join("<br>") : e(null)]),
   )}
-<h2>${t.pilots}</h2>${table([t.title, t.city, t.period, t.status], d.pilots.map((x) => [n(x.titles), cityName(x.city), `${e(x.startDate)} – ${e(x.endDate)}`, w(x.status)]))}
-<h2>${t.partners}</h2>${table([t.organisation, t.kind, t.country, t.role], d.partners.map((x) => [n(x.names), w(x.kind), e(x.country), e(x.role)]))}</section>
+<h2>${t.pilots}</h2>${table([t.title, t.city, t.period, t.status], d.pilots.map((x) => [n(x.titles), cityName(x.city), `${fd(x.startDate)} – ${fd(x.endDate)}`, w(x.status)]))}
+<h2>${t.partners}</h2>${table([t.organisation, t.kind, t.country, t.role], d.partners.map((x) => [n(x.names), w(x.kind), country(x.country), ft(x.role)]))}</section>
 <section id="indicators"><h2>${t.changes}</h2>${table(
     [t.city, t.indicator, t.before, t.now, t.change],
-    d.indicatorChanges.map((x) => [n(x.cityNames), `${escapeHtml(x.names[lang])} (${e(x.unit)})`, point(x.before), point(x.now), x.change === null ? e(null) : `${x.change > 0 ? "↑ +" : x.change < 0 ? "↓ " : "= "}${e(Number(x.change.toPrecision(4)))} ${verdict(x.verdict)}`]),
+    d.indicatorChanges.map((x) => [n(x.cityNames), `${escapeHtml(x.names[lang])} (${e(unitZh(x.unit, lang))})`, point(x.before), point(x.now), x.change === null ? e(null) : `${x.change > 0 ? "↑ +" : x.change < 0 ? "↓ " : "= "}${fn(Number(x.change.toPrecision(4)))} ${verdict(x.verdict)}`]),
   )}</section>
 <section id="sources"><h2>${t.sources}</h2>${
     d.sources.length === 0 && d.indicatorChanges.length === 0
       ? `<p class="muted">${t.none}</p>`
-      : `<ul>${uniqueSources(d).map((s) => `<li>${e(s.citation)}${s.url ? ` — ${/^https?:\/\//i.test(s.url) ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.url)}</a>` : escapeHtml(s.url)}` : ""}</li>`).join("")}</ul>`
+      : `<ul>${uniqueSources(d).map((s) => `<li lang="en">${e(s.citation)}${s.url ? ` — ${/^https?:\/\//i.test(s.url) ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.url)}</a>` : escapeHtml(s.url)}` : ""}</li>`).join("")}</ul>`
   }<h2>${t.method}</h2><p>${escapeHtml(d.method[lang])}</p></section>
 </body></html>
 `;
+}
+
+/** Indicator units with English words in Chinese (symbols stay). */
+function unitZh(unit: string, lang: ReportLang): string {
+  if (lang !== "zh") return unit;
+  const words: Record<string, string> = { "cars/1,000 people": "辆/千人", min: "分钟", persons: "人", "% of fleet": "% 车队", "intersections/km²": "个交叉口/平方公里", "m²/person": "平方米/人", "km²": "平方公里" };
+  return words[unit] ?? unit.replace(/\/person$/, "/人");
 }
 
 function uniqueSources(d: Data) {

@@ -66,7 +66,11 @@ describe.each(DIALECTS)("cooperationReport on %s", (dialect) => {
     const { body } = await cooperationReport(ctx, "mon-coop", { format: "html", lang: "zh", today: MON_TODAY });
     expect(body).toContain('<html lang="zh-CN">');
     for (const s of ["城市合作报告", "重庆–曼海姆", "偏离", "尚未报告", "货运与清洁空气", "曼海姆考察访问", "数据来源", "考察访问", "合作备忘录"]) expect(body, s).toContain(s);
-    expect(body).toContain("Freight railway link <small");
+    expect(body).toContain('<span lang="en">Freight railway link</span> <small class="muted">(英文)</small>');
+    // Dates, countries and free text in the reader's language (no ISO dates, no country codes).
+    expect(body).toContain("2018年3月1日 – 2019年12月31日");
+    expect(body).toContain("<td>德国</td>");
+    expect(body).not.toMatch(/<td>\d{4}-\d{2}-\d{2}<\/td>/);
   });
 
   it("writes one CSV row per KPI with the action's columns repeated, and a row for an action without KPIs", async () => {

@@ -30,6 +30,7 @@ export async function practicesForCity(ctx: AppContext, slug: string, limit = 10
   const candidates = await ctx.practices.getMany(await ctx.practices.idsRelatedTo(gaps.map((g) => g.indicator), [...new Set(gaps.map((g) => g.theme))]));
   const matches = practicesForGaps(gaps, candidates, limit);
   const byId = new Map(candidates.map((p) => [p.id, p]));
+  const places = await ctx.practices.places(matches.map((m) => byId.get(m.id)!).map((p) => ({ city: p.city, country: p.country })));
   return {
     city: slug,
     gaps: gaps.map((g) => {
@@ -43,7 +44,7 @@ export async function practicesForCity(ctx: AppContext, slug: string, limit = 10
     }),
     practices: matches.map((m) => {
       const p = byId.get(m.id)!;
-      return { id: p.id, title: p.title, city: p.city, country: p.country, themes: p.themes, measured: p.measured, score: m.score, reasons: m.reasons };
+      return { id: p.id, title: p.title, city: p.city, cityZh: places.get(`${p.city}|${p.country}`)?.nameZh ?? null, country: p.country, themes: p.themes, measured: p.measured, score: m.score, reasons: m.reasons };
     }),
   };
 }

@@ -35,6 +35,15 @@ describe.each(DIALECTS)("searchPractices on %s", (dialect) => {
     expect(p.sources.map((s) => s.publisher)).toContain("China Daily");
   });
 
+  it("shows the summary in the reader's language when no query word is in it", async () => {
+    const zh = await searchPractices(ctx, { lang: "zh", limit: 50 });
+    const stockholm = zh.results.find((r) => r.id === "stockholm-congestion-tax");
+    expect(stockholm?.snippetLang).toBe("zh");
+    expect(stockholm?.snippet?.[0]?.text).toMatch(/^斯德哥尔摩/);
+    const en = await searchPractices(ctx, { limit: 50 });
+    expect(en.results.find((r) => r.id === "stockholm-congestion-tax")?.snippetLang).toBe("en");
+  });
+
   it("finds congestion charges by 拥堵 through the Chinese fields", async () => {
     const r = await searchPractices(ctx, { q: "拥堵" });
     expect(ids(r)).toContain("stockholm-congestion-tax");

@@ -13,19 +13,26 @@ export interface PracticeSearch {
   country?: string;
   region?: string;
   measured?: boolean;
+  /** The language of the reader: the summary shown when no query word matches. */
+  lang?: "en" | "zh";
   limit?: number;
   offset?: number;
 }
 
 /** The highlighted extract: the first field that contains a query term, else the start of a summary. */
-function snippetOf(p: PracticeCard, terms: string[]): SnippetPart[] | null {
-  const fields = [p.summary.en, p.summary.zh, ...p.measures, p.transferability, p.title.en, p.title.zh];
-  for (const f of fields) {
+function snippetOf(p: PracticeCard, terms: string[], lang: "en" | "zh"): { parts: SnippetPart[] | null; lang: "en" | "zh" | null } {
+  const fields: [string | null, "en" | "zh"][] = [
+    [p.summary.en, "en"], [p.summary.zh, "zh"], ...p.measures.map((m): [string, "en"] => [m, "en"]), [p.transferability, "en"], [p.title.en, "en"], [p.title.zh, "zh"],
+  ];
+  for (const [f, fieldLang] of fields) {
     const s = f && terms.length ? highlight(f, terms) : null;
-    if (s) return s;
+    if (s) return { parts: s, lang: fieldLang };
   }
-  const first = p.summary.en ?? p.summary.zh;
-  return first ? [{ text: first.length > 180 ? `${first.slice(0, 180)}…` : first, match: false }] : null;
+  // No query word in the text: the start of the summary in the asked language, else the other one.
+  const other = lang === "zh" ? "en" : "zh";
+  const firstLang = p.summary[lang] ? lang : p.summary[other] ? other : null;
+  const first = firstLang ? p.summary[firstLang] : null;
+  return first ? { parts: [{ text: first.length > 180 ? `${first.slice(0, 180)}…` : first, match: false }], lang: firstLang } : { parts: null, lang: null };
 }
 
 /**
@@ -36,6 +43,7 @@ function snippetOf(p: PracticeCard, terms: string[]): SnippetPart[] | null {
  */
 export async function searchPractices(ctx: AppContext, s: PracticeSearch): Promise<PracticeSearchResult> {
   const terms = queryTerms(s.q ?? "", chineseSegmenter);
+  const readerLang = s.lang ?? "en";
   const found = await ctx.practices.search({
     terms,
     theme: s.theme,
@@ -46,6 +54,7 @@ export async function searchPractices(ctx: AppContext, s: PracticeSearch): Promi
     offset: s.offset ?? 0,
   });
   const practices = await ctx.practices.cards(found.hits.map((h) => h.id));
+  const places = await ctx.practices.places(practices.map((p) => ({ city: p.city, country: p.country })));
   const score = new Map(found.hits.map((h) => [h.id, h.score]));
   const suggestions: string[] = [];
   if (found.total === 0 && terms.length) {
@@ -66,7 +75,11 @@ export async function searchPractices(ctx: AppContext, s: PracticeSearch): Promi
       themes: p.themes,
       measured: p.measured,
       score: Math.round((score.get(p.id) ?? 0) * 1e6) / 1e6,
-      snippet: snippetOf(p, terms),
+      ...(() => {
+        const s = snippetOf(p, terms, readerLang);
+        return { snippet: s.parts, snippetLang: s.lang };
+      })(),
+      cityZh: places.get(`${p.city}|${p.country}`)?.nameZh ?? null,
     })),
     facets: found.facets,
     suggestions: [...new Set(suggestions)].slice(0, 5),

@@ -102,7 +102,7 @@ function TopBar() {
   }
   return (
     <Layout.Header className="cb-header" role="banner">
-      <Link to="/" className="cb-brand">{t("app.name")}</Link>
+      <Link to="/" className="cb-brand" lang="en">{t("app.name")}</Link>
       <nav aria-label={t("nav.mainMenu")} style={{ flex: 1, minWidth: 0 }}>
         <Menu
           mode="horizontal"

@@ -16,6 +16,8 @@ export interface PracticeHit {
   measured: boolean;
   score: number;
   snippet: SnippetPart[] | null;
+  snippetLang?: "en" | "zh" | null;
+  cityZh?: string | null;
 }
 
 export interface FacetCount { value: string; count: number }
@@ -77,7 +79,7 @@ export interface PracticesForCity {
   practices: (Omit<PracticeHit, "snippet"> & { reasons: { indicator: string; match: "outcome" | "theme"; metric: string | null }[] })[];
 }
 
-export interface PracticeQuery { q?: string; theme?: string; country?: string; region?: string; measured?: string; limit?: number }
+export interface PracticeQuery { q?: string; theme?: string; country?: string; region?: string; measured?: string; lang?: "en" | "zh"; limit?: number }
 
 async function getJson<T>(path: string, params: Record<string, string | number | undefined> = {}, signal?: AbortSignal): Promise<T> {
   const qs = new URLSearchParams();

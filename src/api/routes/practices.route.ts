@@ -35,6 +35,7 @@ export function practicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             country: z.string().transform((s) => s.toUpperCase()).pipe(CountryCodeSchema).optional(),
             region: z.string().min(1).max(100).optional(),
             measured: z.enum(["true", "false"]).optional(),
+            lang: z.enum(["en", "zh"]).optional().describe("the reader's language: the summary snippet shown when no query word matches"),
             limit: z.coerce.number().int().min(1).max(100).default(20),
             offset: z.coerce.number().int().min(0).max(10000).default(0),
           }),

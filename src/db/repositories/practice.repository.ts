@@ -260,24 +260,25 @@ export class PracticeRepository {
 
   /**
    * The catalogue city (by English name and country, most populous first) and the country's UN
-   * subregion for each place, keyed `city|country`. Places not in the catalogue get the region only.
+   * subregion for each place, keyed `city|country`, with the city's Chinese name. Places not in the
+   * catalogue get the region only.
    */
-  async places(places: { city: string; country: string }[]): Promise<Map<string, { slug: string | null; region: string | null }>> {
+  async places(places: { city: string; country: string }[]): Promise<Map<string, { slug: string | null; region: string | null; nameZh: string | null }>> {
     const countries = [...new Set(places.map((p) => p.country))];
     const names = [...new Set(places.map((p) => p.city))];
-    const out = new Map<string, { slug: string | null; region: string | null }>();
+    const out = new Map<string, { slug: string | null; region: string | null; nameZh: string | null }>();
     if (countries.length === 0) return out;
     const regions = await this.db.selectFrom("cities").select(["country", sql<string>`min(region)`.as("region")]).where("country", "in", countries).where("region", "is not", null).groupBy("country").execute();
     const cities = await this.db
       .selectFrom("cities")
-      .select(["slug", "name_en", "country"])
+      .select(["slug", "name_en", "name_zh", "country"])
       .where("country", "in", countries)
       .where("name_en", "in", names)
       .orderBy(sql`coalesce(population, -1)`, "desc")
       .execute();
     for (const p of places) {
       const city = cities.find((c) => c.country === p.country && c.name_en === p.city);
-      out.set(`${p.city}|${p.country}`, { slug: city?.slug ?? null, region: regions.find((r) => r.country === p.country)?.region ?? null });
+      out.set(`${p.city}|${p.country}`, { slug: city?.slug ?? null, region: regions.find((r) => r.country === p.country)?.region ?? null, nameZh: city?.name_zh ?? null });
     }
     return out;
   }

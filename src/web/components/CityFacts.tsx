@@ -23,11 +23,11 @@ export function readableAdmin1(admin1: string | null): string | null {
 export function cityFacts(t: TFunction, lang: Lang): Fact[] {
   const na = <Typography.Text type="secondary">{t("common.notYetReported")}</Typography.Text>;
   return [
-    { key: "nameEn", label: t("city.nameEn"), value: (c) => c.names.en },
+    { key: "nameEn", label: t("city.nameEn"), value: (c) => <span lang="en">{c.names.en}</span> },
     { key: "nameZh", label: t("city.nameZh"), value: (c) => c.names.zh ?? t("common.none") },
-    { key: "nameLocal", label: t("city.nameLocal"), value: (c) => c.names.local ?? t("common.none") },
+    { key: "nameLocal", label: t("city.nameLocal"), value: (c) => (c.names.local ? <span lang={c.country === "CN" ? "zh-CN" : "und"}>{c.names.local}</span> : t("common.none")) },
     { key: "country", label: t("city.country"), value: (c) => `${countryName(c.country, lang)} (${c.country})` },
-    { key: "region", label: t("city.region"), value: (c) => [readableAdmin1(c.admin1), regionName(c.region, lang)].filter(Boolean).join(" · ") || t("common.none") },
+    { key: "region", label: t("city.region"), value: (c) => (readableAdmin1(c.admin1) ? <><span lang="en">{readableAdmin1(c.admin1)}</span>{regionName(c.region, lang) ? ` · ${regionName(c.region, lang)}` : ""}</> : regionName(c.region, lang) || t("common.none")) },
     { key: "coordinates", label: t("city.coordinates"), value: (c) => coordinates(c, lang) },
     {
       key: "population", label: t("city.population"), value: (c) => c.population.value === null ? na : (
@@ -40,6 +40,6 @@ export function cityFacts(t: TFunction, lang: Lang): Fact[] {
       ),
     },
     { key: "area", label: t("city.area"), value: (c) => c.areaKm2 === null ? na : t("city.areaValue", { value: formatNumber(c.areaKm2, lang) }) },
-    { key: "timezone", label: t("city.timezone"), value: (c) => c.timezone ?? t("common.none") },
+    { key: "timezone", label: t("city.timezone"), value: (c) => (c.timezone ? <span data-content="code" translate="no">{c.timezone}</span> : t("common.none")) },
   ];
 }

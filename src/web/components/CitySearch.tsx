@@ -6,13 +6,14 @@ import { api, cityName, type City } from "../api";
 import { countryName } from "../countries";
 import { useLang } from "../lang";
 import { useCitySearch } from "./useCitySearch";
+import { CityName } from "./Orig";
 
 export function cityLabel(c: Pick<City, "names" | "country">, lang: "en" | "zh") {
   const other = lang === "zh" ? c.names.en : c.names.zh;
   return (
     <span>
-      {cityName(c.names, lang)}
-      {other && other !== cityName(c.names, lang) && <Typography.Text type="secondary"> · {other}</Typography.Text>}
+      <CityName names={c.names} />
+      {other && other !== cityName(c.names, lang) && <Typography.Text type="secondary"> · <span lang={lang === "zh" ? "en" : "zh-CN"}>{other}</span></Typography.Text>}
       <Typography.Text type="secondary"> · {countryName(c.country, lang)}</Typography.Text>
     </span>
   );

@@ -6,6 +6,8 @@ import type { EChartsOption } from "../echarts";
 import { formatAxis, formatNumber, formatPeriod, useLang } from "../lang";
 import { EChart } from "./EChart";
 import { SourceList } from "./SourceList";
+import { Orig } from "./Orig";
+import { unitName } from "../units";
 
 export interface Series {
   key: string; name: string; observations: Observation[];
@@ -31,11 +33,11 @@ function chartOption(indicator: Indicator, series: Series[], lang: Lang, legend:
     color: PALETTE,
     grid: { left: 16, right: 24, top: legend ? 48 : 36, bottom: 24, containLabel: true },
     legend: legend ? { top: 0, data: series.map((s) => s.name) } : undefined,
-    tooltip: { trigger: "axis", valueFormatter: (v: unknown) => typeof v === "number" ? `${formatNumber(v, lang)} ${indicator.unit}` : "—" },
+    tooltip: { trigger: "axis", valueFormatter: (v: unknown) => typeof v === "number" ? `${formatNumber(v, lang)} ${unitName(indicator.unit, lang)}` : "—" },
     xAxis: { type: "category", data: periods, boundaryGap: false, axisLabel: { formatter: (p: string) => formatPeriod(p, lang) } },
     yAxis: {
       type: "value",
-      name: indicator.unit,
+      name: unitName(indicator.unit, lang),
       nameTextStyle: { align: "left" },
       // Reference lines must stay in view even when every value is far below them.
       max: (extent: { max: number }) => (refMax >= extent.max ? niceCeil(refMax * 1.05) : null) as number,
@@ -59,7 +61,7 @@ function chartOption(indicator: Indicator, series: Series[], lang: Lang, legend:
           // Alternate label ends so close reference values (e.g. 5 and 10 µg/m³) stay readable.
           data: refs.map((r, k) => ({
             yAxis: r.value, name: r.label[lang],
-            label: { formatter: `${r.label[lang]}: ${formatNumber(r.value, lang)} ${indicator.unit}`, position: k % 2 ? "insideStartTop" : "insideEndTop" },
+            label: { formatter: `${r.label[lang]}: ${formatNumber(r.value, lang)} ${unitName(indicator.unit, lang)}`, position: k % 2 ? "insideStartTop" : "insideEndTop" },
           })),
         } : undefined,
       };
@@ -84,7 +86,7 @@ export function IndicatorChart({ indicator, series, sources, ariaLabel, compare 
   return (
     <Card
       data-testid={`indicator-chart-${indicator.code}`}
-      title={<span>{indicator.names[lang]} <Typography.Text type="secondary">({indicator.unit})</Typography.Text></span>}
+      title={<span>{indicator.names[lang]} <Typography.Text type="secondary">({unitName(indicator.unit, lang)})</Typography.Text></span>}
       extra={
         <Button size="small" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)} data-testid={`table-toggle-${indicator.code}`}>
           {asTable ? t("common.showChart") : t("common.showTable")}
@@ -102,9 +104,9 @@ export function IndicatorChart({ indicator, series, sources, ariaLabel, compare 
           columns={[
             ...(multi ? [{ title: t("common.city"), dataIndex: "seriesName", key: "city" }] : []),
             { title: t("common.period"), dataIndex: "period", key: "period", render: (p: string) => formatPeriod(p, lang) },
-            { title: `${t("common.value")} (${indicator.unit})`, dataIndex: "value", key: "value", align: "right" as const, render: (v: number) => formatNumber(v, lang) },
-            { title: t("common.source"), dataIndex: "source", key: "source", render: (s: string) => sources?.find((x) => x.id === s)?.citation ?? s },
-            { title: t("common.note"), dataIndex: "note", key: "note", render: (n: string | null) => n ?? "" },
+            { title: `${t("common.value")} (${unitName(indicator.unit, lang)})`, dataIndex: "value", key: "value", align: "right" as const, render: (v: number) => formatNumber(v, lang) },
+            { title: t("common.source"), dataIndex: "source", key: "source", render: (s: string) => <Orig>{sources?.find((x) => x.id === s)?.citation ?? s}</Orig> },
+            { title: t("common.note"), dataIndex: "note", key: "note", render: (n: string | null) => (n ? <Orig>{n}</Orig> : "") },
           ]}
         />
       ) : (
@@ -115,7 +117,7 @@ export function IndicatorChart({ indicator, series, sources, ariaLabel, compare 
           {t("city.reference")}:{" "}
           {indicator.references.map((r, k) => {
             const src = r.source ? byId.get(r.source) : undefined;
-            const text = `${r.label[lang]} ${formatNumber(r.value, lang)} ${indicator.unit}`;
+            const text = `${r.label[lang]} ${formatNumber(r.value, lang)} ${unitName(indicator.unit, lang)}`;
             return (
               <span key={k}>
                 {k > 0 && "; "}

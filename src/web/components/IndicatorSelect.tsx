@@ -2,6 +2,7 @@ import { Select } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Indicator } from "../api";
 import { useLang } from "../lang";
+import { unitName } from "../units";
 
 /** Indicators grouped by theme, searchable in the current language. */
 export function IndicatorSelect(props: {
@@ -26,7 +27,7 @@ export function IndicatorSelect(props: {
         label: t(`themes.${theme}`, { defaultValue: theme }),
         title: theme,
         options: props.indicators.filter((i) => i.theme === theme).map((i) => ({
-          value: i.code, label: `${i.names[lang]} (${i.unit})`, search: `${i.names.en} ${i.names.zh} ${i.code}`,
+          value: i.code, label: `${i.names[lang]} (${unitName(i.unit, lang)})`, search: `${i.names.en} ${i.names.zh} ${i.code}`,
         })),
       }))}
     />

@@ -1,6 +1,7 @@
 import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Source } from "../api";
+import { Orig } from "./Orig";
 
 /** Citations with links and licences for the given source ids (unknown ids are shown as-is). */
 export function SourceList({ ids, sources, testId, title }: { ids: string[]; sources: Source[] | undefined; testId?: string; title?: string }) {
@@ -17,9 +18,9 @@ export function SourceList({ ids, sources, testId, title }: { ids: string[]; sou
           return (
             <li key={id}>
               <Typography.Text type="secondary">
-                {s?.citation ?? id}
-                {s?.url && <> · <a href={s.url} target="_blank" rel="noreferrer">{s.url}</a></>}
-                {s?.licence && <> · {t("common.licence")}: {s.licence}</>}
+                <Orig>{s?.citation ?? id}</Orig>
+                {s?.url && <> · <a href={s.url} target="_blank" rel="noreferrer" lang="en">{s.url}</a></>}
+                {s?.licence && <> · {t("common.licence")}: <Orig>{s.licence}</Orig></>}
               </Typography.Text>
             </li>
           );

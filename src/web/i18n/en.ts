@@ -11,13 +11,13 @@ export const en = {
     table: "Table", chart: "Chart", showTable: "Show table", showChart: "Show chart", link: "link", backHome: "Back to the map",
     empty: "Nothing here yet", notFound: "Page not found", notFoundDetail: "There is no page at this address.",
   },
-  themes: { context: "Context", ghg: "Greenhouse gases", energy: "Energy", air: "Air quality", transport: "Transport", congestion: "Congestion", green: "Green space" },
+  themes: { context: "Context", ghg: "Greenhouse gases", energy: "Energy", air: "Air quality", transport: "Transport", congestion: "Congestion", green: "Green space", logistics: "Logistics", innovation: "Innovation", "culture and tourism": "Culture and tourism", "vocational education": "Vocational education", urbanisation: "Urbanisation", "ecological environment": "Ecological environment", mobility: "Mobility", "smart city": "Smart city" },
   map: {
     title: "World map of cities", indicator: "Indicator", pickIndicator: "Choose an indicator",
     ariaLabel: "World map: cities coloured by {{indicator}} ({{unit}})", summary: "{{indicator}} — {{count}} cities reported, {{missing}} not yet reported (grey). Click a city to open its page.",
     sourcesTitle: "Sources of the data shown", noData: "No city has reported this indicator yet.",
     asTable: "Show the values as a table", top: "Cities reporting {{indicator}}",
-    legendCaption: "Colours: {{indicator}} ({{unit}}), each city's latest value, {{years}}. Source: {{sources}}",
+    legendCaption: "Colours: {{indicator}} ({{unit}}), each city's latest value, {{years}}. Source: <o>{{sources}}</o>",
   },
   cities: {
     title: "Cities", q: "Name (English or 中文)", country: "Country", minPopulation: "Minimum population", anyCountry: "Any country",

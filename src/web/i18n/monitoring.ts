@@ -65,7 +65,7 @@ export const monitoringEn = {
     frame: "Report of {{name}}",
   },
   showcase: {
-    title: "Showcase",
+    title: "Showcase", ongoing: "ongoing",
     publicNote: "Public page: read-only results of the cooperation.",
     programmeIntro: "Results of the programme's city-to-city cooperations.",
     activities: "Activities",
@@ -156,7 +156,7 @@ export const monitoringZh: typeof monitoringEn = {
     frame: "{{name}}的报告",
   },
   showcase: {
-    title: "成果展示",
+    title: "成果展示", ongoing: "持续中",
     publicNote: "公开页面：城市合作成果（只读）。",
     programmeIntro: "合作项目中城市间合作的成果。",
     activities: "活动",

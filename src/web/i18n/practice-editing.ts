@@ -55,7 +55,7 @@ export const practiceEditingZh: typeof practiceEditingEn = {
   exists: "已存在相同标识的实践。",
   tools: "管理实践库", importTitle: "导入实践",
   importHelp: "JSON 文件（实践数组）或与导出格式相同的 CSV 文件。标识已存在的实践将被替换。只要有任何错误，将不导入任何内容，并列出所有问题。",
-  choose: "选择 .json 或 .csv 文件", importing: "正在导入…",
+  choose: "选择 JSON 或 CSV 文件", importing: "正在导入…",
   imported: "已从 {{file}} 导入 {{practices}} 项实践：新增 {{created}} 项，替换 {{updated}} 项。",
   importFailed: "未从 {{file}} 导入任何内容。", importFailedDetail: "请更正以下问题后重新导入整个文件。",
   problems: "问题（{{count}}）", problemsShown: "共 {{total}} 个问题，显示前 {{shown}} 个",

@@ -17,6 +17,7 @@ export const practicesEn = {
   measures: "Measures", transferability: "Transferability", transferabilityNone: "Not described.",
   cost: "Cost", assessment: "Assessment (URBACT good-practice criteria)", notAssessed: "Not yet assessed.",
   criteria: { fit: "Fit", relevance: "Relevance", evidence: "Evidence of local impact", transferability: "Transferability" },
+  ratings: { strong: "strong", partial: "partial", weak: "weak" },
   sources: "Sources", translationNote: "Chinese titles and summaries are citybridge's own translations.",
   gaps: {
     tab: "Practices for its gaps", intro: "Indicators where this city is furthest from its reference values, and practices that address them.",
@@ -24,7 +25,7 @@ export const practicesEn = {
     gapsTitle: "Gaps", gapLine: "{{indicator}}: {{value}} {{unit}} ({{period}}) — {{ratio}}× away from {{reference}}",
     referenceValue: "the {{label}} ({{value}} {{unit}})", medianValue: "the median of {{peers}} cities ({{value}} {{unit}})",
     practicesTitle: "Practices that fit", noPractices: "No practice in the library addresses these gaps yet.",
-    reasonOutcome: "reported an outcome on {{indicator}}: “{{metric}}”", reasonTheme: "works on {{theme}}, the theme of {{indicator}}",
+    reasonOutcome: "reported an outcome on {{indicator}}: “<o>{{metric}}</o>”", reasonTheme: "works on {{theme}}, the theme of {{indicator}}",
     why: "Why", observationSource: "Source of the city's value",
   },
 };
@@ -33,7 +34,7 @@ export const practicesZh: typeof practicesEn = {
   nav: "良好实践",
   title: "良好实践库",
   intro: "有记录的城市实践及其可量化成效，每个数据均附数据来源。可用中文或英文检索。",
-  search: "检索实践", searchPlaceholder: "例如：拥堵、公共交通、congestion charge", searchButton: "检索",
+  search: "检索实践", searchPlaceholder: "例如：拥堵收费、公共交通、电动公交", searchButton: "检索",
   found: "共 {{count}} 项实践", none: "没有符合检索条件的实践。", didYouMean: "您是不是要找：",
   facets: { theme: "主题", country: "国家", region: "地区", measured: "成效", clear: "清除筛选", yes: "有实测成效", no: "无实测成效" },
   themes: { transport: "交通", air: "空气质量", green: "绿色空间", congestion: "拥堵", energy: "能源", ghg: "温室气体", waste: "垃圾" },
@@ -47,6 +48,7 @@ export const practicesZh: typeof practicesEn = {
   measures: "措施", transferability: "可推广性", transferabilityNone: "未描述。",
   cost: "成本", assessment: "评估（URBACT 良好实践标准）", notAssessed: "尚未评估。",
   criteria: { fit: "契合度", relevance: "相关性", evidence: "本地成效证据", transferability: "可推广性" },
+  ratings: { strong: "强", partial: "部分", weak: "弱" },
   sources: "数据来源", translationNote: "中文标题和概要为 citybridge 自行翻译。",
   gaps: {
     tab: "适合其短板的实践", intro: "该城市距参考值最远的指标，以及针对这些指标的实践。",
@@ -54,7 +56,7 @@ export const practicesZh: typeof practicesEn = {
     gapsTitle: "短板", gapLine: "{{indicator}}：{{value}} {{unit}}（{{period}}）——与{{reference}}相差 {{ratio}} 倍",
     referenceValue: "{{label}}（{{value}} {{unit}}）", medianValue: "{{peers}} 个城市中位数（{{value}} {{unit}}）",
     practicesTitle: "适合的实践", noPractices: "实践库中暂无针对这些短板的实践。",
-    reasonOutcome: "报告了{{indicator}}相关成效：“{{metric}}”", reasonTheme: "涉及{{theme}}，即{{indicator}}所属主题",
+    reasonOutcome: "报告了{{indicator}}相关成效：“<o>{{metric}}</o>”", reasonTheme: "涉及{{theme}}，即{{indicator}}所属主题",
     why: "理由", observationSource: "城市数值的数据来源",
   },
 };

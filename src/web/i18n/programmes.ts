@@ -28,7 +28,7 @@ export const programmesEn = {
     country: "A city of a country on the side the call is for (see Sides)",
     sideCountries: "Cities of {{side}}: {{countries}}",
   },
-  theme: { transport: "Transport", air: "Air quality", green: "Urban greening", congestion: "Congestion", energy: "Energy", ghg: "Greenhouse gases", waste: "Waste" },
+  theme: { transport: "Transport", air: "Air quality", green: "Urban greening", congestion: "Congestion", energy: "Energy", ghg: "Greenhouse gases", waste: "Waste", logistics: "Logistics", innovation: "Innovation", "culture and tourism": "Culture and tourism", "vocational education": "Vocational education", urbanisation: "Urbanisation", "ecological environment": "Ecological environment", mobility: "Mobility", "smart city": "Smart city" },
   tabs: { overview: "Overview", call: "Call & applications", pairing: "Pairing board", cooperations: "Cooperations", monitoring: "Monitoring", showcase: "Showcase", history: "History" },
   form: {
     edit: "Edit", editTitle: "Edit programme", save: "Save", saved: "Programme saved",
@@ -153,7 +153,7 @@ export const programmesZh: typeof programmesEn = {
     country: "城市所在国家属于征集申请所面向的一方（见合作双方）",
     sideCountries: "{{side}}城市：{{countries}}",
   },
-  theme: { transport: "交通", air: "空气质量", green: "城市绿化", congestion: "交通拥堵", energy: "能源", ghg: "温室气体", waste: "废弃物" },
+  theme: { transport: "交通", air: "空气质量", green: "城市绿化", congestion: "交通拥堵", energy: "能源", ghg: "温室气体", waste: "废弃物", logistics: "物流", innovation: "创新", "culture and tourism": "文化和旅游", "vocational education": "职业教育", urbanisation: "城镇化", "ecological environment": "生态环境", mobility: "出行", "smart city": "智慧城市" },
   tabs: { overview: "概览", call: "征集申请", pairing: "配对看板", cooperations: "城市合作", monitoring: "监测评估", showcase: "成果展示", history: "修改历史" },
   form: {
     edit: "编辑", editTitle: "编辑合作项目", save: "保存", saved: "合作项目已保存",

@@ -13,13 +13,13 @@ export const zh: Messages = {
     table: "表格", chart: "图表", showTable: "显示表格", showChart: "显示图表", link: "链接", backHome: "返回地图",
     empty: "暂无内容", notFound: "页面不存在", notFoundDetail: "此地址没有页面。",
   },
-  themes: { context: "基本情况", ghg: "温室气体", energy: "能源", air: "空气质量", transport: "交通", congestion: "交通拥堵", green: "绿地" },
+  themes: { context: "基本情况", ghg: "温室气体", energy: "能源", air: "空气质量", transport: "交通", congestion: "交通拥堵", green: "绿地", logistics: "物流", innovation: "创新", "culture and tourism": "文化和旅游", "vocational education": "职业教育", urbanisation: "城镇化", "ecological environment": "生态环境", mobility: "出行", "smart city": "智慧城市" },
   map: {
     title: "城市世界地图", indicator: "指标", pickIndicator: "选择指标",
     ariaLabel: "世界地图：按{{indicator}}（{{unit}}）着色的城市", summary: "{{indicator}}：{{count}} 个城市已报告，{{missing}} 个城市尚未报告（灰色）。点击城市可打开其页面。",
     sourcesTitle: "所示数据的数据来源", noData: "尚无城市报告此指标。",
     asTable: "以表格显示数值", top: "已报告{{indicator}}的城市",
-    legendCaption: "颜色：{{indicator}}（{{unit}}），各城市最新数值，{{years}}年。来源：{{sources}}",
+    legendCaption: "颜色：{{indicator}}（{{unit}}），各城市最新数值，{{years}}年。来源：<o>{{sources}}</o>",
   },
   cities: {
     title: "城市", q: "名称（中文或英文）", country: "国家/地区", minPopulation: "最低人口", anyCountry: "所有国家/地区",

@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import type { Lang } from "../api";
 import { KPI_STATUSES, type MonActivity, type MonSource } from "./api";
 import { KpiLight, Txt } from "./ui";
+import { FreeText, Orig } from "../components/Orig";
+import { formatPeriod } from "../lang";
 
 export function ActivityList({ activities, lang, testId }: { activities: MonActivity[]; lang: Lang; testId?: string }) {
   const { t } = useTranslation();
@@ -17,11 +19,11 @@ export function ActivityList({ activities, lang, testId }: { activities: MonActi
       renderItem={(a) => (
         <ItemList.Item key={a.id}>
           <Space orientation="vertical" size={0}>
-            <span><Typography.Text strong>{a.startDate}{a.endDate && a.endDate !== a.startDate ? ` – ${a.endDate}` : ""}</Typography.Text> · <Txt names={a.titles} lang={lang} />{a.place ? ` · ${a.place}` : ""}{a.programmeWide && <> <Tag>{t("work.activities.programmeWide")}</Tag></>}</span>
+            <span><Typography.Text strong>{formatPeriod(a.startDate, lang)}{a.endDate && a.endDate !== a.startDate ? ` – ${formatPeriod(a.endDate, lang)}` : ""}</Typography.Text> · <Txt names={a.titles} lang={lang} />{a.place ? <> · <FreeText text={a.place} /></> : ""}{a.programmeWide && <> <Tag>{t("work.activities.programmeWide")}</Tag></>}</span>
             {a.outputs.length > 0 && (
               <span>
                 <Typography.Text type="secondary">{t("monitoring.showcase.outputs")}: </Typography.Text>
-                {a.outputs.map((o) => <Tag key={o.id} color="green"><Txt names={o.titles} lang={lang} />{o.date ? ` (${o.date})` : ""}</Tag>)}
+                {a.outputs.map((o) => <Tag key={o.id} color="green"><Txt names={o.titles} lang={lang} />{o.date ? ` (${formatPeriod(o.date, lang)})` : ""}</Tag>)}
               </span>
             )}
           </Space>
@@ -51,7 +53,7 @@ export function Sources({ sources }: { sources: MonSource[] }) {
   return (
     <div className="cb-sources" data-testid="showcase-sources">
       <Typography.Text type="secondary" strong>{t("common.sources")}:</Typography.Text>
-      <ul>{sources.map((s) => <li key={s.id}><Typography.Text type="secondary">{s.citation}{s.url && /^https?:\/\//i.test(s.url) && <> · <a href={s.url} target="_blank" rel="noreferrer">{s.url}</a></>}</Typography.Text></li>)}</ul>
+      <ul>{sources.map((s) => <li key={s.id}><Typography.Text type="secondary"><Orig>{s.citation}</Orig>{s.url && /^https?:\/\//i.test(s.url) && <> · <a href={s.url} target="_blank" rel="noreferrer" lang="en">{s.url}</a></>}</Typography.Text></li>)}</ul>
     </div>
   );
 }

@@ -24,7 +24,7 @@ export function Txt({ names, lang }: { names: Names | null | undefined; lang: La
   if (!p.text) return <Typography.Text type="secondary" italic>{t("common.notYetReported")}</Typography.Text>;
   return (
     <>
-      {p.text}
+      {p.fallback ? <span lang={lang === "zh" ? "en" : "zh-CN"}>{p.text}</span> : p.text}
       {p.fallback && <Typography.Text type="secondary" style={{ fontSize: "0.8em" }}> {t("monitoring.fallbackMarker")}</Typography.Text>}
     </>
   );

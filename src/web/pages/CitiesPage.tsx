@@ -9,6 +9,7 @@ import { ErrorState } from "../components/States";
 import { countryName, countryNames } from "../countries";
 import { formatNumber, useLang } from "../lang";
 import { regionName } from "../regions";
+import { CityName } from "../components/Orig";
 
 const PAGE = 50;
 const MAX_COMPARE = 4;
@@ -114,10 +115,10 @@ export default function CitiesPage() {
               } as object),
             }}
             columns={[
-              { title: t("cities.name"), key: "name", render: (_, c) => <Link to={`/cities/${c.slug}`} data-testid={`city-link-${c.slug}`}>{cityName(c.names, lang)}</Link> },
-              { title: lang === "zh" ? t("city.nameEn") : t("cities.nameZh"), key: "other", render: (_, c) => (lang === "zh" ? c.names.en : c.names.zh) ?? "" },
+              { title: t("cities.name"), key: "name", render: (_, c) => <Link to={`/cities/${c.slug}`} data-testid={`city-link-${c.slug}`}><CityName names={c.names} /></Link> },
+              { title: lang === "zh" ? t("city.nameEn") : t("cities.nameZh"), key: "other", render: (_, c) => <span lang={lang === "zh" ? "en" : "zh-CN"}>{(lang === "zh" ? c.names.en : c.names.zh) ?? ""}</span> },
               { title: t("cities.country"), key: "country", render: (_, c) => countryName(c.country, lang) },
-              { title: t("cities.region"), key: "region", render: (_, c) => readableAdmin1(c.admin1) ?? regionName(c.region, lang) ?? "" },
+              { title: t("cities.region"), key: "region", render: (_, c) => (readableAdmin1(c.admin1) ? <span lang="en">{readableAdmin1(c.admin1)}</span> : regionName(c.region, lang) ?? "") },
               { title: t("cities.population"), key: "population", align: "right", render: (_, c) => c.population.value === null ? t("common.notYetReported") : formatNumber(c.population.value, lang) },
             ]}
           />

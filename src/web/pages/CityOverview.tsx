@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { Card, Col, Row, Space, Tag, Tooltip, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { api, cityName, type City, type Lang, type ProfileFigure, type Standing } from "../api";
 import { EChart } from "../components/EChart";
@@ -9,6 +9,7 @@ import { ErrorState, Loading } from "../components/States";
 import { countryName } from "../countries";
 import type { EChartsOption } from "../echarts";
 import { formatNumber, formatPeriod, useLang } from "../lang";
+import { unitName } from "../units";
 
 const BASIS_COLOUR: Record<string, string> = { measured: "green", modelled: "orange", reported: "blue" };
 
@@ -49,7 +50,7 @@ function Trend({ figure, city }: { figure: ProfileFigure; city: string }) {
     grid: { left: 2, right: 2, top: 4, bottom: 4 },
     xAxis: { type: "category", show: false, data: figure.series.map((p) => p.period) },
     yAxis: { type: "value", show: false, scale: true },
-    tooltip: { trigger: "axis", confine: true, valueFormatter: (v: unknown) => `${formatNumber(Number(v), lang)} ${figure.indicator.unit}` },
+    tooltip: { trigger: "axis", confine: true, valueFormatter: (v: unknown) => `${formatNumber(Number(v), lang)} ${unitName(figure.indicator.unit, lang)}` },
     series: [{ type: "line", data: figure.series.map((p) => p.value), symbolSize: 4, lineStyle: { width: 2, color: "#0b5394" }, itemStyle: { color: "#0b5394" } }],
   }), [figure, lang]);
   const first = figure.series[0]!;
@@ -75,7 +76,7 @@ function Figure({ figure, city, country }: { figure: ProfileFigure; city: string
           <Typography.Text strong>{ind.names[lang]}</Typography.Text>
           <div>
             <Typography.Text style={{ fontSize: 22 }} data-testid={`value-${ind.code}`}>{formatNumber(figure.value, lang)}</Typography.Text>{" "}
-            <Typography.Text type="secondary">{ind.unit} · {formatPeriod(figure.period, lang)}</Typography.Text>{" "}
+            <Typography.Text type="secondary">{unitName(ind.unit, lang)} · {formatPeriod(figure.period, lang)}</Typography.Text>{" "}
             {figure.basis && (
               <Tooltip title={t(`profile.basisHelp.${figure.basis}`)}>
                 <Tag color={BASIS_COLOUR[figure.basis]} data-testid={`basis-${ind.code}`}>{t(`profile.${figure.basis}`)}</Tag>
@@ -98,16 +99,16 @@ function Figure({ figure, city, country }: { figure: ProfileFigure; city: string
       {ref && (
         <div data-testid={`reference-${ind.code}`}>
           <Typography.Text type="secondary">
-            {t("profile.reference", { label: ref.label[lang], value: formatNumber(ref.value, lang), unit: ind.unit })}
+            {t("profile.reference", { label: ref.label[lang], value: formatNumber(ref.value, lang), unit: unitName(ind.unit, lang) })}
             {times !== null && ` — ${times > 1 ? t("profile.timesReference", { times: formatNumber(times, lang) }) : t("profile.belowReference")}`}
           </Typography.Text>
         </div>
       )}
       <div className="cb-provenance" data-testid={`provenance-${ind.code}`}>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t("common.source")}: <span title={figure.source.citation}>{figure.source.citation.length > 110 ? `${figure.source.citation.slice(0, 110)}…` : figure.source.citation}</span>
-          {figure.source.licence && <> · {t("profile.licence", { licence: figure.source.licence })}</>}
-          {place && <> · {t("profile.place", { place })}</>}
+          {t("common.source")}: <span title={figure.source.citation} lang="en">{figure.source.citation.length > 110 ? `${figure.source.citation.slice(0, 110)}…` : figure.source.citation}</span>
+          {figure.source.licence && <> · <Trans i18nKey="profile.licence" values={{ licence: figure.source.licence }} components={{ o: <span lang="en" /> }} /></>}
+          {place && <> · <Trans i18nKey="profile.place" values={{ place }} components={{ o: <span lang="en" /> }} /></>}
           {figure.match && <> · {t("profile.match", { match: matchText(figure.match, lang) })}</>}
           {figure.quality && <> · {t("profile.quality", { quality: qualityText(figure.quality, lang) })}</>}
         </Typography.Text>

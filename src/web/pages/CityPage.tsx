@@ -19,6 +19,8 @@ import CounterpartsTab from "./matching/CounterpartsTab";
 import CityCooperationsTab from "./cooperations/CityCooperationsTab";
 import CityDistrictsTab from "./vision/CityDistrictsTab";
 import { ThemeOverview } from "./CityOverview";
+import { CityName } from "../components/Orig";
+import { unitName } from "../units";
 
 const TABS = ["overview", "indicators", "air", "climate", "practices", "counterparts", "cooperations", "districts"] as const;
 type Tab = (typeof TABS)[number];
@@ -96,7 +98,7 @@ function Indicators({ city }: { city: City }) {
               indicator={i}
               sources={sources.data?.items}
               series={[{ key: city.slug, name, observations: grouped.get(i.code) ?? [] }]}
-              ariaLabel={t("city.chartAria", { indicator: i.names[lang], city: name, unit: i.unit })}
+              ariaLabel={t("city.chartAria", { indicator: i.names[lang], city: name, unit: unitName(i.unit, lang) })}
             />
           ))}
         </div>
@@ -138,10 +140,10 @@ export default function CityPage() {
       <Space wrap align="baseline" style={{ justifyContent: "space-between", width: "100%" }}>
         <div>
           <Typography.Title level={1} style={{ margin: 0, fontSize: 26 }} data-testid="city-title">
-            {cityName(c.names, lang)}
-            {other && other !== cityName(c.names, lang) && <Typography.Text type="secondary" style={{ fontSize: 18, fontWeight: 400 }}> {other}</Typography.Text>}
+            <CityName names={c.names} />
+            {other && other !== cityName(c.names, lang) && <Typography.Text type="secondary" style={{ fontSize: 18, fontWeight: 400 }}> <span lang={lang === "zh" ? "en" : "zh-CN"}>{other}</span></Typography.Text>}
           </Typography.Title>
-          <Typography.Text type="secondary">{countryName(c.country, lang)}{readableAdmin1(c.admin1) ? ` · ${readableAdmin1(c.admin1)}` : ""}</Typography.Text>
+          <Typography.Text type="secondary">{countryName(c.country, lang)}{readableAdmin1(c.admin1) ? <> · <span lang="en">{readableAdmin1(c.admin1)}</span></> : ""}</Typography.Text>
         </div>
         <Button onClick={() => navigate(`/compare?c=${c.slug}`)}>{t("city.compareWith")}</Button>
       </Space>

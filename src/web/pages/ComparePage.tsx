@@ -11,6 +11,8 @@ import { IndicatorChart, type Series } from "../components/IndicatorChart";
 import { ErrorState, isNotFound, Loading } from "../components/States";
 import { useLang } from "../lang";
 import { useIndicators, useSources } from "../queries";
+import { CityName } from "../components/Orig";
+import { unitName } from "../units";
 
 const MAX = 4;
 
@@ -56,7 +58,7 @@ export default function ComparePage() {
     key: city.slug,
     title: (
       <Space>
-        <Link to={`/cities/${city.slug}`}>{cityName(city.names, lang)}</Link>
+        <Link to={`/cities/${city.slug}`}><CityName names={city.names} /></Link>
         <Button size="small" type="text" icon={<CloseOutlined />} aria-label={t("compare.remove", { city: cityName(city.names, lang) })}
           data-testid={`remove-${city.slug}`} onClick={() => setSlugs(slugs.filter((s) => s !== city.slug))} />
       </Space>
@@ -96,7 +98,7 @@ export default function ComparePage() {
               <div className="cb-chart-grid">
                 {charts.map(({ indicator, series }) => (
                   <IndicatorChart key={indicator.code} compare indicator={indicator} series={series} sources={sources.data?.items}
-                    ariaLabel={t("compare.chartAria", { indicator: indicator.names[lang], unit: indicator.unit, cities: series.map((s) => s.name).join(", ") })} />
+                    ariaLabel={t("compare.chartAria", { indicator: indicator.names[lang], unit: unitName(indicator.unit, lang), cities: series.map((s) => s.name).join(", ") })} />
                 ))}
               </div>
             )}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { Button, Card, Empty, Space, Table, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { api, cityName, type CityPoint, type Indicator, type LatestValue, type Source } from "../api";
 import { EChart } from "../components/EChart";
@@ -16,6 +16,8 @@ import { formatNumber, formatPeriod, useLang } from "../lang";
 import { useIndicators, useSources } from "../queries";
 import type { Lang } from "../api";
 import { ProgrammePicker, useProgrammeLines, withProgrammeLines } from "../monitoring/ProgrammeLines";
+import { CityName, Orig } from "../components/Orig";
+import { unitName } from "../units";
 
 export const DEFAULT_INDICATOR = "energy.grid_intensity";
 
@@ -56,7 +58,7 @@ function mapOption(indicator: Indicator, points: CityPoint[], rows: Row[], sourc
   const { min, max } = colourRange(rows.map((r) => r.value));
   const clipped = rows.some((r) => r.value > max || r.value < min);
   const clamp = (v: number) => Math.min(max, Math.max(min, v));
-  const unit = indicator.unit;
+  const unit = unitName(indicator.unit, lang);
   return {
     tooltip: {
       trigger: "item",
@@ -117,7 +119,7 @@ function mapOption(indicator: Indicator, points: CityPoint[], rows: Row[], sourc
 }
 
 /** What the colours show: the indicator and unit, the years of the latest values, and their sources (the legend's caption). */
-function legendCaption(indicator: Indicator, rows: Row[], sources: Source[], lang: Lang, t: (k: string, o?: Record<string, unknown>) => string): string {
+function legendCaption(indicator: Indicator, rows: Row[], sources: Source[], lang: Lang): React.ReactNode {
   const years = rows.map((r) => Number(r.period.slice(0, 4)));
   const from = Math.min(...years);
   const to = Math.max(...years);
@@ -126,12 +128,13 @@ function legendCaption(indicator: Indicator, rows: Row[], sources: Source[], lan
     const c = citation.get(id) ?? id;
     return c.length > 80 ? `${c.slice(0, 80)}…` : c;
   });
-  return t("map.legendCaption", {
-    indicator: indicator.names[lang],
-    unit: indicator.unit,
-    years: from === to ? String(from) : `${from}–${to}`,
-    sources: names.join(lang === "zh" ? "；" : "; "),
-  });
+  return (
+    <Trans
+      i18nKey="map.legendCaption"
+      values={{ indicator: indicator.names[lang], unit: unitName(indicator.unit, lang), years: from === to ? String(from) : `${from}–${to}`, sources: names.join(lang === "zh" ? "；" : "; ") }}
+      components={{ o: <span lang="en" /> }}
+    />
+  );
 }
 
 export default function MapPage() {
@@ -207,17 +210,17 @@ export default function MapPage() {
                 testId="world-map"
                 height={phone ? 340 : 520}
                 option={option}
-                ariaLabel={t("map.ariaLabel", { indicator: indicator!.names[lang], unit: indicator!.unit })}
+                ariaLabel={t("map.ariaLabel", { indicator: indicator!.names[lang], unit: unitName(indicator!.unit, lang) })}
                 onItemClick={(d) => { const slug = (d as { slug?: string } | undefined)?.slug; if (slug) navigate(`/cities/${slug}`); }}
               />
               <Space wrap style={{ padding: "4px 8px", justifyContent: "space-between", width: "100%" }}>
                 <Typography.Text data-testid="map-summary">
                   {t("map.summary", {
-                    indicator: `${indicator!.names[lang]} (${indicator!.unit})`,
+                    indicator: `${indicator!.names[lang]} (${unitName(indicator!.unit, lang)})`,
                     count: rows.length, missing: Math.max(0, (points.data?.items.length ?? 0) - rows.length),
                   })}
                 </Typography.Text>
-                {rows.length > 0 && <Typography.Text type="secondary" data-testid="map-legend-caption">{legendCaption(indicator!, rows, sources.data?.items ?? [], lang, t)}</Typography.Text>}
+                {rows.length > 0 && <Typography.Text type="secondary" data-testid="map-legend-caption">{legendCaption(indicator!, rows, sources.data?.items ?? [], lang)}</Typography.Text>}
                 {programme.data && <Typography.Text data-testid="map-programme-summary">{t("monitoring.programmeLines", { count: programme.data.lines.length, programme: programme.data.programme.names[lang] ?? programme.data.programme.names.en })}</Typography.Text>}
                 <Button onClick={() => setShowTable((v) => !v)} aria-pressed={showTable} aria-expanded={showTable} data-testid="map-table-toggle">
                   {showTable ? t("common.showChart") : t("map.asTable")}
@@ -236,10 +239,10 @@ export default function MapPage() {
             dataSource={[...rows].sort((a, b) => b.value - a.value)}
             pagination={{ pageSize: 20, showSizeChanger: false }}
             columns={[
-              { title: t("common.city"), key: "city", render: (_, r) => <Link to={`/cities/${r.city}`}>{cityName(r.point.names, lang)}</Link> },
-              { title: `${t("common.value")} (${indicator.unit})`, dataIndex: "value", align: "right", render: (v: number) => formatNumber(v, lang), sorter: (a, b) => a.value - b.value },
+              { title: t("common.city"), key: "city", render: (_, r) => <Link to={`/cities/${r.city}`}><CityName names={r.point.names} /></Link> },
+              { title: `${t("common.value")} (${unitName(indicator.unit, lang)})`, dataIndex: "value", align: "right", render: (v: number) => formatNumber(v, lang), sorter: (a, b) => a.value - b.value },
               { title: t("common.period"), dataIndex: "period", render: (p: string) => formatPeriod(p, lang) },
-              { title: t("common.source"), dataIndex: "source", render: (s: string) => sources.data?.items.find((x) => x.id === s)?.citation ?? s },
+              { title: t("common.source"), dataIndex: "source", render: (s: string) => <Orig>{sources.data?.items.find((x) => x.id === s)?.citation ?? s}</Orig> },
             ]}
           />
         </Card>

@@ -3,7 +3,7 @@ import { Alert, App, Button, Empty, Input, Space, Table, Typography } from "antd
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { cityName } from "../api";
+
 import { ErrorState, Loading } from "../components/States";
 import { countryName } from "../countries";
 import { formatNumber, useLang } from "../lang";
@@ -11,6 +11,7 @@ import { ProblemList } from "../pages/climate/ProblemList";
 import { type Application, type Call, conflictCurrent, type DecisionStatus, programmesApi } from "./api";
 import { ApplicationStatusTag, NotReported } from "./ui";
 import { path, useCan, write } from "../account/permissions";
+import { CityName } from "../components/Orig";
 
 /** Accept / decline (or re-check as eligible) one application, with a note; a 409 offers a reload. */
 function Decision({ a, onConflict }: { a: Application; onConflict: (current: Application) => void }) {
@@ -81,7 +82,7 @@ export function ApplicationsTable({ call }: { call: Call }) {
             key: "city", title: t("programmes.application.city"),
             render: (_, a) => (
               <div>
-                <Link to={`/cities/${a.city.slug}`}>{cityName(a.city.names, lang)}</Link>
+                <Link to={`/cities/${a.city.slug}`}><CityName names={a.city.names} /></Link>
                 <div><Typography.Text type="secondary">{countryName(a.city.country, lang)} · {a.city.population === null ? <NotReported /> : formatNumber(a.city.population, lang)}</Typography.Text></div>
               </div>
             ),

@@ -41,8 +41,8 @@ export function TwoNames({ names, lang }: { names: Names; lang: Lang }) {
   const other = lang === "zh" ? (names.zh ? names.en : null) : names.zh;
   return (
     <>
-      {main}
-      {other && other !== main && <Typography.Text type="secondary" style={{ fontWeight: 400, marginLeft: 8 }}>{other}</Typography.Text>}
+      {lang === "zh" && !names.zh ? <span lang="en">{main}</span> : main}
+      {other && other !== main && <Typography.Text type="secondary" style={{ fontWeight: 400, marginLeft: 8 }} lang={lang === "zh" ? "en" : "zh-CN"}>{other}</Typography.Text>}
     </>
   );
 }

@@ -27,8 +27,8 @@ export default function AccountPage() {
       {user.mustChangePassword && <PasswordCard mustChange />}
       <Card title={t("account.accountPage.who")} size="small">
         <Descriptions size="small" column={1} data-testid="account-who" items={[
-          { key: "name", label: t("account.accountPage.name"), children: user.name },
-          { key: "email", label: t("account.accountPage.email"), children: user.email },
+          { key: "name", label: t("account.accountPage.name"), children: <span data-content="name">{user.name}</span> },
+          { key: "email", label: t("account.accountPage.email"), children: <span data-content="email">{user.email}</span> },
           { key: "since", label: t("account.accountPage.since"), children: formatDateTime(user.createdAt, lang) },
         ]} />
       </Card>

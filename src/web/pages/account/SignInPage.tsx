@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Alert, Button, Card, Form, Input, Space, Typography } from "antd";
 import { useQueryClient } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { ApiError } from "../../api";
 import { accountApi, safeNext, useMe } from "../../account/api";
@@ -52,7 +52,7 @@ export default function SignInPage() {
         <Typography.Paragraph type="secondary">{t("account.signInPage.intro")}</Typography.Paragraph>
         {me.data ? (
           <Space orientation="vertical" style={{ width: "100%" }}>
-            <Alert type="info" showIcon title={t("account.signInPage.already", { name: me.data.name })} data-testid="sign-in-already" />
+            <Alert type="info" showIcon title={<Trans i18nKey="account.signInPage.already" values={{ name: me.data.name }} components={{ name: <span data-content="name" /> }} />} data-testid="sign-in-already" />
             <Button type="primary" onClick={() => navigate(next)}>{t("account.signInPage.continue")}</Button>
           </Space>
         ) : (

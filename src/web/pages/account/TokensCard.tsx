@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from "antd";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { accountApi, type ApiToken } from "../../account/api";
 import { ErrorState, Loading } from "../../components/States";
 import { formatDateTime, useLang } from "../../lang";
@@ -36,7 +36,7 @@ export function TokensCard() {
 
   return (
     <Card title={t("account.tokens.title")} size="small" data-testid="tokens-card">
-      <Typography.Paragraph type="secondary">{t("account.tokens.intro")}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary"><Trans i18nKey="account.tokens.intro" components={{ code: <code /> }} /></Typography.Paragraph>
       <Form form={form} layout="inline" onFinish={(v) => create.mutate(v.name.trim())} style={{ marginBottom: 16 }} data-testid="token-form">
         <Form.Item name="name" label={t("account.tokens.newName")} rules={[{ required: true, whitespace: true, message: t("account.tokens.nameRequired") }, { max: 100 }]}>
           <Input placeholder={t("account.tokens.newNamePlaceholder")} maxLength={100} data-testid="token-name" />
@@ -52,7 +52,7 @@ export function TokensCard() {
           dataSource={tokens.data?.tokens ?? []}
           locale={{ emptyText: <span data-testid="tokens-empty">{t("account.tokens.empty")}</span> }}
           columns={[
-            { key: "name", title: t("account.tokens.name"), dataIndex: "name" },
+            { key: "name", title: t("account.tokens.name"), dataIndex: "name", render: (name: string) => <span data-content="name">{name}</span> },
             { key: "prefix", title: t("account.tokens.prefix"), render: (_, r) => <code>{r.prefix}…</code> },
             { key: "created", title: t("account.tokens.created"), render: (_, r) => formatDateTime(r.createdAt, lang) },
             { key: "lastUsed", title: t("account.tokens.lastUsed"), render: (_, r) => when(r.lastUsedAt) },

@@ -7,6 +7,7 @@ import { IndicatorChart } from "../../components/IndicatorChart";
 import { ErrorState, Loading } from "../../components/States";
 import { formatNumber, useLang } from "../../lang";
 import { useIndicators, useSources } from "../../queries";
+import { unitName } from "../../units";
 
 const CODES = ["air.pm25_annual", "air.pm10_annual", "air.no2_annual", "air.good_days_share"];
 const LIMIT_KEYS = ["pm25", "pm10", "no2", "so2", "co", "o3_8h"] as const;
@@ -39,7 +40,7 @@ export function AnnualMeans({ city, annual, limitSets }: { city: City; annual: A
               indicator={indicator}
               sources={sources.data?.items}
               series={[{ key: city.slug, name, observations: obs }]}
-              ariaLabel={t("city.chartAria", { indicator: indicator.names[lang], city: name, unit: indicator.unit })}
+              ariaLabel={t("city.chartAria", { indicator: indicator.names[lang], city: name, unit: unitName(indicator.unit, lang) })}
             />
           );
         })}

@@ -10,6 +10,8 @@ import { formatNumber, useLang } from "../../lang";
 import { Can, path, write } from "../../account/permissions";
 import { ReadinessLink } from "../vision/ReadinessLink";
 import KpiPanel from "./KpiPanel";
+import { CityName } from "../../components/Orig";
+import { unitName } from "../../units";
 
 const STATUS_COLOURS: Record<ActionStatus, string> = { planned: "default", in_progress: "blue", done: "green", delayed: "orange", cancelled: "red" };
 
@@ -131,9 +133,9 @@ export default function ActionsCard({ cooperation }: { cooperation: Cooperation 
             { title: L("title"), key: "title", render: (_, a) => <span data-testid="action-title">{lang === "zh" ? a.titles.zh ?? a.titles.en : a.titles.en}</span> },
             { title: L("status"), key: "status", render: (_, a) => <Tag color={STATUS_COLOURS[a.status]}>{t(`cooperations.actions.statuses.${a.status}`)}</Tag> },
             { title: L("completion"), key: "completion", width: 140, render: (_, a) => <Progress percent={a.completionPct} size="small" aria-label={`${a.completionPct}%`} /> },
-            { title: L("owner"), key: "owner", render: (_, a) => { const m = member(a.ownerCity); return m ? <Link to={`/cities/${m.slug}`}>{cityName(m.names, lang)}</Link> : a.ownerCity ?? notYet; } },
+            { title: L("owner"), key: "owner", render: (_, a) => { const m = member(a.ownerCity); return m ? <Link to={`/cities/${m.slug}`}><CityName names={m.names} /></Link> : a.ownerCity ?? notYet; } },
             { title: L("budget"), key: "budget", render: (_, a) => (a.budget === null ? notYet : `${formatNumber(a.budget, lang)} ${a.currency ?? ""}`) },
-            { title: L("impact"), key: "impact", render: (_, a) => (a.impact.length ? a.impact.map((i, k) => <div key={k}>{formatNumber(i.value, lang)} {i.unit}{i.label ? ` (${i.label})` : ""}</div>) : notYet) },
+            { title: L("impact"), key: "impact", render: (_, a) => (a.impact.length ? a.impact.map((i, k) => <div key={k}>{formatNumber(i.value, lang)} {unitName(i.unit, lang)}{i.label ? ` (${i.label})` : ""}</div>) : notYet) },
             { title: L("practice"), key: "practice", render: (_, a) => (a.practiceId ? <Link to={`/practices/${a.practiceId}`}>{a.practiceId}</Link> : "—") },
             {
               title: "",

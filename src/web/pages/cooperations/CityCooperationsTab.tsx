@@ -2,12 +2,13 @@ import { Empty, Space, Table, Tag, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { cityName } from "../../api";
+
 import { ErrorState, Loading } from "../../components/States";
 import { type Cooperation, cooperationsApi } from "../../cooperations/api";
 import { useLang } from "../../lang";
 import CityImpactSection from "../monitoring/CityImpactSection";
 import { StatusTag } from "./StatusTag";
+import { CityName } from "../../components/Orig";
 
 /**
  * The city page's "Cooperations" tab: each cooperation with its status, the city's role and the
@@ -44,7 +45,7 @@ export default function CityCooperationsTab({ slug }: { slug: string }) {
           {
             title: t("cooperations.partners"),
             key: "partners",
-            render: (_, c) => c.members.filter((m) => m.slug !== slug).map((m) => <Tag key={m.slug}><Link to={`/cities/${m.slug}`}>{cityName(m.names, lang)}</Link></Tag>),
+            render: (_, c) => c.members.filter((m) => m.slug !== slug).map((m) => <Tag key={m.slug}><Link to={`/cities/${m.slug}`}><CityName names={m.names} /></Link></Tag>),
           },
           {
             title: t("cooperations.period"),

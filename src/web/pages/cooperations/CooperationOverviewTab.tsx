@@ -1,11 +1,12 @@
 import { Card, Col, Descriptions, Row, Table, Tag, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { cityName } from "../../api";
+
 import type { Cooperation } from "../../cooperations/api";
 import { countryName } from "../../countries";
 import { formatPeriod, useLang } from "../../lang";
 import MembersMap from "./MembersMap";
+import { CityName, FreeText, Orig } from "../../components/Orig";
 
 /** Themes, period, members, status history and sources of a cooperation. */
 export default function CooperationOverviewTab({ cooperation: c }: { cooperation: Cooperation }) {
@@ -34,7 +35,7 @@ export default function CooperationOverviewTab({ cooperation: c }: { cooperation
               <span>
                 <Typography.Text strong>{formatPeriod(tr.date, lang)}</Typography.Text>{" "}
                 {tr.from ? `${t(`cooperations.statuses.${tr.from}`)} → ` : ""}{t(`cooperations.statuses.${tr.to}`)}
-                {tr.note && <div><Typography.Text type="secondary">{tr.note}</Typography.Text></div>}
+                {tr.note && <div><Typography.Text type="secondary"><FreeText text={tr.note} /></Typography.Text></div>}
               </span>
             ),
           }))} />
@@ -50,7 +51,7 @@ export default function CooperationOverviewTab({ cooperation: c }: { cooperation
             data-testid="cooperation-member-table"
             dataSource={c.members}
             columns={[
-              { title: t("common.city"), key: "city", render: (_, m) => <Link to={`/cities/${m.slug}`}>{cityName(m.names, lang)}</Link> },
+              { title: t("common.city"), key: "city", render: (_, m) => <Link to={`/cities/${m.slug}`}><CityName names={m.names} /></Link> },
               { title: t("city.country"), key: "country", render: (_, m) => countryName(m.country, lang) },
               { title: t("cooperations.role"), key: "role", render: (_, m) => t(`cooperations.roles.${m.role}`) },
               { title: "", key: "side", render: (_, m) => (m.side ? t(`cooperations.sides.${m.side}`) : "") },
@@ -62,7 +63,7 @@ export default function CooperationOverviewTab({ cooperation: c }: { cooperation
         <Card size="small" title={t("cooperations.sources")} data-testid="cooperation-sources">
           {c.sources.length === 0 ? <Typography.Text type="secondary">{t("cooperations.noSources")}</Typography.Text> : (
             <ol style={{ margin: 0, paddingLeft: 20 }}>
-              {c.sources.map((s) => <li key={s.id}>{s.citation}{s.url && <> · <a href={s.url} target="_blank" rel="noreferrer">{s.url}</a></>}</li>)}
+              {c.sources.map((s) => <li key={s.id}><Orig>{s.citation}</Orig>{s.url && <> · <a href={s.url} target="_blank" rel="noreferrer" lang="en">{s.url}</a></>}</li>)}
             </ol>
           )}
         </Card>

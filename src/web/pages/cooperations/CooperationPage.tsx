@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
-import { ApiError, cityName } from "../../api";
+import { ApiError } from "../../api";
 import { ErrorState, isNotFound, Loading } from "../../components/States";
 import { type Cooperation, type CooperationStatus, cooperationsApi, refusalReason } from "../../cooperations/api";
 import { useLang } from "../../lang";
@@ -16,6 +16,7 @@ import CooperationOverviewTab from "./CooperationOverviewTab";
 import { StatusTag } from "./StatusTag";
 import { Can, path, write } from "../../account/permissions";
 import HistoryPanel from "../account/HistoryPanel";
+import { CityName } from "../../components/Orig";
 
 const TABS = ["overview", "plan", "activities", "partners", "pilots", "monitoring", "report", "history"] as const;
 type Tab = (typeof TABS)[number];
@@ -102,7 +103,7 @@ export default function CooperationPage() {
       <div>
         <Typography.Title level={1} style={{ margin: 0, fontSize: 26 }} data-testid="cooperation-title">
           {title}
-          {other && <Typography.Text type="secondary" style={{ fontSize: 18, fontWeight: 400 }}> {other}</Typography.Text>}
+          {other && <Typography.Text type="secondary" style={{ fontSize: 18, fontWeight: 400 }} lang={lang === "zh" ? "en" : "zh-CN"}> {other}</Typography.Text>}
         </Typography.Title>
         <Space wrap size="small">
           <Typography.Text type="secondary">{t("cooperations.programme")}:</Typography.Text>
@@ -118,7 +119,7 @@ export default function CooperationPage() {
         <Typography.Text strong>{t("cooperations.members")}: </Typography.Text>
         {c.members.map((m) => (
           <Tag key={m.slug} data-testid={`member-${m.slug}`}>
-            <Link to={`/cities/${m.slug}`}>{cityName(m.names, lang)}</Link> · {t(`cooperations.roles.${m.role}`)}
+            <Link to={`/cities/${m.slug}`}><CityName names={m.names} /></Link> · {t(`cooperations.roles.${m.role}`)}
           </Tag>
         ))}
       </div>

@@ -8,6 +8,7 @@ import { type Cooperation, type CooperationAction, cooperationsApi, type Kpi } f
 import { formatNumber, formatPeriod, useLang } from "../../lang";
 import { Can, path, write } from "../../account/permissions";
 import { useIndicators } from "../../queries";
+import { unitName } from "../../units";
 
 interface KpiForm { nameEn: string; nameZh?: string; indicator?: string; city?: string; unit: string; baselineValue: number; baselineDate: string; targetValue: number; targetYear: number }
 
@@ -32,7 +33,7 @@ function KpiValues({ kpi }: { kpi: Kpi }) {
   return (
     <Space wrap>
       <span data-testid={`kpi-latest-${kpi.id}`}>
-        {last ? `${formatNumber(last.value, lang)} ${kpi.unit} (${formatPeriod(last.date, lang)})` : <Typography.Text type="secondary">{t("common.notYetReported")}</Typography.Text>}
+        {last ? `${formatNumber(last.value, lang)} ${unitName(kpi.unit, lang)} (${formatPeriod(last.date, lang)})` : <Typography.Text type="secondary">{t("common.notYetReported")}</Typography.Text>}
       </span>
       <Can check={write("POST", path("kpis", kpi.id, "values"))}><Space wrap>
       <Input type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-label={t("cooperations.kpis.date")} style={{ width: 150 }} />
@@ -60,7 +61,7 @@ export default function KpiPanel({ cooperation, action }: { cooperation: Coopera
     mutationFn: (v: KpiForm) =>
       cooperationsApi.createKpi(cooperation.id, {
         actionId: action.id, pilotId: null, indicator: v.indicator || null, city: v.city || null, names: { en: v.nameEn, zh: v.nameZh || null },
-        unit: v.unit, baselineValue: v.baselineValue, baselineDate: v.baselineDate, targetValue: v.targetValue, targetYear: v.targetYear,
+        unit: unitName(v.unit, lang), baselineValue: v.baselineValue, baselineDate: v.baselineDate, targetValue: v.targetValue, targetYear: v.targetYear,
       }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: key });
@@ -75,7 +76,7 @@ export default function KpiPanel({ cooperation, action }: { cooperation: Coopera
     form.setFieldValue("indicator", code);
     const ind = indicators.data?.items.find((i) => i.code === code);
     if (ind) {
-      if (!form.getFieldValue("unit")) form.setFieldValue("unit", ind.unit);
+      if (!form.getFieldValue("unit")) form.setFieldValue("unit", unitName(ind.unit, lang));
       if (!form.getFieldValue("nameEn")) form.setFieldsValue({ nameEn: ind.names.en, nameZh: ind.names.zh });
     }
   };
@@ -92,8 +93,8 @@ export default function KpiPanel({ cooperation, action }: { cooperation: Coopera
           columns={[
             { title: L("nameEn"), key: "name", render: (_, k) => <span data-testid="kpi-name">{lang === "zh" ? k.names.zh ?? k.names.en : k.names.en}</span> },
             { title: L("city"), key: "city", render: (_, k) => { const m = cooperation.members.find((x) => x.slug === k.city); return m ? cityName(m.names, lang) : "—"; } },
-            { title: L("baseline"), key: "baseline", render: (_, k) => `${formatNumber(k.baselineValue, lang)} ${k.unit} (${formatPeriod(k.baselineDate, lang)})` },
-            { title: L("target"), key: "target", render: (_, k) => `${formatNumber(k.targetValue, lang)} ${k.unit} (${formatPeriod(String(k.targetYear), lang)})` },
+            { title: L("baseline"), key: "baseline", render: (_, k) => `${formatNumber(k.baselineValue, lang)} ${unitName(k.unit, lang)} (${formatPeriod(k.baselineDate, lang)})` },
+            { title: L("target"), key: "target", render: (_, k) => `${formatNumber(k.targetValue, lang)} ${unitName(k.unit, lang)} (${formatPeriod(String(k.targetYear), lang)})` },
             { title: L("latest"), key: "latest", render: (_, k) => <KpiValues kpi={k} /> },
             { title: "", key: "ops", render: (_, k) => <Can check={write("DELETE", path("kpis", k.id))}><Button size="small" danger onClick={() => remove.mutate(k.id)} aria-label={L("delete")}>×</Button></Can> },
           ]}

@@ -7,6 +7,7 @@ import type { EChartsOption } from "../../echarts";
 import { formatNumber, formatPeriod, useLang } from "../../lang";
 import type { ComparedIndicator } from "../../matching/api";
 import "./charts";
+import { unitName } from "../../units";
 
 /**
  * Two cities on the indicators that drove a match, as grouped bars of their standing (the share of
@@ -18,11 +19,11 @@ export function CompareChart({ items, cityName, counterpartName, sources, testId
 }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const names = items.map((i) => `${i.names[lang]} (${i.unit})`);
+  const names = items.map((i) => `${i.names[lang]} (${unitName(i.unit, lang)})`);
   const option = useMemo<EChartsOption>(() => {
     const label = (i: ComparedIndicator, side: "city" | "counterpart") => {
       const v = i[side];
-      return v ? t("matching.compare.value", { value: formatNumber(v.value, lang), unit: i.unit, period: formatPeriod(v.period, lang) }) : t("common.notYetReported");
+      return v ? t("matching.compare.value", { value: formatNumber(v.value, lang), unit: unitName(i.unit, lang), period: formatPeriod(v.period, lang) }) : t("common.notYetReported");
     };
     const series = (side: "city" | "counterpart", name: string, color: string) => ({
       type: "bar", name, itemStyle: { color },

@@ -8,6 +8,7 @@ import { formatNumber, useLang } from "../../lang";
 import type { CounterpartResult } from "../../matching/api";
 import { CompareChart } from "./CompareChart";
 import { confidenceLevel, FACTOR_COLORS, reasonText } from "./reasonText";
+import { CityName } from "../../components/Orig";
 
 /** The reasons' shares of the score as one stacked bar (each part titled with its factor). */
 function ShareBar({ reasons, label }: { reasons: CounterpartResult["reasons"]; label: string }) {
@@ -37,7 +38,7 @@ export function CounterpartCard({ r, cityLabel, indicatorName, sources, open: in
     <Card size="small" data-testid={`counterpart-${r.city}`}>
       <Space orientation="vertical" size={6} style={{ width: "100%" }}>
         <Space wrap size="middle" align="center">
-          <Link to={`/cities/${r.city}`} style={{ fontWeight: 600, fontSize: 16 }} data-testid="counterpart-link">{name}</Link>
+          <Link to={`/cities/${r.city}`} style={{ fontWeight: 600, fontSize: 16 }} data-testid="counterpart-link"><CityName names={r.names} /></Link>
           <Typography.Text type="secondary">{countryName(r.country, lang)}</Typography.Text>
           <span style={{ minWidth: 220, display: "inline-block" }} aria-label={t("matching.scoreAria", { score: formatNumber(r.score, lang) })}>
             <Typography.Text type="secondary">{t("matching.score")} </Typography.Text>

@@ -5,6 +5,7 @@ import { Link } from "react-router-dom";
 import { cityName } from "../../api";
 import { useLang } from "../../lang";
 import type { PairingCandidates } from "../../matching/api";
+import { CityName } from "../../components/Orig";
 
 /** The programme's live cooperations as pairs: the board keeps them as fixed pairs (each takes a place of both its cities). */
 export function FormedPairs({ programme }: { programme: PairingCandidates }) {
@@ -21,7 +22,7 @@ export function FormedPairs({ programme }: { programme: PairingCandidates }) {
             <ItemList.Item data-testid={`formed-${f.a}-${f.b}`}>
               <span>{name(f.a)} – {name(f.b)}</span>{" "}
               <Tag color="green">{t("matching.pairing.formed")}</Tag>
-              <Link to={`/cooperations/${encodeURIComponent(f.cooperationId)}`}>{cityName(f.names, lang)}</Link>{" "}
+              <Link to={`/cooperations/${encodeURIComponent(f.cooperationId)}`}><CityName names={f.names} /></Link>{" "}
               <Typography.Text type="secondary">({t(`cooperations.statuses.${f.status}`, { defaultValue: f.status })})</Typography.Text>
             </ItemList.Item>
           )} />

@@ -2,6 +2,7 @@ import { Collapse, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatNumber, useLang } from "../../lang";
 import type { Counterparts } from "../../matching/api";
+import { Orig } from "../../components/Orig";
 
 /** "How the score is made": the formula in words, each weight with what it follows and the sources, collapsed by default. */
 export function MethodPanel({ method }: { method: Counterparts["method"] }) {
@@ -31,8 +32,8 @@ export function MethodPanel({ method }: { method: Counterparts["method"] }) {
               {method.sources.map((s) => (
                 <li key={s.id}>
                   <Typography.Text type="secondary">
-                    {s.citation}
-                    {s.url && <> · <a href={s.url} target="_blank" rel="noreferrer">{s.url}</a></>}
+                    <Orig>{s.citation}</Orig>
+                    {s.url && <> · <a href={s.url} target="_blank" rel="noreferrer" lang="en">{s.url}</a></>}
                   </Typography.Text>
                 </li>
               ))}

@@ -2,6 +2,7 @@ import type { TFunction } from "i18next";
 import type { Lang } from "../../api";
 import { formatNumber } from "../../lang";
 import type { Reason } from "../../matching/api";
+import { unitName } from "../../units";
 
 /** A reason worded in the chosen language from its figures (the API's `detail` is English only). */
 export function reasonText(r: Reason, t: TFunction, lang: Lang, indicatorName: (code: string) => string): string {
@@ -11,7 +12,7 @@ export function reasonText(r: Reason, t: TFunction, lang: Lang, indicatorName: (
   const theme = f.theme ? t(`practices.themes.${f.theme}`, { defaultValue: f.theme }) : "";
   switch (r.factor) {
     case "strength":
-      return t("matching.reason.strength", { indicator, counterpart: n(f.counterpart), city: n(f.city), unit: f.unit ?? "", period: f.period ?? "", pct: Math.round((f.betterThan ?? 0) * 100) });
+      return t("matching.reason.strength", { indicator, counterpart: n(f.counterpart), city: n(f.city), unit: unitName(f.unit ?? "", lang), period: f.period ?? "", pct: Math.round((f.betterThan ?? 0) * 100) });
     case "improving":
       return t("matching.reason.improving", { indicator, trend: formatNumber(Math.round((f.trend ?? 0) * 1000) / 10, lang) });
     case "practices":

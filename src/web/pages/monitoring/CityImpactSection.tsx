@@ -8,6 +8,7 @@ import type { Cooperation } from "../../cooperations/api";
 import { useLang } from "../../lang";
 import { impactListsApi, type ImpactIndicatorYears } from "../../monitoring/impact-api";
 import ImpactEvaluationCard from "./ImpactEvaluationCard";
+import { unitName } from "../../units";
 
 const span = (ys: number[]) => (ys.length === 0 ? "—" : ys.length === 1 ? String(ys[0]) : `${ys[0]}–${ys[ys.length - 1]}`);
 
@@ -47,7 +48,7 @@ function CooperationImpact({ cooperation, slug }: { cooperation: Cooperation; sl
   }
   const options = usable.map((i) => ({
     value: i.code,
-    label: `${i.names[lang]}${i.unit ? ` (${i.unit})` : ""} · ${t("impact.yearsBefore", { pre: i.preYears, post: i.postYears, start })}${i.enough ? "" : ` · ${t("impact.fewYears")}`}`,
+    label: `${i.names[lang]}${unitName(i.unit, lang) ? ` (${unitName(i.unit, lang)})` : ""} · ${t("impact.yearsBefore", { pre: i.preYears, post: i.postYears, start })}${i.enough ? "" : ` · ${t("impact.fewYears")}`}`,
   }));
   return (
     <ImpactEvaluationCard

@@ -12,6 +12,8 @@ import { ACTION_STATUSES, monitoringApi, pick, type IndicatorChange, type KpiMon
 import { kpiChartOption, statusBarsOption } from "../../monitoring/charts";
 import { DateText, KpiLight, Txt } from "../../monitoring/ui";
 import ImpactEvaluationCard from "./ImpactEvaluationCard";
+import { Orig } from "../../components/Orig";
+import { unitName } from "../../units";
 
 /** The Monitoring tab of a cooperation: KPI traffic lights and chart, actions by status, overdue actions, timeline, member cities' indicator changes. */
 export default function CooperationMonitoringTab({ cooperation }: { cooperation: Cooperation }) {
@@ -43,7 +45,7 @@ export default function CooperationMonitoringTab({ cooperation }: { cooperation:
               dataSource={m.kpis}
               data-testid="kpi-table"
               columns={[
-                { title: t("monitoring.kpi"), key: "name", render: (_, k) => <span data-testid={`kpi-name-${k.id}`}><Txt names={k.names} lang={lang} /> <Typography.Text type="secondary">({k.unit})</Typography.Text></span> },
+                { title: t("monitoring.kpi"), key: "name", render: (_, k) => <span data-testid={`kpi-name-${k.id}`}><Txt names={k.names} lang={lang} /> <Typography.Text type="secondary">({unitName(k.unit, lang)})</Typography.Text></span> },
                 { title: t("monitoring.status"), key: "status", render: (_, k) => <KpiLight status={k.status} testId={`kpi-status-${k.id}`} /> },
                 { title: t("monitoring.baseline"), key: "baseline", render: (_, k) => <>{formatNumber(k.baseline.value, lang)} <Typography.Text type="secondary">({k.baseline.date})</Typography.Text></> },
                 { title: t("monitoring.target"), key: "target", render: (_, k) => <>{formatNumber(k.target.value, lang)} <Typography.Text type="secondary">({k.target.year})</Typography.Text></> },
@@ -54,10 +56,10 @@ export default function CooperationMonitoringTab({ cooperation }: { cooperation:
             <Space style={{ marginTop: 12 }} align="center">
               <label htmlFor="kpi-chart-select">{t("monitoring.chooseKpi")}</label>
               <Select id="kpi-chart-select" style={{ minWidth: 260 }} value={kpi?.id} onChange={setChosen} data-testid="kpi-chart-select"
-                options={m.kpis.map((k) => ({ value: k.id, label: `${pick(k.names, lang).text} (${k.unit})` }))} />
+                options={m.kpis.map((k) => ({ value: k.id, label: `${pick(k.names, lang).text} (${unitName(k.unit, lang)})` }))} />
             </Space>
             {kpi && chart && (
-              <EChart testId="kpi-chart" option={chart} height={300} ariaLabel={t("monitoring.kpiChartAria", { kpi: pick(kpi.names, lang).text, unit: kpi.unit })} />
+              <EChart testId="kpi-chart" option={chart} height={300} ariaLabel={t("monitoring.kpiChartAria", { kpi: pick(kpi.names, lang).text, unit: unitName(kpi.unit, lang) })} />
             )}
           </>
         )}
@@ -111,7 +113,7 @@ export default function CooperationMonitoringTab({ cooperation }: { cooperation:
             dataSource={m.indicatorChanges}
             columns={[
               { title: t("monitoring.city"), key: "city", render: (_, r) => <Link to={`/cities/${r.city}`}>{pick(r.cityNames, lang).text}</Link> },
-              { title: t("monitoring.indicator"), key: "ind", render: (_, r) => `${r.names[lang]} (${r.unit})` },
+              { title: t("monitoring.indicator"), key: "ind", render: (_, r) => `${r.names[lang]} (${unitName(r.unit, lang)})` },
               { title: t("monitoring.before"), key: "before", render: (_, r) => point(r.before) },
               { title: t("monitoring.now"), key: "now", render: (_, r) => point(r.now) },
               {
@@ -124,7 +126,7 @@ export default function CooperationMonitoringTab({ cooperation }: { cooperation:
                   </span>
                 ),
               },
-              { title: t("monitoring.source"), key: "source", render: (_, r) => [...new Set([r.before?.source.citation, r.now?.source.citation].filter(Boolean))].join("; ") },
+              { title: t("monitoring.source"), key: "source", render: (_, r) => <Orig>{[...new Set([r.before?.source.citation, r.now?.source.citation].filter(Boolean))].join("; ")}</Orig> },
             ]}
           />
         )}

@@ -13,6 +13,7 @@ import { pick } from "../../monitoring/api";
 import { impactApi } from "../../monitoring/impact-api";
 import { gapsOption, levelsOption } from "../../monitoring/impact-charts";
 import { useIndicators } from "../../queries";
+import { unitName } from "../../units";
 
 const DEFAULT_INDICATOR = "ghg.co2_total";
 
@@ -79,7 +80,7 @@ export default function ImpactEvaluationCard({ cooperation, city: fixedCity, ind
           )}
           <label htmlFor={`${ids}-indicator`}>{t("impact.indicator")}</label>
           <Select id={`${ids}-indicator`} style={{ minWidth: 260 }} value={indicator} onChange={setIndicator} data-testid="impact-indicator" showSearch={{ optionFilterProp: "label" }}
-            options={indicatorOptions ?? (indicators.data?.items ?? [{ code: DEFAULT_INDICATOR, names: { en: DEFAULT_INDICATOR, zh: DEFAULT_INDICATOR }, unit: "" }]).map((i) => ({ value: i.code, label: `${i.names[lang]}${i.unit ? ` (${i.unit})` : ""}` }))} />
+            options={indicatorOptions ?? (indicators.data?.items ?? [{ code: DEFAULT_INDICATOR, names: { en: DEFAULT_INDICATOR, zh: DEFAULT_INDICATOR }, unit: "" }]).map((i) => ({ value: i.code, label: `${i.names[lang]}${unitName(i.unit, lang) ? ` (${unitName(i.unit, lang)})` : ""}` }))} />
         </Space>
         {q.isLoading && <Loading rows={3} />}
         {q.error && (
@@ -95,7 +96,7 @@ export default function ImpactEvaluationCard({ cooperation, city: fixedCity, ind
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={12}>
                 <EChart testId="impact-levels-chart" option={levels} height={300}
-                  ariaLabel={t("impact.levelsAria", { city: r.city.names[lang], indicator: r.indicator.names[lang], unit: r.indicator.unit, from: r.years[0], to: r.years[r.years.length - 1], start: r.start })} />
+                  ariaLabel={t("impact.levelsAria", { city: r.city.names[lang], indicator: r.indicator.names[lang], unit: unitName(r.indicator.unit, lang), from: r.years[0], to: r.years[r.years.length - 1], start: r.start })} />
               </Col>
               <Col xs={24} lg={12}>
                 <div data-testid="impact-gaps-wrap" data-placebos={r.placebo.runs.length}>
@@ -112,18 +113,18 @@ export default function ImpactEvaluationCard({ cooperation, city: fixedCity, ind
               <Col xs={24} lg={10}>
                 <Table size="small" rowKey="unit" pagination={false} data-testid="impact-weights" title={() => t("impact.donors")} dataSource={r.weights}
                   columns={[
-                    { title: t("impact.donor"), key: "unit", render: (_, w) => <Link to={`/cities/${w.unit}`}>{name(w.unit)}</Link> },
+                    { title: t("impact.donor"), key: "unit", render: (_, w) => <Link to={`/cities/${unitName(w.unit, lang)}`}>{name(unitName(w.unit, lang))}</Link> },
                     { title: t("impact.weight"), key: "weight", align: "right", render: (_, w) => `${formatNumber(w.weight * 100, lang)} %` },
                   ]} />
               </Col>
               <Col xs={24} lg={14}>
                 <Descriptions size="small" column={1} bordered title={t("impact.figures")} data-testid="impact-figures"
                   items={[
-                    { key: "pre", label: t("impact.preRmspe"), children: `${formatNumber(r.preRmspe, lang)} ${r.indicator.unit}` },
-                    { key: "post", label: t("impact.postRmspe"), children: `${formatNumber(r.postRmspe, lang)} ${r.indicator.unit}` },
+                    { key: "pre", label: t("impact.preRmspe"), children: `${formatNumber(r.preRmspe, lang)} ${unitName(r.indicator.unit, lang)}` },
+                    { key: "post", label: t("impact.postRmspe"), children: `${formatNumber(r.postRmspe, lang)} ${unitName(r.indicator.unit, lang)}` },
                     { key: "ratio", label: t("impact.ratio"), children: formatNumber(r.ratio, lang) },
                     { key: "p", label: t("impact.pValue"), children: t("impact.pValueText", { rank: r.placebo.rank, of: r.placebo.of, p: formatNumber(r.placebo.pValue, lang) }) },
-                    { key: "did", label: t("impact.did"), children: `${formatNumber(r.did.estimate, lang)} ${r.indicator.unit}` },
+                    { key: "did", label: t("impact.did"), children: `${formatNumber(r.did.estimate, lang)} ${unitName(r.indicator.unit, lang)}` },
                   ]} />
               </Col>
             </Row>

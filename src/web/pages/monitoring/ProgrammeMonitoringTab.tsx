@@ -12,6 +12,7 @@ import { impactOption, statusBarsOption } from "../../monitoring/charts";
 import { CooperationLinesMap } from "../../monitoring/CooperationLinesMap";
 import { KpiLight, Txt } from "../../monitoring/ui";
 import ProgrammeImpactTable from "./ProgrammeImpactTable";
+import { unitName } from "../../units";
 
 type Coop = ProgrammeMonitoring["cooperations"][number];
 
@@ -26,7 +27,7 @@ export default function ProgrammeMonitoringTab({ programmeId }: { programmeId: s
   if (q.isLoading) return <Loading />;
   if (q.error || !m) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const statusSummary = COOPERATION_STATUSES.map((s) => `${t(`monitoring.coopStatus.${s}`)} ${m.countsByStatus[s] ?? 0}`).join(", ");
-  const impactSummary = m.impact.totals.map((x) => `${x.unit}: ${t("monitoring.expectedImpact")} ${formatNumber(x.expected, lang)}, ${t("monitoring.achievedImpact")} ${formatNumber(x.achieved, lang)}`).join("; ");
+  const impactSummary = m.impact.totals.map((x) => `${unitName(x.unit, lang)}: ${t("monitoring.expectedImpact")} ${formatNumber(x.expected, lang)}, ${t("monitoring.achievedImpact")} ${formatNumber(x.achieved, lang)}`).join("; ");
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="programme-monitoring">

@@ -4,10 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { ErrorState, isNotFound, Loading } from "../../components/States";
-import { formatNumber, useLang } from "../../lang";
-import { monitoringApi, pick, type KpiMonitoring } from "../../monitoring/api";
+import { formatNumber, formatPeriod, useLang } from "../../lang";
+import { monitoringApi, type KpiMonitoring } from "../../monitoring/api";
 import { ActivityList, MonitoringSummary, Sources } from "../../monitoring/ShowcaseParts";
 import { KpiLight, Txt } from "../../monitoring/ui";
+import { unitName } from "../../units";
+import { CityName, FreeText } from "../../components/Orig";
 
 /** /showcase/cooperations/:id — the public, read-only page of one cooperation. */
 export default function ShowcaseCooperationPage() {
@@ -30,9 +32,9 @@ export default function ShowcaseCooperationPage() {
         <Typography.Text type="secondary">{t("monitoring.showcase.publicNote")}</Typography.Text>
       </div>
       <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} items={[
-        { key: "members", label: t("monitoring.members"), children: c.members.map((m) => <Tag key={m.slug}>{pick(m.names, lang).text} · {t(`monitoring.roles.${m.role}`, { defaultValue: m.role })}</Tag>) },
+        { key: "members", label: t("monitoring.members"), children: c.members.map((m) => <Tag key={m.slug}><CityName names={m.names} /> · {t(`monitoring.roles.${m.role}`, { defaultValue: m.role })}</Tag>) },
         { key: "status", label: t("monitoring.status"), children: t(`monitoring.coopStatus.${c.status}`, { defaultValue: c.status }) },
-        { key: "period", label: t("monitoring.showcase.period"), children: c.startDate ? `${c.startDate} – ${c.endDate ?? ""}` : t("common.notYetReported") },
+        { key: "period", label: t("monitoring.showcase.period"), children: c.startDate ? `${formatPeriod(c.startDate, lang)} – ${c.endDate ? formatPeriod(c.endDate, lang) : t("monitoring.showcase.ongoing")}` : t("common.notYetReported") },
         { key: "summary", label: t("monitoring.showcase.summary"), children: <MonitoringSummary kpiCounts={s.kpiCounts} actionsByStatus={s.actionsByStatus} testId="showcase-summary" /> },
       ]} />
       <Card title={t("monitoring.showcase.plan")}>
@@ -55,11 +57,11 @@ export default function ShowcaseCooperationPage() {
       </Card>
       <Card title={t("monitoring.kpis")}>
         <Table<KpiMonitoring> size="small" rowKey="id" pagination={false} dataSource={s.kpis} locale={{ emptyText: t("monitoring.noKpis") }} columns={[
-          { title: t("monitoring.kpi"), key: "n", render: (_, k) => <><Txt names={k.names} lang={lang} /> ({k.unit})</> },
+          { title: t("monitoring.kpi"), key: "n", render: (_, k) => <><Txt names={k.names} lang={lang} /> ({unitName(k.unit, lang)})</> },
           { title: t("monitoring.status"), key: "s", render: (_, k) => <KpiLight status={k.status} testId={`showcase-kpi-${k.id}`} /> },
-          { title: t("monitoring.baseline"), key: "b", render: (_, k) => `${formatNumber(k.baseline.value, lang)} (${k.baseline.date})` },
+          { title: t("monitoring.baseline"), key: "b", render: (_, k) => `${formatNumber(k.baseline.value, lang)} (${formatPeriod(k.baseline.date, lang)})` },
           { title: t("monitoring.target"), key: "t", render: (_, k) => `${formatNumber(k.target.value, lang)} (${k.target.year})` },
-          { title: t("monitoring.latest"), key: "l", render: (_, k) => (k.latest ? `${formatNumber(k.latest.value, lang)} (${k.latest.date})` : t("common.notYetReported")) },
+          { title: t("monitoring.latest"), key: "l", render: (_, k) => (k.latest ? `${formatNumber(k.latest.value, lang)} (${formatPeriod(k.latest.date, lang)})` : t("common.notYetReported")) },
         ]} />
       </Card>
       <Card title={t("monitoring.showcase.activities")}><ActivityList activities={s.activities} lang={lang} testId="showcase-activities" /></Card>
@@ -70,7 +72,7 @@ export default function ShowcaseCooperationPage() {
       )}
       {s.partners.length > 0 && (
         <Card title={t("monitoring.showcase.partners")}>
-          <Space wrap>{s.partners.map((p, i) => <Tag key={i}><Txt names={p.names} lang={lang} /> · {p.role}</Tag>)}</Space>
+          <Space wrap>{s.partners.map((p, i) => <Tag key={i}><Txt names={p.names} lang={lang} /> · <FreeText text={p.role} /></Tag>)}</Space>
         </Card>
       )}
       <Sources sources={s.sources} />

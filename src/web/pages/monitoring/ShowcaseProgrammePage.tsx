@@ -3,11 +3,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { ErrorState, isNotFound, Loading } from "../../components/States";
-import { useLang } from "../../lang";
+import { formatPeriod, useLang } from "../../lang";
 import { monitoringApi, pick } from "../../monitoring/api";
 import { CooperationLinesMap } from "../../monitoring/CooperationLinesMap";
 import { ActivityList, MonitoringSummary, Sources } from "../../monitoring/ShowcaseParts";
 import { Txt } from "../../monitoring/ui";
+import { CityName } from "../../components/Orig";
 
 /** /showcase/programmes/:id — the public, read-only page of a programme's results. */
 export default function ShowcaseProgrammePage() {
@@ -25,7 +26,7 @@ export default function ShowcaseProgrammePage() {
       <div>
         <Tag color="blue">{t("monitoring.showcase.title")}</Tag>
         <Typography.Title level={1} style={{ margin: "4px 0", fontSize: 28 }} data-testid="showcase-title"><Txt names={p.names} lang={lang} /></Typography.Title>
-        <Typography.Text type="secondary">{t("monitoring.showcase.programmeIntro")} {p.startDate ? `${t("monitoring.showcase.period")}: ${p.startDate} – ${p.endDate ?? ""}` : ""}</Typography.Text>
+        <Typography.Text type="secondary">{t("monitoring.showcase.programmeIntro")} {p.startDate ? `${t("monitoring.showcase.period")}: ${formatPeriod(p.startDate, lang)} – ${p.endDate ? formatPeriod(p.endDate, lang) : t("monitoring.showcase.ongoing")}` : ""}</Typography.Text>
         {(p.descriptions.en || p.descriptions.zh) && <Typography.Paragraph style={{ marginTop: 8 }}><Txt names={p.descriptions} lang={lang} /></Typography.Paragraph>}
       </div>
       <Card styles={{ body: { padding: 8 } }}>
@@ -42,7 +43,7 @@ export default function ShowcaseProgrammePage() {
               <Space orientation="vertical" size="small" style={{ width: "100%" }}>
                 <div>
                   <Typography.Text type="secondary">{t("monitoring.members")}: </Typography.Text>
-                  {c.members.map((m) => <Tag key={m.slug}>{pick(m.names, lang).text} · {t(`monitoring.roles.${m.role}`, { defaultValue: m.role })}</Tag>)}
+                  {c.members.map((m) => <Tag key={m.slug}><CityName names={m.names} /> · {t(`monitoring.roles.${m.role}`, { defaultValue: m.role })}</Tag>)}
                 </div>
                 <MonitoringSummary kpiCounts={c.kpiCounts} actionsByStatus={c.actionsByStatus} testId={`showcase-summary-${c.id}`} />
                 <Typography.Text strong>{t("monitoring.showcase.activities")}</Typography.Text>

@@ -1,7 +1,7 @@
 import { Card, Empty, Space, Tag, Typography } from "antd";
 import { ItemList } from "../../components/ItemList";
 import { useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { ErrorState, Loading } from "../../components/States";
 import { SourceList } from "../../components/SourceList";
@@ -9,6 +9,7 @@ import { countryName } from "../../countries";
 import { formatNumber, formatPeriod, useLang } from "../../lang";
 import { useSources } from "../../queries";
 import { type CityGap, pick, practicesApi } from "../../practices-api";
+import { unitName } from "../../units";
 
 /** The city page's "Practices for its gaps" tab: the city's worst gaps to reference values and the practices that address them, with reasons. */
 export function CityPracticesTab({ slug }: { slug: string }) {
@@ -25,13 +26,13 @@ export function CityPracticesTab({ slug }: { slug: string }) {
     t("practices.gaps.gapLine", {
       indicator: g.indicator.names[lang],
       value: formatNumber(g.observation.value, lang),
-      unit: g.indicator.unit,
+      unit: unitName(g.indicator.unit, lang),
       period: formatPeriod(g.observation.period, lang),
       ratio: formatNumber(g.ratio, lang),
       reference:
         g.reference.kind === "reference"
-          ? t("practices.gaps.referenceValue", { label: g.reference.label?.[lang] ?? "", value: formatNumber(g.reference.value, lang), unit: g.indicator.unit })
-          : t("practices.gaps.medianValue", { peers: formatNumber(g.reference.peers, lang), value: formatNumber(g.reference.value, lang), unit: g.indicator.unit }),
+          ? t("practices.gaps.referenceValue", { label: g.reference.label?.[lang] ?? "", value: formatNumber(g.reference.value, lang), unit: unitName(g.indicator.unit, lang) })
+          : t("practices.gaps.medianValue", { peers: formatNumber(g.reference.peers, lang), value: formatNumber(g.reference.value, lang), unit: unitName(g.indicator.unit, lang) }),
     });
   if (gaps.length === 0) return <Empty description={t("practices.gaps.none")} data-testid="gaps-none" />;
   return (
@@ -52,8 +53,8 @@ export function CityPracticesTab({ slug }: { slug: string }) {
             renderItem={(p) => (
               <ItemList.Item key={p.id} data-testid={`gap-practice-${p.id}`}>
                 <div>
-                  <Link to={`/practices/${p.id}`} style={{ fontWeight: 600 }}>{pick(p.title, lang).text}</Link>{" "}
-                  <Typography.Text type="secondary">{p.city} · {countryName(p.country, lang)}</Typography.Text>{" "}
+                  <Link to={`/practices/${p.id}`} style={{ fontWeight: 600 }} lang={pick(p.title, lang).fallback ? "en" : undefined}>{pick(p.title, lang).text}</Link>{" "}
+                  <Typography.Text type="secondary">{lang === "zh" && p.cityZh ? p.cityZh : <span lang="en">{p.city}</span>} · {countryName(p.country, lang)}</Typography.Text>{" "}
                   {p.measured && <Tag color="green">{t("practices.measuredTag")}</Tag>}
                   <div>
                     <Typography.Text type="secondary">{t("practices.gaps.why")}: </Typography.Text>
@@ -61,7 +62,7 @@ export function CityPracticesTab({ slug }: { slug: string }) {
                       <span key={i} data-testid="gap-reason">
                         {i > 0 && "; "}
                         {reason.match === "outcome"
-                          ? t("practices.gaps.reasonOutcome", { indicator: indicatorName(reason.indicator), metric: reason.metric })
+                          ? <Trans i18nKey="practices.gaps.reasonOutcome" values={{ indicator: indicatorName(reason.indicator), metric: reason.metric }} components={{ o: <span lang="en" /> }} />
                           : t("practices.gaps.reasonTheme", { indicator: indicatorName(reason.indicator), theme: t(`practices.themes.${gapOf.get(reason.indicator)?.indicator.theme ?? ""}`) })}
                       </span>
                     ))}

@@ -7,6 +7,7 @@ import { Link, useSearchParams } from "react-router-dom";
 import { ErrorState, Loading } from "../../components/States";
 import { countryName } from "../../countries";
 import { useLang } from "../../lang";
+import { regionName } from "../../regions";
 import { type FacetCount, pick, practicesApi } from "../../practices-api";
 import { Snippet } from "./Snippet";
 import { PracticeLibraryTools } from "./PracticeLibraryTools";
@@ -18,7 +19,7 @@ function FacetGroup({ facet, counts, selected, onToggle }: { facet: Facet; count
   const { t } = useTranslation();
   const lang = useLang();
   const label = (v: string) =>
-    facet === "theme" ? t(`practices.themes.${v}`) : facet === "country" ? countryName(v, lang) : facet === "measured" ? t(v === "true" ? "practices.facets.yes" : "practices.facets.no") : v;
+    facet === "theme" ? t(`practices.themes.${v}`) : facet === "country" ? countryName(v, lang) : facet === "measured" ? t(v === "true" ? "practices.facets.yes" : "practices.facets.no") : facet === "region" ? regionName(v, lang) ?? v : v;
   if (counts.length === 0) return null;
   return (
     <fieldset className="cb-facet" data-testid={`facet-${facet}`}>
@@ -44,8 +45,8 @@ export default function PracticesPage() {
   useEffect(() => setText(q), [q]);
   const filters = Object.fromEntries(FACETS.map((f) => [f, params.get(f) ?? undefined])) as Record<Facet, string | undefined>;
   const result = useQuery({
-    queryKey: ["practices", q, filters],
-    queryFn: ({ signal }) => practicesApi.search({ q, ...filters, limit: 50 }, signal),
+    queryKey: ["practices", q, filters, lang],
+    queryFn: ({ signal }) => practicesApi.search({ q, ...filters, lang, limit: 50 }, signal),
     placeholderData: keepPreviousData,
   });
   const set = (key: string, value: string | null) => {
@@ -107,15 +108,15 @@ export default function PracticesPage() {
                     <ItemList.Item key={h.id} data-testid={`practice-result-${h.id}`}>
                       <div style={{ width: "100%" }}>
                         <Link to={`/practices/${h.id}`} aria-label={t("practices.open", { title: title.text })} data-testid={`practice-link-${h.id}`} style={{ fontSize: 16, fontWeight: 600 }}>
-                          {title.text}
+                          <span lang={title.fallback ? (lang === "zh" ? "en" : "zh-CN") : undefined}>{title.text}</span>
                         </Link>
-                        {!title.fallback && other && <Typography.Text type="secondary"> {other}</Typography.Text>}
+                        {!title.fallback && other && <Typography.Text type="secondary" lang={lang === "zh" ? "en" : "zh-CN"}> {other}</Typography.Text>}
                         <div>
-                          <Typography.Text type="secondary">{h.city} · {countryName(h.country, lang)}</Typography.Text>{" "}
+                          <Typography.Text type="secondary">{lang === "zh" && h.cityZh ? h.cityZh : <span lang="en">{h.city}</span>} · {countryName(h.country, lang)}</Typography.Text>{" "}
                           {h.themes.map((th) => <Tag key={th}>{t(`practices.themes.${th}`)}</Tag>)}
                           <Tag color={h.measured ? "green" : "default"}>{h.measured ? t("practices.measuredTag") : t("practices.notMeasuredTag")}</Tag>
                         </div>
-                        <Snippet parts={h.snippet} testId={`practice-snippet-${h.id}`} />
+                        <Snippet parts={h.snippet} lang={h.snippetLang ?? undefined} testId={`practice-snippet-${h.id}`} />
                       </div>
                     </ItemList.Item>
                   );

@@ -12,6 +12,7 @@ import { ProblemList } from "../climate/ProblemList";
 import { PROGRAMME_THEMES, type Programme, programmesApi } from "../../programmes/api";
 import { ThemeTags, TwoNames } from "../../programmes/ui";
 import { Can, write } from "../../account/permissions";
+import { CityName } from "../../components/Orig";
 
 interface Values { nameEn: string; nameZh?: string; themes?: string[]; start?: string; end?: string }
 const opt = (s?: string) => (s && s.trim() ? s.trim() : null);
@@ -71,7 +72,7 @@ function FormCooperation({ programme, open, onClose }: { programme: Programme; o
             <Space key={c.slug} style={{ display: "flex", marginBottom: 6 }}>
               <Checkbox checked={roles[c.slug] !== undefined} data-testid={`member-${c.slug}`}
                 onChange={(e) => setRoles((r) => ({ ...r, [c.slug]: e.target.checked ? "partner" : undefined }))}>
-                {cityName(c.names, lang)}
+                <CityName names={c.names} />
               </Checkbox>
               <Select<MemberRole> size="small" style={{ width: 160 }} disabled={roles[c.slug] === undefined} value={roles[c.slug] ?? null}
                 aria-label={`${t("programmes.coop.role")} — ${cityName(c.names, lang)}`} data-testid={`member-role-${c.slug}`}
@@ -111,7 +112,7 @@ export default function ProgrammeCooperationsTab({ programmeId }: { programmeId:
                 description={
                   <Space orientation="vertical" size={2}>
                     <Space wrap size={4}>
-                      {c.members.map((m) => <Tag key={m.slug}><Link to={`/cities/${m.slug}`}>{cityName(m.names, lang)}</Link> · {t(`programmes.coop.roles.${m.role}`)}</Tag>)}
+                      {c.members.map((m) => <Tag key={m.slug}><Link to={`/cities/${m.slug}`}><CityName names={m.names} /></Link> · {t(`programmes.coop.roles.${m.role}`)}</Tag>)}
                     </Space>
                     <ThemeTags themes={c.themes} />
                   </Space>

@@ -10,6 +10,7 @@ import { programmesApi } from "../../programmes/api";
 import { BiText, NotReported, periodText, rulesInWords, ThemeTags, TwoNames } from "../../programmes/ui";
 import { ProgrammeFormModal } from "../../programmes/ProgrammeForm";
 import { Can, path, write } from "../../account/permissions";
+import { FreeText } from "../../components/Orig";
 
 /** Overview of a programme: description, period, sides with their countries, funder, eligibility rules in words, sources. */
 export default function ProgrammeOverviewTab({ programmeId }: { programmeId: string }) {
@@ -30,7 +31,7 @@ export default function ProgrammeOverviewTab({ programmeId }: { programmeId: str
           <Descriptions column={1} size="small" bordered items={[
             { key: "period", label: t("programmes.period"), children: <span data-testid="programme-period">{periodText(p.startDate, p.endDate, lang, t)}</span> },
             { key: "themes", label: t("programmes.themes"), children: <ThemeTags themes={p.themes} /> },
-            { key: "funder", label: t("programmes.funder"), children: p.funder ?? <NotReported testId="programme-funder-empty" /> },
+            { key: "funder", label: t("programmes.funder"), children: p.funder ? <FreeText text={p.funder} /> : <NotReported testId="programme-funder-empty" /> },
             { key: "counts", label: `${t("programmes.countCalls")} · ${t("programmes.countApplications")} · ${t("programmes.countCooperations")}`, children: <span data-testid="programme-counts">{t("programmes.counts", { ...c })}</span> },
           ]} />
         </Card>

@@ -9,6 +9,7 @@ import { type Programme, programmesApi } from "../../programmes/api";
 import { NotReported, periodText, ThemeTags, TwoNames } from "../../programmes/ui";
 import { ProgrammeFormModal } from "../../programmes/ProgrammeForm";
 import { Can, write } from "../../account/permissions";
+import { FreeText } from "../../components/Orig";
 
 function ProgrammeCard({ p }: { p: Programme }) {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ function ProgrammeCard({ p }: { p: Programme }) {
       <Space orientation="vertical" size="small" style={{ width: "100%" }}>
         <Typography.Text><strong>{t("programmes.period")}:</strong> {periodText(p.startDate, p.endDate, lang, t)}</Typography.Text>
         <div><strong>{t("programmes.themes")}:</strong> <ThemeTags themes={p.themes} /></div>
-        <Typography.Text><strong>{t("programmes.funder")}:</strong> {p.funder ?? <NotReported />}</Typography.Text>
+        <Typography.Text><strong>{t("programmes.funder")}:</strong> {p.funder ? <FreeText text={p.funder} /> : <NotReported />}</Typography.Text>
         <Row gutter={8} data-testid={`programme-counts-${p.id}`}>
           <Col span={8}><Statistic title={t("programmes.countCalls")} value={c.calls} /></Col>
           <Col span={8}><Statistic title={t("programmes.countApplications")} value={c.applications} /></Col>

@@ -13,6 +13,7 @@ import { ActivityForm } from "./ActivityForm";
 import { LangText } from "./LangText";
 import { Can, path, useCan, write } from "../../account/permissions";
 import { OutputForm } from "./OutputForm";
+import { FreeText } from "../../components/Orig";
 
 const KIND_ICONS: Record<ActivityKind, React.ReactNode> = {
   study_visit: <CarOutlined />, business_roundtable: <ShopOutlined />, workshop: <ToolOutlined />, webinar: <VideoCameraOutlined />, staff_exchange: <SwapOutlined />,
@@ -40,7 +41,7 @@ function ActivityItem({ a, cooperationId, editable: own }: { a: Activity; cooper
       </Space>
       <div>
         <Typography.Text type="secondary">{L("place")}: </Typography.Text>
-        {a.place ?? <Typography.Text type="secondary">{t("work.notReported")}</Typography.Text>}
+        {a.place ? <FreeText text={a.place} /> : <Typography.Text type="secondary">{t("work.notReported")}</Typography.Text>}
       </div>
       <div data-testid="activity-organisations">
         <Typography.Text type="secondary">{L("organisations")}: </Typography.Text>
@@ -67,7 +68,7 @@ function ActivityItem({ a, cooperationId, editable: own }: { a: Activity; cooper
         </ul>
       </div>
       {a.sources.length > 0 && (
-        <div><Typography.Text type="secondary">{L("sources")}: </Typography.Text>{a.sources.map((s) => (s.url ? <a key={s.id} href={s.url} target="_blank" rel="noopener noreferrer">{s.citation} </a> : <span key={s.id}>{s.citation} </span>))}</div>
+        <div><Typography.Text type="secondary">{L("sources")}: </Typography.Text>{a.sources.map((s) => (s.url ? <a key={s.id} href={s.url} target="_blank" rel="noopener noreferrer" lang="en">{s.citation} </a> : <span key={s.id} lang="en">{s.citation} </span>))}</div>
       )}
       {editable && (adding
         ? <OutputForm activityId={a.id} cooperationId={cooperationId} onDone={() => setAdding(false)} />

@@ -14,6 +14,7 @@ import { Can, path, useCan, write } from "../../account/permissions";
 import { useConflict } from "./useConflict";
 import { ReadinessLink } from "../vision/ReadinessLink";
 
+
 const STATUS_COLOURS: Record<PilotStatus, string> = { planned: "default", in_progress: "processing", done: "success", delayed: "warning", cancelled: "error" };
 
 function PilotCard({ pilot, cooperation }: { pilot: Pilot; cooperation: Cooperation }) {
@@ -54,7 +55,7 @@ function PilotCard({ pilot, cooperation }: { pilot: Pilot; cooperation: Cooperat
       {pilot.kpis.length === 0 ? <Typography.Text type="secondary">{L("noKpis")}</Typography.Text> : (
         <Table<PilotKpi> size="small" rowKey="id" pagination={false} dataSource={pilot.kpis} data-testid="pilot-kpis" columns={[
           { title: "KPI", key: "n", render: (_: unknown, k) => <LangText value={k.names} /> },
-          { title: t("common.unit"), dataIndex: "unit", key: "u" },
+          { title: t("unitName(common.unit, lang)"), dataIndex: "unit", key: "u" },
           { title: L("baseline"), key: "b", render: (_: unknown, k) => `${formatNumber(k.baseline.value, lang)} (${formatPeriod(k.baseline.date, lang)})` },
           { title: L("target"), key: "t", render: (_: unknown, k) => `${formatNumber(k.target.value, lang)} (${k.target.year})` },
           { title: L("latest"), key: "l", render: (_: unknown, k) => (k.latest ? `${formatNumber(k.latest.value, lang)} (${formatPeriod(k.latest.date, lang)})` : nr) },
