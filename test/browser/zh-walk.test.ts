@@ -28,6 +28,8 @@ const ALLOWED_TOKENS = new Set([
   "kWh", "MWh", "GWh", "TWh", "tCO", "gCO", "MtCO", "ktCO", "kgCO", "tCOe",
   "ppm", "ppb",
   "citybridge", "GeoNames", "OpenStreetMap", "Landsat", "TomTom", "OpenAQ", "Ember", "CEADs",
+  // GeoJSON and its geometry type names, which a boundary file must carry as written.
+  "GeoJSON", "Polygon", "MultiPolygon", "Feature", "FeatureCollection",
   // Names kept in their own language inside the Chinese practice titles and summaries.
   "Vélib", "Anillo", "Verde", "Superilles", "ProRail", "Ecopass", "AirNow", "Kavalir", "Born", "Gràcia", "Poblenou",
 ]);
