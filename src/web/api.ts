@@ -123,6 +123,20 @@ export class ApiError extends Error {
   }
 }
 
+/** What the upload of a file ends with: its result, every problem the server listed, or another failure. */
+export type UploadOutcome<R> =
+  | { kind: "ok"; file: string; result: R }
+  | { kind: "invalid"; file: string; problems: ImportProblem[]; total: number; error: ApiError }
+  | { kind: "error"; file: string; message: string };
+
+/** The outcome of an upload that failed: the problem list of a refused file, else the error's message. */
+export function uploadFailure(file: string, e: unknown): Exclude<UploadOutcome<never>, { kind: "ok" }> {
+  if (e instanceof ApiError && e.problem.errors?.length) {
+    return { kind: "invalid", file, problems: e.problem.errors, total: e.problem.totalErrors ?? e.problem.errors.length, error: e };
+  }
+  return { kind: "error", file, message: e instanceof Error ? e.message : String(e) };
+}
+
 async function parse<T>(res: Response): Promise<T> {
   const type = res.headers.get("content-type") ?? "";
   const body: unknown = type.includes("json") ? await res.json().catch(() => null) : await res.text().catch(() => null);

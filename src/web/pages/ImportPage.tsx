@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Alert, Button, Card, Col, Radio, Row, Space, Statistic, Table, Typography, Upload } from "antd";
 import { InboxOutlined, DownloadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { api, ApiError, type ImportProblem, type ImportResult } from "../api";
+import { api, uploadFailure, type ImportProblem, type ImportResult, type UploadOutcome } from "../api";
 import { CityPicker } from "../components/CityPicker";
 import { IndicatorSelect } from "../components/IndicatorSelect";
 import { SignInToEdit, useCan, write } from "../account/permissions";
@@ -15,10 +15,7 @@ const TEMPLATE = ["city,indicator,period,value,source,note", EXAMPLE].join("\n")
 
 const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(TEMPLATE)}`;
 
-type Outcome =
-  | { kind: "ok"; file: string; result: ImportResult }
-  | { kind: "invalid"; file: string; problems: ImportProblem[]; total: number; error: ApiError }
-  | { kind: "error"; file: string; message: string };
+type Outcome = UploadOutcome<ImportResult>;
 
 function ImportSection() {
   const { t, i18n } = useTranslation();
@@ -33,11 +30,7 @@ function ImportSection() {
     try {
       setOutcome({ kind: "ok", file: file.name, result: await api.importObservations(file) });
     } catch (e) {
-      if (e instanceof ApiError && e.problem.errors?.length) {
-        setOutcome({ kind: "invalid", file: file.name, problems: e.problem.errors, total: e.problem.totalErrors ?? e.problem.errors.length, error: e });
-      } else {
-        setOutcome({ kind: "error", file: file.name, message: e instanceof Error ? e.message : String(e) });
-      }
+      setOutcome(uploadFailure(file.name, e));
     } finally {
       setBusy(false);
     }

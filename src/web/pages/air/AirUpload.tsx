@@ -3,15 +3,12 @@ import { Alert, Card, Space, Table, Typography, Upload } from "antd";
 import { InboxOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { ApiError, type ImportProblem } from "../../api";
+import { uploadFailure, type ImportProblem, type UploadOutcome } from "../../api";
 import { path, SignInToEdit, useCan, write } from "../../account/permissions";
 import { airApi, type AirImportResult } from "../../air/api";
 import { problemItemText } from "../../problem-text";
 
-type Outcome =
-  | { kind: "ok"; file: string; result: AirImportResult }
-  | { kind: "invalid"; file: string; problems: ImportProblem[]; total: number; error: ApiError }
-  | { kind: "error"; file: string; message: string };
+type Outcome = UploadOutcome<AirImportResult>;
 
 /** Upload of an hourly file for this city, with the result or every problem the server found. */
 export function AirUpload({ slug }: { slug: string }) {
@@ -28,9 +25,7 @@ export function AirUpload({ slug }: { slug: string }) {
       setOutcome({ kind: "ok", file: file.name, result });
       await Promise.all([["air", slug], ["air-daily", slug], ["observations", slug]].map((queryKey) => client.invalidateQueries({ queryKey })));
     } catch (e) {
-      if (e instanceof ApiError && e.problem.errors?.length) {
-        setOutcome({ kind: "invalid", file: file.name, problems: e.problem.errors, total: e.problem.totalErrors ?? e.problem.errors.length, error: e });
-      } else setOutcome({ kind: "error", file: file.name, message: e instanceof Error ? e.message : String(e) });
+      setOutcome(uploadFailure(file.name, e));
     } finally {
       setBusy(null);
     }
