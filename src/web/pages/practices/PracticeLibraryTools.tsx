@@ -3,17 +3,14 @@ import { Alert, Button, Card, Space, Table, Typography, Upload } from "antd";
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { ApiError, type ImportProblem } from "../../api";
+import { uploadFailure, type ImportProblem, type UploadOutcome } from "../../api";
 import { problemItemText } from "../../problem-text";
 import { Can, path, useCan, write } from "../../account/permissions";
 import type { Practice } from "../../practices-api";
 import { formatOf, practiceEditing, type PracticeImportResult } from "../../practices/editing";
 import { PracticeForm } from "./PracticeForm";
 
-type Outcome =
-  | { kind: "ok"; file: string; result: PracticeImportResult }
-  | { kind: "invalid"; file: string; problems: ImportProblem[]; total: number; error: ApiError }
-  | { kind: "error"; file: string; message: string };
+type Outcome = UploadOutcome<PracticeImportResult>;
 
 /** Every problem of a refused import: row, field, value and reason. */
 function ImportProblems({ outcome }: { outcome: Extract<Outcome, { kind: "invalid" }> }) {
@@ -55,11 +52,7 @@ function ImportPractices() {
       void client.invalidateQueries({ queryKey: ["practices"] });
       void client.invalidateQueries({ queryKey: ["practice"] });
     } catch (e) {
-      if (e instanceof ApiError && e.problem.errors?.length) {
-        setOutcome({ kind: "invalid", file: file.name, problems: e.problem.errors, total: e.problem.totalErrors ?? e.problem.errors.length, error: e });
-      } else {
-        setOutcome({ kind: "error", file: file.name, message: e instanceof Error ? e.message : String(e) });
-      }
+      setOutcome(uploadFailure(file.name, e));
     } finally {
       setBusy(false);
     }
@@ -128,7 +121,10 @@ export function EditPracticeButton({ practice }: { practice: Practice }) {
   return (
     <Can check={write("PUT", path("practices", practice.id))} signInHint>
       <Button onClick={() => setEditing(true)} data-testid="practice-edit">{t("practiceEditing.editShort")}</Button>
-      {editing && <PracticeForm key={practice.updatedAt} practice={practice} open onClose={() => setEditing(false)} />}
+      {/* Keyed by id, not by version: "Load their version" puts the newer practice in the query cache
+          and resets the form itself; a key on updatedAt remounted the form there, wiping what the
+          user typed next and losing a click on Save made during the remount. */}
+      {editing && <PracticeForm key={practice.id} practice={practice} open onClose={() => setEditing(false)} />}
     </Can>
   );
 }
