@@ -62,10 +62,10 @@ function ImportSection() {
           <div data-testid="import-result">
             <Alert type="success" showIcon title={t("import.success", { rows: outcome.result.rows })} description={t("import.file", { name: outcome.file })} />
             <Row gutter={16} style={{ marginTop: 12 }}>
-              <Col span={6}><Statistic title={t("import.rows")} value={outcome.result.rows} data-testid="import-rows" /></Col>
-              <Col span={6}><Statistic title={t("import.inserted")} value={outcome.result.inserted} data-testid="import-inserted" /></Col>
-              <Col span={6}><Statistic title={t("import.updated")} value={outcome.result.updated} data-testid="import-updated" /></Col>
-              <Col span={6}><Statistic title={t("import.unchanged")} value={outcome.result.unchanged} data-testid="import-unchanged" /></Col>
+              <Col xs={12} sm={6}><Statistic title={t("import.rows")} value={outcome.result.rows} data-testid="import-rows" /></Col>
+              <Col xs={12} sm={6}><Statistic title={t("import.inserted")} value={outcome.result.inserted} data-testid="import-inserted" /></Col>
+              <Col xs={12} sm={6}><Statistic title={t("import.updated")} value={outcome.result.updated} data-testid="import-updated" /></Col>
+              <Col xs={12} sm={6}><Statistic title={t("import.unchanged")} value={outcome.result.unchanged} data-testid="import-unchanged" /></Col>
             </Row>
           </div>
         )}

@@ -69,11 +69,11 @@ export function CallForm({ programme, call, open, onClose, onCreated }: { progra
       okButtonProps={{ loading: create.isPending, "data-testid": "call-create-submit" }} onOk={() => form.submit()}>
       <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} data-testid="call-form" initialValues={call ? toForm(call) : { side: "both" }}>
         <Row gutter={12}>
-          <Col span={12}><Form.Item name="titleEn" label={t("programmes.call.titleEn")} rules={req}><Input data-testid="call-title-en" /></Form.Item></Col>
-          <Col span={12}><Form.Item name="titleZh" label={t("programmes.call.titleZh")}><Input lang="zh-CN" data-testid="call-title-zh" /></Form.Item></Col>
-          <Col span={12}><Form.Item name="descriptionEn" label={t("programmes.form.descriptionEn")}><Input.TextArea rows={2} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="descriptionZh" label={t("programmes.form.descriptionZh")}><Input.TextArea rows={2} lang="zh-CN" /></Form.Item></Col>
-          <Col span={8}>
+          <Col xs={24} sm={12}><Form.Item name="titleEn" label={t("programmes.call.titleEn")} rules={req}><Input data-testid="call-title-en" /></Form.Item></Col>
+          <Col xs={24} sm={12}><Form.Item name="titleZh" label={t("programmes.call.titleZh")}><Input lang="zh-CN" data-testid="call-title-zh" /></Form.Item></Col>
+          <Col xs={24} sm={12}><Form.Item name="descriptionEn" label={t("programmes.form.descriptionEn")}><Input.TextArea rows={2} /></Form.Item></Col>
+          <Col xs={24} sm={12}><Form.Item name="descriptionZh" label={t("programmes.form.descriptionZh")}><Input.TextArea rows={2} lang="zh-CN" /></Form.Item></Col>
+          <Col xs={24} sm={8}>
             <Form.Item name="side" label={t("programmes.call.side")}>
               <Select data-testid="call-side" options={[
                 { value: "both", label: t("programmes.call.bothSides") },
@@ -81,8 +81,8 @@ export function CallForm({ programme, call, open, onClose, onCreated }: { progra
               ]} />
             </Form.Item>
           </Col>
-          <Col span={8}><Form.Item name="opensOn" label={t("programmes.call.opensOn")}><Input type="date" data-testid="call-opens-on" /></Form.Item></Col>
-          <Col span={8}><Form.Item name="deadline" label={t("programmes.call.deadline")} rules={req}><Input type="date" data-testid="call-deadline" /></Form.Item></Col>
+          <Col xs={12} sm={8}><Form.Item name="opensOn" label={t("programmes.call.opensOn")}><Input type="date" data-testid="call-opens-on" /></Form.Item></Col>
+          <Col xs={12} sm={8}><Form.Item name="deadline" label={t("programmes.call.deadline")} rules={req}><Input type="date" data-testid="call-deadline" /></Form.Item></Col>
         </Row>
         <fieldset className="cb-facet">
           <legend>{t("programmes.call.overrides")}</legend>

@@ -87,20 +87,20 @@ export function ProgrammeFormModal({ open, onClose, programme }: { open: boolean
       onOk={() => form.submit()}>
       <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} data-testid="programme-form" initialValues={programme ? toForm(programme) : undefined}>
         <Row gutter={12}>
-          <Col span={12}><Form.Item name="nameEn" label={t("programmes.form.nameEn")} rules={req}><Input data-testid="programme-name-en" /></Form.Item></Col>
-          <Col span={12}><Form.Item name="nameZh" label={t("programmes.form.nameZh")}><Input data-testid="programme-name-zh" lang="zh-CN" /></Form.Item></Col>
-          <Col span={12}><Form.Item name="descriptionEn" label={t("programmes.form.descriptionEn")}><Input.TextArea rows={2} data-testid="programme-description-en" /></Form.Item></Col>
-          <Col span={12}><Form.Item name="descriptionZh" label={t("programmes.form.descriptionZh")}><Input.TextArea rows={2} lang="zh-CN" /></Form.Item></Col>
-          <Col span={8}><Form.Item name="start" label={t("programmes.form.start")}><Input type="date" data-testid="programme-start" /></Form.Item></Col>
-          <Col span={8}><Form.Item name="end" label={t("programmes.form.end")}><Input type="date" data-testid="programme-end" /></Form.Item></Col>
-          <Col span={8}><Form.Item name="funder" label={t("programmes.funder")}><Input data-testid="programme-funder" /></Form.Item></Col>
+          <Col xs={24} sm={12}><Form.Item name="nameEn" label={t("programmes.form.nameEn")} rules={req}><Input data-testid="programme-name-en" /></Form.Item></Col>
+          <Col xs={24} sm={12}><Form.Item name="nameZh" label={t("programmes.form.nameZh")}><Input data-testid="programme-name-zh" lang="zh-CN" /></Form.Item></Col>
+          <Col xs={24} sm={12}><Form.Item name="descriptionEn" label={t("programmes.form.descriptionEn")}><Input.TextArea rows={2} data-testid="programme-description-en" /></Form.Item></Col>
+          <Col xs={24} sm={12}><Form.Item name="descriptionZh" label={t("programmes.form.descriptionZh")}><Input.TextArea rows={2} lang="zh-CN" /></Form.Item></Col>
+          <Col xs={12} sm={8}><Form.Item name="start" label={t("programmes.form.start")}><Input type="date" data-testid="programme-start" /></Form.Item></Col>
+          <Col xs={12} sm={8}><Form.Item name="end" label={t("programmes.form.end")}><Input type="date" data-testid="programme-end" /></Form.Item></Col>
+          <Col xs={24} sm={8}><Form.Item name="funder" label={t("programmes.funder")}><Input data-testid="programme-funder" /></Form.Item></Col>
           <Col span={24}>
             <Form.Item name="themes" label={t("programmes.themes")}>
               <Select mode="multiple" data-testid="programme-themes" options={PROGRAMME_THEMES.map((th) => ({ value: th, label: t(`programmes.theme.${th}`) }))} />
             </Form.Item>
           </Col>
           {(["A", "B"] as const).map((k) => (
-            <Col span={12} key={k}>
+            <Col xs={24} sm={12} key={k}>
               <fieldset className="cb-facet">
                 <legend>{t(`programmes.form.side${k}`)}</legend>
                 <Form.Item name={`side${k}En`} label={t("programmes.form.sideName")}><Input data-testid={`programme-side-${k.toLowerCase()}-name`} /></Form.Item>
@@ -111,8 +111,8 @@ export function ProgrammeFormModal({ open, onClose, programme }: { open: boolean
               </fieldset>
             </Col>
           ))}
-          <Col span={12}><Form.Item name="minPopulation" label={t("programmes.form.minPopulation")}><InputNumber min={0} step={10000} style={{ width: "100%" }} data-testid="programme-min-population" /></Form.Item></Col>
-          <Col span={12}>
+          <Col xs={24} sm={12}><Form.Item name="minPopulation" label={t("programmes.form.minPopulation")}><InputNumber min={0} step={10000} style={{ width: "100%" }} data-testid="programme-min-population" /></Form.Item></Col>
+          <Col xs={24} sm={12}>
             <Form.Item label={t("programmes.eligibility")}>
               <Form.Item name="requireInventory" valuePropName="checked" noStyle><Checkbox>{t("programmes.form.requireInventory")}</Checkbox></Form.Item><br />
               <Form.Item name="requireTarget" valuePropName="checked" noStyle><Checkbox>{t("programmes.form.requireTarget")}</Checkbox></Form.Item><br />

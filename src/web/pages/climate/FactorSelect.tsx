@@ -30,7 +30,8 @@ export function FactorSelect({ value, onChange, disabled, ariaLabel }: { value?:
       loading={found.isFetching}
       options={options}
       optionRender={(o) => (o.data as { detail: string }).detail}
-      style={{ minWidth: 260 }}
+      // never wider than a phone's screen (the search placeholder would widen it past the edge)
+      style={{ minWidth: 260, maxWidth: "min(480px, calc(100vw - 48px))" }}
       popupMatchSelectWidth={480}
     />
   );

@@ -29,23 +29,23 @@ export function TargetForm({ open, onCancel, onSubmit, busy, error }: { open: bo
       onOk={() => void form.validateFields().then(submit)} onCancel={onCancel}>
       <Form form={form} layout="vertical" data-testid="target-form" initialValues={{ type: "base-year", method: "linear", baseYear: 2019, targetYear: 2030, reductionPct: 43, netZeroYear: 2050 }}>
         <Row gutter={12}>
-          <Col span={12}><Form.Item name="type" label={L("type")}><Select options={(["base-year", "fixed-level", "baseline-scenario", "intensity"] as const).map((v) => ({ value: v, label: t(`climate.pathway.types.${v}`) }))} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="name" label={L("name")}><Input maxLength={300} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="baseYear" label={L("baseYear")} rules={[{ required: true }]}><InputNumber min={1990} max={2100} style={{ width: "100%" }} /></Form.Item></Col>
-          <Col span={16}><Form.Item name="baseEmissions" label={L("baseEmissions")} rules={[{ required: true }]}><InputNumber min={1} style={{ width: "100%" }} data-testid="target-base-emissions" /></Form.Item></Col>
-          <Col span={8}><Form.Item name="targetYear" label={L("targetYear")} rules={[{ required: true }]}><InputNumber min={1991} max={2100} style={{ width: "100%" }} /></Form.Item></Col>
+          <Col xs={24} sm={12}><Form.Item name="type" label={L("type")}><Select options={(["base-year", "fixed-level", "baseline-scenario", "intensity"] as const).map((v) => ({ value: v, label: t(`climate.pathway.types.${v}`) }))} /></Form.Item></Col>
+          <Col xs={24} sm={12}><Form.Item name="name" label={L("name")}><Input maxLength={300} /></Form.Item></Col>
+          <Col xs={10} sm={8}><Form.Item name="baseYear" label={L("baseYear")} rules={[{ required: true }]}><InputNumber min={1990} max={2100} style={{ width: "100%" }} /></Form.Item></Col>
+          <Col xs={14} sm={16}><Form.Item name="baseEmissions" label={L("baseEmissions")} rules={[{ required: true }]}><InputNumber min={1} style={{ width: "100%" }} data-testid="target-base-emissions" /></Form.Item></Col>
+          <Col xs={10} sm={8}><Form.Item name="targetYear" label={L("targetYear")} rules={[{ required: true }]}><InputNumber min={1991} max={2100} style={{ width: "100%" }} /></Form.Item></Col>
           {type === "fixed-level"
-            ? <Col span={16}><Form.Item name="targetLevel" label={L("level")} rules={[{ required: true }]}><InputNumber min={0} style={{ width: "100%" }} /></Form.Item></Col>
-            : <Col span={16}><Form.Item name="reductionPct" label={L("reduction")} rules={[{ required: true }]}><InputNumber min={0} max={100} style={{ width: "100%" }} /></Form.Item></Col>}
-          <Col span={8}><Form.Item name="netZeroYear" label={L("netZeroYear")}><InputNumber min={2020} max={2100} style={{ width: "100%" }} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="method" label={L("method")}><Select options={(["linear", "constant-rate"] as const).map((m) => ({ value: m, label: t(`climate.pathway.methods.${m}`) }))} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="basePopulation" label={L("basePopulation")} rules={[{ required: type === "intensity" }]}><InputNumber min={1} style={{ width: "100%" }} /></Form.Item></Col>
+            ? <Col xs={14} sm={16}><Form.Item name="targetLevel" label={L("level")} rules={[{ required: true }]}><InputNumber min={0} style={{ width: "100%" }} /></Form.Item></Col>
+            : <Col xs={14} sm={16}><Form.Item name="reductionPct" label={L("reduction")} rules={[{ required: true }]}><InputNumber min={0} max={100} style={{ width: "100%" }} /></Form.Item></Col>}
+          <Col xs={10} sm={8}><Form.Item name="netZeroYear" label={L("netZeroYear")}><InputNumber min={2020} max={2100} style={{ width: "100%" }} /></Form.Item></Col>
+          <Col xs={14} sm={8}><Form.Item name="method" label={L("method")}><Select options={(["linear", "constant-rate"] as const).map((m) => ({ value: m, label: t(`climate.pathway.methods.${m}`) }))} /></Form.Item></Col>
+          <Col xs={24} sm={8}><Form.Item name="basePopulation" label={L("basePopulation")} rules={[{ required: type === "intensity" }]}><InputNumber min={1} style={{ width: "100%" }} /></Form.Item></Col>
         </Row>
         <Form.Item label={L("bau")} style={{ marginBottom: 0 }}>
           <Row gutter={12}>
-            <Col span={8}><Form.Item name="popGrowth" label={L("popGrowth")} rules={[{ required: type === "baseline-scenario" }]}><InputNumber min={-10} max={20} step={0.1} style={{ width: "100%" }} /></Form.Item></Col>
-            <Col span={8}><Form.Item name="gdpGrowth" label={L("gdpGrowth")} rules={[{ required: type === "baseline-scenario" }]}><InputNumber min={-20} max={30} step={0.1} style={{ width: "100%" }} /></Form.Item></Col>
-            <Col span={8}><Form.Item name="intensity" label={L("intensity")}><InputNumber min={-30} max={30} step={0.1} style={{ width: "100%" }} /></Form.Item></Col>
+            <Col xs={24} sm={8}><Form.Item name="popGrowth" label={L("popGrowth")} rules={[{ required: type === "baseline-scenario" }]}><InputNumber min={-10} max={20} step={0.1} style={{ width: "100%" }} /></Form.Item></Col>
+            <Col xs={24} sm={8}><Form.Item name="gdpGrowth" label={L("gdpGrowth")} rules={[{ required: type === "baseline-scenario" }]}><InputNumber min={-20} max={30} step={0.1} style={{ width: "100%" }} /></Form.Item></Col>
+            <Col xs={24} sm={8}><Form.Item name="intensity" label={L("intensity")}><InputNumber min={-30} max={30} step={0.1} style={{ width: "100%" }} /></Form.Item></Col>
           </Row>
         </Form.Item>
         <Row gutter={12}>

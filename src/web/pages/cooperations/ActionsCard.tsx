@@ -93,9 +93,9 @@ function ActionModal({ cooperation, action, onClose }: { cooperation: Cooperatio
             <Form.Item name="completionPct" label={L("completion")}><InputNumber min={0} max={100} disabled={status === "done"} data-testid="action-completion" /></Form.Item>
           </Col>
           <Col xs={24} md={10}><Form.Item name="practiceId" label={L("practiceId")}><Input maxLength={120} data-testid="action-practice" /></Form.Item></Col>
-          <Col xs={8} md={6}><Form.Item name="impactValue" label={`${L("impact")}: ${L("impactValue")}`}><InputNumber style={{ width: "100%" }} data-testid="action-impact-value" /></Form.Item></Col>
-          <Col xs={8} md={6}><Form.Item name="impactUnit" label={L("impactUnit")}><Input placeholder="tCO2e/yr, µg/m³" maxLength={30} data-testid="action-impact-unit" /></Form.Item></Col>
-          <Col xs={8} md={12}><Form.Item name="impactLabel" label={L("impactLabel")}><Input maxLength={300} /></Form.Item></Col>
+          <Col xs={12} md={6}><Form.Item name="impactValue" label={`${L("impact")}: ${L("impactValue")}`}><InputNumber style={{ width: "100%" }} data-testid="action-impact-value" /></Form.Item></Col>
+          <Col xs={12} md={6}><Form.Item name="impactUnit" label={L("impactUnit")}><Input placeholder="tCO2e/yr, µg/m³" maxLength={30} data-testid="action-impact-unit" /></Form.Item></Col>
+          <Col xs={24} md={12}><Form.Item name="impactLabel" label={L("impactLabel")}><Input maxLength={300} /></Form.Item></Col>
         </Row>
         {err && <Alert type="error" showIcon title={err.status === 409 ? t("cooperations.conflict") : err.message} data-testid="action-error" />}
       </Form>

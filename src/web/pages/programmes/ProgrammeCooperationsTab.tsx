@@ -54,15 +54,15 @@ function FormCooperation({ programme, open, onClose }: { programme: Programme; o
       okButtonProps={{ loading: create.isPending, disabled: chosen.length < 2, "data-testid": "cooperation-create-submit" }} onOk={() => form.submit()}>
       <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} data-testid="cooperation-form">
         <Row gutter={12}>
-          <Col span={12}><Form.Item name="nameEn" label={t("programmes.coop.nameEn")} rules={req}><Input data-testid="cooperation-name-en" /></Form.Item></Col>
-          <Col span={12}><Form.Item name="nameZh" label={t("programmes.coop.nameZh")}><Input lang="zh-CN" data-testid="cooperation-name-zh" /></Form.Item></Col>
-          <Col span={12}>
+          <Col xs={24} sm={12}><Form.Item name="nameEn" label={t("programmes.coop.nameEn")} rules={req}><Input data-testid="cooperation-name-en" /></Form.Item></Col>
+          <Col xs={24} sm={12}><Form.Item name="nameZh" label={t("programmes.coop.nameZh")}><Input lang="zh-CN" data-testid="cooperation-name-zh" /></Form.Item></Col>
+          <Col xs={24} sm={12}>
             <Form.Item name="themes" label={t("programmes.themes")}>
               <Select mode="tags" data-testid="cooperation-themes" options={PROGRAMME_THEMES.map((th) => ({ value: th, label: t(`programmes.theme.${th}`) }))} />
             </Form.Item>
           </Col>
-          <Col span={6}><Form.Item name="start" label={t("programmes.coop.start")}><Input type="date" /></Form.Item></Col>
-          <Col span={6}><Form.Item name="end" label={t("programmes.coop.end")}><Input type="date" /></Form.Item></Col>
+          <Col xs={12} sm={6}><Form.Item name="start" label={t("programmes.coop.start")}><Input type="date" /></Form.Item></Col>
+          <Col xs={12} sm={6}><Form.Item name="end" label={t("programmes.coop.end")}><Input type="date" /></Form.Item></Col>
         </Row>
         <fieldset className="cb-facet" data-testid="cooperation-members">
           <legend>{t("programmes.coop.members")}</legend>

@@ -13,15 +13,15 @@ export function OrganisationFields({ prefix }: { prefix?: string }) {
   const n = (k: string) => (prefix ? [prefix, k] : k);
   return (
     <Row gutter={12}>
-      <Col span={12}><Form.Item name={n("nameEn")} label={L("nameEn")} rules={[{ required: true }]}><Input maxLength={300} data-testid="org-name-en" /></Form.Item></Col>
-      <Col span={12}><Form.Item name={n("nameZh")} label={L("nameZh")}><Input maxLength={300} data-testid="org-name-zh" /></Form.Item></Col>
-      <Col span={8}>
+      <Col xs={24} sm={12}><Form.Item name={n("nameEn")} label={L("nameEn")} rules={[{ required: true }]}><Input maxLength={300} data-testid="org-name-en" /></Form.Item></Col>
+      <Col xs={24} sm={12}><Form.Item name={n("nameZh")} label={L("nameZh")}><Input maxLength={300} data-testid="org-name-zh" /></Form.Item></Col>
+      <Col xs={24} sm={8}>
         <Form.Item name={n("kind")} label={L("kind")} rules={[{ required: true }]}>
           <Select data-testid="org-kind" options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`work.organisationKinds.${k}`) }))} />
         </Form.Item>
       </Col>
-      <Col span={8}><Form.Item name={n("country")} label={L("country")} rules={[{ pattern: /^[A-Za-z]{2}$/, message: "ISO 3166-1 alpha-2" }]}><Input maxLength={2} data-testid="org-country" /></Form.Item></Col>
-      <Col span={8}><Form.Item name={n("sector")} label={L("sector")}><Input maxLength={200} data-testid="org-sector" /></Form.Item></Col>
+      <Col xs={8} sm={8}><Form.Item name={n("country")} label={L("country")} rules={[{ pattern: /^[A-Za-z]{2}$/, message: "ISO 3166-1 alpha-2" }]}><Input maxLength={2} data-testid="org-country" /></Form.Item></Col>
+      <Col xs={16} sm={8}><Form.Item name={n("sector")} label={L("sector")}><Input maxLength={200} data-testid="org-sector" /></Form.Item></Col>
     </Row>
   );
 }

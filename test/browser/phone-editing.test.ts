@@ -1,0 +1,406 @@
+/**
+ * Issue 18 item 1, the editing screens on a phone (390×844) and the tablet widths (768, 820, 991 px).
+ * Each flow is walked as the person who does it, signed in with their role: an administrator opens a
+ * programme, its programme manager opens a call; a programme manager adds an action, a partner and a
+ * pilot to a cooperation; a city editor imports observations, creates an inventory, and moderates a
+ * district vision statement (written by a resident); an administrator edits a practice. At each step:
+ * no sideways scrolling, every field and the submit button reachable (scrolled to, inside the screen,
+ * not under the sticky header, not too narrow to type in), modals no wider than the screen, and the
+ * saved record shown. Then every public page of phone.test.ts and the editing pages at tablet widths.
+ */
+import { describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { chooseOption } from "./select";
+import { type Running, useBrowser } from "./server";
+
+let server: Running;
+let page: Page;
+useBrowser((s) => {
+  server = s.server;
+  if (s.page) page = s.page;
+}, { pageTimeoutMs: 45_000 });
+const T = 180_000;
+const PASSWORD = "correct horse battery staple";
+/** Narrower than this, a text field shows a few characters only: too small to type a name or a date (dd/mm/yyyy and its picker icon) into. */
+const MIN_FIELD_PX = 120;
+/** A number field (a year, a percentage, an amount) needs room for about six digits. */
+const MIN_NUMBER_PX = 60;
+/** A select shows its chosen value (a unit such as "MWh", a status) and opens a list as wide as it needs. */
+const MIN_SELECT_PX = 80;
+
+async function api<R>(method: string, path: string, body?: unknown): Promise<R> {
+  const res = await fetch(`${server.baseUrl}/api/v1${path}`, { method, headers: { "content-type": "application/json", ...server.authHeaders }, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as R;
+}
+
+/** Creates a user with the given roles and signs this browser in as them (instead of the administrator). */
+async function signInAs(email: string, roles: { role: string; scope: string }[]): Promise<void> {
+  const user = await api<{ id: string }>("POST", "/users", { email, name: email.split("@")[0], password: PASSWORD, isAdmin: false });
+  for (const r of roles) await api("POST", `/users/${user.id}/roles`, r);
+  await page.context().clearCookies();
+  const r = await page.context().request.post(`${server.baseUrl}/api/v1/auth/sign-in`, { data: { email, password: PASSWORD } });
+  if (!r.ok()) throw new Error(`sign-in as ${email} failed: ${r.status()} ${await r.text()}`);
+}
+
+async function viewport(width: number, height = 844): Promise<void> {
+  await page.setViewportSize({ width, height });
+}
+
+/** Opens a page and waits for the element a person came for. */
+async function open(path: string, ready: Locator | string): Promise<void> {
+  await page.goto(`${server.baseUrl}${path}`);
+  await (typeof ready === "string" ? page.getByTestId(ready) : ready).first().waitFor();
+}
+
+/** The page is no wider than the screen (the widest element named when it is). */
+async function expectNoSideScroll(what: string): Promise<void> {
+  const w = await page.evaluate(() => {
+    const inner = window.innerWidth;
+    let widest = "";
+    if (document.documentElement.scrollWidth > inner) {
+      for (const el of Array.from(document.body.querySelectorAll<HTMLElement>("*"))) {
+        const r = el.getBoundingClientRect();
+        if (r.right > inner + 0.5 && r.width > 0 && !el.closest(".ant-table-content, .ant-table-body, .ant-tabs-nav-list")) {
+          widest = `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 80)} [${el.getAttribute("data-testid") ?? ""}] right=${Math.round(r.right)}`;
+          break;
+        }
+      }
+    }
+    return { scroll: document.documentElement.scrollWidth, inner, widest };
+  });
+  expect(w.scroll, `${what}: the page is ${w.scroll} px wide on a ${w.inner} px screen (${w.widest})`).toBeLessThanOrEqual(w.inner);
+}
+
+/** The element lies within the screen's width (a modal, a drawer, a card). */
+async function expectWithinWidth(locator: Locator, what: string): Promise<void> {
+  await locator.waitFor({ state: "visible" });
+  const box = await locator.boundingBox();
+  const vw = page.viewportSize()!.width;
+  expect(box, `${what} has no box`).not.toBeNull();
+  expect(box!.x, `${what} starts left of the screen`).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width, `${what} ends right of the screen (${Math.round(box!.x + box!.width)} > ${vw})`).toBeLessThanOrEqual(vw + 0.5);
+}
+
+/**
+ * Every field of `form` and its submit button, each scrolled to the top of its scrolling box (the
+ * worst case: where the sticky header is), must be inside the screen, hit by a tap at its centre
+ * (nothing on top of it) and — for text fields — wide enough to type in. Returns the problems.
+ */
+async function formProblems(form: Locator, submit: Locator, minField: number): Promise<string[]> {
+  await form.waitFor({ state: "visible" });
+  await submit.waitFor({ state: "visible" });
+  const submitHandle = await submit.elementHandle();
+  return form.evaluate((root, [button, min, minNumber, minSelect]) => {
+    const problems: string[] = [];
+    const label = (el: Element) => el.getAttribute("data-testid") ?? el.getAttribute("aria-label") ?? el.getAttribute("id") ?? el.tagName.toLowerCase();
+    const fields = Array.from(root.querySelectorAll<HTMLElement>("input, textarea, .ant-select, .ant-picker, .ant-radio-button-wrapper, .ant-checkbox-wrapper"))
+      .filter((el) => {
+        if (el instanceof HTMLInputElement && ["hidden", "checkbox", "radio", "file"].includes(el.type)) return false;
+        // the search box of a select, the input of a date picker: the select/picker itself is checked
+        if (el.matches("input") && el.closest(".ant-select, .ant-picker")) return false;
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== "hidden";
+      });
+    const check = (el: HTMLElement, what: string, textField: boolean) => {
+      el.scrollIntoView({ block: "start", inline: "nearest" });
+      const r = el.getBoundingClientRect();
+      const vw = document.documentElement.clientWidth;
+      const vh = window.innerHeight;
+      if (r.left < -0.5 || r.right > vw + 0.5) problems.push(`${what} is cut off at the side (${Math.round(r.left)}–${Math.round(r.right)} of ${vw} px)`);
+      const number = el.matches("[role=spinbutton], input[type=number]") || !!el.closest(".ant-input-number");
+      // a select shows a chosen value (a unit, a status) and opens a full list: narrower is fine
+      const least = number ? minNumber : el.matches(".ant-select") ? minSelect : min;
+      if (textField && r.width < least) problems.push(`${what} is ${Math.round(r.width)} px wide (less than ${least})`);
+      const x = Math.min(Math.max(r.left + r.width / 2, 1), vw - 1);
+      const y = Math.min(Math.max(r.top + Math.min(r.height / 2, 16), 1), vh - 1);
+      const hit = document.elementFromPoint(x, y);
+      // A toast ("Saved") covers the top for three seconds and goes: not a layout fault.
+      if (hit?.closest(".ant-message, .ant-notification")) return;
+      if (!hit || !(hit === el || el.contains(hit) || hit.contains(el) && hit.getBoundingClientRect().height <= r.height + 2)) {
+        const by = hit ? `${hit.tagName.toLowerCase()}.${String(hit.className).split(" ")[0]}` : "nothing";
+        problems.push(`${what} is covered by ${by} when scrolled to`);
+      }
+    };
+    for (const el of fields) check(el, label(el), el.matches("input, textarea, .ant-select, .ant-picker") && !(el instanceof HTMLInputElement && el.maxLength > 0 && el.maxLength <= 4));
+    check(button as HTMLElement, `the submit button ${label(button as Element)}`, false);
+    return problems;
+  }, [submitHandle, minField, MIN_NUMBER_PX, MIN_SELECT_PX] as const);
+}
+
+async function expectFormUsable(form: Locator, submit: Locator, what: string): Promise<void> {
+  const problems = await formProblems(form, submit, MIN_FIELD_PX);
+  if (problems.length && process.env.PHONE_SHOTS) await page.screenshot({ path: `${process.env.PHONE_SHOTS}/${what.replace(/\W+/g, "-")}.png`, fullPage: false });
+  expect(problems, `${what} on a ${page.viewportSize()!.width} px screen`).toEqual([]);
+}
+
+/** The open modal: within the screen's width; returns it. */
+async function openModal(what: string): Promise<Locator> {
+  const modal = page.locator(".ant-modal:visible").last();
+  await modal.locator(".ant-modal-container").waitFor({ state: "visible" });
+  // The opening animation (rc-motion's zoom classes) scales the modal: measure once it has ended — no motion
+  // class left, no finite animation running (spinners run for ever), and drawn at its laid-out width.
+  await expect.poll(() => modal.evaluate((el) => {
+    const wrap = el.closest(".ant-modal-wrap") ?? el;
+    const moving = [wrap, ...Array.from(wrap.querySelectorAll("*"))].some((e) => /-(enter|appear|leave)\b/.test(String(e.className)));
+    const running = wrap.getAnimations({ subtree: true }).some((a) => a.playState === "running" && a.effect?.getTiming().iterations !== Infinity);
+    const box = el.querySelector<HTMLElement>(".ant-modal-container");
+    const scaled = !box || Math.abs(box.getBoundingClientRect().width - box.offsetWidth) > 0.5;
+    return moving || running || scaled ? "moving" : "still";
+  }), { timeout: 15_000 }).toBe("still");
+  await expectWithinWidth(modal.locator(".ant-modal-container"), `the ${what} modal`);
+  return modal;
+}
+
+const numberInput = (id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
+
+describe("editing on a phone (390×844): every field and button reachable, the record saved", () => {
+  it("an administrator opens a programme, its programme manager opens a call and sees it listed", async () => {
+    await viewport(390);
+    await open("/programmes", "programme-list");
+    await expectNoSideScroll("programmes list");
+    await page.getByTestId("new-programme").click();
+    const modal = await openModal("new programme");
+    await expectFormUsable(modal.getByTestId("programme-form"), page.getByTestId("programme-create-submit"), "the new-programme form");
+    await page.getByTestId("programme-name-en").fill("Phone twinning programme");
+    await page.getByTestId("programme-name-zh").fill("手机结对合作项目");
+    await page.getByTestId("programme-start").fill("2026-01-01");
+    await page.getByTestId("programme-end").fill("2028-12-31");
+    await page.getByTestId("programme-side-a-name").fill("EU");
+    await page.getByTestId("programme-side-a-countries").fill("DE, ES, CZ");
+    await page.getByTestId("programme-side-b-name").fill("China");
+    await page.getByTestId("programme-side-b-countries").fill("CN");
+    await page.getByTestId("programme-create-submit").click();
+    await page.waitForURL(/\/programmes\/phone-twinning-programme-[a-z0-9]+$/);
+    await page.getByTestId("programme-title").filter({ hasText: "Phone twinning programme" }).waitFor();
+    await page.getByTestId("programme-overview").waitFor();
+    await expectNoSideScroll("the new programme's overview");
+    const programmeId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
+
+    await signInAs("manager.phone@example.org", [{ role: "programme_manager", scope: programmeId }]);
+    await open(`/programmes/${encodeURIComponent(programmeId)}?tab=call`, "calls-empty");
+    await expectNoSideScroll("the call tab, no call yet");
+    await page.getByTestId("new-call").click();
+    const callModal = await openModal("new call");
+    await expectFormUsable(callModal.locator("form"), page.getByTestId("call-create-submit"), "the new-call form");
+    await page.getByTestId("call-title-en").fill("Phone call 2026");
+    await page.getByTestId("call-title-zh").fill("2026年手机征集");
+    await page.getByTestId("call-deadline").fill("2099-12-31");
+    await page.getByTestId("call-create-submit").click();
+    await page.getByTestId("call-list").filter({ hasText: "Phone call 2026" }).waitFor();
+    await page.getByTestId("application-form").waitFor();
+    await expectNoSideScroll("the call tab with its call and the application form");
+    await expectFormUsable(page.getByTestId("application-form"), page.getByTestId("application-submit"), "the application form");
+  }, T);
+
+  it("a programme manager adds an action, a partner and a pilot to a cooperation", async () => {
+    const coop = await api<{ id: string }>("POST", "/cooperations", {
+      programmeId: "iuc-asia", names: { en: "Phone test: Chongqing – Mannheim", zh: "手机测试：重庆—曼海姆" }, themes: ["transport"], startDate: "2026-01-01",
+      members: [{ slug: "chongqing-cn", role: "lead", side: "a" }, { slug: "mannheim-de", role: "partner", side: "b" }],
+    });
+    await signInAs("manager.iuc@example.org", [{ role: "programme_manager", scope: "iuc-asia" }]);
+    await viewport(390);
+    const base = `/cooperations/${coop.id}`;
+
+    await open(`${base}?tab=plan`, "actions-empty");
+    await expectNoSideScroll("the action plan tab");
+    await page.getByTestId("action-add").click();
+    const modal = await openModal("new action");
+    await expectFormUsable(page.getByTestId("action-form"), page.getByTestId("action-save"), "the action form");
+    await page.getByTestId("action-title-en").fill("Electric bus pilot on a phone");
+    await chooseOption(page, page.getByTestId("action-owner"), "Chongqing");
+    await numberInput("action-impact-value").fill("1200");
+    await page.getByTestId("action-impact-unit").fill("tCO2e/yr");
+    await page.getByTestId("action-save").click();
+    await modal.waitFor({ state: "hidden" });
+    await page.getByTestId("actions-table").getByTestId("action-title").filter({ hasText: "Electric bus pilot on a phone" }).waitFor();
+    await expectNoSideScroll("the action plan with its action");
+
+    await open(`${base}?tab=partners`, "partners-empty");
+    await expectNoSideScroll("the partners tab");
+    await page.getByTestId("partner-mode").getByText("New organisation").click();
+    await page.getByTestId("org-name-en").waitFor();
+    await expectFormUsable(page.getByTestId("partner-form"), page.getByTestId("partner-submit"), "the partner form");
+    await page.getByTestId("org-name-en").fill("Phone Energy GmbH");
+    await chooseOption(page, page.getByTestId("org-kind"), "Private");
+    await page.getByTestId("partner-role").fill("technology partner");
+    await page.getByTestId("partner-commitment-en").fill("Designs the heat pump pilot");
+    await page.getByTestId("partner-submit").click();
+    await page.getByTestId("partners-private").filter({ hasText: "Phone Energy GmbH" }).waitFor();
+    await expectNoSideScroll("the partners tab with its partner");
+
+    await open(`${base}?tab=pilots`, "pilots-empty");
+    await expectNoSideScroll("the pilots tab");
+    await expectFormUsable(page.getByTestId("pilot-form"), page.getByTestId("pilot-submit"), "the pilot form");
+    await page.getByTestId("pilot-title-en").fill("Rail freight link on a phone");
+    await chooseOption(page, page.getByTestId("pilot-city"), "Chongqing");
+    await numberInput("pilot-budget").fill("250000");
+    await page.getByTestId("pilot-submit").click();
+    await page.getByTestId("pilot-title").filter({ hasText: "Rail freight link on a phone" }).waitFor();
+    await expect(page.getByTestId("pilot-budget-value").innerText()).resolves.toBe("250,000 EUR");
+    await expectNoSideScroll("the pilots tab with its pilot");
+    await expectFormUsable(page.getByTestId("fund-form"), page.getByTestId("fund-submit"), "the fund application form");
+  }, T);
+
+  it("a city editor imports observations, creates an inventory and moderates a resident's vision statement", async () => {
+    const district = await api<{ id: string }>("POST", "/cities/chongqing-cn/districts", { names: { en: "Jiangbei", zh: "江北区" } });
+    const proc = await api<{ id: string }>("POST", `/districts/${district.id}/processes`, { question: { en: "What should Jiangbei be like in 2035?", zh: "2035年的江北区应当是什么样？" }, startsOn: "2026-03-01" });
+    await signInAs("editor.phone@example.org", [{ role: "city_editor", scope: "chongqing-cn" }, { role: "city_editor", scope: "prague-cz" }]);
+    await viewport(390);
+
+    // Observations: the upload box on screen, the result counted.
+    await open("/import", "import-upload");
+    await expectNoSideScroll("the import page");
+    await expectWithinWidth(page.getByTestId("import-upload"), "the upload box");
+    const csv = "city,indicator,period,value,source,note\nchongqing-cn,air.pm25_annual,2031,30.5,who-aqg-2021,phone test\n";
+    await page.getByTestId("import-upload").locator("input[type=file]").setInputFiles({ name: "phone.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByTestId("import-result").waitFor();
+    await expect(page.getByTestId("import-inserted").innerText()).resolves.toMatch(/1/);
+    await expectNoSideScroll("the import result");
+
+    // An inventory: the create modal, then the sector table.
+    await open("/cities/prague-cz?tab=climate", "inventory-none");
+    await expectNoSideScroll("the climate tab without an inventory");
+    await page.getByTestId("inventory-new").click();
+    const modal = await openModal("new inventory");
+    const create = modal.locator(".ant-modal-footer .ant-btn-primary");
+    await expectFormUsable(page.getByTestId("inventory-new-form"), create, "the new-inventory form");
+    await numberInput("inventory-new-year").fill("2021");
+    await create.click();
+    await page.getByTestId("inventory-summary").waitFor();
+    await expect(page.getByTestId("inventory-status").innerText()).resolves.toBe("Draft");
+    await page.getByTestId("editor-add-I").click();
+    await numberInput("activity-0-amount").waitFor();
+    await expectNoSideScroll("the inventory editor with a row");
+    await expectFormUsable(page.getByTestId("editor-table-I"), page.getByTestId("inventory-save"), "the inventory's sector table");
+
+    // A resident's statement (the editor joins as a participant), then its moderation.
+    await open(`/cities/chongqing-cn/districts/${district.id}?process=${proc.id}`, "join-form");
+    await expectNoSideScroll("the district vision page");
+    await expectFormUsable(page.getByTestId("join-form").locator("form"), page.getByTestId("join-submit"), "the join form");
+    await page.getByTestId("join-name").fill("Li Na");
+    await page.getByTestId("join-group-residents").click();
+    await page.getByTestId("join-submit").click();
+    await page.getByTestId("joined-as").waitFor();
+    const statement = page.getByTestId("statement-text");
+    await expectFormUsable(page.locator("form").filter({ has: statement }), page.getByTestId("statement-submit"), "the statement form");
+    await statement.fill("Shaded walkways along the Jialing river");
+    await page.getByTestId("statement-submit").click();
+    const queue = page.getByTestId("moderation-queue");
+    await queue.getByText("Shaded walkways along the Jialing river").waitFor();
+    await expectNoSideScroll("the vision page with the moderation queue");
+    const accept = queue.locator("[data-testid^=accept-]").first();
+    await expect(formProblems(queue, accept, MIN_FIELD_PX)).resolves.toEqual([]);
+    await accept.click();
+    await page.getByTestId("accepted-statements").getByText("Shaded walkways along the Jialing river").waitFor();
+    await expectNoSideScroll("the vision page with the accepted statement");
+  }, T);
+
+  it("an administrator edits a practice and sees the new summary", async () => {
+    await viewport(390);
+    await open("/practices/london-congestion-charge", "practice-edit");
+    await expectNoSideScroll("the practice page with its tools");
+    await page.getByTestId("practice-edit").click();
+    const modal = await openModal("practice editor");
+    await expect.poll(() => page.getByTestId("practice-summary-en").inputValue()).toMatch(/\w/);
+    await expectFormUsable(page.getByTestId("practice-form"), page.getByTestId("practice-form-submit"), "the practice form");
+    await page.getByTestId("practice-summary-en").fill("Edited on a phone: a charge for driving into central London.");
+    await page.getByTestId("practice-form-submit").click();
+    await modal.waitFor({ state: "hidden", timeout: 30_000 });
+    await page.getByTestId("practice-summary").filter({ hasText: "Edited on a phone" }).waitFor();
+    await expectNoSideScroll("the edited practice");
+  }, T);
+});
+
+/** What each page shows once loaded (a selector), so the width is measured on the real content. */
+const CITY_TABS: Array<[tab: string, ready: string]> = [
+  ["overview", "[data-testid^='figure-']"],
+  ["indicators", "[data-testid^='indicator-chart-'] canvas"],
+  ["air", "[data-testid=air-calendar] canvas"],
+  ["climate", "[data-testid=inventory-none], [data-testid=inventory-summary]"],
+  ["practices", "[data-testid=gap-practices]"],
+  ["counterparts", "[data-testid=counterparts-family], [data-testid=counterparts-empty], [data-testid=counterparts-none]"],
+  ["cooperations", "[data-testid=city-cooperations], [data-testid=city-cooperations-empty]"],
+  ["districts", "[data-testid=districts-tab] [data-testid^='district-']"],
+];
+const COOP = "iuc-asia-chongqing-mannheim";
+const TABLET_WIDTHS = [768, 820, 991];
+
+/** The page's width, and — when wider than the screen — the first element that sticks out. */
+async function overflow(): Promise<{ scroll: number; inner: number; widest: string }> {
+  return page.evaluate(() => {
+    const inner = window.innerWidth;
+    let widest = "";
+    if (document.documentElement.scrollWidth > inner) {
+      for (const el of Array.from(document.body.querySelectorAll<HTMLElement>("*"))) {
+        const r = el.getBoundingClientRect();
+        if (r.right > inner + 0.5 && r.width > 0 && !el.closest(".ant-table-content, .ant-table-body, .ant-tabs-nav-list")) {
+          widest = `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 80)} [${el.getAttribute("data-testid") ?? ""}] right=${Math.round(r.right)}`;
+          break;
+        }
+      }
+    }
+    return { scroll: document.documentElement.scrollWidth, inner, widest };
+  });
+}
+
+describe("tablet widths (768, 820, 991 px): public and editing pages fit the screen", () => {
+  it("every public page of the phone test and the editing pages, signed in as an administrator", async () => {
+    const district = await api<{ id: string }>("POST", "/cities/prague-cz/districts", { names: { en: "Karlín", zh: "卡尔林" } });
+    const proc = await api<{ id: string }>("POST", `/districts/${district.id}/processes`, { question: { en: "What should Karlín be like in 2035?", zh: "2035年的卡尔林应当是什么样？" }, startsOn: "2026-03-01" });
+    const pages: Array<[path: string, ready: string]> = [
+      ["/", "[data-testid=world-map] canvas"],
+      ["/cities", "[data-testid=cities-table] [data-testid^='city-link-']"],
+      ["/practices", "[data-testid^='practice-result-']"],
+      ["/practices/london-congestion-charge", "[data-testid=outcome-table]"],
+      ...CITY_TABS.map(([tab, ready]): [string, string] => [`/cities/beijing-cn${tab === "overview" ? "" : `?tab=${tab}`}`, `[data-testid=city-page] [role=tabpanel]:visible >> ${ready}`]),
+      ["/showcase/programmes/iuc-asia", "[data-testid^='showcase-coop-']"],
+      [`/showcase/cooperations/${COOP}`, "[data-testid=showcase-cooperation]"],
+      [`/cities/prague-cz/districts/${district.id}?process=${proc.id}`, "[data-testid=moderation-queue]"],
+      // the editing pages, with their edit controls
+      ["/programmes", "[data-testid=programme-list]"],
+      ["/programmes/iuc-asia", "[data-testid=programme-overview]"],
+      ["/programmes/iuc-asia?tab=call", "[data-testid=call-tab]"],
+      ["/programmes/iuc-asia?tab=cooperations", "[data-testid=programme-cooperations]"],
+      ["/programmes/iuc-asia?tab=pairing", "[data-testid=pairing-formed]"],
+      [`/cooperations/${COOP}`, "[data-testid=cooperation-status]"],
+      [`/cooperations/${COOP}?tab=plan`, "[data-testid=action-add]"],
+      [`/cooperations/${COOP}?tab=activities`, "[data-testid=activity-form-card]"],
+      [`/cooperations/${COOP}?tab=partners`, "[data-testid=partner-form-card]"],
+      [`/cooperations/${COOP}?tab=pilots`, "[data-testid=pilot-form-card]"],
+      ["/import", "[data-testid=import-upload]"],
+      ["/cities/chongqing-cn?tab=climate", "[data-testid=inventory-new]"],
+      ["/cities/chongqing-cn?tab=climate&view=pathway", "[data-testid=target-new]"],
+      ["/cities/chongqing-cn?tab=air", "[data-testid=air-upload]"],
+      ["/cities/chongqing-cn?tab=districts", "[data-testid=new-district]"],
+    ];
+    const wide: string[] = [];
+    for (const [path, ready] of pages) {
+      await viewport(TABLET_WIDTHS[0]!, 1024);
+      await page.goto(`${server.baseUrl}${path}`);
+      await page.locator(ready).first().waitFor();
+      // A tablet turned or a window resized: the same page at each width (all three lie between antd's md and lg).
+      for (const width of TABLET_WIDTHS) {
+        await viewport(width, 1024);
+        // charts and tables follow a resize on the next frames: wait for the page to settle within the screen
+        const fits = await expect.poll(async () => (await overflow()).scroll, { timeout: 5_000 }).toBeLessThanOrEqual(width).then(() => true, () => false);
+        if (!fits) {
+          const o = await overflow();
+          wide.push(`${path} at ${width} px: ${o.scroll} px wide (${o.widest})`);
+        }
+      }
+    }
+    expect(wide).toEqual([]);
+
+    // The editing modals at the narrowest tablet width.
+    await viewport(768, 1024);
+    await open("/programmes", "new-programme");
+    await page.getByTestId("new-programme").click();
+    await openModal("new programme at 768 px");
+    await expectFormUsable(page.getByTestId("programme-form"), page.getByTestId("programme-create-submit"), "the new-programme form");
+    await open("/practices/london-congestion-charge", "practice-edit");
+    await page.getByTestId("practice-edit").click();
+    await openModal("practice editor at 768 px");
+    await expectFormUsable(page.getByTestId("practice-form"), page.getByTestId("practice-form-submit"), "the practice form");
+  }, T);
+});
