@@ -133,7 +133,10 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext, pol
         const decision = await decideWrite(rule, req.principal?.user, req, scopes);
         if (!decision.allowed) {
           if (decision.needs === "sign-in") throw new UnauthorizedError(decision.message, { code: "auth.sign_in_required" });
-          const coded = decision.needs === "role" ? { code: "auth.role_required" as const, params: { roles: decision.grants.map(describe).join("; ") } } : { code: "auth.admin_only" as const };
+          // `roles` in English for API users; `grants` as role:scope pairs for clients to translate.
+          const coded = decision.needs === "role"
+            ? { code: "auth.role_required" as const, params: { roles: decision.grants.map(describe).join("; "), grants: decision.grants.map((g) => `${g.role}:${g.scope}`).join(";") } }
+            : { code: "auth.admin_only" as const };
           throw new ForbiddenError(decision.message, coded);
         }
         if (rule.audit?.ownTransaction) await readBefore(ctx, rule.audit, req);

@@ -92,6 +92,40 @@ describe.each(DIALECTS)("problem codes and params on %s", (dialect) => {
     expect(body.current.version).toBe(2);
   });
 
+  it("the rarer refusals carry their own code, not a generic one", async () => {
+    // An inventory: twice for the same year; finalised while its basic sectors are not reported.
+    const create = () => app.inject({ method: "POST", url: "/api/v1/cities/malaga-es/inventories", payload: { year: 2021 } });
+    const created = await create();
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().inventory.id as string;
+    const twiceInv = expectProblem(await create(), 409);
+    expect(twiceInv).toMatchObject({ code: "conflict.inventory_exists", params: { city: "malaga-es", year: 2021, id } });
+    expect(twiceInv.detail).toBe(`malaga-es already has an inventory for 2021 (id ${id})`);
+    const fin = expectProblem(await app.inject({ method: "POST", url: `/api/v1/inventories/${id}/finalise`, payload: { version: 1 } }), 400) as ReturnType<typeof expectProblem> & { totalErrors: number };
+    expect(fin).toMatchObject({ code: "inventory.cannot_finalise", params: { count: fin.totalErrors } });
+    expect(fin.totalErrors).toBeGreaterThan(0);
+    // A programme whose end comes before its start, and a cooperation listing a city twice.
+    const dates = await app.inject({ method: "POST", url: "/api/v1/programmes", payload: { ...programme, endDate: "2025-01-01" } });
+    expect(expectProblem(dates, 400)).toMatchObject({ code: "dates.end_before_start", params: { start: "2026-01-01", end: "2025-01-01" } });
+    const p = (await app.inject({ method: "POST", url: "/api/v1/programmes", payload: programme })).json().id as string;
+    const twice = await app.inject({ method: "POST", url: "/api/v1/cooperations", payload: { programmeId: p, names: { en: "Twice" }, members: [{ slug: "chongqing-cn", role: "lead" }, { slug: "chongqing-cn", role: "partner" }] } });
+    expect(expectProblem(twice, 400)).toMatchObject({ code: "cooperation.city_twice", params: { city: "chongqing-cn" } });
+  });
+
+  it("a missing role: auth.role_required names the grants as role:scope, beside the English roles", async () => {
+    const p = (await app.inject({ method: "POST", url: "/api/v1/programmes", payload: programme })).json().id as string;
+    const signIn = await app.inject({ method: "POST", url: "/api/v1/auth/sign-in", headers: { authorization: "" }, payload: { email: "officer@example.org", password: "correct horse battery" } });
+    expect(signIn.statusCode, signIn.body).toBe(200);
+    const cookie = signIn.headers["set-cookie"];
+    const csrf = signIn.json().csrfToken as string;
+    const r = await app.inject({
+      method: "PATCH", url: `/api/v1/programmes/${p}`, payload: { funder: "EU", version: 1 },
+      headers: { authorization: "", cookie: (Array.isArray(cookie) ? cookie : [String(cookie)]).map((c) => c.split(";")[0]).join("; "), "x-csrf-token": csrf },
+    });
+    const body = expectProblem(r, 403);
+    expect(body).toMatchObject({ code: "auth.role_required", params: { grants: `programme_manager:${p}`, roles: `programme manager of ${p}` } });
+  });
+
   it("documents code and params in the OpenAPI problem schema", async () => {
     const doc = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json() as { components: { schemas: { Problem: { properties: Record<string, { enum?: string[] }>; required: string[] } } } };
     const schema = doc.components.schemas.Problem;

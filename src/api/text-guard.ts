@@ -57,6 +57,6 @@ export function registerTextGuard(app: FastifyInstance): void {
   app.addHook("preValidation", async (req) => {
     const problems = requestTextProblems(req);
     const first = problems[0];
-    if (first) throw new InvalidInputError(`invalid text in "${first.column}": ${first.message}`, problems);
+    if (first) throw new InvalidInputError(`invalid text in "${first.column}": ${first.message}`, problems, undefined, { code: "validation.invalid_text", params: { field: first.column ?? "" } });
   });
 }

@@ -68,6 +68,7 @@ export const ProgrammeImpactSchema = z.object({
       start: z.number().int().nullable(),
       status: z.enum(["evaluated", "no_start", "no_data", "no_pre_years", "no_post_years", "not_evaluable"]),
       reason: Words.nullable().describe("why there is no evaluation (null when evaluated)"),
+      problem: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }).optional().describe("for not_evaluable: the problem the evaluation raised, as a code (see the Problem schema) with its params"),
       preYears: z.number().int(),
       postYears: z.number().int(),
       effectShare: z.number().nullable().describe("mean post-period gap as a share of the synthetic control's post-period level (−0.05: 5 % below)"),

@@ -17,7 +17,7 @@ const now = (): string => new Date().toISOString();
 
 function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, column: string, value: string): T {
   const r = schema.safeParse(value);
-  if (!r.success) throw new InvalidInputError(`${column} ${r.error.issues[0]?.message ?? "is invalid"}`, [{ column, message: r.error.issues[0]?.message ?? "is invalid" }]);
+  if (!r.success) throw new InvalidInputError(`${column} ${r.error.issues[0]?.message ?? "is invalid"}`, [{ column, message: r.error.issues[0]?.message ?? "is invalid" }], undefined, { code: "validation.invalid", params: { field: column } });
   return r.data;
 }
 
@@ -33,7 +33,7 @@ export async function createUser(ctx: AppContext, input: { email: string; name: 
   const email = parse(EmailSchema, "email", input.email);
   const password = parse(PasswordSchema, "password", input.password);
   const name = input.name.trim() || email;
-  if (await ctx.accounts.findByEmail(email)) throw new ConflictError(`a user with e-mail ${email} already exists`);
+  if (await ctx.accounts.findByEmail(email)) throw new ConflictError(`a user with e-mail ${email} already exists`, { code: "conflict.email_taken", params: { email } });
   const at = now();
   const id = randomUUID();
   await ctx.accounts.insertUser({ id, email, name, password_hash: await hashPassword(password), is_admin: input.isAdmin ? 1 : 0, disabled: 0, created_at: at, password_changed_at: at, must_change_password: input.mustChangePassword ? 1 : 0 });
@@ -132,7 +132,7 @@ export async function userForToken(ctx: AppContext, token: string): Promise<User
 /** A new API token; the secret is returned once and stored only as a hash. */
 export async function createToken(ctx: AppContext, userId: string, name: string): Promise<{ token: ApiToken; secret: string }> {
   const label = name.trim();
-  if (!label || label.length > 100) throw new InvalidInputError("name must be 1–100 characters", [{ column: "name", message: "must be 1–100 characters" }]);
+  if (!label || label.length > 100) throw new InvalidInputError("name must be 1–100 characters", [{ column: "name", message: "must be 1–100 characters" }], undefined, { code: "validation.length", params: { field: "name", minimum: 1, maximum: 100 } });
   const value = TOKEN_PREFIX + secret(32);
   const id = randomUUID();
   await ctx.accounts.insertToken({ id, user_id: userId, name: label, token_hash: sha256(value), prefix: value.slice(0, TOKEN_PREFIX.length + 6), created_at: now(), last_used_at: null, revoked_at: null });
@@ -152,7 +152,7 @@ export async function grantRole(ctx: AppContext, userId: string, grant: RoleGran
 }
 
 export async function revokeRole(ctx: AppContext, userId: string, grant: RoleGrant): Promise<User> {
-  if (!(await ctx.accounts.revokeGrant(userId, grant))) throw new NotFoundError(`user ${userId} has no ${grant.role} role for ${grant.scope}`);
+  if (!(await ctx.accounts.revokeGrant(userId, grant))) throw new NotFoundError(`user ${userId} has no ${grant.role} role for ${grant.scope}`, { code: "not_found.role_grant", params: { id: userId, role: grant.role, scope: grant.scope } });
   return (await ctx.accounts.getUser(userId)) as User;
 }
 
@@ -164,7 +164,7 @@ export async function revokeRole(ctx: AppContext, userId: string, grant: RoleGra
 export async function setUserDisabled(ctx: AppContext, userId: string, disabled: boolean, by: User): Promise<User> {
   const user = await ctx.accounts.getUser(userId);
   if (!user) throw new NotFoundError(`no user ${userId}`, { code: "not_found.user", params: { id: userId } });
-  if (disabled && user.id === by.id) throw new ConflictError("you cannot disable your own account; ask another administrator");
+  if (disabled && user.id === by.id) throw new ConflictError("you cannot disable your own account; ask another administrator", { code: "conflict.disable_self" });
   await ctx.accounts.setDisabled(userId, disabled, now());
   return (await ctx.accounts.getUser(userId))!;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ActionPlan, ActionPlanInput, ActionUpdate, CooperationAction, NewAction } from "../domain/cooperation.js";
-import { InvalidInputError, notFound } from "../errors.js";
+import { type Coded, InvalidInputError, notFound } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { getCooperation } from "./cooperations.js";
 import { VersionConflictError } from "./version-conflict.js";
@@ -61,18 +61,18 @@ export async function getAction(ctx: AppContext, id: string): Promise<Cooperatio
 /** Checks an action against its cooperation: owner is a member, partners and practice exist, dates in order, done ⇒ 100 %. */
 async function checkAction(ctx: AppContext, cooperationId: string, input: NewAction): Promise<void> {
   const coop = await getCooperation(ctx, cooperationId);
-  const bad = (column: string, value: string, message: string) => new InvalidInputError(`${column}: "${value}" ${message}`, [{ column, value, message }]);
+  const bad = (column: string, value: string, message: string, coded: Coded) => new InvalidInputError(`${column}: "${value}" ${message}`, [{ column, value, message, ...coded }], 1, coded);
   if (input.ownerCity && !coop.members.some((m) => m.slug === input.ownerCity)) {
-    throw bad("ownerCity", input.ownerCity, `is not a member city of the cooperation (members: ${coop.members.map((m) => m.slug).join(", ")})`);
+    throw bad("ownerCity", input.ownerCity, `is not a member city of the cooperation (members: ${coop.members.map((m) => m.slug).join(", ")})`, { code: "cooperation.not_a_member", params: { field: "ownerCity", value: input.ownerCity } });
   }
   const orgs = await ctx.cooperations.existing("organisations", input.partnerIds);
   const missing = input.partnerIds.find((p) => !orgs.has(p));
-  if (missing) throw bad("partnerIds", missing, "is not a known organisation");
+  if (missing) throw bad("partnerIds", missing, "is not a known organisation", { code: "validation.unknown_organisation", params: { field: "partnerIds", value: missing } });
   if (input.practiceId && !(await ctx.cooperations.existing("practices", [input.practiceId])).has(input.practiceId)) {
-    throw bad("practiceId", input.practiceId, "is not a practice in the library");
+    throw bad("practiceId", input.practiceId, "is not a practice in the library", { code: "validation.unknown_practice", params: { field: "practiceId", value: input.practiceId } });
   }
-  if (input.startDate && input.endDate && input.endDate < input.startDate) throw bad("endDate", input.endDate, `is before the start date ${input.startDate}`);
-  if (input.status === "done" && input.completionPct !== 100) throw bad("completionPct", String(input.completionPct), "must be 100 for a done action");
+  if (input.startDate && input.endDate && input.endDate < input.startDate) throw bad("endDate", input.endDate, `is before the start date ${input.startDate}`, { code: "dates.end_before_start", params: { start: input.startDate, end: input.endDate } });
+  if (input.status === "done" && input.completionPct !== 100) throw bad("completionPct", String(input.completionPct), "must be 100 for a done action", { code: "action.done_needs_100" });
 }
 
 function fromInput(input: NewAction, base: Pick<CooperationAction, "id" | "cooperationId" | "version" | "createdBy" | "createdAt">, now: string): CooperationAction {

@@ -29,7 +29,7 @@ describe.each(DIALECTS)("activities on %s", (dialect) => {
   it("refuses an end date before the start, naming endDate", async () => {
     const err = await createActivity(ctx, "coop-cq-ma", { kind: "workshop", titles: { en: "W" }, startDate: "2018-05-02", endDate: "2018-05-01" }, "test").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InvalidInputError);
-    expect((err as InvalidInputError).problems).toEqual([{ column: "endDate", value: "2018-05-01", message: "must be on or after the startDate 2018-05-02" }]);
+    expect((err as InvalidInputError).problems).toEqual([{ column: "endDate", value: "2018-05-01", message: "must be on or after the startDate 2018-05-02", code: "dates.end_before_start", params: { start: "2018-05-02", end: "2018-05-01" } }]);
   });
 
   it("answers not found for an unknown cooperation, programme or organisation", async () => {

@@ -95,7 +95,7 @@ export async function addOutput(ctx: AppContext, activityId: string, input: NewO
     if (activity.cooperationId !== null && pilot.cooperationId !== activity.cooperationId) {
       throw new InvalidInputError(`pilot project "${input.pilotId}" belongs to another cooperation`, [
         { column: "pilotId", value: input.pilotId, message: `is not a pilot project of cooperation ${activity.cooperationId}` },
-      ]);
+      ], undefined, { code: "pilot.other_cooperation", params: { id: input.pilotId, cooperation: activity.cooperationId } });
     }
   }
   const o: Output = {

@@ -84,7 +84,7 @@ export class AirImportStore {
       if (existing.city !== target.city) {
         throw new InvalidInputError(`station ${existing.id} belongs to ${existing.city}; nothing was imported`, [
           { column: "city", value: target.city, message: `station ${existing.name} is already stored for ${existing.city}` },
-        ]);
+        ], undefined, { code: "air.station_other_city", params: { station: existing.id, city: existing.city } });
       }
     }
     // The range of dates each station's file covers: those stored days are replaced.

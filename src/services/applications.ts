@@ -35,7 +35,7 @@ async function eligibilityFor(ctx: AppContext, callId: string, city: { country: 
 }
 
 function duplicate(a: Application): ConflictError {
-  return new ConflictError(`${a.city.names.en} (${a.city.slug}) has already applied to this call: application ${a.id} is ${a.status}`);
+  return new ConflictError(`${a.city.names.en} (${a.city.slug}) has already applied to this call: application ${a.id} is ${a.status}`, { code: "conflict.already_applied", params: { city: a.city.slug, id: a.id, status: a.status } });
 }
 
 /**
@@ -47,9 +47,12 @@ export async function submitApplication(ctx: AppContext, callId: string, input: 
   const n = NewApplicationSchema.parse(input);
   const call = await getCall(ctx, callId, now);
   const closed = callClosedReason(call, isoDay(now));
-  if (closed) throw new ConflictError(closed);
+  if (closed) {
+    const notYet = call.opensOn !== null && isoDay(now) < call.opensOn;
+    throw new ConflictError(closed, notYet ? { code: "conflict.call_not_open", params: { date: call.opensOn! } } : { code: "conflict.call_closed", params: { date: call.deadline } });
+  }
   const city = await ctx.cities.get(n.city);
-  if (!city) throw new InvalidInputError(`no city with slug "${n.city}"`, [{ column: "city", value: n.city, message: "is not a known city" }]);
+  if (!city) throw new InvalidInputError(`no city with slug "${n.city}"`, [{ column: "city", value: n.city, message: "is not a known city" }], undefined, { code: "validation.unknown_city", params: { field: "city", value: n.city } });
   const existing = await ctx.programmes.findApplication(callId, city.slug);
   if (existing) throw duplicate(existing);
   const stage = { inventory: n.stage.inventory ?? false, target: n.stage.target ?? false, plan: n.stage.plan ?? false };
@@ -105,7 +108,7 @@ export async function decideApplication(ctx: AppContext, id: string, input: Deci
     const ok = isEligible(eligibility);
     if (ok !== (d.status === "eligible") && !note) {
       const why = ok ? "it meets every rule" : eligibility.filter((c) => !c.ok).map((c) => c.reason.en).join("; ");
-      throw new InvalidInputError(`marking this application ${d.status} overrides the rules (${why}): give a note saying why`, [{ column: "note", message: "is required to override the eligibility rules" }]);
+      throw new InvalidInputError(`marking this application ${d.status} overrides the rules (${why}): give a note saying why`, [{ column: "note", message: "is required to override the eligibility rules" }], undefined, { code: "application.override_needs_note", params: { status: d.status } });
     }
   }
   const decided = d.status === "accepted" || d.status === "declined";

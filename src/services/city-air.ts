@@ -12,7 +12,7 @@ async function cityOrThrow(ctx: AppContext, slug: string) {
 
 async function stationOrThrow(ctx: AppContext, slug: string, station: string): Promise<void> {
   const [s] = await ctx.airStations.byIds([station]);
-  if (!s || s.city !== slug) throw new NotFoundError(`no air-quality station "${station}" in ${slug}`);
+  if (!s || s.city !== slug) throw new NotFoundError(`no air-quality station "${station}" in ${slug}`, { code: "not_found.station", params: { id: station, city: slug } });
 }
 
 /** The standards' definitions as the air page shows them. */

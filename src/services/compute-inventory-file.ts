@@ -26,7 +26,7 @@ export function computeInventoryFile(json: unknown, factors: Iterable<EmissionFa
   const file = InventoryFileSchema.safeParse(json);
   if (!file.success) {
     const problems = file.error.issues.map((i) => ({ column: path(i.path) || "(file)", message: i.message }));
-    throw new InvalidInputError("the file is not an inventory (expected an object with an activities array)", problems);
+    throw new InvalidInputError("the file is not an inventory (expected an object with an activities array)", problems, undefined, { code: "inventory.not_an_inventory" });
   }
   const problems: Problem[] = [];
   const activities: ActivityInput[] = [];
@@ -50,6 +50,6 @@ export function computeInventoryFile(json: unknown, factors: Iterable<EmissionFa
     for (const p of err.problems) problems.push({ ...p, column: p.column?.replace(/^activities\[(\d+)\]/, (_, n: string) => `activities[${indexOf[Number(n)]}]`) });
     problems.sort((a, b) => Number(/\[(\d+)\]/.exec(a.column ?? "")?.[1] ?? -1) - Number(/\[(\d+)\]/.exec(b.column ?? "")?.[1] ?? -1));
     const n = new Set(problems.map((p) => /^activities\[\d+\]/.exec(p.column ?? "")?.[0] ?? p.column)).size;
-    throw new InvalidInputError(`${n} ${n === 1 ? "activity is" : "activities are"} not valid; nothing was computed`, problems);
+    throw new InvalidInputError(`${n} ${n === 1 ? "activity is" : "activities are"} not valid; nothing was computed`, problems, undefined, { code: "inventory.activities_invalid", params: { count: n } });
   }
 }

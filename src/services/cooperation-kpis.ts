@@ -1,30 +1,30 @@
 import { randomUUID } from "node:crypto";
 import type { Kpi, KpiUpdate, KpiValue, KpiValueInput, NewKpi } from "../domain/cooperation.js";
-import { InvalidInputError, notFound } from "../errors.js";
+import { type Coded, InvalidInputError, notFound } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { getCooperation } from "./cooperations.js";
 import { VersionConflictError } from "./version-conflict.js";
 
-const bad = (column: string, value: string, message: string) => new InvalidInputError(`${column}: "${value}" ${message}`, [{ column, value, message }]);
+const bad = (column: string, value: string, message: string, coded: Coded) => new InvalidInputError(`${column}: "${value}" ${message}`, [{ column, value, message, ...coded }], 1, coded);
 
 /** A KPI belongs to an action or a pilot of the cooperation (both scope-checked); its city is a member; its indicator exists. */
 async function checkKpi(ctx: AppContext, cooperationId: string, input: NewKpi): Promise<void> {
   const coop = await getCooperation(ctx, cooperationId);
-  if (!input.actionId && !input.pilotId) throw new InvalidInputError("a KPI belongs to an action or a pilot", [{ column: "actionId", message: "give actionId or pilotId" }]);
-  if (input.actionId && input.pilotId) throw bad("pilotId", input.pilotId, "cannot be given together with actionId");
+  if (!input.actionId && !input.pilotId) throw new InvalidInputError("a KPI belongs to an action or a pilot", [{ column: "actionId", message: "give actionId or pilotId" }], 1, { code: "kpi.owner_required" });
+  if (input.actionId && input.pilotId) throw bad("pilotId", input.pilotId, "cannot be given together with actionId", { code: "kpi.action_and_pilot" });
   if (input.actionId) {
     const a = await ctx.cooperations.actions.get(input.actionId);
-    if (!a || a.cooperationId !== cooperationId) throw bad("actionId", input.actionId, "is not an action of this cooperation");
+    if (!a || a.cooperationId !== cooperationId) throw bad("actionId", input.actionId, "is not an action of this cooperation", { code: "kpi.action_not_in_cooperation", params: { id: input.actionId } });
   }
   if (input.pilotId) {
     // Scope-checked like actionId: a pilot of another cooperation (or programme) is refused.
     const p = await ctx.work.getPilot(input.pilotId);
-    if (!p) throw bad("pilotId", input.pilotId, "is not a known pilot project");
-    if (p.cooperationId !== cooperationId) throw bad("pilotId", input.pilotId, "is not a pilot project of this cooperation");
+    if (!p) throw bad("pilotId", input.pilotId, "is not a known pilot project", { code: "validation.unknown_pilot", params: { field: "pilotId", value: input.pilotId } });
+    if (p.cooperationId !== cooperationId) throw bad("pilotId", input.pilotId, "is not a pilot project of this cooperation", { code: "pilot.other_cooperation", params: { id: input.pilotId, cooperation: cooperationId } });
   }
-  if (input.city && !coop.members.some((m) => m.slug === input.city)) throw bad("city", input.city, "is not a member city of the cooperation");
-  if (input.indicator && !(await ctx.indicators.get(input.indicator))) throw bad("indicator", input.indicator, "is not an indicator of the catalogue");
-  if (input.targetYear < Number(input.baselineDate.slice(0, 4))) throw bad("targetYear", String(input.targetYear), `is before the baseline date ${input.baselineDate}`);
+  if (input.city && !coop.members.some((m) => m.slug === input.city)) throw bad("city", input.city, "is not a member city of the cooperation", { code: "cooperation.not_a_member", params: { field: "city", value: input.city } });
+  if (input.indicator && !(await ctx.indicators.get(input.indicator))) throw bad("indicator", input.indicator, "is not an indicator of the catalogue", { code: "validation.unknown_indicator", params: { field: "indicator", value: input.indicator } });
+  if (input.targetYear < Number(input.baselineDate.slice(0, 4))) throw bad("targetYear", String(input.targetYear), `is before the baseline date ${input.baselineDate}`, { code: "kpi.target_before_baseline", params: { date: input.baselineDate } });
 }
 
 function fromInput(input: NewKpi, base: Pick<Kpi, "id" | "cooperationId" | "version" | "createdBy" | "createdAt">, now: string): Kpi {

@@ -54,10 +54,10 @@ export function cooperationReportCsv(d: ReportData): string {
 /** The report of one cooperation as a print-ready HTML document (in `lang`) or as CSV. */
 export async function cooperationReport(ctx: AppContext, id: string, opts: { format: string; lang?: string; today?: string }): Promise<{ contentType: string; body: string }> {
   if (!(REPORT_FORMATS as readonly string[]).includes(opts.format)) {
-    throw new InvalidInputError(`unknown report format "${opts.format}"`, [{ column: "format", value: opts.format, message: "must be html or csv" }]);
+    throw new InvalidInputError(`unknown report format "${opts.format}"`, [{ column: "format", value: opts.format, message: "must be html or csv" }], undefined, { code: "validation.invalid_value", params: { field: "format", options: "html, csv" } });
   }
   const lang = opts.lang ?? "en";
-  if (lang !== "en" && lang !== "zh") throw new InvalidInputError(`unknown language "${lang}"`, [{ column: "lang", value: lang, message: "must be en or zh" }]);
+  if (lang !== "en" && lang !== "zh") throw new InvalidInputError(`unknown language "${lang}"`, [{ column: "lang", value: lang, message: "must be en or zh" }], undefined, { code: "validation.invalid_value", params: { field: "lang", options: "en, zh" } });
   const data = await loadReportData(ctx, id, { today: opts.today });
   return opts.format === "csv"
     ? { contentType: "text/csv; charset=utf-8", body: cooperationReportCsv(data) }

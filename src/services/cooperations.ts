@@ -49,7 +49,7 @@ export async function getCooperation(ctx: AppContext, id: string): Promise<Coope
 async function checkMembers(ctx: AppContext, members: MemberInput[]): Promise<void> {
   const seen = new Set<string>();
   for (const [i, m] of members.entries()) {
-    if (seen.has(m.slug)) throw new InvalidInputError(`city "${m.slug}" is listed twice`, [{ column: `members.${i}.slug`, value: m.slug, message: "is listed twice" }]);
+    if (seen.has(m.slug)) throw new InvalidInputError(`city "${m.slug}" is listed twice`, [{ column: `members.${i}.slug`, value: m.slug, message: "is listed twice" }], undefined, { code: "cooperation.city_twice", params: { city: m.slug } });
     seen.add(m.slug);
     if (!(await ctx.cities.get(m.slug))) throw new NotFoundError(`no city with slug "${m.slug}" (members.${i}.slug)`, { code: "not_found.city", params: { id: m.slug } });
   }
@@ -57,12 +57,12 @@ async function checkMembers(ctx: AppContext, members: MemberInput[]): Promise<vo
   if (leads.length > 1) {
     throw new InvalidInputError(`a cooperation has at most one lead city, not ${leads.length}`, [
       { column: "members", value: leads.map((m) => m.slug).join(", "), message: "more than one member has the role lead" },
-    ]);
+    ], undefined, { code: "cooperation.lead_count", params: { count: leads.length } });
   }
 }
 
 function checkDates(start: string | null, end: string | null): void {
-  if (start && end && end < start) throw new InvalidInputError("the end date is before the start date", [{ column: "endDate", value: end, message: `is before the start date ${start}` }]);
+  if (start && end && end < start) throw new InvalidInputError("the end date is before the start date", [{ column: "endDate", value: end, message: `is before the start date ${start}` }], undefined, { code: "dates.end_before_start", params: { start: start, end: end } });
 }
 
 /** Creates a cooperation (status proposed, recorded as its first transition dated `today`). */

@@ -13,7 +13,7 @@ import { computeActivities } from "./inventory-view.js";
 export async function createInventory(ctx: AppContext, city: string, input: NewInventory, createdBy: string, now = new Date()): Promise<InventoryView> {
   if (!(await ctx.cities.get(city))) throw notFound("city", city);
   const existing = await ctx.inventories.findByCityYear(city, input.year);
-  if (existing) throw new ConflictError(`${city} already has an inventory for ${input.year} (id ${existing.id})`);
+  if (existing) throw new ConflictError(`${city} already has an inventory for ${input.year} (id ${existing.id})`, { code: "conflict.inventory_exists", params: { city, year: input.year, id: existing.id } });
   const at = now.toISOString();
   const inventory: Inventory = {
     id: randomUUID(),

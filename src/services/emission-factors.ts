@@ -43,8 +43,8 @@ export async function addEmissionFactor(ctx: AppContext, input: NewEmissionFacto
     if (seen.has(g.gas)) problems.push({ column: `gases.${i}.gas`, value: g.gas, message: "appears twice" });
     seen.add(g.gas);
   });
-  if (problems.length > 0) throw new InvalidInputError("the emission factor is not valid", problems);
-  if (await ctx.emissionFactors.get(input.id)) throw new ConflictError(`an emission factor with id "${input.id}" already exists`);
+  if (problems.length > 0) throw new InvalidInputError("the emission factor is not valid", problems, undefined, { code: "emission_factor.invalid", params: { count: problems.length } });
+  if (await ctx.emissionFactors.get(input.id)) throw new ConflictError(`an emission factor with id "${input.id}" already exists`, { code: "conflict.emission_factor_exists", params: { id: input.id } });
 
   const at = now.toISOString();
   return ctx.database.db.transaction().execute(async (trx) => {

@@ -28,14 +28,14 @@ async function current(ctx: AppContext, id: string, version: number): Promise<In
 export async function finaliseInventory(ctx: AppContext, id: string, version: number, by: string, now = new Date()): Promise<InventoryView> {
   const view = await current(ctx, id, version);
   const inv = view.inventory;
-  if (inv.status === "final") throw new ConflictError(`inventory ${id} is already final`);
+  if (inv.status === "final") throw new ConflictError(`inventory ${id} is already final`, { code: "conflict.inventory_already_final", params: { id } });
   const problems: Problem[] = view.completeness.missingBasic.map((ref) => ({
     column: "activities",
     value: ref,
     message: "is a BASIC source with neither data nor a notation key (NO, IE, NE or C)",
   }));
   if (inv.population === null) problems.push({ column: "population", message: "is required to finalise (for emissions per person)" });
-  if (problems.length > 0) throw new InvalidInputError(`the inventory cannot be finalised: ${problems.length} problem${problems.length === 1 ? "" : "s"}`, problems);
+  if (problems.length > 0) throw new InvalidInputError(`the inventory cannot be finalised: ${problems.length} problem${problems.length === 1 ? "" : "s"}`, problems, undefined, { code: "inventory.cannot_finalise", params: { count: problems.length } });
 
   const city = (await ctx.cities.get(inv.city))!;
   const at = now.toISOString();
@@ -75,7 +75,7 @@ export async function finaliseInventory(ctx: AppContext, id: string, version: nu
 /** Returns a final inventory to draft and withdraws the observations it wrote. */
 export async function reopenInventory(ctx: AppContext, id: string, version: number, now = new Date()): Promise<InventoryView> {
   const view = await current(ctx, id, version);
-  if (view.inventory.status === "draft") throw new ConflictError(`inventory ${id} is already a draft`);
+  if (view.inventory.status === "draft") throw new ConflictError(`inventory ${id} is already a draft`, { code: "conflict.inventory_already_draft", params: { id } });
   const at = now.toISOString();
   const ok = await ctx.database.db.transaction().execute(async (trx) => {
     const repo = new InventoryRepository(trx);
@@ -90,6 +90,6 @@ export async function reopenInventory(ctx: AppContext, id: string, version: numb
 /** Deletes a draft inventory. */
 export async function deleteInventory(ctx: AppContext, id: string): Promise<void> {
   const view = await inventoryView(ctx, id);
-  if (view.inventory.status === "final") throw new ConflictError(`inventory ${id} is final; reopen it before deleting it`);
+  if (view.inventory.status === "final") throw new ConflictError(`inventory ${id} is final; reopen it before deleting it`, { code: "conflict.inventory_final", params: { id } });
   await ctx.inventories.delete(id);
 }

@@ -52,7 +52,7 @@ const FAMILY_SIZE = 100;
 export function evaluatePanelCsv(text: string, treated: string, start: number, preFrom?: number): SyntheticControlResult {
   const panel = parseImpactPanel(text);
   if (!panel.some((p) => p.unit === treated)) {
-    throw new InvalidInputError(`the treated unit "${treated}" is not in the panel`, [{ column: "unit", value: treated, message: `is not a unit of the panel (${new Set(panel.map((p) => p.unit)).size} units)` }]);
+    throw new InvalidInputError(`the treated unit "${treated}" is not in the panel`, [{ column: "unit", value: treated, message: `is not a unit of the panel (${new Set(panel.map((p) => p.unit)).size} units)` }], undefined, { code: "impact.treated_not_in_panel", params: { unit: treated } });
   }
   return syntheticControl({ panel, treated, start, preFrom });
 }
@@ -161,7 +161,7 @@ async function evaluate(ctx: AppContext, q: CityImpactQuery, inputs: ImpactInput
   const yearly = await inputs.yearly(indicator.code);
   const own = yearly.get(city.slug);
   if (!own || own.size === 0) {
-    throw new InvalidInputError(`${city.slug} has no yearly value of ${indicator.code}`, [{ column: "city", value: city.slug, message: `has no yearly value of ${indicator.code}` }]);
+    throw new InvalidInputError(`${city.slug} has no yearly value of ${indicator.code}`, [{ column: "city", value: city.slug, message: `has no yearly value of ${indicator.code}` }], undefined, { code: "impact.no_yearly_values", params: { city: city.slug, indicator: indicator.code } });
   }
   const points = await inputs.points();
   const info = new Map(points.map((p) => [p.slug, p]));
@@ -174,7 +174,7 @@ async function evaluate(ctx: AppContext, q: CityImpactQuery, inputs: ImpactInput
   let candidates: string[];
   if (rule.kind === "list") {
     const problems = rule.slugs.filter((s) => !info.has(s)).map((s) => ({ column: "donors", value: s, message: "is not a city slug" }));
-    if (problems.length) throw new InvalidInputError(`${problems.length} donor(s) are not cities`, problems);
+    if (problems.length) throw new InvalidInputError(`${problems.length} donor(s) are not cities`, problems, undefined, { code: "impact.donors_not_cities", params: { count: problems.length } });
     candidates = rule.slugs.filter((s, i, all) => s !== city.slug && all.indexOf(s) === i);
   } else if (rule.kind === "family") {
     const family = await counterpartsForCity(ctx, city.slug, { top: FAMILY_SIZE, country: city.country });
@@ -250,7 +250,7 @@ async function evaluate(ctx: AppContext, q: CityImpactQuery, inputs: ImpactInput
     return false;
   });
   if (candidates.length === 0) {
-    throw new InvalidInputError(`no donor city for ${city.slug} (${rule.kind} rule)`, [{ column: "donors", value: rule.kind, message: "leaves no candidate city" }]);
+    throw new InvalidInputError(`no donor city for ${city.slug} (${rule.kind} rule)`, [{ column: "donors", value: rule.kind, message: "leaves no candidate city" }], undefined, { code: "impact.no_donor", params: { city: city.slug, rule: rule.kind } });
   }
 
   const panel: PanelValue[] = [];

@@ -1,6 +1,6 @@
 import { MIN_POST_YEARS, MIN_PRE_YEARS } from "../engines/impact/warnings.js";
 import type { ImpactWarning } from "../engines/impact/warnings.js";
-import { InvalidInputError, notFound } from "../errors.js";
+import { InvalidInputError, notFound, type ProblemCode, type ProblemParams } from "../errors.js";
 import type { AppContext } from "./context.js";
 import { evaluateCityImpact, type ImpactInputs, impactInputs } from "./impact-evaluation.js";
 
@@ -64,6 +64,8 @@ export interface ProgrammeImpactRow {
   status: ProgrammeImpactStatus;
   /** Why there is no evaluation (null when evaluated). */
   reason: Words | null;
+  /** For `not_evaluable`: the problem the evaluation raised, as a code with its params (src/problem-codes.ts), for clients to render. */
+  problem?: { code: ProblemCode; params: ProblemParams };
   /** The city's yearly values of the indicator from the start year on, and before it. */
   preYears: number;
   postYears: number;
@@ -107,7 +109,7 @@ export async function evaluateProgrammeImpact(ctx: AppContext, programmeId: stri
   if (!programme) throw notFound("programme", programmeId);
   const catalogue = new Map((await ctx.indicators.list()).map((i) => [i.code, i]));
   const unknown = indicatorCodes.filter((c) => !catalogue.has(c));
-  if (unknown.length) throw new InvalidInputError(`unknown indicator(s): ${unknown.join(", ")}`, unknown.map((c) => ({ column: "indicator", value: c, message: "is not an indicator code" })));
+  if (unknown.length) throw new InvalidInputError(`unknown indicator(s): ${unknown.join(", ")}`, unknown.map((c) => ({ column: "indicator", value: c, message: "is not an indicator code" })), undefined, { code: "impact.unknown_indicators", params: { codes: unknown.join(", ") } });
   const cooperations = (await inputs.cooperations()).filter((c) => c.programmeId === programme.id).sort((a, b) => (a.id < b.id ? -1 : 1));
   const points = new Map((await inputs.points()).map((p) => [p.slug, p]));
   const rows: ProgrammeImpactRow[] = [];
@@ -158,7 +160,7 @@ export async function evaluateProgrammeImpact(ctx: AppContext, programmeId: stri
           });
         } catch (e) {
           if (!(e instanceof InvalidInputError)) throw e;
-          rows.push({ ...base, status: "not_evaluable", reason: { en: `No evaluation: ${e.message}.`, zh: `无法评估：${e.message}。` } });
+          rows.push({ ...base, status: "not_evaluable", reason: { en: `No evaluation: ${e.message}.`, zh: `无法评估：${e.message}。` }, ...(e.code ? { problem: { code: e.code, params: e.params ?? {} } } : {}) });
         }
       }
     }

@@ -47,7 +47,7 @@ const stationId = (format: AirFormat, externalId: string): string =>
 function cityNear(located: RawStation[], points: CityPoint[]): string {
   const at = { lat: located.reduce((a, s) => a + s.lat!, 0) / located.length, lon: located.reduce((a, s) => a + s.lon!, 0) / located.length };
   const near = located.length > 0 ? nearestCity(points, at, 30) : null;
-  if (!near) throw new InvalidInputError("no city lies within 30 km of the stations: name the city", [{ column: "city", message: "is required (no city within 30 km of the stations)" }]);
+  if (!near) throw new InvalidInputError("no city lies within 30 km of the stations: name the city", [{ column: "city", message: "is required (no city within 30 km of the stations)" }], undefined, { code: "air.no_city_near", params: { km: 30 } });
   return near.city.slug;
 }
 
@@ -58,12 +58,12 @@ async function prepare(ctx: AppContext, props: ImportAirProps): Promise<{ header
   if (!format) {
     throw new InvalidInputError("the header is neither an OpenAQ archive file nor a UCI Beijing file; nothing was imported", [
       { row: 1, message: "expected location_id,sensors_id,location,datetime,lat,lon,parameter,units,value (OpenAQ) or year,month,day,hour,PM2.5,PM10,SO2,NO2,CO,O3,…,station (UCI)" },
-    ]);
+    ], undefined, { code: "air.unknown_format" });
   }
   const problems = headerProblems(header, format);
-  if (problems.length > 0) throw new InvalidInputError("the header row is not usable; nothing was imported", problems);
+  if (problems.length > 0) throw new InvalidInputError("the header row is not usable; nothing was imported", problems, undefined, { code: "import.header_unusable" });
   if (props.city !== undefined && !(await ctx.cities.get(props.city))) throw notFound("city", props.city);
-  if (props.city === undefined && format === "uci") throw new InvalidInputError("UCI files carry no coordinates: name the city", [{ column: "city", message: "is required for UCI files (e.g. --city beijing-cn)" }]);
+  if (props.city === undefined && format === "uci") throw new InvalidInputError("UCI files carry no coordinates: name the city", [{ column: "city", message: "is required for UCI files (e.g. --city beijing-cn)" }], undefined, { code: "air.uci_needs_city" });
   return { header, format };
 }
 
@@ -136,7 +136,7 @@ export async function importAir(ctx: AppContext, props: ImportAirProps): Promise
       throw new InvalidInputError(`${total} problem${total === 1 ? "" : "s"} in the file; nothing was imported`, located.problems.length > 0 ? located.problems : [{ message: `${flagged} rows could not be read` }], total, { code: "import.nothing_imported", params: { count: total } });
     }
     const { target, store } = open;
-    if (store === null || target === null || store.stationDays === 0) throw new InvalidInputError("the file has no values of PM2.5, PM10, SO2, NO2, CO or O3; nothing was imported", [{ message: "no measurements" }]);
+    if (store === null || target === null || store.stationDays === 0) throw new InvalidInputError("the file has no values of PM2.5, PM10, SO2, NO2, CO or O3; nothing was imported", [{ message: "no measurements" }], undefined, { code: "air.no_measurements" });
     phase("compute");
     const written = await store.finish(aqiTables);
     await target.trx.commit().execute();

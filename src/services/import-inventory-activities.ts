@@ -35,11 +35,11 @@ export async function importInventoryActivities(ctx: AppContext, id: string, pro
   for await (const rec of csvRecords(Readable.from([props.csv]))) {
     if (columns === null) {
       const header = readActivityHeader(rec.fields);
-      if (header.problems.length > 0) throw new InvalidInputError("the header row is not usable; nothing was imported", header.problems);
+      if (header.problems.length > 0) throw new InvalidInputError("the header row is not usable; nothing was imported", header.problems, undefined, { code: "import.header_unusable" });
       columns = header.columns;
       continue;
     }
-    if (rows.length >= MAX_ACTIVITIES) throw new InvalidInputError(`the file has more than ${MAX_ACTIVITIES} activity rows; nothing was imported`, [{ row: rec.row, message: "is one row too many" }]);
+    if (rows.length >= MAX_ACTIVITIES) throw new InvalidInputError(`the file has more than ${MAX_ACTIVITIES} activity rows; nothing was imported`, [{ row: rec.row, message: "is one row too many" }], undefined, { code: "import.too_many_rows", params: { max: MAX_ACTIVITIES } });
     const r = activityFromRow(rec.row, rec.fields, columns);
     if ("problems" in r) problems.push(...r.problems);
     else {
@@ -47,7 +47,7 @@ export async function importInventoryActivities(ctx: AppContext, id: string, pro
       rows.push(rec.row);
     }
   }
-  if (columns === null) throw new InvalidInputError("the file is empty; nothing was imported", [{ row: 1, message: "the header row is missing" }]);
+  if (columns === null) throw new InvalidInputError("the file is empty; nothing was imported", [{ row: 1, message: "the header row is missing" }], undefined, { code: "import.empty_file" });
 
   // The engine checks what the rows mean; its problems name activities[i], mapped back to rows.
   try {

@@ -79,7 +79,7 @@ async function pilotOfCooperation(ctx: AppContext, pilotId: string | null | unde
   const p = await ctx.work.getPilot(pilotId);
   if (!p) throw notFound("pilot", pilotId);
   if (p.cooperationId !== cooperationId) {
-    throw new InvalidInputError(`pilot project "${pilotId}" belongs to another cooperation`, [{ column: "pilotId", value: pilotId, message: `is not a pilot project of cooperation ${cooperationId}` }]);
+    throw new InvalidInputError(`pilot project "${pilotId}" belongs to another cooperation`, [{ column: "pilotId", value: pilotId, message: `is not a pilot project of cooperation ${cooperationId}` }], undefined, { code: "pilot.other_cooperation", params: { id: pilotId, cooperation: cooperationId } });
   }
 }
 

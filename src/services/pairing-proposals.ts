@@ -43,7 +43,7 @@ async function propose(ctx: AppContext, programmeId: string, input: PairingPropo
       problems.push({ column: "pairs", value: slug, message: status === "eligible" ? "has applied but is not accepted; list it in `added` to propose it on purpose" : "has not applied to the programme; list it in `added` to propose it on purpose" });
     }
   }
-  if (problems.length) throw new InvalidInputError(`${problems.length} problem(s) in the proposed pairs`, problems.slice(0, 50), problems.length);
+  if (problems.length) throw new InvalidInputError(`${problems.length} problem(s) in the proposed pairs`, problems.slice(0, 50), problems.length, { code: "pairing.invalid_pairs", params: { count: problems.length } });
 
   const formedOf = new Map(formed.map((f) => [`${f.a}|${f.b}`, f.cooperationId]));
   const skipped: PairingProposalResult["skipped"] = [];

@@ -45,10 +45,10 @@ export function recordsFromJson(text: string): { records: PracticeRecord[]; rows
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new InvalidInputError("the file is not valid JSON", [{ row: 1, message: `is not valid JSON: ${(err as Error).message}` }]);
+    throw new InvalidInputError("the file is not valid JSON", [{ row: 1, message: `is not valid JSON: ${(err as Error).message}` }], undefined, { code: "import.invalid_json" });
   }
   const list = Array.isArray(data) ? data : (data as { practices?: unknown })?.practices;
-  if (!Array.isArray(list)) throw new InvalidInputError("expected a JSON array of practices", [{ row: 1, message: 'is not an array of practices (or {"practices": [...]})' }]);
+  if (!Array.isArray(list)) throw new InvalidInputError("expected a JSON array of practices", [{ row: 1, message: 'is not an array of practices (or {"practices": [...]})' }], undefined, { code: "import.not_practice_list" });
   const { records, problems } = validateRecords(list);
   if (problems.length) throw new InvalidInputError(`${problems.length} problem(s) found; nothing was imported`, problems.slice(0, 1000), problems.length, { code: "import.nothing_imported", params: { count: problems.length } });
   return { records, rows: records.map((_, i) => i + 1) };
@@ -60,11 +60,11 @@ export function recordsFromCsv(text: string): { records: PracticeRecord[]; rows:
   try {
     rows = parse(text, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
   } catch (err) {
-    throw new InvalidInputError("the file is not valid CSV", [{ row: 1, message: `is not valid CSV: ${(err as Error).message}` }]);
+    throw new InvalidInputError("the file is not valid CSV", [{ row: 1, message: `is not valid CSV: ${(err as Error).message}` }], undefined, { code: "import.not_csv" });
   }
   const problems: Problem[] = [];
   const missing = ["id", "city", "country", "themes", "sources"].filter((c) => rows.length > 0 && !(c in rows[0]!));
-  if (missing.length) throw new InvalidInputError("the header lacks required columns", missing.map((c) => ({ row: 1, column: c, message: "is a required column" })));
+  if (missing.length) throw new InvalidInputError("the header lacks required columns", missing.map((c) => ({ row: 1, column: c, message: "is a required column" })), undefined, { code: "import.missing_columns", params: { columns: missing.join(", ") } });
   const raw = rows.map((r, i) => {
     const item: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(r)) {

@@ -95,7 +95,7 @@ export async function programmePairing(ctx: AppContext, programmeId: string, req
       const on = mine.filter(onBoard).length;
       return Math.max(on, cap - (mine.length - on));
     });
-  if (problems.length) throw new InvalidInputError(`invalid pairing request: ${problems.length} problem(s)`, problems.slice(0, 50), problems.length);
+  if (problems.length) throw new InvalidInputError(`invalid pairing request: ${problems.length} problem(s)`, problems.slice(0, 50), problems.length, { code: "pairing.invalid_request", params: { count: problems.length } });
 
   const A = req.sideA.map((s) => inputs.bySlug.get(s)!);
   const B = req.sideB.map((s) => inputs.bySlug.get(s)!);

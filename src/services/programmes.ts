@@ -10,12 +10,12 @@ import { VersionConflictError } from "./version-conflict.js";
 type ProgrammeFields = Omit<Programme, "id" | "version" | "createdBy" | "createdAt" | "updatedAt" | "counts" | "sources">;
 
 function checkPeriod(start: string | null, end: string | null, field = "endDate"): void {
-  if (start && end && end < start) throw new InvalidInputError(`the end date ${end} comes before the start date ${start}`, [{ column: field, value: end, message: `must be ${start} or later` }]);
+  if (start && end && end < start) throw new InvalidInputError(`the end date ${end} comes before the start date ${start}`, [{ column: field, value: end, message: `must be ${start} or later` }], undefined, { code: "dates.end_before_start", params: { start, end } });
 }
 
 async function checkSources(ctx: AppContext, ids: string[]): Promise<void> {
   for (const id of ids) {
-    if (!(await ctx.sources.get(id))) throw new InvalidInputError(`no source with id "${id}"`, [{ column: "sourceIds", value: id, message: "is not a known source" }]);
+    if (!(await ctx.sources.get(id))) throw new InvalidInputError(`no source with id "${id}"`, [{ column: "sourceIds", value: id, message: "is not a known source" }], undefined, { code: "validation.unknown_source", params: { field: "sourceIds", value: id } });
   }
 }
 
@@ -90,7 +90,7 @@ function withOpen(c: CallRecord, today: string, applicationCount?: number): Call
 
 function checkCallSide(p: Programme, side: string | null): void {
   if (side !== null && !p.sides.some((s) => s.key === side)) {
-    throw new InvalidInputError(`programme ${p.id} has no side "${side}"`, [{ column: "side", value: side, message: `must be one of the programme's sides (${p.sides.map((s) => s.key).join(", ") || "none"})` }]);
+    throw new InvalidInputError(`programme ${p.id} has no side "${side}"`, [{ column: "side", value: side, message: `must be one of the programme's sides (${p.sides.map((s) => s.key).join(", ") || "none"})` }], undefined, { code: "programme.unknown_side", params: { side, sides: p.sides.map((s) => s.key).join(", ") } });
   }
 }
 

@@ -19,7 +19,7 @@ function checkStakeholders(a: Fields): void {
     for (const id of [x, y]) if (!ids.has(id)) problems.push({ column: "tensions", value: id, message: "is not a partner of this map" });
     if (x === y) problems.push({ column: "tensions", value: x, message: "a tension joins two different partners" });
   }
-  if (problems.length) throw new InvalidInputError("the stakeholder map is inconsistent", problems);
+  if (problems.length) throw new InvalidInputError("the stakeholder map is inconsistent", problems, undefined, { code: "readiness.stakeholders_inconsistent", params: { count: problems.length } });
 }
 
 function fields(a: Fields): Pick<Assessment, "title" | "scores" | "role" | "roleNote" | "partners" | "tensions"> {
@@ -39,7 +39,7 @@ function fields(a: Fields): Pick<Assessment, "title" | "scores" | "role" | "role
 export async function createAssessment(ctx: AppContext, input: NewAssessment, createdBy: string, now = new Date()): Promise<Assessment> {
   const kind = input.pilot ? "pilot" : "action";
   const subjectId = (input.pilot ?? input.action) as string;
-  if (!(await ctx.readiness.subject(kind, subjectId))) throw new NotFoundError(`no ${kind} with id "${subjectId}"`);
+  if (!(await ctx.readiness.subject(kind, subjectId))) throw new NotFoundError(`no ${kind} with id "${subjectId}"`, { code: "not_found.readiness_subject", params: { kind, id: subjectId } });
   checkStakeholders(input);
   const at = now.toISOString();
   const a: Assessment = { id: randomUUID(), pilot: input.pilot ?? null, action: input.action ?? null, ...fields(input), version: 1, createdBy, createdAt: at, updatedAt: at };

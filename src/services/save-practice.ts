@@ -25,21 +25,23 @@ export async function savePractice(ctx: AppContext, opts: SavePracticeOptions): 
   if (problems.length)
     throw new InvalidInputError(
       `invalid practice: ${problems[0]!.column} ${problems[0]!.message}`,
-      problems.map(({ row: _row, ...p }) => p),
+      problems.map(({ row: _row, ...p }) => p), undefined, { code: "practice.invalid", params: { field: problems[0]!.column ?? "", count: problems.length } },
     );
   const record = records[0]!;
   const current = await ctx.practices.get(record.id);
   const exists = current !== null;
-  if (opts.mode === "create" && exists) throw new ConflictError(`a practice with id "${record.id}" exists`);
+  if (opts.mode === "create" && exists) throw new ConflictError(`a practice with id "${record.id}" exists`, { code: "conflict.practice_exists", params: { id: record.id } });
   if (opts.mode === "update") {
-    if (opts.id !== record.id) throw new InvalidInputError(`the id in the body "${record.id}" differs from the URL`, [{ column: "id", value: record.id, message: "differs from the URL" }]);
+    if (opts.id !== record.id) throw new InvalidInputError(`the id in the body "${record.id}" differs from the URL`, [{ column: "id", value: record.id, message: "differs from the URL" }], undefined, { code: "practice.id_mismatch", params: { id: record.id } });
     if (!current) throw notFound("practice", record.id);
     if (opts.basedOn !== undefined && opts.basedOn !== current.updatedAt) {
       throw new VersionConflictError(`practice "${record.id}" was changed at ${current.updatedAt} by someone else; reload it and apply your edit again`, current);
     }
   }
   const writes = await preparePractices(ctx, [record]).catch((err: unknown) => {
-    if (err instanceof InvalidInputError) throw new InvalidInputError(err.message, err.problems.map(({ row: _row, ...p }) => p));
+    if (err instanceof InvalidInputError) {
+      throw new InvalidInputError(err.message, err.problems.map(({ row: _row, ...p }) => p), err.totalProblems, { code: "practice.invalid", params: { field: err.problems[0]?.column ?? "", count: err.totalProblems } });
+    }
     throw err;
   });
   let now = opts.now ?? new Date();

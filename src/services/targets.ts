@@ -11,9 +11,9 @@ async function cityOrThrow(ctx: AppContext, city: string): Promise<void> {
 
 /** Checks what a target type needs (via the pathway engine) and that years are in order. */
 function validate(t: Target): void {
-  if (t.targetYear <= t.baseYear) throw new InvalidInputError("the target year must come after the base year", [{ column: "targetYear", value: String(t.targetYear), message: `must be after the base year ${t.baseYear}` }]);
+  if (t.targetYear <= t.baseYear) throw new InvalidInputError("the target year must come after the base year", [{ column: "targetYear", value: String(t.targetYear), message: `must be after the base year ${t.baseYear}` }], undefined, { code: "target.year_order", params: { base: t.baseYear } });
   if (t.netZeroYear !== null && t.netZeroYear < t.targetYear) {
-    throw new InvalidInputError("the net-zero year cannot come before the target year", [{ column: "netZeroYear", value: String(t.netZeroYear), message: `must be ${t.targetYear} or later` }]);
+    throw new InvalidInputError("the net-zero year cannot come before the target year", [{ column: "netZeroYear", value: String(t.netZeroYear), message: `must be ${t.targetYear} or later` }], undefined, { code: "target.net_zero_before_target", params: { target: t.targetYear } });
   }
   targetEmissions(t); // raises InvalidInputError naming the missing field
 }
@@ -85,7 +85,7 @@ export async function cityActions(ctx: AppContext, city: string): Promise<Climat
 export async function createAction(ctx: AppContext, city: string, input: NewClimateAction, createdBy: string, now = new Date()): Promise<ClimateAction> {
   await cityOrThrow(ctx, city);
   if (input.fullYear < input.startYear) {
-    throw new InvalidInputError("the full-effect year cannot come before the start year", [{ column: "fullYear", value: String(input.fullYear), message: `must be ${input.startYear} or later` }]);
+    throw new InvalidInputError("the full-effect year cannot come before the start year", [{ column: "fullYear", value: String(input.fullYear), message: `must be ${input.startYear} or later` }], undefined, { code: "measure.full_before_start", params: { start: input.startYear } });
   }
   const a: ClimateAction = {
     id: randomUUID(),

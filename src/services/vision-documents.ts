@@ -16,7 +16,7 @@ async function checkLinks(ctx: AppContext, processId: string, input: NewVisionDo
     if (!target || target.city !== district?.city) problems.push({ column: "targets", value: t, message: `is not a target of ${district?.city ?? "the district's city"}` });
   }
   for (const a of input.actions) if (!(await ctx.readiness.subject("action", a))) problems.push({ column: "actions", value: a, message: "is not an action of a cooperation" });
-  if (problems.length) throw new InvalidInputError(`${problems.length} link(s) of the vision document are invalid`, problems);
+  if (problems.length) throw new InvalidInputError(`${problems.length} link(s) of the vision document are invalid`, problems, undefined, { code: "vision.document_links_invalid", params: { count: problems.length } });
 }
 
 /** The moderator turns consensus statements into a vision document linked to targets and actions. */

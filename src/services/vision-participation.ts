@@ -16,7 +16,7 @@ async function openProcess(ctx: AppContext, id: string) {
 /** The participant a token belongs to in this process; InvalidInputError when it is unknown. */
 export async function participantFor(ctx: AppContext, process: string, token: string): Promise<Participant> {
   const p = await ctx.visionParticipation.participantByToken(process, hashToken(token));
-  if (!p) throw new InvalidInputError("unknown participant token for this process: join the process first", [{ column: "token", message: "is not a token of this process" }]);
+  if (!p) throw new InvalidInputError("unknown participant token for this process: join the process first", [{ column: "token", message: "is not a token of this process" }], undefined, { code: "vision.unknown_token" });
   return p;
 }
 
@@ -82,9 +82,9 @@ export async function castVote(ctx: AppContext, statementId: string, input: { to
   if (!s) throw notFound("statement", statementId);
   await openProcess(ctx, s.process);
   const voter = await participantFor(ctx, s.process, input.token);
-  if (s.status === "hidden") throw new ConflictError(`statement ${statementId} was hidden by the moderator${s.reason ? `: ${s.reason}` : ""}; it cannot be voted on`);
-  if (s.status === "pending") throw new ConflictError(`statement ${statementId} is waiting for the moderator; it cannot be voted on yet`);
-  if (s.author === voter.id) throw new ConflictError("participants do not vote on their own statements");
+  if (s.status === "hidden") throw new ConflictError(`statement ${statementId} was hidden by the moderator${s.reason ? `: ${s.reason}` : ""}; it cannot be voted on`, { code: "conflict.statement_hidden", params: { id: statementId } });
+  if (s.status === "pending") throw new ConflictError(`statement ${statementId} is waiting for the moderator; it cannot be voted on yet`, { code: "conflict.statement_pending", params: { id: statementId } });
+  if (s.author === voter.id) throw new ConflictError("participants do not vote on their own statements", { code: "conflict.own_statement" });
   const v = { statement: statementId, participant: voter.id, vote: input.vote, votedAt: now.toISOString() };
   await ctx.visionParticipation.upsertVote({ ...v, process: s.process });
   return v;

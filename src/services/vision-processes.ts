@@ -5,7 +5,7 @@ import { readableId } from "./vision-ids.js";
 import { VersionConflictError } from "./version-conflict.js";
 
 function checkPeriod(startsOn: string, endsOn: string | null | undefined): void {
-  if (endsOn && endsOn < startsOn) throw new InvalidInputError("the process cannot end before it starts", [{ column: "endsOn", value: endsOn, message: `must be ${startsOn} or later` }]);
+  if (endsOn && endsOn < startsOn) throw new InvalidInputError("the process cannot end before it starts", [{ column: "endsOn", value: endsOn, message: `must be ${startsOn} or later` }], undefined, { code: "dates.end_before_start", params: { start: startsOn, end: endsOn } });
 }
 
 /** Opens a vision process in a district: a question (en/zh) and a period. */

@@ -13,7 +13,7 @@ export async function cooperationOrThrow(ctx: AppContext, id: string): Promise<C
 
 /** A problem when `end` comes before `start` (both ISO dates; either may be missing). */
 export function dateOrderProblem(start: string | null, end: string | null, field = "endDate", startField = "startDate"): Problem | null {
-  return start && end && end < start ? { column: field, value: end, message: `must be on or after the ${startField} ${start}` } : null;
+  return start && end && end < start ? { column: field, value: end, message: `must be on or after the ${startField} ${start}`, code: "dates.end_before_start", params: { start, end } } : null;
 }
 
 /** Throws InvalidInputError listing the problems, if there are any. */
@@ -21,7 +21,8 @@ export function throwIfProblems(what: string, problems: (Problem | null)[]): voi
   const found = problems.filter((p): p is Problem => p !== null);
   if (found.length === 0) return;
   const first = found[0] as Problem;
-  throw new InvalidInputError(`${what}: ${first.column} ${first.value !== undefined ? `"${first.value}" ` : ""}${first.message}`, found);
+  const coded = first.code ? { code: first.code, params: { ...(first.params ?? {}), ...(first.column !== undefined ? { field: first.column } : {}) } } : { code: "validation.invalid" as const, params: { field: first.column ?? "" } };
+  throw new InvalidInputError(`${what}: ${first.column} ${first.value !== undefined ? `"${first.value}" ` : ""}${first.message}`, found, found.length, coded);
 }
 
 /** A short readable id: the English name as a slug plus a random suffix ("mannheim-freight-link-3f9a1c2b"). */

@@ -10,11 +10,37 @@ import type { ImportProblem, Problem } from "./api";
  */
 const GENERIC = new Set<string>(GENERIC_PROBLEM_CODES);
 
+/** A value of a param that names a thing of the UI (a role, a status) in the UI language. */
+function term(key: string, fallback: string): string {
+  return i18next.exists(key) ? i18next.t(key) : fallback;
+}
+
+/**
+ * Params whose values are codes, rendered in the UI language: the roles of `auth.role_required`
+ * from its `grants` (`city_editor:prague-cz;…`), application statuses of a refused screening move.
+ */
+function localParams(code: string, params: Record<string, unknown> = {}): Record<string, unknown> {
+  const zh = (i18next.resolvedLanguage ?? i18next.language ?? "en").startsWith("zh");
+  if (code === "auth.role_required" && typeof params.grants === "string" && params.grants !== "") {
+    const roles = params.grants.split(";").map((g) => {
+      const [role = "", scope = ""] = g.split(":");
+      const name = term(`account.roles.${role}`, role.replace(/_/g, " "));
+      return zh ? `${name}（${scope}）` : `${name} (${scope})`;
+    });
+    return { ...params, roles: roles.join(zh ? "；" : "; ") };
+  }
+  if (code === "conflict.screening_move") {
+    const status = (s: unknown) => term(`programmes.application.statuses.${String(s)}`, String(s));
+    return { ...params, from: status(params.from), to: status(params.to) };
+  }
+  return params;
+}
+
 function translated(code: string | undefined, params: Record<string, unknown> | undefined, english: string | undefined): string | null {
   if (!code || !i18next.isInitialized || !i18next.exists(code, { ns: "errors" })) return null;
   const zh = (i18next.resolvedLanguage ?? i18next.language ?? "en").startsWith("zh");
   if (!zh && english && GENERIC.has(code)) return english;
-  return i18next.t(code, { ns: "errors", ...params });
+  return i18next.t(code, { ns: "errors", ...localParams(code, params) });
 }
 
 /** The message of a whole problem; `fallback` (the server's English) for an unknown code. */

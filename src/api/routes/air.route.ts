@@ -66,7 +66,7 @@ export function airRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       after: DateSchema.optional().describe("the `next` of the previous page: days after this date"),
     });
     const checkRange = (q: { from?: string; to?: string }) => {
-      if (q.from && q.to && q.from > q.to) throw new InvalidInputError(`from ${q.from} is after to ${q.to}`, [{ column: "from", value: q.from, message: `is after to (${q.to})` }]);
+      if (q.from && q.to && q.from > q.to) throw new InvalidInputError(`from ${q.from} is after to ${q.to}`, [{ column: "from", value: q.from, message: `is after to (${q.to})` }], undefined, { code: "dates.end_before_start", params: { start: q.from, end: q.to } });
     };
 
     app.get(

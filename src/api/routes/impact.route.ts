@@ -49,10 +49,10 @@ export function impactRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (!c) throw notFound("cooperation", req.params.id);
         const { city, indicator, preFrom, donors } = req.query;
         if (!c.members.some((m) => m.slug === city)) {
-          throw new InvalidInputError(`${city} is not a member of ${c.id}`, [{ column: "city", value: city, message: `is not a member of the cooperation (members: ${c.members.map((m) => m.slug).join(", ")})` }]);
+          throw new InvalidInputError(`${city} is not a member of ${c.id}`, [{ column: "city", value: city, message: `is not a member of the cooperation (members: ${c.members.map((m) => m.slug).join(", ")})` }], undefined, { code: "impact.not_a_member", params: { city, cooperation: c.id } });
         }
         const start = req.query.start ?? (c.startDate ? Number(c.startDate.slice(0, 4)) : undefined);
-        if (start === undefined) throw new InvalidInputError("the cooperation has no start date: give start", [{ column: "start", message: "is required (the cooperation has no start date)" }]);
+        if (start === undefined) throw new InvalidInputError("the cooperation has no start date: give start", [{ column: "start", message: "is required (the cooperation has no start date)" }], undefined, { code: "impact.no_start" });
         return evaluateCityImpact(ctx, { city, indicator, start, preFrom, donors });
       },
     );

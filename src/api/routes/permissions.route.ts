@@ -92,7 +92,7 @@ export function permissionsRoutes(): FastifyPluginAsyncZod {
             ? { allowed: true, needs: null, roles: [] }
             : { allowed: false, needs: d.needs, roles: d.needs === "sign-in" ? [] : d.grants.map((g) => ({ role: g.role, scope: g.scope })) };
         }
-        if (problems.length) throw new InvalidInputError(`${problems.length} unknown write(s)`, problems);
+        if (problems.length) throw new InvalidInputError(`${problems.length} unknown write(s)`, problems, undefined, { code: "permissions.unknown_writes", params: { count: problems.length } });
         return { signedIn: !!user, permissions };
       },
     );

@@ -67,7 +67,7 @@ export function practicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req) => {
         if (typeof req.body === "string") return importPractices(ctx, { text: req.body, format: "csv", importedBy: actorOf(req) });
-        if (req.body === undefined || req.body === null) throw new InvalidInputError("send practices as application/json or text/csv", [{ column: "body", message: "is empty" }]);
+        if (req.body === undefined || req.body === null) throw new InvalidInputError("send practices as application/json or text/csv", [{ column: "body", message: "is empty" }], undefined, { code: "request.empty_body" });
         return importPractices(ctx, { text: JSON.stringify(req.body), format: "json", importedBy: actorOf(req) });
       },
     );

@@ -21,7 +21,7 @@ export const CN_ENTRIES: Record<AveragingPeriod, readonly (readonly [CnKey, Hj63
 };
 
 const fail = (key: string, value: number, message: string): never => {
-  throw new InvalidInputError(`${key} ${value}: ${message}`, [{ column: key, value: String(value), message }]);
+  throw new InvalidInputError(`${key} ${value}: ${message}`, [{ column: key, value: String(value), message }], undefined, { code: "aqi.invalid_value", params: { field: key, value } });
 };
 
 /**

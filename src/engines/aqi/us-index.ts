@@ -87,7 +87,7 @@ function lookup(list: readonly Segment[], c: number): Segment | "above" | "below
 }
 
 const fail = (key: string, value: number, message: string): never => {
-  throw new InvalidInputError(`${key} ${value}: ${message}`, [{ column: key, value: String(value), message }]);
+  throw new InvalidInputError(`${key} ${value}: ${message}`, [{ column: key, value: String(value), message }], undefined, { code: "aqi.invalid_value", params: { field: key, value } });
 };
 
 /**

@@ -32,5 +32,5 @@ export function screeningRefusal(from: ApplicationStatus, to: ApplicationStatus)
  */
 export function assertScreeningMove(from: ApplicationStatus, to: ApplicationStatus): void {
   const why = screeningRefusal(from, to);
-  if (why) throw new ConflictError(why);
+  if (why) throw new ConflictError(why, { code: "conflict.screening_move", params: { from, to } });
 }

@@ -90,7 +90,7 @@ export function computeInventory(input: { activities: Activity[]; population?: n
   });
   if (problems.length > 0) {
     const n = new Set(problems.map((p) => p.column!.split("]")[0])).size;
-    throw new InvalidInputError(`${n} ${n === 1 ? "activity is" : "activities are"} not valid`, problems);
+    throw new InvalidInputError(`${n} ${n === 1 ? "activity is" : "activities are"} not valid`, problems, undefined, { code: "inventory.activities_invalid", params: { count: n } });
   }
   return summarise(results, tables, input.population ?? null);
 }

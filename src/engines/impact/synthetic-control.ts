@@ -155,13 +155,13 @@ export function syntheticControl(input: SyntheticControlInput): SyntheticControl
   const { treated, start } = input;
   const byUnit = new Map<string, Map<number, number>>();
   for (const { unit, year, value } of input.panel) {
-    if (!Number.isFinite(value)) throw new InvalidInputError(`value of ${unit} in ${year} is not a finite number`, [{ column: "value", value: String(value), message: "is not a finite number" }]);
+    if (!Number.isFinite(value)) throw new InvalidInputError(`value of ${unit} in ${year} is not a finite number`, [{ column: "value", value: String(value), message: "is not a finite number" }], undefined, { code: "impact.value_not_finite", params: { unit, year } });
     let m = byUnit.get(unit);
     if (!m) byUnit.set(unit, (m = new Map()));
     m.set(year, value);
   }
   const own = byUnit.get(treated);
-  if (!own) throw new InvalidInputError(`the treated unit ${treated} is not in the panel`, [{ column: "treated", value: treated, message: "is not a unit of the panel" }]);
+  if (!own) throw new InvalidInputError(`the treated unit ${treated} is not in the panel`, [{ column: "treated", value: treated, message: "is not a unit of the panel" }], undefined, { code: "impact.treated_not_in_panel", params: { unit: treated } });
   const allYears = [...own.keys()].sort((a, b) => a - b);
   const preFrom = input.preFrom ?? allYears[0]!;
   const years = allYears.filter((y) => y >= preFrom);
@@ -169,12 +169,12 @@ export function syntheticControl(input: SyntheticControlInput): SyntheticControl
   if (nPre === 0) {
     throw new InvalidInputError(`${treated} has no value before ${start}${input.preFrom !== undefined ? ` from ${preFrom}` : ""}: there is no pre-period`, [
       { column: "start", value: String(start), message: `leaves no pre-period (${treated} has values ${allYears[0]}–${allYears[allYears.length - 1]})` },
-    ]);
+    ], undefined, { code: "impact.no_pre_period", params: { unit: treated, start } });
   }
   if (nPre === years.length) {
     throw new InvalidInputError(`${treated} has no value from ${start} on: there is no post-period`, [
       { column: "start", value: String(start), message: `leaves no post-period (${treated} has values ${allYears[0]}–${allYears[allYears.length - 1]})` },
-    ]);
+    ], undefined, { code: "impact.no_post_period", params: { unit: treated, start } });
   }
 
   const candidates = (input.donors ?? [...byUnit.keys()]).filter((u, i, all) => u !== treated && all.indexOf(u) === i);
@@ -192,7 +192,7 @@ export function syntheticControl(input: SyntheticControlInput): SyntheticControl
     donorValues.push(Float64Array.from(years, (y) => m!.get(y)!));
   }
   if (donors.length === 0) {
-    throw new InvalidInputError(`no donor has a value in every year ${years[0]}–${years[years.length - 1]}`, [{ column: "donors", message: `none of ${candidates.length} candidate(s) covers the whole window` }]);
+    throw new InvalidInputError(`no donor has a value in every year ${years[0]}–${years[years.length - 1]}`, [{ column: "donors", message: `none of ${candidates.length} candidate(s) covers the whole window` }], undefined, { code: "impact.no_complete_donor", params: { from: years[0]!, to: years[years.length - 1]!, count: candidates.length } });
   }
   const y = Float64Array.from(years, (yr) => own.get(yr)!);
   const T = years.length;

@@ -86,7 +86,7 @@ export function programmePairing(scores: DenseMatrix, constraints: PairingConstr
   rowLeft.forEach((n, r) => n < 0 && problems.push({ row: r + 1, message: `has more fixed pairs than its capacity ${rowCap[r]}` }));
   colLeft.forEach((n, c) => n < 0 && problems.push({ column: String(c + 1), message: `has more fixed pairs than its capacity ${colCap[c]}` }));
   for (let k = 0; k < data.length; k++) if (Number.isNaN(data[k]!)) problems.push({ row: Math.floor(k / cols) + 1, column: String((k % cols) + 1), message: "is not a number" });
-  if (problems.length) throw new InvalidInputError("infeasible: the programme's constraints contradict each other", problems.slice(0, 20), problems.length);
+  if (problems.length) throw new InvalidInputError("infeasible: the programme's constraints contradict each other", problems.slice(0, 20), problems.length, { code: "pairing.infeasible", params: { count: problems.length } });
 
   // The free part: costs to minimise, null where a pair cannot be chosen.
   const cost = (r: number, c: number): number | null => {

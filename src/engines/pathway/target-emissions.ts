@@ -3,7 +3,7 @@ import { businessAsUsual, projectedPopulation } from "./business-as-usual.js";
 import type { TargetDefinition } from "./types.js";
 
 function need(value: number | null, column: string, why: string): number {
-  if (value === null || value === undefined) throw new InvalidInputError(`${column} is required ${why}`, [{ column, message: `is required ${why}` }]);
+  if (value === null || value === undefined) throw new InvalidInputError(`${column} is required ${why}`, [{ column, message: `is required ${why}` }], undefined, { code: "validation.required", params: { field: column } });
   return value;
 }
 
@@ -22,7 +22,7 @@ export function targetEmissions(t: TargetDefinition): number {
       return need(t.targetLevel, "targetLevel", "for a fixed-level target");
     case "baseline-scenario": {
       const r = need(t.reductionPct, "reductionPct", "for a baseline-scenario target");
-      if (!t.bau) throw new InvalidInputError("bau is required for a baseline-scenario target", [{ column: "bau", message: "is required for a baseline-scenario target (growth rates)" }]);
+      if (!t.bau) throw new InvalidInputError("bau is required for a baseline-scenario target", [{ column: "bau", message: "is required for a baseline-scenario target (growth rates)" }], undefined, { code: "target.bau_required" });
       const bau = businessAsUsual({ baseYear: t.baseYear, baseTCO2e: t.baseEmissions, toYear: t.targetYear, rates: t.bau });
       return bau[bau.length - 1]!.tCO2e * (1 - r / 100);
     }

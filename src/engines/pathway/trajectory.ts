@@ -12,12 +12,12 @@ import type { TrajectoryMethod, YearValue } from "./types.js";
 export function trajectory(p: { fromYear: number; fromTCO2e: number; toYear: number; toTCO2e: number; method: TrajectoryMethod }): YearValue[] {
   if (!Number.isInteger(p.fromYear) || !Number.isInteger(p.toYear)) throw new RangeError("years must be whole numbers");
   if (p.toYear <= p.fromYear) {
-    throw new InvalidInputError("the target year must come after the base year", [{ column: "targetYear", value: String(p.toYear), message: `must be after ${p.fromYear}` }]);
+    throw new InvalidInputError("the target year must come after the base year", [{ column: "targetYear", value: String(p.toYear), message: `must be after ${p.fromYear}` }], undefined, { code: "target.year_order", params: { base: p.fromYear } });
   }
   if (p.method === "constant-rate" && (p.fromTCO2e <= 0 || p.toTCO2e <= 0)) {
     throw new InvalidInputError("a constant-rate trajectory cannot reach zero", [
       { column: "method", value: p.method, message: "cannot reach zero emissions (a constant percentage never does): use linear" },
-    ]);
+    ], undefined, { code: "pathway.constant_rate_zero" });
   }
   const span = p.toYear - p.fromYear;
   const out: YearValue[] = [];

@@ -51,9 +51,9 @@ export function AccountMenu({ compact = false }: { compact?: boolean } = {}) {
       }}
     >
       {compact ? (
-        <Button type="text" data-testid="account-menu" aria-label={t("account.menuLabel", { name: user.name })} title={user.name} icon={<UserOutlined />} style={{ whiteSpace: "nowrap", paddingInline: 6 }}>▾</Button>
+        <Button type="text" data-testid="account-menu" aria-label={t("account.menuLabel", { name: user.name })} title={user.name} data-label-content={user.name} icon={<UserOutlined />} style={{ whiteSpace: "nowrap", paddingInline: 6 }}>▾</Button>
       ) : (
-        <Button type="text" data-testid="account-menu" aria-label={t("account.menuLabel", { name: user.name })} style={{ whiteSpace: "nowrap" }}>
+        <Button type="text" data-testid="account-menu" aria-label={t("account.menuLabel", { name: user.name })} data-label-content={user.name} style={{ whiteSpace: "nowrap" }}>
           <span data-testid="account-name" data-content="name">{user.name}</span> ▾
         </Button>
       )}

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { AutoComplete, Input, Typography } from "antd";
+import { AutoComplete, Button, Input, Typography } from "antd";
+import { SearchOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { api, cityName, type City } from "../api";
@@ -58,6 +59,7 @@ export function CitySearch({ fullWidth = false, autoFocus = false, onOpen }: { f
     >
       <Input.Search
         aria-label={t("search.label")}
+        enterButton={<Button icon={<SearchOutlined />} aria-label={t("a11y.search")} title={t("a11y.search")} />}
         placeholder={t("search.placeholder")}
         allowClear
         autoFocus={autoFocus}

@@ -6,13 +6,15 @@ export interface EChartProps {
   option: EChartsOption;
   /** What the chart shows, for screen readers (the table toggle carries the numbers). */
   ariaLabel: string;
+  /** Content in its original language inside `ariaLabel` (a practice's own metric name), marked as such. */
+  labelContent?: string;
   height?: number | string;
   onItemClick?: (data: unknown) => void;
   testId?: string;
 }
 
 /** One ECharts instance in a div; re-created when the language changes (ECharts' locale is fixed at init). */
-export function EChart({ option, ariaLabel, height = 320, onItemClick, testId }: EChartProps) {
+export function EChart({ option, ariaLabel, labelContent, height = 320, onItemClick, testId }: EChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onItemClick);
@@ -38,5 +40,5 @@ export function EChart({ option, ariaLabel, height = 320, onItemClick, testId }:
     chart.current?.setOption(option, { notMerge: true });
   }, [option, lang]);
 
-  return <div ref={ref} role="img" aria-label={ariaLabel} data-testid={testId} style={{ width: "100%", height }} />;
+  return <div ref={ref} role="img" aria-label={ariaLabel} data-label-content={labelContent} data-testid={testId} style={{ width: "100%", height }} />;
 }

@@ -121,7 +121,10 @@ export function IndicatorChart({ indicator, series, sources, ariaLabel, compare 
             return (
               <span key={k}>
                 {k > 0 && "; "}
-                {src?.url ? <a href={src.url} target="_blank" rel="noreferrer" title={src.citation}>{text}</a> : <span title={src?.citation}>{text}</span>}
+                {/* The citation (the title) is in its original language; the reference text in the UI's. */}
+                {src?.url
+                  ? <a href={src.url} target="_blank" rel="noreferrer" title={src.citation} lang="en"><span lang={lang === "zh" ? "zh-CN" : "en"}>{text}</span></a>
+                  : <span title={src?.citation} lang="en"><span lang={lang === "zh" ? "zh-CN" : "en"}>{text}</span></span>}
               </span>
             );
           })}

@@ -17,11 +17,11 @@ export function Code({ children }: { children: ReactNode }) {
 
 /**
  * A city's name in the UI language; where it has no Chinese name the English (GeoNames) name is
- * shown, marked as such.
+ * shown, marked as such (also when a server filled the Chinese name in with the English one).
  */
-export function CityName({ names }: { names: { en: string; zh: string | null } }) {
+export function CityName({ names }: { names: { en: string; zh?: string | null } }) {
   const lang = useLang();
-  if (lang === "zh" && names.zh) return <>{names.zh}</>;
+  if (lang === "zh" && names.zh && /\p{Script=Han}/u.test(names.zh)) return <>{names.zh}</>;
   return lang === "zh" ? <span lang="en">{names.en}</span> : <>{names.en}</>;
 }
 

@@ -68,7 +68,7 @@ export const airEn = {
   },
   upload: {
     title: "Upload hourly measurements",
-    help: "An OpenAQ archive CSV (location_id, sensors_id, location, datetime, lat, lon, parameter, units, value) or the UCI Beijing format (year, month, day, hour, PM2.5, PM10, SO2, NO2, CO, O3, …, station). Gaps (empty, NA) are fine; a file with any unreadable row is rejected and nothing is stored.",
+    help: "An OpenAQ archive CSV (<code>location_id</code>, <code>sensors_id</code>, <code>location</code>, <code>datetime</code>, <code>lat</code>, <code>lon</code>, <code>parameter</code>, <code>units</code>, <code>value</code>) or the UCI Beijing format (<code>year</code>, <code>month</code>, <code>day</code>, <code>hour</code>, <code>PM2.5</code>, <code>PM10</code>, <code>SO2</code>, <code>NO2</code>, <code>CO</code>, <code>O3</code>, …, <code>station</code>). Gaps (empty, NA) are fine; a file with any unreadable row is rejected and nothing is stored.",
     drop: "Click or drop a CSV file here",
     working: "Importing {{file}}…",
     ok: "{{file}}: {{rows}} rows, {{days}} station-days, years {{years}}.",
@@ -165,7 +165,7 @@ export const airZh: Widen<typeof airEn> = {
   },
   upload: {
     title: "上传小时监测数据",
-    help: "OpenAQ归档CSV（location_id、sensors_id、location、datetime、lat、lon、parameter、units、value）或UCI北京格式（year、month、day、hour、PM2.5、PM10、SO2、NO2、CO、O3、…、station）。允许缺测（空值、NA）；任何一行无法读取，整个文件都会被拒绝，不写入任何数据。",
+    help: "OpenAQ归档CSV（<code>location_id</code>、<code>sensors_id</code>、<code>location</code>、<code>datetime</code>、<code>lat</code>、<code>lon</code>、<code>parameter</code>、<code>units</code>、<code>value</code>）或UCI北京格式（<code>year</code>、<code>month</code>、<code>day</code>、<code>hour</code>、<code>PM2.5</code>、<code>PM10</code>、<code>SO2</code>、<code>NO2</code>、<code>CO</code>、<code>O3</code>、…、<code>station</code>）。允许缺测（空值、NA）；任何一行无法读取，整个文件都会被拒绝，不写入任何数据。",
     drop: "点击或拖放CSV文件到此处",
     working: "正在导入{{file}}……",
     ok: "{{file}}：{{rows}}行，{{days}}个站日，年份{{years}}。",

@@ -4,7 +4,9 @@ import { GENERIC_PROBLEM_CODES, ITEM_REASON_CODES, PROBLEM_CODES } from "../../p
 import { ApiError } from "../api";
 import { problemItemText, problemText } from "../problem-text";
 import { detectTextLanguage } from "../vision/language";
+import { accountEn, accountZh } from "./account";
 import { errorsEn, errorsZh } from "./errors";
+import { programmesEn, programmesZh } from "./programmes";
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1] as string).sort();
 const HAN = /\p{Script=Han}/u;
@@ -56,6 +58,39 @@ describe("messages of API errors in the UI language", () => {
     expect(generic.message).toBe("inventory x is already final");
     await i18next.changeLanguage("zh");
     expect(generic.message).toBe("记录当前的状态不允许此操作。");
+  });
+});
+
+describe("params that are codes, in the UI language", () => {
+  beforeAll(async () => {
+    await i18next.init({
+      lng: "zh", fallbackLng: "en", interpolation: { escapeValue: false },
+      resources: {
+        en: { errors: errorsEn, translation: { account: accountEn, programmes: programmesEn } },
+        zh: { errors: errorsZh, translation: { account: accountZh, programmes: programmesZh } },
+      },
+    });
+  });
+
+  it("names the roles of auth.role_required from its grants, not the server's English", async () => {
+    const params = { roles: "city editor of prague-cz; programme manager of iuc-asia", grants: "city_editor:prague-cz;programme_manager:iuc-asia" };
+    await i18next.changeLanguage("zh");
+    const text = problemText({ code: "auth.role_required", params, detail: "x" }, "x");
+    expect(text).toBe("此操作需要以下角色之一：城市编辑（prague-cz）；项目管理员（iuc-asia）。");
+    expect(text).not.toMatch(/editor|manager/);
+    await i18next.changeLanguage("en");
+    expect(problemText({ code: "auth.role_required", params, detail: "x" }, "x")).toBe("This needs one of these roles: City editor (prague-cz); Programme manager (iuc-asia).");
+    // An older server without grants: its English roles are kept.
+    expect(problemText({ code: "auth.role_required", params: { roles: "city editor of x" }, detail: "x" }, "x")).toBe("This needs one of these roles: city editor of x.");
+  });
+
+  it("renders the statuses of a refused screening move and the rarer refusals by their own code", async () => {
+    await i18next.changeLanguage("zh");
+    expect(problemText({ code: "conflict.screening_move", params: { from: "ineligible", to: "accepted" } }, "x")).toBe("申请不能从“不符合资格”改为“已接受”。");
+    expect(problemText({ code: "conflict.inventory_already_final", params: { id: "inv-1" }, detail: "inventory inv-1 is already final" }, "x")).toBe("该清单已经定稿。");
+    await i18next.changeLanguage("en");
+    // Specific codes are rendered from their own text in English too (not the generic fallback).
+    expect(problemText({ code: "conflict.inventory_already_final", params: { id: "inv-1" }, detail: "inventory inv-1 is already final" }, "x")).toBe("This inventory is already final.");
   });
 });
 

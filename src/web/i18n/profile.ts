@@ -21,7 +21,7 @@ export const profileEn = {
   missing: "Not yet reported: {{list}}.",
   importLink: "Import data",
   noneInTheme: "No figure on this theme yet.",
-  congestionNone: "No open dataset of a congestion index was found: TomTom's and the Chinese map providers' congestion reports are not open data. A city can import its own figures (congestion.level, extra travel time in %).",
+  congestionNone: "No open dataset of a congestion index was found: TomTom's and the Chinese map providers' congestion reports are not open data. A city can import its own figures (<code>congestion.level</code>, extra travel time in %).",
   allIndicators: "All series, as charts",
 };
 
@@ -47,6 +47,6 @@ export const profileZh: typeof profileEn = {
   missing: "尚未报告：{{list}}。",
   importLink: "导入数据",
   noneInTheme: "该主题暂无数据。",
-  congestionNone: "未找到开放的交通拥堵指数数据集：TomTom 及国内地图服务商的拥堵报告并非开放数据。城市可以导入自己的数据（congestion.level，相对畅通状态的额外出行时间，%）。",
+  congestionNone: "未找到开放的交通拥堵指数数据集：TomTom 及国内地图服务商的拥堵报告并非开放数据。城市可以导入自己的数据（<code>congestion.level</code>，相对畅通状态的额外出行时间，%）。",
   allIndicators: "以图表查看全部序列",
 };

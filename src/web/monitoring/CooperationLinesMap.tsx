@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { EChart } from "../components/EChart";
 import { Loading } from "../components/States";
+import { CityName, Code } from "../components/Orig";
 import { loadWorldMap } from "../echarts";
 import { useLang } from "../lang";
 import { pick, type Line, type MonMember, type Names } from "./api";
@@ -45,7 +46,10 @@ export function CooperationLinesMap({ cooperations, lines, height = 420, linkPre
       </Typography.Text>
       <ul style={SR_ONLY} data-testid="lines-list">
         {lines.map((l) => {
-          const name = (s: string) => pick(members.find((m) => m.slug === s)?.names, lang).text || s;
+          const name = (s: string) => {
+            const names = members.find((m) => m.slug === s)?.names;
+            return names ? <CityName names={names} /> : <Code>{s}</Code>;
+          };
           return <li key={`${l.cooperationId}-${l.from}-${l.to}`}>{name(l.from)} — {name(l.to)}</li>;
         })}
       </ul>

@@ -61,6 +61,8 @@ export interface ProgrammeImpactRow {
   start: number | null;
   status: ProgrammeImpactStatus;
   reason: Words | null;
+  /** For `not_evaluable`: the engine's problem as a code with its params (src/problem-codes.ts). */
+  problem?: { code: string; params: Record<string, string | number> };
   preYears: number;
   postYears: number;
   effectShare: number | null;

@@ -136,7 +136,7 @@ export function ThemeOverview({ city }: { city: City }) {
               <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
                 {theme.figures.length === 0 && theme.theme !== "congestion" && <Typography.Text type="secondary">{t("profile.noneInTheme")}</Typography.Text>}
                 {theme.theme === "congestion" && theme.figures.length === 0 && (
-                  <Typography.Text type="secondary" data-testid="congestion-none">{t("profile.congestionNone")}</Typography.Text>
+                  <Typography.Text type="secondary" data-testid="congestion-none"><Trans i18nKey="profile.congestionNone" components={{ code: <code /> }} /></Typography.Text>
                 )}
                 {theme.figures.map((f) => <Figure key={f.indicator.code} figure={f} city={name} country={profile.data.country} />)}
                 {theme.missing.length > 0 && (

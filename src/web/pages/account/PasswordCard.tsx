@@ -1,7 +1,8 @@
-import { Alert, App, Button, Card, Form, Input } from "antd";
+import { Alert, App, Button, Card, Form } from "antd";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { accountApi, MIN_PASSWORD } from "../../account/api";
+import { PasswordInput } from "../../components/PasswordInput";
 
 interface Values { current: string; next: string; repeat: string }
 
@@ -25,10 +26,10 @@ export function PasswordCard({ mustChange }: { mustChange: boolean }) {
       {mustChange && <Alert type="warning" showIcon title={t("account.password.mustChange")} style={{ marginBottom: 16 }} data-testid="password-must-change" />}
       <Form form={form} layout="vertical" onFinish={(v) => change.mutate(v)} requiredMark={false} style={{ maxWidth: 420 }} data-testid="password-form">
         <Form.Item name="current" label={t("account.password.current")} rules={[{ required: true, message: t("account.password.currentRequired") }]}>
-          <Input.Password autoComplete="current-password" maxLength={200} data-testid="password-current" />
+          <PasswordInput autoComplete="current-password" maxLength={200} data-testid="password-current" />
         </Form.Item>
         <Form.Item name="next" label={t("account.password.new")} rules={[{ required: true, min: MIN_PASSWORD, message: t("account.password.tooShort", { min: MIN_PASSWORD }) }]}>
-          <Input.Password autoComplete="new-password" maxLength={200} data-testid="password-new" />
+          <PasswordInput autoComplete="new-password" maxLength={200} data-testid="password-new" />
         </Form.Item>
         <Form.Item
           name="repeat"
@@ -39,7 +40,7 @@ export function PasswordCard({ mustChange }: { mustChange: boolean }) {
             ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue("next") ? Promise.resolve() : Promise.reject(new Error(t("account.password.mismatch")))) }),
           ]}
         >
-          <Input.Password autoComplete="new-password" maxLength={200} data-testid="password-repeat" />
+          <PasswordInput autoComplete="new-password" maxLength={200} data-testid="password-repeat" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={change.isPending} data-testid="password-submit">{t("account.password.submit")}</Button>
       </Form>

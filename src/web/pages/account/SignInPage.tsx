@@ -5,6 +5,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { ApiError } from "../../api";
 import { accountApi, safeNext, useMe } from "../../account/api";
+import { PasswordInput } from "../../components/PasswordInput";
 
 const FIRST_ADMIN = "citybridge users create-admin --email you@example.org";
 
@@ -61,7 +62,7 @@ export default function SignInPage() {
               <Input type="email" autoComplete="username" autoFocus data-testid="sign-in-email" />
             </Form.Item>
             <Form.Item name="password" label={t("account.signInPage.password")} rules={[{ required: true, message: t("account.signInPage.passwordRequired") }]}>
-              <Input.Password autoComplete="current-password" data-testid="sign-in-password" />
+              <PasswordInput autoComplete="current-password" data-testid="sign-in-password" />
             </Form.Item>
             {shown && (
               <Form.Item>

@@ -6,6 +6,7 @@ import { accountApi, MIN_PASSWORD, type NewUser, type User } from "../../account
 import { ErrorState, Loading } from "../../components/States";
 import { formatDateTime, useLang } from "../../lang";
 import { AdminTag, RoleTag } from "./RoleTag";
+import { PasswordInput } from "../../components/PasswordInput";
 
 export const USERS_KEY = ["admin", "users"];
 
@@ -44,7 +45,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
         </Form.Item>
         <Form.Item name="password" label={t("account.users.password")} extra={t("account.users.passwordHelp", { min: MIN_PASSWORD })}
           rules={[{ required: true, min: MIN_PASSWORD, message: t("account.users.passwordShort", { min: MIN_PASSWORD }) }, { max: 200 }]}>
-          <Input.Password autoComplete="new-password" data-testid="user-password" />
+          <PasswordInput autoComplete="new-password" data-testid="user-password" />
         </Form.Item>
         <Form.Item name="isAdmin" valuePropName="checked">
           <Checkbox data-testid="user-admin">{t("account.users.isAdmin")}</Checkbox>

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Alert, Card, Space, Table, Typography, Upload } from "antd";
 import { InboxOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { uploadFailure, type ImportProblem, type UploadOutcome } from "../../api";
 import { path, SignInToEdit, useCan, write } from "../../account/permissions";
 import { airApi, type AirImportResult } from "../../air/api";
@@ -33,7 +33,7 @@ export function AirUpload({ slug }: { slug: string }) {
   if (!may?.allowed) return may?.needs === "sign-in" ? <SignInToEdit testId="air-upload-sign-in" /> : null;
   return (
     <Card title={t("air.upload.title")} size="small" data-testid="air-upload">
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t("air.upload.help")}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}><Trans i18nKey="air.upload.help" components={{ code: <code /> }} /></Typography.Paragraph>
       <Upload.Dragger accept=".csv,text/csv" multiple={false} showUploadList={false} disabled={busy !== null} beforeUpload={(file) => { void upload(file); return false; }}>
         <p className="ant-upload-drag-icon"><InboxOutlined /></p>
         <p className="ant-upload-text">{busy ? t("air.upload.working", { file: busy }) : t("air.upload.drop")}</p>

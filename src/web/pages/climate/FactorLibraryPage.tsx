@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
+import { SearchOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import { request } from "../../api";
@@ -95,7 +96,7 @@ export default function FactorLibraryPage() {
       <Typography.Paragraph type="secondary">{L("intro")}</Typography.Paragraph>
       <Card size="small">
         <Space wrap>
-          <Input.Search key={params.get("q") ?? ""} allowClear defaultValue={params.get("q") ?? ""} placeholder={L("search")} aria-label={L("search")} onSearch={(v) => set("q", v.trim())} style={{ width: 280 }} data-testid="factor-search" />
+          <Input.Search key={params.get("q") ?? ""} enterButton={<Button icon={<SearchOutlined />} aria-label={t("a11y.search")} title={t("a11y.search")} />} allowClear defaultValue={params.get("q") ?? ""} placeholder={L("search")} aria-label={L("search")} onSearch={(v) => set("q", v.trim())} style={{ width: 280 }} data-testid="factor-search" />
           <Select allowClear placeholder={L("kind")} aria-label={L("kind")} value={params.get("kind") ?? undefined} onChange={(v) => set("kind", v)} style={{ width: 190 }} options={KINDS.map((k) => ({ value: k, label: L(`kinds.${k}`) }))} data-testid="factor-filter-kind" />
           <Select allowClear placeholder={L("gas")} aria-label={L("gas")} value={params.get("gas") ?? undefined} onChange={(v) => set("gas", v)} style={{ width: 110 }} options={GASES.map((g) => ({ value: g, label: g }))} data-testid="factor-filter-gas" />
           <Input allowClear placeholder={L("unit")} aria-label={L("unit")} defaultValue={params.get("unit") ?? ""} onPressEnter={(e) => set("unit", e.currentTarget.value.trim())} onBlur={(e) => set("unit", e.currentTarget.value.trim())} style={{ width: 110 }} data-testid="factor-filter-unit" />

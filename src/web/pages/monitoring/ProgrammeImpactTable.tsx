@@ -2,10 +2,12 @@ import { type HTMLAttributes, useState } from "react";
 import { Alert, Card, Empty, Select, Space, Table, Tag, Typography } from "antd";
 import { ItemList } from "../../components/ItemList";
 import { useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { ApiError } from "../../api";
 import { Loading } from "../../components/States";
+import { CityName } from "../../components/Orig";
+import { problemText } from "../../problem-text";
 import { formatNumber, useLang } from "../../lang";
 import { pick } from "../../monitoring/api";
 import { impactListsApi, type ProgrammeImpactRow } from "../../monitoring/impact-api";
@@ -15,6 +17,26 @@ import { useIndicators } from "../../queries";
 const DEFAULT_INDICATORS = ["ghg.co2_total", "air.pm25_annual"];
 /** p above this: no effect that can be told apart from chance (as the engine's verdict says). */
 const DETECTABLE_P = 0.1;
+
+const HAN = /\p{Script=Han}/u;
+
+/** Why a row has no evaluation, rendered from its status (and the engine's problem code) in the UI language. */
+function NoEvaluationReason({ row: r }: { row: ProgrammeImpactRow }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  if (r.status === "evaluated") return null;
+  if (r.status === "not_evaluable") {
+    const why = r.problem ? problemText({ code: r.problem.code, params: r.problem.params, detail: r.reason?.en }, r.reason?.[lang] ?? "") : r.reason?.[lang] ?? "";
+    return <>{r.problem ? t("impact.reasonText.not_evaluable", { why }) : why}</>;
+  }
+  // A city without a Chinese name keeps its English (GeoNames) name, marked as such.
+  const hasZh = HAN.test(r.city.names.zh);
+  const city = lang === "zh" && hasZh ? r.city.names.zh : r.city.names.en;
+  return (
+    <Trans i18nKey={`impact.reasonText.${r.status}`} values={{ city, indicator: r.indicator.names[lang], start: r.start }}
+      components={{ c: lang === "zh" && !hasZh ? <span lang="en" /> : <span /> }} />
+  );
+}
 
 const rowKey = (r: ProgrammeImpactRow) => `${r.indicator.code}/${r.cooperation.id}/${r.city.slug}`;
 
@@ -78,7 +100,7 @@ export default function ProgrammeImpactTable({ programmeId }: { programmeId: str
                 ),
               }}
               columns={[
-                { title: t("impact.col.city"), key: "city", render: (_, r) => <Link to={`/cities/${r.city.slug}?tab=cooperations`}>{r.city.names[lang]}</Link> },
+                { title: t("impact.col.city"), key: "city", render: (_, r) => <Link to={`/cities/${r.city.slug}?tab=cooperations`}><CityName names={r.city.names} /></Link> },
                 { title: t("impact.col.cooperation"), key: "coop", render: (_, r) => <Link to={`/cooperations/${encodeURIComponent(r.cooperation.id)}`}>{pick(r.cooperation.names, lang).text}</Link> },
                 { title: t("impact.col.indicator"), key: "indicator", render: (_, r) => r.indicator.names[lang] },
                 { title: t("impact.col.start"), key: "start", render: (_, r) => r.start ?? "—" },
@@ -107,7 +129,7 @@ export default function ProgrammeImpactTable({ programmeId }: { programmeId: str
                   title: t("impact.col.preFit"),
                   key: "fit",
                   render: (_, r) => {
-                    if (r.preFit === null) return r.status === "evaluated" ? "—" : <Typography.Text type="secondary">{r.reason?.[lang]}</Typography.Text>;
+                    if (r.preFit === null) return r.status === "evaluated" ? "—" : <Typography.Text type="secondary"><NoEvaluationReason row={r} /></Typography.Text>;
                     const label = t(`impact.preFit.${r.preFit}`, { share: fmt((r.preFitShare ?? 0) * 100, 2), n: r.preYears });
                     return <Typography.Text type={r.preFit === "good" ? undefined : "warning"}>{label}</Typography.Text>;
                   },

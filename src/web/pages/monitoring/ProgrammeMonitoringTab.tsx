@@ -1,6 +1,7 @@
-import { useMemo } from "react";
+import { Fragment, useMemo } from "react";
 import { Card, Col, Empty, Row, Space, Table, Typography } from "antd";
 import { ItemList } from "../../components/ItemList";
+import { CityName } from "../../components/Orig";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -74,7 +75,7 @@ export default function ProgrammeMonitoringTab({ programmeId }: { programmeId: s
           columns={[
             { title: t("monitoring.cooperations"), key: "name", render: (_, c) => <Link to={`/cooperations/${encodeURIComponent(c.id)}?tab=monitoring`}><Txt names={c.names} lang={lang} /></Link> },
             { title: t("monitoring.status"), key: "status", render: (_, c) => t(`monitoring.coopStatus.${c.status}`, { defaultValue: c.status }) },
-            { title: t("monitoring.members"), key: "members", render: (_, c) => c.members.map((x) => pick(x.names, lang).text).join(", ") },
+            { title: t("monitoring.members"), key: "members", render: (_, c) => c.members.map((x, i) => <Fragment key={x.slug}>{i > 0 && (lang === "zh" ? "、" : ", ")}<CityName names={x.names} /></Fragment>) },
             { title: t("monitoring.hasPlan"), key: "plan", render: (_, c) => (c.hasActionPlan ? t("monitoring.yes") : t("monitoring.no")) },
             {
               title: t("monitoring.kpis"), key: "kpis",

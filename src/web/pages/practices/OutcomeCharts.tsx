@@ -29,7 +29,7 @@ function BeforeAfter({ o, index }: { o: Outcome; index: number }) {
   }), [o, lang, t]);
   return (
     <Card size="small" title={<span lang="en">{o.metric}</span>} data-testid={`outcome-chart-${index}`}>
-      <EChart option={option} height={220} ariaLabel={t("practices.chartAria", { metric: o.metric, before: formatNumber(o.baseline, lang), after: valueText(o, lang), unit: unitName(o.unit, lang) })} />
+      <EChart option={option} height={220} labelContent={o.metric} ariaLabel={t("practices.chartAria", { metric: o.metric, before: formatNumber(o.baseline, lang), after: valueText(o, lang), unit: unitName(o.unit, lang) })} />
       <Typography.Text type="secondary" lang="en">{o.note}</Typography.Text>
       <div><Typography.Text type="secondary">{t("practices.source")}: </Typography.Text><SourceLink o={o} /></div>
     </Card>
