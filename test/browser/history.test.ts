@@ -71,6 +71,26 @@ describe("history: a readable diff of a record's changes", () => {
     }
   }, T);
 
+  it("shows a linked record by its name, with its id as the tooltip, in both languages", async () => {
+    const coop = await api("POST", "/cooperations", {
+      programmeId, names: { en: "History pair", zh: "历史结对" }, members: [{ slug: "chongqing-cn", role: "lead" }, { slug: "malaga-es", role: "partner" }],
+    });
+    await page.goto(`${server.baseUrl}/cooperations/${encodeURIComponent(String(coop.id))}?tab=history`);
+    const list = page.getByTestId("history-list");
+    await list.waitFor({ timeout: 30_000 });
+    const row = list.locator("[data-testid^=history-entry-]").first().getByTestId("change-programme_id");
+    const link = row.getByTestId("history-link");
+    await expect.poll(() => link.innerText(), { timeout: 20_000 }).toBe("History twinning");
+    expect(await link.getAttribute("href")).toBe(`/programmes/${encodeURIComponent(programmeId)}`);
+    expect(await link.getAttribute("title")).toBe(`Id: ${programmeId}`);
+    await expect(row.innerText()).resolves.not.toContain(programmeId);
+    await page.getByTestId("lang-zh").click();
+    await expect.poll(() => link.innerText(), { timeout: 20_000 }).toBe("历史结对项目");
+    expect(await link.getAttribute("title")).toBe(`标识：${programmeId}`);
+    await page.getByTestId("lang-en").click();
+    await expect.poll(() => page.locator("html").getAttribute("lang"), { timeout: 20_000 }).toMatch(/^en/);
+  }, T);
+
   it("shows the same history in 中文", async () => {
     await page.goto(`${server.baseUrl}/programmes/${encodeURIComponent(programmeId)}?tab=history`);
     await openHistory();

@@ -23,8 +23,11 @@ const COOP = "iuc-asia-chongqing-mannheim";
 const EDIT_CONTROLS = [
   "new-programme", "programme-edit", "new-call", "form-cooperation", "move-submit", "plan-edit", "action-add", "activity-form-card", "partner-form-card",
   "pilot-form-card", "inventory-new", "inventory-status-button", "inventory-import", "inventory-save", "target-new", "target-delete", "air-upload", "new-district",
-  "process-create", "process-status-toggle", "moderation-queue", "import-upload", "pairing-solve", "pairing-propose", "new-assessment",
-].map((id) => `[data-testid="${id}"]`).join(", ");
+  "process-create", "process-status-toggle", "moderation-queue", "import-upload", "pairing-solve", "pairing-propose",
+].map((id) => `[data-testid="${id}"]`)
+  // "Assess readiness" on a pilot project or an action: readiness-{pilot|action}-{id}-assess.
+  .concat('[data-testid^="readiness-"][data-testid$="-assess"]')
+  .join(", ");
 
 async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${server.baseUrl}/api/v1${path}`, { method, headers: { "content-type": "application/json", ...server.authHeaders }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -136,12 +139,14 @@ describe("role-aware screens", () => {
     // Chongqing is a member of the cooperation: its editor adds actions, the status stays the programme managers'.
     await open(`/cooperations/${COOP}?tab=plan`, "action-add");
     expect(await page.getByTestId("move-submit").count()).toBe(0);
+    // …and starts the readiness assessment of the cooperation's pilot projects.
+    await open(`/cooperations/${COOP}?tab=pilots`, "pilots-tab");
+    await page.locator('[data-testid^="readiness-pilot-"][data-testid$="-assess"]').first().waitFor({ timeout: 30_000 });
 
     // Another city: nothing to edit, and no "Sign in" hint (they are signed in).
     for (const [path, ready] of [["/cities/shanghai-cn?tab=climate", "climate-tab"], ["/cities/shanghai-cn?tab=climate&view=pathway", "climate-tab"], ["/cities/shanghai-cn?tab=air", "tab-air"], ["/cities/shanghai-cn?tab=districts", "districts-tab"]] as const) {
       await open(path, ready);
-      // Starting a readiness assessment is for any signed-in user (the pilot's roles are checked when it is saved).
-      expect((await editControls()).filter((id) => id !== "new-assessment"), path).toEqual([]);
+      expect(await editControls(), path).toEqual([]);
       expect(await page.getByTestId("sign-in-to-edit").count(), path).toBe(0);
     }
     // Programmes are the administrators' and managers'.

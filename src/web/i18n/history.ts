@@ -8,6 +8,8 @@ export const historyEn = {
   langs: { en: "English", zh: "Chinese" },
   yes: "Yes",
   no: "No",
+  idTooltip: "Id: {{id}}",
+  gone: "no longer exists",
   fields: {
     action_id: "Action", activity_id: "Activity", amount_awarded: "Amount awarded", amount_requested: "Amount requested", aspect: "Aspect",
     assessment: "Assessment", author_id: "Author", base_emissions: "Base-year emissions (tCO2e)", base_population: "Base-year population", base_year: "Base year",
@@ -46,6 +48,8 @@ export const historyZh: typeof historyEn = {
   langs: { en: "英文", zh: "中文" },
   yes: "是",
   no: "否",
+  idTooltip: "标识：{{id}}",
+  gone: "已不存在",
   fields: {
     action_id: "行动", activity_id: "活动", amount_awarded: "获批金额", amount_requested: "申请金额", aspect: "方面",
     assessment: "评估", author_id: "作者", base_emissions: "基准年排放（tCO2e）", base_population: "基准年人口", base_year: "基准年",

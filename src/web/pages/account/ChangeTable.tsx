@@ -4,6 +4,7 @@ import type { AuditAction } from "../../account/api";
 import { useTranslation } from "react-i18next";
 import { useLang } from "../../lang";
 import { historyDiff } from "./history-format";
+import { LinkedNames } from "./LinkedNames";
 
 function Value({ text }: { text: string | null }) {
   const { t } = useTranslation();
@@ -28,9 +29,9 @@ export function ChangeTable({ entity, before, after, testId }: { entity: string;
       pagination={false}
       dataSource={rows}
       columns={[
-        { key: "field", title: t("account.audit.field"), width: 200, render: (_: unknown, r) => <span title={r.field} data-field={r.field}>{r.label}</span> },
-        { key: "before", title: t("account.audit.before"), render: (_: unknown, r) => <Value text={r.before} /> },
-        { key: "after", title: t("account.audit.after"), render: (_: unknown, r) => <Value text={r.after} /> },
+        { key: "field", title: t("account.audit.field"), width: 200, render: (_: unknown, r) => <span title={r.field} data-label-content={r.field} data-field={r.field}>{r.label}</span> },
+        { key: "before", title: t("account.audit.before"), render: (_: unknown, r) => (r.link ? <LinkedNames kind={r.link.kind} ids={r.link.before} /> : <Value text={r.before} />) },
+        { key: "after", title: t("account.audit.after"), render: (_: unknown, r) => (r.link ? <LinkedNames kind={r.link.kind} ids={r.link.after} /> : <Value text={r.after} />) },
       ]}
     />
   );

@@ -9,7 +9,7 @@ import { programmesEn, programmesZh } from "../../i18n/programmes";
 import { visionEn, visionZh } from "../../i18n/vision";
 import { workEn, workZh } from "../../i18n/work";
 import { zh } from "../../i18n/zh";
-import { fieldLabel, formatValue, historyDiff, humanise, type HistoryFormat } from "./history-format";
+import { fieldLabel, formatValue, historyDiff, humanise, linkedIds, type HistoryFormat } from "./history-format";
 
 let i18n: I18n;
 beforeAll(async () => {
@@ -143,5 +143,22 @@ describe("labels", () => {
     expect(fieldLabel("call", "side", fmt("en"))).toBe("For cities of");
     expect(fieldLabel("programme", "sides_json", fmt("en"))).toBe("Sides");
     expect(fieldLabel("programme", "programme_id", fmt("zh"))).toBe("合作项目");
+  });
+});
+
+describe("links to other records", () => {
+  it("knows which fields hold ids of other records, a plain id or a JSON list", () => {
+    expect(linkedIds("programme_id", "iuc-asia")).toEqual({ kind: "programme", ids: ["iuc-asia"] });
+    expect(linkedIds("owner_city_slug", "chongqing-cn")).toEqual({ kind: "city", ids: ["chongqing-cn"] });
+    expect(linkedIds("source_ids_json", '["who-aqg-2021","ember"]')).toEqual({ kind: "source", ids: ["who-aqg-2021", "ember"] });
+    expect(linkedIds("cooperation_id", null)).toEqual({ kind: "cooperation", ids: [] });
+    expect(linkedIds("themes_json", '["air"]')).toBeNull();
+    expect(linkedIds("budget_source", "city budget")).toBeNull();
+  });
+
+  it("gives a diff row the ids to show by name, next to the formatted value", () => {
+    const rows = historyDiff("call", null, { programme_id: "iuc-asia", deadline: "2026-05-01" }, fmt("en"));
+    expect(rows.find((r) => r.field === "programme_id")).toMatchObject({ label: "Programme", link: { kind: "programme", before: [], after: ["iuc-asia"] } });
+    expect(rows.find((r) => r.field === "deadline")?.link).toBeUndefined();
   });
 });

@@ -26,6 +26,35 @@ export interface DiffRow {
   label: string;
   before: string | null;
   after: string | null;
+  /** For a field that links to another record: its kind and the ids before and after (shown by name). */
+  link?: { kind: LinkKind; before: string[]; after: string[] };
+}
+
+/** Records a history field can link to, whose names the History tab looks up. */
+export type LinkKind = "programme" | "cooperation" | "city" | "indicator" | "source" | "practice";
+
+/** Fields (by base name) that hold the id of another record, or a list of them. */
+const LINK_FIELDS: Record<string, LinkKind> = {
+  programme_id: "programme", programmeId: "programme",
+  cooperation_id: "cooperation", cooperationId: "cooperation",
+  city: "city", city_slug: "city", owner_city_slug: "city", ownerCity: "city", slug: "city",
+  indicator_code: "indicator", indicator: "indicator",
+  source: "source", source_id: "source", source_ids: "source", sourceIds: "source",
+  practice_id: "practice", practiceId: "practice",
+};
+
+/** The ids a linking field holds (a plain id, or a JSON list of ids); null for a field that links to nothing. */
+export function linkedIds(field: string, v: unknown): { kind: LinkKind; ids: string[] } | null {
+  const kind = LINK_FIELDS[field] ?? LINK_FIELDS[baseName(field).base];
+  if (!kind) return null;
+  let value = v;
+  if (typeof value === "string" && /^\s*\[/.test(value)) {
+    try { value = JSON.parse(value) as unknown; } catch { /* a plain id */ }
+  }
+  if (value === null || value === undefined || value === "") return { kind, ids: [] };
+  if (typeof value === "string") return { kind, ids: [value] };
+  if (Array.isArray(value) && value.every((x) => typeof x === "string")) return { kind, ids: value as string[] };
+  return null;
 }
 
 /** Columns every audited row carries for bookkeeping: who and when are on the entry itself. */
@@ -214,7 +243,13 @@ export function formatValue(entity: string, field: string, v: unknown, f: Histor
 export function historyDiff(entity: string, before: unknown, after: unknown, f: HistoryFormat): DiffRow[] {
   return changedFields(before, after)
     .filter((c) => !HIDDEN.has(c.field))
-    .map((c) => ({ field: c.field, label: fieldLabel(entity, c.field, f), before: formatValue(entity, c.field, c.before, f), after: formatValue(entity, c.field, c.after, f) }))
+    .map((c): DiffRow => {
+      const row: DiffRow = { field: c.field, label: fieldLabel(entity, c.field, f), before: formatValue(entity, c.field, c.before, f), after: formatValue(entity, c.field, c.after, f) };
+      const b = linkedIds(c.field, c.before);
+      const a = linkedIds(c.field, c.after);
+      if (b && a) row.link = { kind: a.kind, before: b.ids, after: a.ids };
+      return row;
+    })
     // a value stored differently but shown the same ("[]" and null) is no change to a reader
     .filter((r) => r.before !== r.after);
 }
