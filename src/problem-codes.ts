@@ -173,6 +173,7 @@ export const PROBLEM_CODES = {
   "pairing.invalid_request": ["count"],
   "pairing.invalid_pairs": ["count"],
   "pairing.infeasible": ["count"],
+  "pairing.no_assignment": [],
   "impact.unknown_indicators": ["codes"],
   "impact.treated_not_in_panel": ["unit"],
   "impact.no_yearly_values": ["city", "indicator"],

@@ -126,7 +126,7 @@ export async function programmePairing(ctx: AppContext, programmeId: string, req
     });
     const first = named[0];
     const reason = first ? `${first.column ?? ""} ${first.value ?? ""} ${first.message}`.trim() : e.message;
-    throw new InfeasiblePairingError(`infeasible: ${reason}`, named, e.totalProblems);
+    throw new InfeasiblePairingError(`infeasible: ${reason}`, named, e.totalProblems, { code: "pairing.infeasible", params: { count: e.totalProblems } });
   }
   const pairs = solved.pairs.map((p) => {
     const [a, b] = [req.sideA[p.row]!, req.sideB[p.col]!];

@@ -86,6 +86,7 @@ describe.each(DIALECTS)("pairing API on %s", (dialect) => {
     expect(r.statusCode).toBe(422);
     expect(r.headers["content-type"]).toMatch(/application\/problem\+json/);
     expect(r.json().detail).toBe("infeasible: fixed chongqing-cn,malaga-es is also forbidden");
+    expect(r.json()).toMatchObject({ code: "pairing.infeasible", params: { count: 1 } });
     const over = await solve({ sideA: CN, sideB: EU, capacityB: 1, fixed: [["chongqing-cn", "malaga-es"], ["zhengzhou-cn", "malaga-es"]] });
     expect(over.statusCode).toBe(422);
     expect(over.json().errors[0]).toMatchObject({ path: "sideB", value: "malaga-es", message: "has more fixed pairs than its capacity 1" });

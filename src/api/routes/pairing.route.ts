@@ -50,7 +50,7 @@ export function pairingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           return await programmePairing(ctx, req.params.id, req.body);
         } catch (e) {
           if (!(e instanceof InfeasiblePairingError)) throw e;
-          return sendProblem(reply, problem(422, e.message, { errors: e.problems.map((p) => problemItem({ ...p, ...(p.column ? { path: p.column } : {}) })), totalErrors: e.totalProblems }));
+          return sendProblem(reply, problem(422, e.message, { errors: e.problems.map((p) => problemItem({ ...p, ...(p.column ? { path: p.column } : {}) })), totalErrors: e.totalProblems, code: e.code ?? "pairing.infeasible", params: e.params ?? { count: e.totalProblems } }));
         }
       },
     );

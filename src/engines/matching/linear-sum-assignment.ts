@@ -114,7 +114,7 @@ function solve(nr: number, nc: number, cost: Float64Array, finite: boolean): Int
         }
       }
       minVal = lowest;
-      if (minVal === Infinity) throw new InvalidInputError("infeasible: forbidden (infinite) entries leave no complete assignment");
+      if (minVal === Infinity) throw new InvalidInputError("infeasible: forbidden (infinite) entries leave no complete assignment", [], 0, { code: "pairing.no_assignment" });
       const j = remaining[index]!;
       if (row4col[j] === -1) sink = j;
       else i = row4col[j]!;
