@@ -9,9 +9,12 @@
  * Content in its original language is allowed when the DOM says so: an element (or an ancestor)
  * with a non-Chinese `lang` attribute (a citation, a source name, a practice text without a
  * translation, a city with no Chinese name), with `data-content` (codes, identifiers, user names)
- * or inside `<code>`. Unit symbols and a short list of proper names that stand inside translated
- * sentences (citybridge, GeoNames, OpenStreetMap…) are allowed. The test prints the offending
- * strings with their page.
+ * or inside `<code>` (code and column names in help texts, kept in their original form). In an
+ * aria-label or title, a value that is content (a person's name, a practice's own metric) is named
+ * by `data-label-content` and left out. An icon-only control (antd's icon carries its English icon
+ * name) must have a label of its own. Unit symbols and a short list of proper names that stand
+ * inside translated sentences (citybridge, GeoNames, OpenStreetMap…) are allowed. There are no
+ * known exceptions: the test prints the offending strings with their page and fails on any.
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
