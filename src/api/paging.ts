@@ -18,8 +18,3 @@ export const PageFields = {
   limit: z.number().int().positive(),
   offset: z.number().int().nonnegative(),
 };
-
-/** One page of `items` (already in their order) with the paging fields. */
-export function pageOf<T>(items: T[], q: { limit: number; offset: number }): { items: T[]; total: number; limit: number; offset: number } {
-  return { items: items.slice(q.offset, q.offset + q.limit), total: items.length, limit: q.limit, offset: q.offset };
-}

@@ -39,6 +39,12 @@ export async function listCooperations(ctx: AppContext, filter: CooperationFilte
   return (await ctx.cooperations.list(filter)).map(withAllowed);
 }
 
+/** One page of the cooperations matching `filter` (by English name, ties by id), read a page at a time in the database, and how many match over all pages. */
+export async function pageCooperations(ctx: AppContext, filter: CooperationFilter, page: { limit: number; offset: number }): Promise<{ items: Cooperation[]; total: number }> {
+  const [list, total] = await Promise.all([ctx.cooperations.list(filter, page), ctx.cooperations.count(filter)]);
+  return { items: list.map(withAllowed), total };
+}
+
 export async function getCooperation(ctx: AppContext, id: string): Promise<Cooperation> {
   const c = await ctx.cooperations.get(id);
   if (!c) throw notFound("cooperation", id);

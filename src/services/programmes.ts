@@ -39,6 +39,16 @@ export async function listProgrammes(ctx: AppContext): Promise<Programme[]> {
   return list.map((p) => ({ ...p, counts: counts.get(p.id) ?? { calls: 0, applications: 0, cooperations: 0 } }));
 }
 
+/**
+ * One page of the programmes (newest start first, ties by id) with their counts, read a page at a
+ * time in the database, and how many programmes there are over all pages.
+ */
+export async function pageProgrammes(ctx: AppContext, page: { limit: number; offset: number }): Promise<{ items: Programme[]; total: number }> {
+  const [list, total] = await Promise.all([ctx.programmes.list(page), ctx.programmes.count()]);
+  const counts = await ctx.programmes.counts(list.map((p) => p.id));
+  return { items: list.map((p) => ({ ...p, counts: counts.get(p.id) ?? { calls: 0, applications: 0, cooperations: 0 } })), total };
+}
+
 /** One programme with its counts and its cited sources. */
 export async function getProgramme(ctx: AppContext, id: string): Promise<Programme> {
   const p = await ctx.programmes.get(id);

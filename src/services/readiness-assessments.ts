@@ -53,7 +53,7 @@ export async function getAssessment(ctx: AppContext, id: string): Promise<Assess
   return a;
 }
 
-export async function listAssessments(ctx: AppContext, filter: { pilot?: string; action?: string }): Promise<Assessment[]> {
+export async function listAssessments(ctx: AppContext, filter: { pilot?: string; action?: string; cooperation?: string }): Promise<Assessment[]> {
   return ctx.readiness.list(filter);
 }
 

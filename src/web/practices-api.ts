@@ -79,7 +79,7 @@ export interface PracticesForCity {
   practices: (Omit<PracticeHit, "snippet"> & { reasons: { indicator: string; match: "outcome" | "theme"; metric: string | null }[] })[];
 }
 
-export interface PracticeQuery { q?: string; theme?: string; country?: string; region?: string; measured?: string; lang?: "en" | "zh"; limit?: number }
+export interface PracticeQuery { q?: string; theme?: string; country?: string; region?: string; measured?: string; lang?: "en" | "zh"; limit?: number; offset?: number }
 
 async function getJson<T>(path: string, params: Record<string, string | number | undefined> = {}, signal?: AbortSignal): Promise<T> {
   const qs = new URLSearchParams();

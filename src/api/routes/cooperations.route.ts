@@ -1,6 +1,6 @@
 import type { FastifyError } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { PageFields, PageQuery, pageOf } from "../paging.js";
+import { PageFields, PageQuery } from "../paging.js";
 import { z } from "zod";
 import { SlugSchema } from "../../domain/city.js";
 import {
@@ -26,7 +26,7 @@ import { createKpi, deleteKpi, kpiValues, listKpis, recordKpiValue, updateKpi } 
 import {
   createCooperation,
   getCooperation,
-  listCooperations,
+  pageCooperations,
   TransitionRefusedError,
   transitionCooperation,
   updateCooperation,
@@ -59,15 +59,15 @@ export function cooperationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "Cooperations, filtered by programme, member city or status, a page at a time (`limit`, `offset`; `total` counts every match)",
+          summary: "Cooperations, filtered by programme, member city or status, by English name (ties by id), a page at a time read in the database (`limit`, `offset`; `total` counts every match)",
           querystring: z.object({ programme: z.string().min(1).max(200).optional(), city: SlugSchema.optional(), status: CooperationStatusSchema.optional(), ...PageQuery }),
           response: { 200: z.object({ cooperations: z.array(CooperationSchema), ...PageFields }) },
         },
       },
       async (req) => {
         const { limit, offset, ...filter } = req.query;
-        const { items, ...page } = pageOf(await listCooperations(ctx, filter), { limit, offset });
-        return { cooperations: items, ...page };
+        const { items, total } = await pageCooperations(ctx, filter, { limit, offset });
+        return { cooperations: items, total, limit, offset };
       },
     );
     app.post(

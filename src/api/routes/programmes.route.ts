@@ -15,8 +15,8 @@ import {
 } from "../../domain/programme.js";
 import { decideApplication, getApplication, listCallApplications, listProgrammeApplications, submitApplication } from "../../services/applications.js";
 import type { AppContext } from "../../services/context.js";
-import { PageFields, PageQuery, pageOf } from "../paging.js";
-import { createCall, createProgramme, getCall, getProgramme, listCalls, listProgrammes, updateCall, updateProgramme } from "../../services/programmes.js";
+import { PageFields, PageQuery } from "../paging.js";
+import { createCall, createProgramme, getCall, getProgramme, listCalls, pageProgrammes, updateCall, updateProgramme } from "../../services/programmes.js";
 import { actorOf, holds } from "../authorize.js";
 import type { FastifyRequest } from "fastify";
 import type { Application } from "../../domain/programme.js";
@@ -46,14 +46,15 @@ export function programmesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "The programmes with their counts of calls, applications and cooperations, a page at a time (`limit`, `offset`; `total` counts them all)",
+          summary: "The programmes with their counts of calls, applications and cooperations, newest start first (ties by id), a page at a time read in the database (`limit`, `offset`; `total` counts them all)",
           querystring: z.object(PageQuery),
           response: { 200: z.object({ programmes: z.array(ProgrammeSchema), ...PageFields }) },
         },
       },
       async (req) => {
-        const { items, ...page } = pageOf(await listProgrammes(ctx), req.query);
-        return { programmes: items, ...page };
+        const { limit, offset } = req.query;
+        const { items, total } = await pageProgrammes(ctx, { limit, offset });
+        return { programmes: items, total, limit, offset };
       },
     );
     app.post(

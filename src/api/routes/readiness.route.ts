@@ -24,7 +24,7 @@ export function readinessRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       gapMaxScore: GAP_MAX_SCORE,
       roles: CITY_ROLES.map((r) => ({ key: r, names: CITY_ROLE_NAMES[r] })),
     }));
-    app.get("/readiness-assessments", { schema: { tags, summary: "Assessments, of one pilot or action if given", querystring: z.object({ pilot: z.string().optional(), action: z.string().optional() }), response: { 200: z.object({ items: z.array(AssessmentSchema) }) } } }, async (req) => ({
+    app.get("/readiness-assessments", { schema: { tags, summary: "Assessments, newest first: of one pilot or action if given, or of every pilot and action of a cooperation (`cooperation`, one request for a cooperation page)", querystring: z.object({ pilot: z.string().max(100).optional(), action: z.string().max(100).optional(), cooperation: z.string().max(200).optional() }), response: { 200: z.object({ items: z.array(AssessmentSchema) }) } } }, async (req) => ({
       items: await listAssessments(ctx, req.query),
     }));
     app.post("/readiness-assessments", { schema: { tags, summary: "Start an assessment for a pilot or an action (by id)", body: NewAssessmentSchema } }, async (req, reply) =>

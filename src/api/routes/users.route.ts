@@ -91,14 +91,22 @@ export function usersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary:
             "The history of one record: every create, update and delete with who, when, before and after — read as the record's own endpoint reads it (user records: administrators and the user; application contacts and statements awaiting moderation: as on their endpoints)",
+          description: "Oldest first unless `order=desc`; a page at a time read in the database (`limit`, `offset`; `total` counts every entry of the record).",
           params: z.object({ entity: z.string().min(1).max(100), id: z.string().min(1).max(200) }),
-          response: { 200: z.object({ entries: z.array(AuditEntrySchema) }) },
+          querystring: z.object({
+            limit: z.coerce.number().int().min(1).max(1000).default(1000).describe("entries per page (1–1000, default 1000)"),
+            offset: z.coerce.number().int().min(0).max(1_000_000).default(0).describe("entries to skip"),
+            order: z.enum(["asc", "desc"]).default("asc").describe("asc: oldest first; desc: newest first"),
+          }),
+          response: { 200: z.object({ entries: z.array(AuditEntrySchema), total: z.number().int().nonnegative(), limit: z.number().int().positive(), offset: z.number().int().nonnegative() }) },
         },
       },
       async (req) => {
         const user = requireUser(req);
-        const entries = await ctx.audit.list({ entity: req.params.entity, entityId: req.params.id });
-        return { entries: await readHistory(user, req.params.entity, req.params.id, entries, scopes) };
+        const { limit, offset, order } = req.query;
+        const filter = { entity: req.params.entity, entityId: req.params.id };
+        const [entries, total] = await Promise.all([ctx.audit.list({ ...filter, limit, offset, newestFirst: order === "desc" }), ctx.audit.count(filter)]);
+        return { entries: await readHistory(user, req.params.entity, req.params.id, entries, scopes), total, limit, offset };
       },
     );
 
@@ -123,12 +131,15 @@ export function usersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "The audit trail, oldest first (administrators); page with `after` (the last `seq` of the page before) and `limit`; `total` counts every entry matching the filters",
+          summary:
+            "The audit trail, oldest first or newest first with `order=desc` (administrators); page with `after` (the last `seq` of the page before) and `limit`, or numbered pages with `offset`; `total` counts every entry matching the filters",
           querystring: z.object({
             entity: z.string().min(1).max(100).optional(),
             entityId: z.string().min(1).max(200).optional(),
             actor: z.string().min(1).max(254).optional(),
-            after: z.coerce.number().int().min(0).optional(),
+            after: z.coerce.number().int().min(0).optional().describe("entries after this `seq` in the order asked (below it with `order=desc`)"),
+            offset: z.coerce.number().int().min(0).max(1_000_000).optional().describe("entries to skip (after `after`, if given)"),
+            order: z.enum(["asc", "desc"]).default("asc").describe("asc: oldest first; desc: newest first"),
             limit: z.coerce.number().int().min(1).max(10000).default(1000),
           }),
           response: { 200: z.object({ entries: z.array(AuditEntrySchema), total: z.number().int().nonnegative() }) },
@@ -136,7 +147,8 @@ export function usersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req) => {
         requireAdmin(req);
-        const [entries, total] = await Promise.all([ctx.audit.list(req.query), ctx.audit.count(req.query)]);
+        const { order, ...q } = req.query;
+        const [entries, total] = await Promise.all([ctx.audit.list({ ...q, newestFirst: order === "desc" }), ctx.audit.count(q)]);
         return { entries, total };
       },
     );

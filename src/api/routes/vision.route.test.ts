@@ -85,4 +85,17 @@ describe.each(DIALECTS)("vision and readiness API on %s", (dialect) => {
     expect(fw.scale[4]).toEqual({ score: 4, en: "fully in place", zh: "完全具备" });
     expect(fw.roles.map((r: { key: string }) => r.key)).toEqual(["project-partner", "facilitator", "enabler", "orchestrator"]);
   });
+
+  it("lists the assessments of every pilot and action of a cooperation in one request (the cooperation page's readiness links)", async () => {
+    const pilot = (await send("POST", "/api/v1/readiness-assessments", { pilot: "pilot-solar-roofs" })).json().assessment;
+    const action = (await send("POST", "/api/v1/readiness-assessments", { action: "action-retrofit" })).json().assessment;
+    const all = (await get("/api/v1/readiness-assessments?cooperation=coop-prague-chongqing")).json().items as { id: string; pilot: string | null; action: string | null }[];
+    expect(all.map((a) => a.id)).toEqual(expect.arrayContaining([pilot.id, action.id]));
+    expect(all.every((a) => a.pilot === "pilot-solar-roofs" || a.action === "action-retrofit")).toBe(true);
+    // The same assessments as asking per pilot and per action.
+    const one = async (q: string) => ((await get(`/api/v1/readiness-assessments?${q}`)).json().items as { id: string }[]).map((a) => a.id);
+    expect(new Set(all.map((a) => a.id))).toEqual(new Set([...(await one("pilot=pilot-solar-roofs")), ...(await one("action=action-retrofit"))]));
+    expect((await get("/api/v1/readiness-assessments?cooperation=no-such-cooperation")).json().items).toEqual([]);
+    expect((await get(`/api/v1/readiness-assessments?cooperation=${"x".repeat(201)}`)).statusCode).toBe(400);
+  });
 });

@@ -20,6 +20,10 @@ export interface AuditQuery {
   /** Entries after this sequence number (for paging and export). */
   after?: number;
   limit?: number;
+  /** Entries to skip (after `after`, if given), for numbered pages. */
+  offset?: number;
+  /** Newest first (by sequence number, descending) instead of oldest first. */
+  newestFirst?: boolean;
 }
 
 /** The append-only audit trail: this class has no update or delete. */
@@ -61,8 +65,10 @@ export class AuditRepository {
     if (q.entity) query = query.where("entity", "=", q.entity);
     if (q.entityId) query = query.where("entity_id", "=", q.entityId);
     if (q.actor) query = query.where("actor", "=", q.actor);
-    if (q.after !== undefined) query = query.where("seq", ">", q.after);
-    const rows = await query.orderBy("seq").limit(q.limit ?? 1000).execute();
+    if (q.after !== undefined) query = query.where("seq", q.newestFirst ? "<" : ">", q.after);
+    query = query.orderBy("seq", q.newestFirst ? "desc" : "asc").limit(q.limit ?? 1000);
+    if (q.offset) query = query.offset(q.offset);
+    const rows = await query.execute();
     return rows.map((r) => ({
       seq: Number(r.seq),
       at: r.at,

@@ -44,16 +44,28 @@ export class CooperationRepository {
     this.kpis = new KpiRepository(db);
   }
 
-  async list(f: CooperationFilter = {}): Promise<CooperationRecord[]> {
-    let q = this.db.selectFrom("cooperations").select("id");
+  /** The cooperations matching `f`, by English name (ties by id); `page` reads one page of that order in the query. */
+  async list(f: CooperationFilter = {}, page?: { limit: number; offset: number }): Promise<CooperationRecord[]> {
+    let q = this.matching(f).select("id").orderBy("name_en").orderBy("id");
+    if (page) q = q.limit(page.limit).offset(page.offset);
+    return this.load((await q.execute()).map((r) => r.id));
+  }
+
+  /** How many cooperations match `f`. */
+  async count(f: CooperationFilter = {}): Promise<number> {
+    const r = await this.matching(f).select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+
+  private matching(f: CooperationFilter) {
+    let q = this.db.selectFrom("cooperations");
     if (f.programme) q = q.where("programme_id", "=", f.programme);
     if (f.status) q = q.where("status", "=", f.status);
     if (f.city) {
       const city = f.city;
       q = q.where("id", "in", (eb) => eb.selectFrom("cooperation_members").select("cooperation_id").where("city_slug", "=", city));
     }
-    const ids = (await q.orderBy("name_en").orderBy("id").execute()).map((r) => r.id);
-    return this.load(ids);
+    return q;
   }
 
   async get(id: string): Promise<CooperationRecord | null> {

@@ -7,9 +7,17 @@ import { applicationRow, callRow, programmeRow, toApplication, toCall, toProgram
 export class ProgrammeRepository {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
-  async list(): Promise<Programme[]> {
-    const rows = await this.db.selectFrom("programmes").selectAll().orderBy("start_date", "desc").orderBy("id").execute();
-    return rows.map(toProgramme);
+  /** Every programme, newest start first (ties by id); `page` reads one page of that order in the query. */
+  async list(page?: { limit: number; offset: number }): Promise<Programme[]> {
+    let q = this.db.selectFrom("programmes").selectAll().orderBy("start_date", "desc").orderBy("id");
+    if (page) q = q.limit(page.limit).offset(page.offset);
+    return (await q.execute()).map(toProgramme);
+  }
+
+  /** How many programmes there are. */
+  async count(): Promise<number> {
+    const r = await this.db.selectFrom("programmes").select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirst();
+    return Number(r?.n ?? 0);
   }
 
   async get(id: string): Promise<Programme | null> {
@@ -21,17 +29,23 @@ export class ProgrammeRepository {
   async counts(ids?: string[]): Promise<Map<string, ProgrammeCounts>> {
     const out = new Map<string, ProgrammeCounts>();
     if (ids && ids.length === 0) return out;
-    const calls = this.db.selectFrom("calls").select(["programme_id as id", sql<number>`cast(count(*) as integer)`.as("n")]).groupBy("programme_id");
-    const apps = this.db
+    let calls = this.db.selectFrom("calls").select(["programme_id as id", sql<number>`cast(count(*) as integer)`.as("n")]).groupBy("programme_id");
+    let apps = this.db
       .selectFrom("applications")
       .innerJoin("calls", "calls.id", "applications.call_id")
       .select(["calls.programme_id as id", sql<number>`cast(count(*) as integer)`.as("n")])
       .groupBy("calls.programme_id");
-    const coops = this.db
+    let coops = this.db
       .selectFrom("cooperations")
       .select(["programme_id as id", sql<number>`cast(count(*) as integer)`.as("n")])
       .where("programme_id", "is not", null)
       .groupBy("programme_id");
+    if (ids) {
+      // Only the asked programmes (a page of the list): the counts read their rows, not every programme's.
+      calls = calls.where("programme_id", "in", ids);
+      apps = apps.where("calls.programme_id", "in", ids);
+      coops = coops.where("programme_id", "in", ids);
+    }
     const [c, a, k, ps] = await Promise.all([
       calls.execute(),
       apps.execute(),

@@ -47,11 +47,24 @@ export class ReadinessRepository {
     return r ? toAssessment(r) : null;
   }
 
-  async list(filter: { pilot?: string; action?: string } = {}): Promise<Assessment[]> {
+  /**
+   * Assessments, newest first: of one pilot or action, or — with `cooperation` — of every pilot and
+   * action of that cooperation in one query (the cooperation page's readiness links).
+   */
+  async list(filter: { pilot?: string; action?: string; cooperation?: string } = {}): Promise<Assessment[]> {
     let q = this.db.selectFrom("readiness_assessments").selectAll();
     if (filter.pilot) q = q.where("pilot_id", "=", filter.pilot);
     if (filter.action) q = q.where("action_id", "=", filter.action);
-    return (await q.orderBy("created_at", "desc").orderBy("id").limit(200).execute()).map(toAssessment);
+    if (filter.cooperation) {
+      const id = filter.cooperation;
+      q = q.where((eb) =>
+        eb.or([
+          eb("pilot_id", "in", eb.selectFrom("pilots").select("id").where("cooperation_id", "=", id)),
+          eb("action_id", "in", eb.selectFrom("actions").select("id").where("cooperation_id", "=", id)),
+        ]),
+      );
+    }
+    return (await q.orderBy("created_at", "desc").orderBy("id").limit(filter.cooperation ? 2000 : 200).execute()).map(toAssessment);
   }
 
   async insert(a: Assessment): Promise<void> {

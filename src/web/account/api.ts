@@ -46,7 +46,7 @@ export interface AuditEntry {
   after: unknown;
 }
 
-export interface AuditQuery { entity?: string; entityId?: string; actor?: string; after?: number; limit?: number }
+export interface AuditQuery { entity?: string; entityId?: string; actor?: string; after?: number; offset?: number; limit?: number }
 
 export interface NewUser { email: string; name: string; password: string; isAdmin: boolean }
 
@@ -81,7 +81,7 @@ export const accountApi = {
   history: (entity: string, id: string, signal?: AbortSignal) =>
     request<{ entries: AuditEntry[] }>("GET", `/api/v1/history/${enc(entity)}/${enc(id)}`, undefined, signal),
   audit: (q: AuditQuery, signal?: AbortSignal) =>
-    request<{ entries: AuditEntry[] }>("GET", `/api/v1/audit${query({ ...q })}`, undefined, signal),
+    request<{ entries: AuditEntry[]; total: number }>("GET", `/api/v1/audit${query({ ...q })}`, undefined, signal),
   auditCsvUrl: (): string => "/api/v1/audit.csv",
   programmes: (signal?: AbortSignal) => request<{ programmes: ProgrammeOption[] }>("GET", "/api/v1/programmes", undefined, signal),
 };

@@ -126,9 +126,14 @@ export function refusalReason(problem: unknown): { en: string; zh: string } | nu
 const coop = (id: string) => `/api/v1/cooperations/${encodeURIComponent(id)}`;
 
 export const cooperationsApi = {
-  list: (q: { programme?: string; city?: string; status?: CooperationStatus }, signal?: AbortSignal) => {
+  /** One page of the matching cooperations (the API's default page without `page`) with the total over all pages. */
+  list: (q: { programme?: string; city?: string; status?: CooperationStatus }, signal?: AbortSignal, page?: { limit: number; offset: number }) => {
     const qs = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]);
-    return request<{ cooperations: Cooperation[] }>("GET", `/api/v1/cooperations${qs.size ? `?${qs}` : ""}`, undefined, signal);
+    if (page) {
+      qs.set("limit", String(page.limit));
+      qs.set("offset", String(page.offset));
+    }
+    return request<{ cooperations: Cooperation[]; total: number; limit: number; offset: number }>("GET", `/api/v1/cooperations${qs.size ? `?${qs}` : ""}`, undefined, signal);
   },
   get: (id: string, signal?: AbortSignal) => request<Cooperation>("GET", coop(id), undefined, signal),
   create: (body: NewCooperation) => request<Cooperation>("POST", "/api/v1/cooperations", body),

@@ -79,7 +79,7 @@ export const visionApi = {
     request<VisionDocument>("PUT", `${V}/vision-documents/${e(id)}`, body),
   targets: (city: string, signal?: AbortSignal) => request<{ items: { id: string; names: Names | null; targetYear: number; type: string }[] }>("GET", `${V}/cities/${e(city)}/targets`, undefined, signal),
   framework: (signal?: AbortSignal) => request<Framework>("GET", `${V}/readiness/framework`, undefined, signal),
-  assessments: (subject: { pilot: string } | { action: string }, signal?: AbortSignal) =>
+  assessments: (subject: { pilot: string } | { action: string } | { cooperation: string }, signal?: AbortSignal) =>
     request<{ items: Assessment[] }>("GET", `${V}/readiness-assessments?${new URLSearchParams(subject)}`, undefined, signal),
   assessment: (id: string, signal?: AbortSignal) => request<AssessmentView>("GET", `${V}/readiness-assessments/${e(id)}`, undefined, signal),
   startAssessment: (body: { pilot?: string; action?: string }) => request<AssessmentView>("POST", `${V}/readiness-assessments`, body),

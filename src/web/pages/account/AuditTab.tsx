@@ -1,18 +1,19 @@
 import { useState, type HTMLAttributes } from "react";
 import { AutoComplete, Button, Form, Input, Space, Table, Typography } from "antd";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import { accountApi, type AuditEntry } from "../../account/api";
 import { ErrorState, Loading } from "../../components/States";
 import { formatDateTime, useLang } from "../../lang";
 import { ActionTag, ChangeTable } from "./ChangeTable";
+import { usePageParam } from "../../components/usePageParam";
 
 const PAGE = 50;
 /** Record types the audit trail names (src/api/write-policy.ts); any other can be typed. */
 const ENTITIES = ["user", "user-roles", "inventory", "target", "climate-action", "emission-factor", "practice", "observations-import", "air-import", "practices-import", "cooperation"];
 
-/** Administration › Audit trail: filter by record type and actor, page by sequence number, expand for the changed fields. */
+/** Administration › Audit trail: filter by record type and actor, numbered pages read in the database (the page in the address), expand for the changed fields. */
 export function AuditTab() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -21,10 +22,12 @@ export function AuditTab() {
   const actor = params.get("actor") ?? "";
   const afterRaw = Number(params.get("after") ?? "0");
   const after = Number.isInteger(afterRaw) && afterRaw > 0 ? afterRaw : 0;
+  const [page, setPage] = usePageParam();
   const [draft, setDraft] = useState({ entity, actor });
   const audit = useQuery({
-    queryKey: ["admin", "audit", entity, actor, after],
-    queryFn: ({ signal }) => accountApi.audit({ entity: entity || undefined, actor: actor || undefined, after: after || undefined, limit: PAGE }, signal),
+    queryKey: ["admin", "audit", entity, actor, after, page],
+    queryFn: ({ signal }) => accountApi.audit({ entity: entity || undefined, actor: actor || undefined, after: after || undefined, offset: (page - 1) * PAGE, limit: PAGE }, signal),
+    placeholderData: keepPreviousData,
   });
   const go = (patch: Record<string, string | number | undefined>, push = false) =>
     setParams((p) => {
@@ -33,14 +36,13 @@ export function AuditTab() {
       return next;
     }, { replace: !push });
   const entries = audit.data?.entries ?? [];
-  const last = entries[entries.length - 1];
   const suggestions = [...new Set([...ENTITIES, ...entries.map((e) => e.entity)])].filter((e) => e.includes(draft.entity.trim()));
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="audit-tab">
       <Typography.Text type="secondary">{t("account.audit.intro")}</Typography.Text>
       <Space wrap style={{ justifyContent: "space-between", width: "100%" }}>
-        <Form layout="inline" onFinish={() => go({ entity: draft.entity.trim(), actor: draft.actor.trim(), after: undefined })} data-testid="audit-filters">
+        <Form layout="inline" onFinish={() => go({ entity: draft.entity.trim(), actor: draft.actor.trim(), after: undefined, page: undefined })} data-testid="audit-filters">
           <Form.Item label={t("account.audit.filterEntity")} htmlFor="audit-entity">
             <AutoComplete id="audit-entity" value={draft.entity} onChange={(v: string) => setDraft((d) => ({ ...d, entity: v }))} style={{ width: 200 }}
               options={suggestions.map((e) => ({ value: e }))} data-testid="audit-entity" />
@@ -49,7 +51,7 @@ export function AuditTab() {
             <Input id="audit-actor" value={draft.actor} onChange={(e) => setDraft((d) => ({ ...d, actor: e.target.value }))} style={{ width: 240 }} data-testid="audit-actor" />
           </Form.Item>
           <Button type="primary" htmlType="submit" data-testid="audit-apply">{t("account.audit.apply")}</Button>
-          <Button style={{ marginLeft: 8 }} onClick={() => { setDraft({ entity: "", actor: "" }); go({ entity: undefined, actor: undefined, after: undefined }); }}>{t("account.audit.reset")}</Button>
+          <Button style={{ marginLeft: 8 }} onClick={() => { setDraft({ entity: "", actor: "" }); go({ entity: undefined, actor: undefined, after: undefined, page: undefined }); }}>{t("account.audit.reset")}</Button>
         </Form>
         <a href={accountApi.auditCsvUrl()} download data-testid="audit-export">{t("account.audit.exportCsv")}</a>
       </Space>
@@ -61,7 +63,18 @@ export function AuditTab() {
             rowKey="seq"
             data-testid="audit-table"
             dataSource={entries}
-            pagination={false}
+            loading={audit.isFetching && audit.isPlaceholderData}
+            scroll={{ x: "max-content" }}
+            pagination={{
+              current: page,
+              pageSize: PAGE,
+              total: audit.data?.total ?? 0,
+              showSizeChanger: false,
+              hideOnSinglePage: true,
+              showTotal: (total, [from, to]) => <span data-testid="audit-range">{t("paging.range", { from, to, total })}</span>,
+              onChange: (p) => setPage(p),
+              "aria-label": t("paging.pagesOf", { list: t("account.adminPage.tabs.audit") }),
+            }}
             locale={{ emptyText: <span data-testid="audit-empty">{t("account.audit.empty")}</span> }}
             onRow={(e) => ({ "data-testid": `audit-row-${e.seq}` }) as HTMLAttributes<HTMLElement>}
             expandable={{
@@ -77,10 +90,6 @@ export function AuditTab() {
               { key: "entityId", title: t("account.audit.entityId"), dataIndex: "entityId", render: (v: string) => <span style={{ wordBreak: "break-all" }}>{v}</span> },
             ]}
           />
-          <Space>
-            <Button disabled={after === 0} onClick={() => go({ after: undefined }, true)} data-testid="audit-first">{t("account.audit.first")}</Button>
-            <Button disabled={entries.length < PAGE || !last} onClick={() => last && go({ after: last.seq }, true)} data-testid="audit-next">{t("account.audit.next")}</Button>
-          </Space>
         </>
       )}
     </Space>

@@ -142,7 +142,7 @@ export default function ActionsCard({ cooperation }: { cooperation: Cooperation 
               key: "ops",
               render: (_, a) => (
                 <Space wrap>
-                  <ReadinessLink kind="action" id={a.id} />
+                  <ReadinessLink kind="action" id={a.id} cooperation={cooperation.id} />
                   <Can check={write("PATCH", path("actions", a.id))}><Button size="small" onClick={() => setEditing(a)}>{L("edit")}</Button></Can>
                   <Can check={write("DELETE", path("cooperations", cooperation.id, "actions", a.id))}><Popconfirm title={L("deleteConfirm")} onConfirm={() => remove.mutate(a.id)}><Button size="small" danger>{L("delete")}</Button></Popconfirm></Can>
                 </Space>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { Alert, Button, Card, Checkbox, Col, Empty, Input, Row, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, Checkbox, Col, Empty, Input, Pagination, Row, Space, Tag, Typography } from "antd";
 import { ItemList } from "../../components/ItemList";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,9 @@ import { regionName } from "../../regions";
 import { type FacetCount, pick, practicesApi } from "../../practices-api";
 import { Snippet } from "./Snippet";
 import { PracticeLibraryTools } from "./PracticeLibraryTools";
+import { usePageParam } from "../../components/usePageParam";
+
+const PAGE_SIZE = 20;
 
 const FACETS = ["theme", "country", "region", "measured"] as const;
 type Facet = (typeof FACETS)[number];
@@ -44,15 +47,18 @@ export default function PracticesPage() {
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
   const filters = Object.fromEntries(FACETS.map((f) => [f, params.get(f) ?? undefined])) as Record<Facet, string | undefined>;
+  const [page, setPage] = usePageParam();
+  // A page of results from the API (ranked and counted in the database); the page is in the address.
   const result = useQuery({
-    queryKey: ["practices", q, filters, lang],
-    queryFn: ({ signal }) => practicesApi.search({ q, ...filters, lang, limit: 50 }, signal),
+    queryKey: ["practices", q, filters, lang, page],
+    queryFn: ({ signal }) => practicesApi.search({ q, ...filters, lang, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
     placeholderData: keepPreviousData,
   });
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
+    next.delete("page"); // another query or filter starts at its first page
     setParams(next, { replace: key !== "q" });
   };
   const data = result.data;
@@ -121,6 +127,19 @@ export default function PracticesPage() {
                     </ItemList.Item>
                   );
                 }}
+              />
+            )}
+            {data.total > PAGE_SIZE && (
+              <Pagination
+                style={{ marginTop: 12 }}
+                data-testid="practice-pages"
+                current={page}
+                pageSize={PAGE_SIZE}
+                total={data.total}
+                showSizeChanger={false}
+                showTotal={(total, [from, to]) => <span data-testid="practice-range">{t("paging.range", { from, to, total })}</span>}
+                onChange={(p) => setPage(p)}
+                aria-label={t("paging.pagesOf", { list: t("practices.title") })}
               />
             )}
           </Col>

@@ -1,7 +1,6 @@
-import { useState } from "react";
-import { Alert, Button, Card, Checkbox, Col, Empty, Form, Input, Modal, Row, Select, Space, Tag, Typography } from "antd";
-import { ItemList } from "../../components/ItemList";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type HTMLAttributes, useState } from "react";
+import { Alert, Button, Card, Checkbox, Col, Empty, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography } from "antd";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { cityName } from "../../api";
@@ -13,6 +12,7 @@ import { PROGRAMME_THEMES, type Programme, programmesApi } from "../../programme
 import { ThemeTags, TwoNames } from "../../programmes/ui";
 import { Can, write } from "../../account/permissions";
 import { CityName } from "../../components/Orig";
+import { usePageParam } from "../../components/usePageParam";
 
 interface Values { nameEn: string; nameZh?: string; themes?: string[]; start?: string; end?: string }
 const opt = (s?: string) => (s && s.trim() ? s.trim() : null);
@@ -88,38 +88,67 @@ function FormCooperation({ programme, open, onClose }: { programme: Programme; o
   );
 }
 
-/** The cooperations of a programme (GET /api/v1/cooperations?programme=ID), each linking to its page; and "Form a cooperation". */
+const PAGE_SIZE = 10;
+
+/**
+ * The cooperations of a programme (GET /api/v1/cooperations?programme=ID), a page at a time from the
+ * API (the page in the address as `?cpage=`), each linking to its page; and "Form a cooperation".
+ */
 export default function ProgrammeCooperationsTab({ programmeId }: { programmeId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   const [forming, setForming] = useState(false);
+  const [page, setPage] = usePageParam("cpage");
   const programme = useQuery({ queryKey: ["programme", programmeId], queryFn: ({ signal }) => programmesApi.get(programmeId, signal) });
-  const list = useQuery({ queryKey: ["programme-cooperations", programmeId], queryFn: ({ signal }) => cooperationsApi.list({ programme: programmeId }, signal) });
+  const list = useQuery({
+    queryKey: ["programme-cooperations", programmeId, page],
+    queryFn: ({ signal }) => cooperationsApi.list({ programme: programmeId }, signal, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
   const error = programme.error ?? list.error;
   if (error) return <ErrorState error={error} onRetry={() => { void programme.refetch(); void list.refetch(); }} />;
   if (!programme.data || !list.data) return <Loading rows={5} />;
+  const data = list.data;
   return (
     <Card size="small" title={t("programmes.coop.title")} data-testid="programme-cooperations"
       extra={<Can check={write("POST", "/cooperations", { programmeId })} signInHint><Button type="primary" onClick={() => setForming(true)} data-testid="form-cooperation">{t("programmes.coop.form")}</Button></Can>}>
-      {list.data.cooperations.length === 0 ? <Empty description={t("programmes.coop.empty")} data-testid="cooperations-empty" /> : (
-        <ItemList<Cooperation>
-          dataSource={list.data.cooperations}
-          renderItem={(c) => (
-            <ItemList.Item data-testid={`cooperation-${c.id}`}>
-              <ItemList.Item.Meta
-                title={<Space wrap><Link to={`/cooperations/${encodeURIComponent(c.id)}`}><TwoNames names={c.names} lang={lang} /></Link>
-                  <Tag color={STATUS_COLOR[c.status]}>{t(`programmes.coop.statuses.${c.status}`)}</Tag></Space>}
-                description={
-                  <Space orientation="vertical" size={2}>
-                    <Space wrap size={4}>
-                      {c.members.map((m) => <Tag key={m.slug}><Link to={`/cities/${m.slug}`}><CityName names={m.names} /></Link> · {t(`programmes.coop.roles.${m.role}`)}</Tag>)}
-                    </Space>
-                    <ThemeTags themes={c.themes} />
-                  </Space>
-                }
-              />
-            </ItemList.Item>
-          )}
+      {data.total === 0 ? <Empty description={t("programmes.coop.empty")} data-testid="cooperations-empty" /> : (
+        <Table<Cooperation>
+          size="small"
+          rowKey="id"
+          data-testid="programme-cooperations-table"
+          dataSource={data.cooperations}
+          loading={list.isFetching && list.isPlaceholderData}
+          scroll={{ x: "max-content" }}
+          onRow={(c) => ({ "data-testid": `cooperation-${c.id}` }) as HTMLAttributes<HTMLElement>}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data.total,
+            showSizeChanger: false,
+            hideOnSinglePage: true,
+            showTotal: (total, [from, to]) => <span data-testid="programme-cooperations-range">{t("paging.range", { from, to, total })}</span>,
+            onChange: (p) => setPage(p),
+            "aria-label": t("paging.pagesOf", { list: t("programmes.coop.title") }),
+          }}
+          columns={[
+            {
+              key: "name",
+              title: t("paging.cooperations.name"),
+              render: (_, c) => <Link to={`/cooperations/${encodeURIComponent(c.id)}`} data-testid={`cooperation-link-${c.id}`}><TwoNames names={c.names} lang={lang} /></Link>,
+            },
+            { key: "status", title: t("paging.cooperations.status"), render: (_, c) => <Tag color={STATUS_COLOR[c.status]}>{t(`programmes.coop.statuses.${c.status}`)}</Tag> },
+            {
+              key: "members",
+              title: t("paging.cooperations.members"),
+              render: (_, c) => (
+                <Space wrap size={4}>
+                  {c.members.map((m) => <Tag key={m.slug}><Link to={`/cities/${m.slug}`}><CityName names={m.names} /></Link> · {t(`programmes.coop.roles.${m.role}`)}</Tag>)}
+                </Space>
+              ),
+            },
+            { key: "themes", title: t("paging.cooperations.themes"), render: (_, c) => <ThemeTags themes={c.themes} /> },
+          ]}
         />
       )}
       <FormCooperation programme={programme.data} open={forming} onClose={() => setForming(false)} />

@@ -10,13 +10,14 @@ import { visionApi } from "../../vision/api";
  * a link to its assessment(s) for everyone, and "Assess readiness" for those the server lets start
  * one (the cooperation's member cities and programme managers) when none exists yet.
  */
-export function ReadinessLink({ kind, id }: { kind: "pilot" | "action"; id: string }) {
+export function ReadinessLink({ kind, id, cooperation }: { kind: "pilot" | "action"; id: string; cooperation: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const subject: { pilot: string } | { action: string } = kind === "pilot" ? { pilot: id } : { action: id };
-  const list = useQuery({ queryKey: ["readiness-of", kind, id], queryFn: ({ signal }) => visionApi.assessments(subject, signal) });
+  // One request for every pilot and action of the cooperation: the links of a page share this query.
+  const list = useQuery({ queryKey: ["readiness-of-cooperation", cooperation], queryFn: ({ signal }) => visionApi.assessments({ cooperation }, signal) });
   const may = useCan(write("POST", "/readiness-assessments", subject));
-  const items = list.data?.items ?? [];
+  const items = (list.data?.items ?? []).filter((a) => (kind === "pilot" ? a.pilot === id : a.action === id));
   const testId = `readiness-${kind}-${id}`;
   if (items.length === 1) {
     return <Link to={`/readiness/${items[0]!.id}`} data-testid={`${testId}-open`}>{t("dataPages.readiness.open")}</Link>;

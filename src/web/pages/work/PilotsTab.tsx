@@ -36,7 +36,7 @@ function PilotCard({ pilot, cooperation }: { pilot: Pilot; cooperation: Cooperat
   const mayEdit = useCan(write("PATCH", path("pilots", pilot.id)));
   return (
     <Card size="small" data-testid={`pilot-${pilot.id}`}
-      title={<Space wrap><LangText value={pilot.titles} strong testId="pilot-title" /><Tag color={STATUS_COLOURS[pilot.status]} data-testid="pilot-status-tag">{t(`work.pilotStatuses.${pilot.status}`)}</Tag><ReadinessLink kind="pilot" id={pilot.id} /></Space>}
+      title={<Space wrap><LangText value={pilot.titles} strong testId="pilot-title" /><Tag color={STATUS_COLOURS[pilot.status]} data-testid="pilot-status-tag">{t(`work.pilotStatuses.${pilot.status}`)}</Tag><ReadinessLink kind="pilot" id={pilot.id} cooperation={cooperation.id} /></Space>}
       extra={mayEdit?.allowed && <Select size="small" aria-label={L("changeStatus")} value={pilot.status} style={{ width: 130 }} onChange={(s) => status.mutate(s)}
         options={PILOT_STATUSES.map((s) => ({ value: s, label: t(`work.pilotStatuses.${s}`) }))} />}>
       <Descriptions size="small" column={{ xs: 1, md: 3 }} items={[
