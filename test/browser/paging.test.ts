@@ -144,6 +144,32 @@ describe("the audit trail, paged by the server", () => {
   }, T);
 });
 
+describe("a record's history, paged by the server", () => {
+  it("shows the newest 20 changes first and the creation on page 2, the page in the address", async () => {
+    const coop = order[2]!.id;
+    for (let v = 1; v <= 21; v++) await api("PATCH", `/cooperations/${coop}`, { version: v, names: { en: `Renamed pair v${v + 1}` } });
+    const all = (await api<{ entries: { seq: number; action: string }[]; total: number }>("GET", `/history/cooperation/${coop}?order=desc`));
+    expect(all.total).toBe(22);
+    const { page, context } = await openPage("admin");
+    try {
+      await page.goto(`${server.baseUrl}/cooperations/${coop}?tab=history`);
+      const range = page.getByTestId("history-range");
+      await range.filter({ hasText: "1–20 of 22" }).waitFor();
+      await page.getByTestId(`history-entry-${all.entries[0]!.seq}`).waitFor();
+      expect(await page.getByTestId("history-list").locator("[data-testid^=history-entry-]").count()).toBe(20);
+      await page.getByTestId("history-pages").locator("li.ant-pagination-item-2").click();
+      await page.waitForURL((u) => u.searchParams.get("hpage") === "2" && u.searchParams.get("tab") === "history");
+      await range.filter({ hasText: "21–22 of 22" }).waitFor();
+      const created = page.getByTestId(`history-entry-${all.entries[21]!.seq}`);
+      await created.waitFor();
+      expect(all.entries[21]!.action).toBe("create");
+      await expect(created.innerText()).resolves.toMatch(/Created/);
+    } finally {
+      await context.close();
+    }
+  }, T);
+});
+
 describe("readiness links of a cooperation page", () => {
   it("ask for the assessments of every action in one request, and each action shows its own", async () => {
     const coop = order[0]!.id;

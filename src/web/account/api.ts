@@ -78,8 +78,9 @@ export const accountApi = {
   createUser: (body: NewUser) => request<User>("POST", "/api/v1/users", body),
   grantRole: (userId: string, grant: RoleGrant) => request<User>("POST", `/api/v1/users/${enc(userId)}/roles`, grant),
   revokeRole: (userId: string, grant: RoleGrant) => request<User>("DELETE", `/api/v1/users/${enc(userId)}/roles`, grant),
-  history: (entity: string, id: string, signal?: AbortSignal) =>
-    request<{ entries: AuditEntry[] }>("GET", `/api/v1/history/${enc(entity)}/${enc(id)}`, undefined, signal),
+  /** A record's history, oldest first; with `page`, one page of it (newest first with `order: "desc"`) and the total. */
+  history: (entity: string, id: string, signal?: AbortSignal, page?: { limit: number; offset: number; order?: "asc" | "desc" }) =>
+    request<{ entries: AuditEntry[]; total: number }>("GET", `/api/v1/history/${enc(entity)}/${enc(id)}${page ? query({ ...page }) : ""}`, undefined, signal),
   audit: (q: AuditQuery, signal?: AbortSignal) =>
     request<{ entries: AuditEntry[]; total: number }>("GET", `/api/v1/audit${query({ ...q })}`, undefined, signal),
   auditCsvUrl: (): string => "/api/v1/audit.csv",
