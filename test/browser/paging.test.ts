@@ -118,6 +118,36 @@ describe("a programme's cooperations, paged by the server", () => {
   }, T);
 });
 
+describe("the practice library, paged by the server", () => {
+  it("shows 20 practices a page, page 2 in the address, and a new search starts at page 1", async () => {
+    const total = (await api<{ total: number }>("GET", "/practices?limit=1")).total;
+    expect(total).toBeGreaterThan(20);
+    const second = (await api<{ results: { id: string }[] }>("GET", "/practices?limit=20&offset=20&lang=en")).results;
+    const { page, context } = await openPage("visitor");
+    try {
+      await page.goto(`${server.baseUrl}/practices`);
+      const range = page.getByTestId("practice-range");
+      await range.filter({ hasText: `1–20 of ${total}` }).waitFor();
+      const two = page.getByTestId("practice-pages").locator("li.ant-pagination-item-2");
+      await two.focus();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("title")), { timeout: 20_000 }).toBe("2");
+      await page.keyboard.press("Enter");
+      await page.waitForURL((u) => u.searchParams.get("page") === "2");
+      await range.filter({ hasText: `21–${Math.min(40, total)} of ${total}` }).waitFor();
+      await page.getByTestId(`practice-result-${second[0]!.id}`).waitFor();
+      await page.reload();
+      await page.getByTestId(`practice-result-${second[0]!.id}`).waitFor();
+      // A search goes back to its first page.
+      await page.getByTestId("practice-search-input").fill("congestion");
+      await page.getByTestId("practice-search-button").click();
+      await page.waitForURL((u) => u.searchParams.get("q") === "congestion" && !u.searchParams.has("page"));
+      await page.getByTestId("practice-result-london-congestion-charge").waitFor();
+    } finally {
+      await context.close();
+    }
+  }, T);
+});
+
 describe("the audit trail, paged by the server", () => {
   it("shows numbered pages of 50 with the total, the page in the address", async () => {
     // More audited writes: 30 cooperations of no programme, so the trail has more than one page of 50.
