@@ -125,6 +125,25 @@ describe.each(DIALECTS)("lists paged in the database on %s", (dialect) => {
     expect((await get(`/history/cooperation/${coop.id}?limit=2&offset=2&order=desc`)).json().entries.map((e: { action: string }) => e.action)).toEqual(["create"]);
   });
 
+  it("documents the paging parameters and the total in OpenAPI", async () => {
+    const doc = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json() as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }> }>> };
+    const expectations: [string, string[]][] = [
+      ["/api/v1/programmes", ["limit", "offset"]],
+      ["/api/v1/cooperations", ["limit", "offset", "programme"]],
+      ["/api/v1/practices", ["limit", "offset"]],
+      ["/api/v1/audit", ["limit", "offset", "after", "order"]],
+      ["/api/v1/history/{entity}/{id}", ["limit", "offset", "order"]],
+      ["/api/v1/readiness-assessments", ["pilot", "action", "cooperation"]],
+    ];
+    for (const [path, names] of expectations) {
+      const op = doc.paths[path]?.get;
+      expect(op, path).toBeDefined();
+      const query = (op!.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name);
+      expect(query, path).toEqual(expect.arrayContaining(names));
+      if (path !== "/api/v1/readiness-assessments") expect(Object.keys(op!.responses["200"]?.content?.["application/json"]?.schema.properties ?? {}), path).toContain("total");
+    }
+  });
+
   it("answers bad paging parameters with 400 problem+json naming the parameter, with a code the web client translates", async () => {
     const cases: [string, string][] = [
       ["/programmes?limit=0", "limit"],
