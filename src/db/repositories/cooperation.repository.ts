@@ -102,6 +102,8 @@ export class CooperationRepository {
       ? await this.db.selectFrom("programmes").select(["id", "name_en", "name_zh"]).where("id", "in", programmeIds).execute()
       : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
+    const membersOf = groupBy(members, (m) => m.cooperation_id);
+    const transitionsOf = groupBy(transitions, (t) => t.cooperation_id);
     return ids.flatMap((id) => {
       const r = byId.get(id);
       if (!r) return [];
@@ -117,20 +119,16 @@ export class CooperationRepository {
           endDate: r.end_date,
           status: r.status as CooperationStatus,
           origin: r.origin as Cooperation["origin"],
-          members: members
-            .filter((m) => m.cooperation_id === id)
-            .map((m) => ({
-              slug: m.city_slug,
-              names: { en: m.name_en, zh: m.name_zh },
-              country: m.country,
-              lat: Number(m.lat),
-              lon: Number(m.lon),
-              role: m.role as MemberRole,
-              side: m.side as "a" | "b" | null,
-            })),
-          transitions: transitions
-            .filter((t) => t.cooperation_id === id)
-            .map((t) => ({ from: t.from_status as CooperationStatus | null, to: t.to_status as CooperationStatus, date: t.on_date, note: t.note })),
+          members: (membersOf.get(id) ?? []).map((m) => ({
+            slug: m.city_slug,
+            names: { en: m.name_en, zh: m.name_zh },
+            country: m.country,
+            lat: Number(m.lat),
+            lon: Number(m.lon),
+            role: m.role as MemberRole,
+            side: m.side as "a" | "b" | null,
+          })),
+          transitions: (transitionsOf.get(id) ?? []).map((t) => ({ from: t.from_status as CooperationStatus | null, to: t.to_status as CooperationStatus, date: t.on_date, note: t.note })),
           sources: own.flatMap((s) => sources.filter((x) => x.id === s)),
           version: Number(r.version),
         },
@@ -259,4 +257,16 @@ function transitionRow(cooperationId: string, position: number, t: TransitionWri
     recorded_by: t.recordedBy,
     recorded_at: t.recordedAt,
   };
+}
+
+/** Rows grouped by a key, each group in the rows' order (one pass, not one filter per cooperation). */
+function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
 }
