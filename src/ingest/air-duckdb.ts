@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AIR_POLLUTANTS, type AirFormat, type AirPollutant } from "../domain/air.js";
-import { dateOfDay, readDays } from "./air-day-reader.js";
-import { groupSql, LONG_SQL, openaqRowsSql, openaqStationsSql, STATION_DAY_GROUPS_SQL, STATION_STATS_SQL, STATIONS_SQL, STATS_SQL, uciRowsSql } from "./air-sql.js";
+import { dateOfDay, readDays, readReadings } from "./air-day-reader.js";
+import { groupSql, LONG_SQL, openaqRowsSql, openaqStationsSql, READINGS_SQL, STATION_DAY_GROUPS_SQL, STATION_STATS_SQL, STATIONS_SQL, STATS_SQL, uciRowsSql } from "./air-sql.js";
 
 /** A station as the file describes it. */
 export interface RawStation {
@@ -145,7 +145,8 @@ export async function aggregateAirFile<T>(
       }),
     );
     const map: (day: RawStationDay) => T | RawStationDay = mapDays ? await mapDays(stations) : keep;
-    const days = readDays(await con.run(STATION_DAY_GROUPS_SQL), stations.map((st) => st.externalId), map);
+    const readings = readReadings(await con.run(READINGS_SQL));
+    const days = readDays(await con.run(STATION_DAY_GROUPS_SQL), readings, stations.map((st) => st.externalId), map);
     return { stations, days, stats, problems };
   } finally {
     con.closeSync();
