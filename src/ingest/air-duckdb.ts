@@ -49,7 +49,15 @@ export interface AggregateOptions {
   threads?: number;
   /** OpenAQ: how many rows station names and coordinates are read from before all rows are (default 10,000). */
   nameRows?: number;
+  /**
+   * Called as each step ends: `load` (DuckDB's module and instance), `pass` (the one pass over
+   * the file), `groups` (the station-day groups sorted and read, with the O3/CO readings); the
+   * checks and stations between `pass` and `groups` end with the caller's `mapDays`.
+   */
+  onStep?: (step: AggregateStep) => void;
 }
+
+export type AggregateStep = "load" | "pass" | "groups";
 
 type Row = Record<string, unknown>;
 
@@ -99,9 +107,12 @@ export async function aggregateAirFile<T>(
     ...(opts.threads ? { threads: String(opts.threads) } : {}),
   });
   const con = await instance.connect();
+  const step = opts.onStep ?? (() => {});
+  step("load");
   const rows = async (sql: string): Promise<Row[]> => (await con.runAndReadAll(sql)).getRowObjectsJS() as Row[];
   try {
     await con.run(`CREATE TEMP TABLE air_groups AS ${groupSql(format === "openaq" ? openaqRowsSql(path, header) : uciRowsSql(path, header))}`);
+    step("pass");
     await con.run(LONG_SQL);
     await con.run(STATION_STATS_SQL);
     const [s] = await rows(STATS_SQL);
@@ -146,7 +157,9 @@ export async function aggregateAirFile<T>(
     );
     const map: (day: RawStationDay) => T | RawStationDay = mapDays ? await mapDays(stations) : keep;
     const readings = readReadings(await con.run(READINGS_SQL));
-    const days = readDays(await con.run(STATION_DAY_GROUPS_SQL), readings, stations.map((st) => st.externalId), map);
+    const groups = await con.run(STATION_DAY_GROUPS_SQL);
+    step("groups");
+    const days = readDays(groups, readings, stations.map((st) => st.externalId), map);
     return { stations, days, stats, problems };
   } finally {
     con.closeSync();
