@@ -12,7 +12,8 @@
  * query with the import's 8 MB read buffers (not the target's peer; reported beside it). The
  * machine may be shared, so CPU time (user + system, all threads) is recorded beside wall time,
  * with the load average.
- * Target: import wall time ≤ 1.5 × the peer's; peak RSS < 1 GiB.
+ * Both sides load DuckDB's module before their clock starts.
+ * Target (issue 20): import wall time ≤ 1.2 × the peer's; peak RSS < 1 GiB.
  *
  * Run: npx tsx bench/air-ingest.ts [rows] [rounds]   → bench/results/air-ingest.json
  */
@@ -37,6 +38,9 @@ async function childImport(csv: string, dbPath: string): Promise<Measure> {
   const { migrateToLatest, openDatabase } = await import("../src/db/index.js");
   const { createContext } = await import("../src/services/context.js");
   const { importAir } = await import("../src/services/import-air.js");
+  // DuckDB's module is loaded before the clock starts, as the peer's is (under tsx its load took
+  // 0.2 s of CPU inside the timed import); the instance is created inside, as the peer's is not.
+  await import("@duckdb/node-api");
   const database = openDatabase({ databaseUrl: null, sqlitePath: dbPath });
   await migrateToLatest(database.db);
   const ctx = createContext(database);
@@ -49,7 +53,16 @@ async function childImport(csv: string, dbPath: string): Promise<Measure> {
   const phases: Record<string, number> = {};
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const result = await importAir(ctx, { path: csv, city: "beijing-cn", importedBy: "bench", onPhase: (p, ms) => (phases[p] = Number((ms / 1000).toFixed(2))) });
+  // Each phase's CPU time (all threads: DuckDB's, the writer's) beside its wall time.
+  const phaseCpu: Record<string, number> = {};
+  let cpuMark = process.cpuUsage();
+  const onPhase = (p: string, ms: number) => {
+    const used = process.cpuUsage(cpuMark);
+    cpuMark = process.cpuUsage();
+    phases[p] = Number((ms / 1000).toFixed(2));
+    phaseCpu[p] = Number(((used.user + used.system) / 1e6).toFixed(2));
+  };
+  const result = await importAir(ctx, { path: csv, city: "beijing-cn", importedBy: "bench", onPhase });
   const wallS = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
   const [check] = await ctx.airDaily.series("station", "openaq-7000", { from: "2015-06-01", to: "2015-06-01" });
@@ -58,7 +71,7 @@ async function childImport(csv: string, dbPath: string): Promise<Measure> {
     wallS,
     cpuS: (cpu.user + cpu.system) / 1e6,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    detail: { phasesS: phases, rows: result.rows, stationDays: result.stationDays, cityDays: result.cityDays, years: result.years.length, observations: result.observations.length, pm25MeanStation7000On20150601: check?.pollutants.pm25.mean ?? null },
+    detail: { phasesS: phases, phasesCpuS: phaseCpu, rows: result.rows, stationDays: result.stationDays, cityDays: result.cityDays, years: result.years.length, observations: result.observations.length, pm25MeanStation7000On20150601: check?.pollutants.pm25.mean ?? null },
   };
 }
 
@@ -152,7 +165,7 @@ async function main(): Promise<void> {
         perRoundWall: whole.map((m, i) => r2(m.wallS / bare[i]!.wallS)),
         medianOfPerRoundWall: r2(median(whole.map((m, i) => m.wallS / bare[i]!.wallS))),
       },
-      target: { maxRatio: 1.5, maxPeakRssMb: 1024, ratioMet: ratioWall <= 1.5, memoryMet: imp.maxPeakRssMb < 1024 },
+      target: { maxRatio: 1.2, maxPeakRssMb: 1024, ratioMet: ratioWall <= 1.2, memoryMet: imp.maxPeakRssMb < 1024 },
     };
     writeFileSync(new URL("./results/air-ingest.json", import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
     console.log(JSON.stringify(report, null, 2));

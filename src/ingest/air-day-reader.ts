@@ -45,6 +45,53 @@ function entries(vector: DuckDBListVector, rows: number): Float64Array {
   return out;
 }
 
+/**
+ * The groups' O3 and CO readings (READINGS_SQL), by group row id: group g's pairs are
+ * hours[i], values[i] for i from at[2g] to at[2g] + at[2g + 1] (a group without readings has
+ * none, or lies beyond `at`).
+ */
+export interface Readings {
+  at: Float64Array;
+  hours: Uint8Array;
+  values: Float64Array;
+}
+
+/** Reads READINGS_SQL's rows (gid, list of (h, v)) into flat arrays, each group's pairs in their list order. */
+export function readReadings(result: DuckDBMaterializedResult): Readings {
+  const chunks: { gid: ArrayLike<number>; at: Float64Array; hours: ArrayLike<number>; values: ArrayLike<number>; rows: number; keep: unknown }[] = [];
+  let groups = 0;
+  let total = 0;
+  for (let c = 0; c < result.chunkCount; c++) {
+    const chunk = result.getChunk(c);
+    const rows = chunk.rowCount;
+    const gid = numbers(chunk.getColumnVector(0));
+    const list = chunk.getColumnVector(1) as DuckDBListVector;
+    const at = entries(list, rows);
+    const pairs = list.childVector as DuckDBStructVector;
+    for (let r = 0; r < rows; r++) {
+      groups = Math.max(groups, gid[r]! + 1);
+      total += at[2 * r + 1]!;
+    }
+    chunks.push({ gid, at, hours: numbers(pairs.entryVectorAt(0)), values: numbers(pairs.entryVectorAt(1)), rows, keep: chunk });
+  }
+  const out: Readings = { at: new Float64Array(2 * groups), hours: new Uint8Array(total), values: new Float64Array(total) };
+  let next = 0;
+  for (const { gid, at, hours, values, rows } of chunks) {
+    for (let r = 0; r < rows; r++) {
+      const g = gid[r]!;
+      const from = at[2 * r]!;
+      const length = at[2 * r + 1]!;
+      out.at[2 * g] = next;
+      out.at[2 * g + 1] = length;
+      for (let i = from, end = from + length; i < end; i++, next++) {
+        out.hours[next] = hours[i]!;
+        out.values[next] = values[i]!;
+      }
+    }
+  }
+  return out;
+}
+
 /** Applies a unit factor: dividing by 1000 (not multiplying by 0.001) keeps 700 µg/m³ CO at exactly 0.7 mg/m³. */
 const scale = (x: number, f: number): number => (f < 1 ? x / (1 / f) : x * f);
 
@@ -86,14 +133,14 @@ function hourly(k: number, out: Float64Array): void {
 
 /**
  * Builds station-days from STATION_DAY_GROUPS_SQL's rows (station index into `stations`, day
- * number since 1970-01-01, pollutant position, unit factor, n, s, mx, hour mask and O3's and CO's
- * readings), adding up the groups of each station-day as they come (a pollutant has one group
+ * number since 1970-01-01, pollutant position, unit factor, n, s, mx, hour mask, group row id)
+ * and the O3 and CO groups' readings from `readings` (readReadings), adding up the groups of each station-day as they come (a pollutant has one group
  * per unit its file used that day), reading the result's column buffers directly. Each
  * station-day goes through `map` once its groups are read. It is one object refilled for each
  * day, with its pollutants and their O3 and CO `hourly` arrays (a station-day of a large file
  * was a good part of an import's allocations): `map` copies what it keeps.
  */
-export function readDays<T>(result: DuckDBMaterializedResult, stations: readonly string[], map: (day: RawStationDay) => T): T[] {
+export function readDays<T>(result: DuckDBMaterializedResult, readings: Readings, stations: readonly string[], map: (day: RawStationDay) => T): T[] {
   const out: T[] = [];
   const dates = new Map<number, string>();
   const fresh = (k: number): RawPollutantDay => ({ hours: 0, mean: null, max1h: null, hourly: k === CO || k === O3 ? new Float64Array(24) : undefined });
@@ -115,17 +162,13 @@ export function readDays<T>(result: DuckDBMaterializedResult, stations: readonly
     raw.date = date;
     out.push(map(raw));
   };
+  const { at, hours, values } = readings;
   let si = -1;
   let day = 0;
   for (let c = 0; c < result.chunkCount; c++) {
     const chunk = result.getChunk(c);
     const rows = chunk.rowCount;
-    const [siv, dayv, kv, fv, nv, sv, mxv, maskv] = Array.from({ length: 8 }, (_, i) => numbers(chunk.getColumnVector(i)));
-    const readings = chunk.getColumnVector(8) as DuckDBListVector;
-    const at = entries(readings, rows);
-    const pairs = readings.childVector as DuckDBStructVector;
-    const hours = numbers(pairs.entryVectorAt(0));
-    const values = numbers(pairs.entryVectorAt(1));
+    const [siv, dayv, kv, fv, nv, sv, mxv, maskv, gidv] = Array.from({ length: 9 }, (_, i) => numbers(chunk.getColumnVector(i)));
     for (let r = 0; r < rows; r++) {
       if (siv![r] !== si || dayv![r] !== day) {
         if (si >= 0) emit(si, day);
@@ -139,9 +182,10 @@ export function readDays<T>(result: DuckDBMaterializedResult, stations: readonly
       S[k]! += scale(sv![r]!, f);
       MX[k] = Math.max(MX[k]!, scale(mxv![r]!, f));
       MASK[k]! |= maskv![r]!;
-      if (k === O3 || k === CO) {
+      if ((k === O3 || k === CO) && 2 * gidv![r]! < at.length) {
         const base = 24 * k;
-        for (let i = at[2 * r]!, end = i + at[2 * r + 1]!; i < end; i++) {
+        const g = gidv![r]!;
+        for (let i = at[2 * g]!, end = i + at[2 * g + 1]!; i < end; i++) {
           const h = base + hours[i]!;
           HOUR_SUM[h]! += scale(values[i]!, f);
           HOUR_COUNT[h]!++;

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AIR_POLLUTANTS, type AirFormat, type AirPollutant } from "../domain/air.js";
-import { dateOfDay, readDays } from "./air-day-reader.js";
-import { groupSql, LONG_SQL, openaqRowsSql, openaqStationsSql, STATION_DAY_GROUPS_SQL, STATION_STATS_SQL, STATIONS_SQL, STATS_SQL, uciRowsSql } from "./air-sql.js";
+import { dateOfDay, readDays, readReadings } from "./air-day-reader.js";
+import { groupSql, LONG_SQL, openaqRowsSql, openaqStationsSql, READINGS_SQL, STATION_DAY_GROUPS_SQL, STATION_STATS_SQL, STATIONS_SQL, STATS_SQL, uciRowsSql } from "./air-sql.js";
 
 /** A station as the file describes it. */
 export interface RawStation {
@@ -49,7 +49,15 @@ export interface AggregateOptions {
   threads?: number;
   /** OpenAQ: how many rows station names and coordinates are read from before all rows are (default 10,000). */
   nameRows?: number;
+  /**
+   * Called as each step ends: `load` (DuckDB's module and instance), `pass` (the one pass over
+   * the file), `groups` (the station-day groups sorted and read, with the O3/CO readings); the
+   * checks and stations between `pass` and `groups` end with the caller's `mapDays`.
+   */
+  onStep?: (step: AggregateStep) => void;
 }
+
+export type AggregateStep = "load" | "pass" | "groups";
 
 type Row = Record<string, unknown>;
 
@@ -99,9 +107,12 @@ export async function aggregateAirFile<T>(
     ...(opts.threads ? { threads: String(opts.threads) } : {}),
   });
   const con = await instance.connect();
+  const step = opts.onStep ?? (() => {});
+  step("load");
   const rows = async (sql: string): Promise<Row[]> => (await con.runAndReadAll(sql)).getRowObjectsJS() as Row[];
   try {
     await con.run(`CREATE TEMP TABLE air_groups AS ${groupSql(format === "openaq" ? openaqRowsSql(path, header) : uciRowsSql(path, header))}`);
+    step("pass");
     await con.run(LONG_SQL);
     await con.run(STATION_STATS_SQL);
     const [s] = await rows(STATS_SQL);
@@ -145,7 +156,10 @@ export async function aggregateAirFile<T>(
       }),
     );
     const map: (day: RawStationDay) => T | RawStationDay = mapDays ? await mapDays(stations) : keep;
-    const days = readDays(await con.run(STATION_DAY_GROUPS_SQL), stations.map((st) => st.externalId), map);
+    const readings = readReadings(await con.run(READINGS_SQL));
+    const groups = await con.run(STATION_DAY_GROUPS_SQL);
+    step("groups");
+    const days = readDays(groups, readings, stations.map((st) => st.externalId), map);
     return { stations, days, stats, problems };
   } finally {
     con.closeSync();

@@ -29,14 +29,16 @@ export interface ImportAirProps {
   /** DuckDB settings (memory limit, threads). */
   duckdb?: AggregateOptions;
   /**
-   * Called when each phase ends, with its duration: DuckDB's aggregation (up to its first
-   * station-day), the station-days (read, indexed and handed to the writer one by one), the rest
-   * of the transaction (waiting for the writer, city days, annual summaries, stations, commit).
+   * Called when each phase ends, with its duration: loading DuckDB, its pass over the file, the
+   * checks (counts, problems, stations and their names, the transaction opened), the sorted
+   * station-day groups, the station-days (added up, indexed and handed to the writer one by
+   * one), the rest of the transaction (waiting for the writer, city days, annual summaries,
+   * stations, commit).
    */
   onPhase?: (phase: AirImportPhase, ms: number) => void;
 }
 
-export type AirImportPhase = "aggregate" | "compute" | "write";
+export type AirImportPhase = "load" | "pass" | "checks" | "groups" | "compute" | "write";
 
 const DEFAULT_SOURCE: Record<AirFormat, string> = { openaq: "openaq", uci: "uci-beijing-multisite" };
 
@@ -113,7 +115,7 @@ export async function importAir(ctx: AppContext, props: ImportAirProps): Promise
   const open: { target: Awaited<ReturnType<typeof writeTarget>> | null; store: AirImportStore | null } = { target: null, store: null };
   try {
     const aqiTables = loadAqiTables();
-    const agg = await aggregateAirFile(props.path, format, header, props.duckdb ?? {}, async (found) => {
+    const agg = await aggregateAirFile(props.path, format, header, { ...props.duckdb, onStep: phase }, async (found) => {
       const stations = found.map((s) => ({ ...s, id: stationId(format, s.externalId) }));
       // A file without station-days opens no transaction: it is rejected below.
       if (!stations.some((s) => s.firstDate !== null)) return () => null;
@@ -123,7 +125,7 @@ export async function importAir(ctx: AppContext, props: ImportAirProps): Promise
       const store = (open.store = await AirImportStore.open(target.trx, target.bulk, { format, city, stations, source: props.source, defaultSource: DEFAULT_SOURCE[format], importedBy: props.importedBy, importedAt }));
       const ids = new Map(stations.map((s) => [s.externalId, s.id]));
       const sources = [store.source];
-      phase("aggregate");
+      phase("checks");
       return (raw): null => {
         store.add(dayRecord(completeDay(raw), 1, sources, { scope: "station", subject: ids.get(raw.station)!, city, importedAt }, aqiTables));
         return null;
