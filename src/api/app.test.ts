@@ -175,9 +175,14 @@ describe("the web UI as served by the API", () => {
     const { mkdtempSync, writeFileSync, mkdirSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const web = mkdtempSync(`${tmpdir()}/citybridge-web-`);
-    writeFileSync(`${web}/index.html`, "<!doctype html><title>citybridge</title>");
+    writeFileSync(`${web}/index.html`, "<!doctype html><html><head><title>citybridge</title></head><body></body></html>");
     mkdirSync(`${web}/assets`);
     writeFileSync(`${web}/assets/app.js`, "console.log(1)");
+    mkdirSync(`${web}/.vite`);
+    writeFileSync(`${web}/.vite/manifest.json`, JSON.stringify({
+      "index.html": { file: "assets/app.js", isEntry: true },
+      "pages/programmes/ProgrammesPage.tsx": { file: "assets/ProgrammesPage-1.js", src: "pages/programmes/ProgrammesPage.tsx", isDynamicEntry: true, imports: ["index.html"] },
+    }));
     t = await createTestDatabase("sqlite");
     app = await buildApp(createContext(t.database), { webDir: web, logLevel: "silent" });
   });
@@ -192,6 +197,21 @@ describe("the web UI as served by the API", () => {
       expect(r.statusCode, url).toBe(200);
       expect(r.body).toContain("<title>citybridge</title>");
     }
+  });
+
+  it("announces a page's chunks and first API reads in its head, so they load while the main chunk runs", async () => {
+    const r = await app.inject({ method: "GET", url: "/programmes" });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers["content-type"]).toMatch(/^text\/html/);
+    expect(r.body).toContain('<link rel="modulepreload" crossorigin href="/assets/ProgrammesPage-1.js">');
+    expect(r.body).toContain('<link rel="preload" as="fetch" crossorigin href="/api/v1/programmes?limit=12&amp;offset=0">');
+    expect(r.body.indexOf("/api/v1/programmes?")).toBeLessThan(r.body.indexOf("</head>"));
+    // Practices in the language the page will start in: the saved choice, else the browser's.
+    expect((await app.inject({ method: "GET", url: "/practices", headers: { "accept-language": "zh-CN,zh;q=0.9" } })).body).toContain("/api/v1/practices?lang=zh&amp;limit=50");
+    expect((await app.inject({ method: "GET", url: "/practices", headers: { "accept-language": "zh-CN", cookie: "cb_lang=en" } })).body).toContain("/api/v1/practices?lang=en&amp;limit=50");
+    // The manifest itself is not served.
+    expect((await app.inject({ method: "GET", url: "/.vite/manifest.json" })).statusCode).toBe(404);
+    expect((await app.inject({ method: "HEAD", url: "/programmes" })).statusCode).toBe(404);
   });
 
   it("serves assets, and answers a missing asset or API route with 404 rather than the shell", async () => {

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../services/context.js";
@@ -33,9 +33,14 @@ import { registerAccessControl } from "./access-control.js";
 import { WRITE_POLICY } from "./write-policy.js";
 import { registerReadCache } from "./read-cache.js";
 import { RuntimeStateRepository } from "../db/repositories/runtime-state.repository.js";
+import { spaShell, uiLang } from "./spa-shell.js";
 
 /** Public reads of the city page and the map, answered from memory until the data changes. */
-const CACHED_READS = new Set(["/api/v1/cities/:slug", "/api/v1/cities/:slug/observations", "/api/v1/indicators", "/api/v1/sources", "/api/v1/indicators/:code/latest", "/api/v1/cities/points"]);
+const CACHED_READS = new Set([
+  "/api/v1/cities/:slug", "/api/v1/cities/:slug/observations", "/api/v1/indicators", "/api/v1/sources", "/api/v1/indicators/:code/latest", "/api/v1/cities/points",
+  // The city page's profile (~0.25 s to compute: every indicator's standing among all cities) and its counterparts tab.
+  "/api/v1/cities/:slug/profile", "/api/v1/cities/:slug/counterparts",
+]);
 
 const STARTING = "the server is starting: the database is being migrated or its reference data loaded";
 
@@ -156,6 +161,10 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     await app.register(fastifyStatic, {
       root: webDir,
       wildcard: true,
+      // "/" is a page like any other: the fallback below serves it, with its preloads.
+      index: false,
+      // Vite's build manifest is the server's (spa-shell.ts), not the browser's.
+      allowedPath: (path) => !path.startsWith("/.vite/"),
       cacheControl: false,
       // Vite names every asset by its content hash: a browser keeps it for a year without asking again
       // (the world map's GeoJSON chunk, antd, ECharts); the page itself is checked every time (ETag) so a new build shows at once.
@@ -164,6 +173,17 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       },
     });
   }
+  const shell = webDir ? spaShell(webDir) : null;
+  const servePage = (req: FastifyRequest, reply: FastifyReply) => {
+    if (!shell) return reply.code(404).type("text/plain").send("The web UI is not built. Run: npm run build:web\n");
+    // The route's chunks and first API reads are preloaded in its <head> (src/api/spa-shell.ts).
+    const page = shell(req.url, uiLang(req.headers.cookie, req.headers["accept-language"]));
+    reply.header("cache-control", "no-cache").header("etag", page.etag).header("vary", "accept-language, cookie");
+    if (req.headers["if-none-match"] === page.etag) return reply.code(304).send();
+    return reply.type("text/html; charset=utf-8").send(page.html);
+  };
+  // The map's page: not a directory of the static files.
+  app.get("/", { schema: { hide: true } }, servePage);
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split("?")[0] ?? "";
     // API routes, other methods and missing files (a stale asset name) are 404s, not the app shell.
@@ -171,8 +191,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       return sendProblem(reply, problem(404, `no route ${req.method} ${path}`, { code: "not_found.route", params: { method: req.method, path } }));
     }
     // Single-page app: every other GET is a page of the UI.
-    if (webDir) return reply.type("text/html").sendFile("index.html");
-    return reply.code(404).type("text/plain").send("The web UI is not built. Run: npm run build:web\n");
+    return servePage(req, reply);
   });
   return app;
 }

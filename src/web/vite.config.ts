@@ -12,6 +12,8 @@ const config: UserConfig = {
     outDir,
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    // .vite/manifest.json: the server preloads each route's chunks from it (src/api/spa-shell.ts).
+    manifest: true,
     rollupOptions: {
       output: {
         manualChunks(id) {

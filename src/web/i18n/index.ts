@@ -29,12 +29,24 @@ const STORAGE_KEY = "citybridge.lang";
 export function initialLang(): Lang {
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved === "en" || saved === "zh") return saved;
+    if (saved === "en" || saved === "zh") {
+      langCookie(saved);
+      return saved;
+    }
   } catch { /* storage blocked: fall through */ }
   return navigator.language?.toLowerCase().startsWith("zh") ? "zh" : "en";
 }
 
+/**
+ * The chosen language also as a cookie, so that the server preloads a page's data in the language the
+ * page will ask for (src/api/spa-shell.ts); nothing else reads it.
+ */
+function langCookie(lang: Lang): void {
+  try { document.cookie = `cb_lang=${lang}; path=/; max-age=31536000; samesite=lax`; } catch { /* cookies blocked: no preload in that language */ }
+}
+
 export function saveLang(lang: Lang): void {
+  langCookie(lang);
   try { localStorage.setItem(STORAGE_KEY, lang); } catch { /* storage blocked: the choice lasts this visit */ }
 }
 
