@@ -168,6 +168,8 @@ describe.each(DIALECTS)("REST API on %s", (dialect) => {
   });
 });
 
+const BIG = `export const rows = ${JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ i, name: `row ${i}` })))};\n`;
+
 describe("the web UI as served by the API", () => {
   let t: TestDatabase;
   let app: FastifyInstance;
@@ -178,6 +180,11 @@ describe("the web UI as served by the API", () => {
     writeFileSync(`${web}/index.html`, "<!doctype html><html><head><title>citybridge</title></head><body></body></html>");
     mkdirSync(`${web}/assets`);
     writeFileSync(`${web}/assets/app.js`, "console.log(1)");
+    // As scripts/build.js leaves them: compressed copies beside an asset.
+    const { brotliCompressSync, gzipSync } = await import("node:zlib");
+    writeFileSync(`${web}/assets/big.js`, BIG);
+    writeFileSync(`${web}/assets/big.js.br`, brotliCompressSync(BIG));
+    writeFileSync(`${web}/assets/big.js.gz`, gzipSync(BIG));
     mkdirSync(`${web}/.vite`);
     writeFileSync(`${web}/.vite/manifest.json`, JSON.stringify({
       "index.html": { file: "assets/app.js", isEntry: true },
@@ -212,6 +219,28 @@ describe("the web UI as served by the API", () => {
     // The manifest itself is not served.
     expect((await app.inject({ method: "GET", url: "/.vite/manifest.json" })).statusCode).toBe(404);
     expect((await app.inject({ method: "HEAD", url: "/programmes" })).statusCode).toBe(404);
+  });
+
+  it("sends an asset's brotli or gzip copy to a browser that accepts it, the same bytes once decoded", async () => {
+    const { brotliDecompressSync, gunzipSync } = await import("node:zlib");
+    const br = await app.inject({ method: "GET", url: "/assets/big.js", headers: { "accept-encoding": "gzip, deflate, br" } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(br.headers["content-type"]).toMatch(/javascript/);
+    expect(br.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.rawPayload.length).toBeLessThan(BIG.length / 4);
+    expect(brotliDecompressSync(br.rawPayload).toString("utf8")).toBe(BIG);
+    const gz = await app.inject({ method: "GET", url: "/assets/big.js", headers: { "accept-encoding": "gzip" } });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gz.rawPayload).toString("utf8")).toBe(BIG);
+    const plain = await app.inject({ method: "GET", url: "/assets/big.js" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body).toBe(BIG);
+    // An asset without copies is sent as it is, whatever the browser accepts.
+    const small = await app.inject({ method: "GET", url: "/assets/app.js", headers: { "accept-encoding": "br" } });
+    expect(small.headers["content-encoding"]).toBeUndefined();
+    expect(small.body).toBe("console.log(1)");
   });
 
   it("serves assets, and answers a missing asset or API route with 404 rather than the shell", async () => {

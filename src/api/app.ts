@@ -163,6 +163,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       wildcard: true,
       // "/" is a page like any other: the fallback below serves it, with its preloads.
       index: false,
+      // scripts/build.js writes x.js.br and x.js.gz beside each asset: sent to browsers that accept them.
+      preCompressed: true,
       // Vite's build manifest is the server's (spa-shell.ts), not the browser's.
       allowedPath: (path) => !path.startsWith("/.vite/"),
       cacheControl: false,
@@ -170,6 +172,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       // (the world map's GeoJSON chunk, antd, ECharts); the page itself is checked every time (ETag) so a new build shows at once.
       setHeaders: (res, path) => {
         res.setHeader("cache-control", /[\\/]assets[\\/]/.test(path) ? "public, max-age=31536000, immutable" : "no-cache");
+        // The same address answers brotli, gzip or plain bytes as the browser accepts.
+        res.setHeader("vary", "accept-encoding");
       },
     });
   }

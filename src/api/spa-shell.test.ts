@@ -47,6 +47,12 @@ describe("the SPA shell's preloads", () => {
   it("fills path parameters encoded and tabs as the page asks for them", () => {
     expect(hrefs(preloadLinks(MANIFEST, "/cities/chongqing-cn", "en"), "preload")).toEqual(["/api/v1/auth/session", "/api/v1/cities/chongqing-cn", "/api/v1/cities/chongqing-cn/profile"]);
     expect(hrefs(preloadLinks(MANIFEST, "/cities/chongqing-cn?tab=counterparts", "en"), "preload")).toContain("/api/v1/cities/chongqing-cn/counterparts?top=10");
+    // The world map only for the tab that draws it.
+    expect(hrefs(preloadLinks(MANIFEST, "/cities/chongqing-cn", "en"), "modulepreload")).toEqual(["/assets/CityPage-C.js", "/assets/world-geo-W.js"]);
+    expect(hrefs(preloadLinks(MANIFEST, "/cities/chongqing-cn?tab=counterparts", "en"), "modulepreload")).toEqual(["/assets/CityPage-C.js"]);
+    // Data announced before the chunks.
+    const city = preloadLinks(MANIFEST, "/cities/chongqing-cn", "en");
+    expect(city.indexOf("/profile")).toBeLessThan(city.indexOf("modulepreload"));
     expect(hrefs(preloadLinks(MANIFEST, "/programmes/a%20b?tab=monitoring", "en"), "preload")).toEqual([
       "/api/v1/auth/session", "/api/v1/programmes/a%20b", "/api/v1/programmes/a%20b/monitoring", "/api/v1/indicators", "/api/v1/programmes/a%20b/impact?indicator=ghg.co2_total%2Cair.pm25_annual",
     ]);

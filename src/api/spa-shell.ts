@@ -76,7 +76,8 @@ export const ROUTE_PRELOADS: RoutePreload[] = [
   },
   {
     path: "/cities/:slug",
-    modules: () => ["pages/CityPage.tsx", WORLD_MAP],
+    // The overview's locator map needs the world map; the other tabs do not.
+    modules: ({ query }) => ["pages/CityPage.tsx", ...((query.get("tab") ?? "overview") === "overview" ? [WORLD_MAP] : [])],
     data: ({ params, query }) => {
       const base = `/api/v1/cities/${enc(params.slug!)}`;
       const tab = query.get("tab") ?? "overview";
@@ -148,8 +149,9 @@ export function preloadLinks(manifest: Manifest | null, url: string, lang: UiLan
     const params = match(route.path, path.length > 1 ? path.replace(/\/+$/, "") : path);
     if (!params) continue;
     const ctx = { params, query, lang };
-    if (manifest) for (const f of chunkFiles(manifest, route.modules(ctx))) links.push(`<link rel="modulepreload" crossorigin href="/${escapeAttr(f)}">`);
+    // Data first: small answers the server gives at once, then the chunks.
     for (const d of route.data(ctx)) links.push(`<link rel="preload" as="fetch" crossorigin href="${escapeAttr(d)}">`);
+    if (manifest) for (const f of chunkFiles(manifest, route.modules(ctx))) links.push(`<link rel="modulepreload" crossorigin href="/${escapeAttr(f)}">`);
     break;
   }
   return links.join("\n    ");
