@@ -1,0 +1,88 @@
+/**
+ * Issue 18.8, first paint: the page the server sends for a route announces that route's chunks
+ * (modulepreload, from Vite's manifest of the real build) and its first API reads (preload as=fetch),
+ * the browser hands the preloaded answers to the page's own requests (each is fetched once), and the
+ * assets come compressed — against the real server and build, as a signed-out first-time visitor.
+ */
+import { describe, expect, it } from "vitest";
+import type { Page, Response } from "playwright-core";
+import { type Running, useBrowser } from "./server";
+
+let server: Running;
+let page: Page;
+useBrowser((s) => {
+  server = s.server;
+  if (s.page) page = s.page;
+}, { signedIn: false, pageTimeoutMs: 45_000 });
+const T = 120_000;
+
+const links = (html: string, rel: string) =>
+  [...html.matchAll(new RegExp(`<link rel="${rel}"[^>]* href="([^"]+)">`, "g"))].map((m) => m[1]!.replace(/&amp;/g, "&"));
+
+/** The resource timing entries of the page so far (path and query, how it was started). */
+async function resources(): Promise<{ url: string; initiator: string }[]> {
+  return page.evaluate(() => (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+    .map((e) => ({ url: e.name.replace(location.origin, ""), initiator: e.initiatorType })));
+}
+
+describe("first paint: preloaded chunks and data, compressed assets", () => {
+  it("the programmes list: its chunk is the one announced, its first page fetched once (from the preload)", async () => {
+    const html = await (await fetch(`${server.baseUrl}/programmes`)).text();
+    const data = links(html, "preload");
+    expect(data).toContain("/api/v1/programmes?limit=12&offset=0");
+    expect(data).toContain("/api/v1/auth/session");
+    const chunks = links(html, "modulepreload");
+    expect(chunks.some((c) => /\/assets\/ProgrammesPage-[\w-]+\.js$/.test(c))).toBe(true);
+
+    await page.goto(`${server.baseUrl}/programmes`);
+    await page.getByTestId("programme-list").waitFor();
+    const seen = await resources();
+    // The page's own request for its list was answered by the preload: one request, started by the <link>.
+    const list = seen.filter((r) => r.url === "/api/v1/programmes?limit=12&offset=0");
+    expect(list).toEqual([{ url: "/api/v1/programmes?limit=12&offset=0", initiator: "link" }]);
+    // The route chunk the browser ran is the one the server announced.
+    const ran = seen.filter((r) => /\/assets\/ProgrammesPage-[\w-]+\.js$/.test(r.url)).map((r) => r.url);
+    expect(ran).toHaveLength(1);
+    expect(chunks).toContain(ran[0]);
+  }, T);
+
+  it("the map: its chunks and the world map announced, its lists fetched once, scripts sent compressed", async () => {
+    const html = await (await fetch(`${server.baseUrl}/`)).text();
+    const data = links(html, "preload");
+    for (const url of ["/api/v1/indicators", "/api/v1/sources", "/api/v1/cities/points", "/api/v1/indicators/energy.grid_intensity/latest"]) expect(data).toContain(url);
+    const chunks = links(html, "modulepreload");
+    expect(chunks.some((c) => /\/assets\/MapPage-[\w-]+\.js$/.test(c))).toBe(true);
+    expect(chunks.some((c) => /\/assets\/world-geo-[\w-]+\.js$/.test(c))).toBe(true);
+
+    const scripts: Response[] = [];
+    page.on("response", (r) => { if (/\/assets\/.+\.js$/.test(r.url())) scripts.push(r); });
+    await page.goto(`${server.baseUrl}/`);
+    await page.locator("[data-testid=world-map] canvas").first().waitFor();
+    await page.getByTestId("map-summary").waitFor();
+    const seen = await resources();
+    for (const url of ["/api/v1/indicators", "/api/v1/sources", "/api/v1/cities/points"]) {
+      expect(seen.filter((r) => r.url === url), url).toEqual([{ url, initiator: "link" }]);
+    }
+    const ran = seen.filter((r) => /\/assets\/(MapPage|world-geo)-[\w-]+\.js$/.test(r.url)).map((r) => r.url);
+    expect(ran).toHaveLength(2);
+    for (const c of ran) expect(chunks).toContain(c);
+    // The big scripts came compressed (brotli or gzip, as Chromium accepts; the build leaves files under 1 KB as they are).
+    const big = scripts.filter((r) => /\/assets\/(vendor|echarts|world-geo)-[\w-]+\.js$/.test(r.url()));
+    expect(big).toHaveLength(3);
+    for (const r of big) expect(String(await r.headerValue("content-encoding")), r.url()).toMatch(/^(br|gzip)$/);
+  }, T);
+
+  it("a city page: the city and its profile come from the preloads; another page of the UI gets no preloads of the map", async () => {
+    await page.goto(`${server.baseUrl}/cities/chongqing-cn`);
+    await page.getByTestId("city-title").waitFor();
+    await page.getByTestId("city-facts").waitFor();
+    await page.getByTestId("theme-overview").waitFor(); // drawn from the profile
+    const seen = await resources();
+    // The profile has one reader on this page: fetched once, by the preload.
+    expect(seen.filter((r) => r.url === "/api/v1/cities/chongqing-cn/profile")).toEqual([{ url: "/api/v1/cities/chongqing-cn/profile", initiator: "link" }]);
+    expect(seen.find((r) => r.url === "/api/v1/cities/chongqing-cn")).toEqual({ url: "/api/v1/cities/chongqing-cn", initiator: "link" });
+    const other = await (await fetch(`${server.baseUrl}/sign-in`)).text();
+    expect(links(other, "preload")).toEqual(["/api/v1/auth/session"]);
+    expect(links(other, "modulepreload").some((c) => /MapPage|world-geo/.test(c))).toBe(false);
+  }, T);
+});
