@@ -136,7 +136,10 @@ function Shell() {
     document.title = `${t("app.name")} — ${t("app.tagline")}`;
   }, [lang, t]);
   return (
-    <ConfigProvider locale={lang === "zh" ? zhCN : enUS} theme={{ token: { colorPrimary: "#0b5394" } }}>
+    // zeroRuntime: antd's component styles come from antd/dist/antd.css (imported in main.tsx, before
+    // style.css) instead of being generated in JavaScript at first render — about 0.3 s less script per
+    // first visit on this machine (issue 18.8); the theme's tokens still apply, as CSS variables.
+    <ConfigProvider locale={lang === "zh" ? zhCN : enUS} theme={{ zeroRuntime: true, token: { colorPrimary: "#0b5394" } }}>
       <AntApp>
         <a href="#main" className="cb-skip">{t("app.skip")}</a>
         <Layout style={{ minHeight: "100vh", background: "#f5f7fa" }}>

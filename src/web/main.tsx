@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import "./i18n";
+import "antd/dist/antd.css";
 import "./style.css";
 import { App } from "./app";
 import { installCsrfHeader } from "./csrf";

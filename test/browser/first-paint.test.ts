@@ -44,6 +44,9 @@ describe("first paint: preloaded chunks and data, compressed assets", () => {
     const ran = seen.filter((r) => /\/assets\/ProgrammesPage-[\w-]+\.js$/.test(r.url)).map((r) => r.url);
     expect(ran).toHaveLength(1);
     expect(chunks).toContain(ran[0]);
+    // antd's styles come from its stylesheet (zero runtime), the theme's colour still applied.
+    await expect(page.locator(".ant-menu-item-selected").first().evaluate((e) => getComputedStyle(e).color)).resolves.toBe("rgb(11, 83, 148)");
+    await expect(page.getByTestId("programme-list").evaluate((e) => getComputedStyle(e.querySelector(".ant-card") ?? e).borderTopStyle)).resolves.toBe("solid");
   }, T);
 
   it("the map: its chunks and the world map announced, its lists fetched once, scripts sent compressed", async () => {
