@@ -214,8 +214,8 @@ describe("the web UI as served by the API", () => {
     expect(r.body).toContain('<link rel="preload" as="fetch" crossorigin href="/api/v1/programmes?limit=12&amp;offset=0">');
     expect(r.body.indexOf("/api/v1/programmes?")).toBeLessThan(r.body.indexOf("</head>"));
     // Practices in the language the page will start in: the saved choice, else the browser's.
-    expect((await app.inject({ method: "GET", url: "/practices", headers: { "accept-language": "zh-CN,zh;q=0.9" } })).body).toContain("/api/v1/practices?lang=zh&amp;limit=50");
-    expect((await app.inject({ method: "GET", url: "/practices", headers: { "accept-language": "zh-CN", cookie: "cb_lang=en" } })).body).toContain("/api/v1/practices?lang=en&amp;limit=50");
+    expect((await app.inject({ method: "GET", url: "/practices", headers: { "accept-language": "zh-CN,zh;q=0.9" } })).body).toContain("/api/v1/practices?lang=zh&amp;limit=20&amp;offset=0");
+    expect((await app.inject({ method: "GET", url: "/practices", headers: { "accept-language": "zh-CN", cookie: "cb_lang=en" } })).body).toContain("/api/v1/practices?lang=en&amp;limit=20&amp;offset=0");
     // The manifest itself is not served.
     expect((await app.inject({ method: "GET", url: "/.vite/manifest.json" })).statusCode).toBe(404);
     expect((await app.inject({ method: "HEAD", url: "/programmes" })).statusCode).toBe(404);

@@ -40,7 +40,7 @@ describe("the SPA shell's preloads", () => {
   it("preloads a list's first page only when the address has no filters or page", () => {
     expect(hrefs(preloadLinks(MANIFEST, "/programmes", "en"), "preload")).toContain("/api/v1/programmes?limit=12&offset=0");
     expect(hrefs(preloadLinks(MANIFEST, "/programmes?page=2", "en"), "preload")).toEqual(["/api/v1/auth/session"]);
-    expect(hrefs(preloadLinks(MANIFEST, "/practices", "zh"), "preload")).toContain("/api/v1/practices?lang=zh&limit=50");
+    expect(hrefs(preloadLinks(MANIFEST, "/practices", "zh"), "preload")).toContain("/api/v1/practices?lang=zh&limit=20&offset=0");
     expect(hrefs(preloadLinks(MANIFEST, "/practices?q=bus", "en"), "preload")).toEqual(["/api/v1/auth/session"]);
   });
 

@@ -60,7 +60,7 @@ export const ROUTE_PRELOADS: RoutePreload[] = [
   {
     path: "/programmes",
     modules: () => ["pages/programmes/ProgrammesPage.tsx"],
-    data: ({ query }) => plain(query) ? [`/api/v1/programmes${qs({ limit: 12, offset: 0 })}`] : [],
+    data: ({ query }) => plain(query) ? [`/api/v1/programmes${qs({ limit: 12, offset: 0 })}`] : [], // ProgrammesPage's PAGE_SIZE
   },
   {
     path: "/programmes/:id",
@@ -89,7 +89,7 @@ export const ROUTE_PRELOADS: RoutePreload[] = [
   {
     path: "/practices",
     modules: () => ["pages/practices/PracticesPage.tsx"],
-    data: ({ query, lang }) => plain(query) ? [`/api/v1/practices${qs({ lang, limit: 50 })}`] : [],
+    data: ({ query, lang }) => plain(query) ? [`/api/v1/practices${qs({ lang, limit: 20, offset: 0 })}`] : [], // PracticesPage's PAGE_SIZE
   },
   { path: "/practices/:id", modules: () => ["pages/practices/PracticePage.tsx"], data: () => [] },
   { path: "/cities", modules: () => ["pages/CitiesPage.tsx"], data: () => [] },

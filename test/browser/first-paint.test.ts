@@ -49,6 +49,16 @@ describe("first paint: preloaded chunks and data, compressed assets", () => {
     await expect(page.getByTestId("programme-list").evaluate((e) => getComputedStyle(e.querySelector(".ant-card") ?? e).borderTopStyle)).resolves.toBe("solid");
   }, T);
 
+  it("the practices library: its first page, in the visitor's language, fetched once (from the preload)", async () => {
+    await page.goto(`${server.baseUrl}/practices`);
+    await page.getByTestId("practice-results").waitFor();
+    const seen = await resources();
+    const lists = seen.filter((r) => r.url.startsWith("/api/v1/practices?"));
+    // One request for the list: the preload the page's own request was given (a page size or parameter
+    // order changed in the page but not in src/api/spa-shell.ts would show as a second request).
+    expect(lists).toEqual([{ url: "/api/v1/practices?lang=en&limit=20&offset=0", initiator: "link" }]);
+  }, T);
+
   it("the map: its chunks and the world map announced, its lists fetched once, scripts sent compressed", async () => {
     const html = await (await fetch(`${server.baseUrl}/`)).text();
     const data = links(html, "preload");
