@@ -15,6 +15,7 @@ import * as m0013 from "./migrations/0013-audit-instance.js";
 import * as m0014 from "./migrations/0014-must-change-password.js";
 import * as m0015 from "./migrations/0015-retire-internal-sources.js";
 import * as m0016 from "./migrations/0016-observation-parent-checks.js";
+import * as m0017 from "./migrations/0017-observation-indicator-index.js";
 
 /** Migrations are listed in code so they run the same from sources, tests and any working directory. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0014-must-change-password": m0014,
   "0015-retire-internal-sources": m0015,
   "0016-observation-parent-checks": m0016,
+  "0017-observation-indicator-index": m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -41,9 +41,9 @@ export interface MergeResult {
  * SQLite stages through the connection's handle with multi-row prepared INSERTs (the temporary
  * table is in the connection's temp database: staging takes no lock on the database file);
  * PostgreSQL stages through COPY on one pooled client inside one transaction, and merges with one
- * MERGE (PostgreSQL 17; an upsert on older servers, or when the file repeats a key): the new rows
- * are plain inserts, and the foreign keys of `observations` are checked once per statement
- * (migration 0016), not once per row.
+ * MERGE (PostgreSQL 15+, rows counted by the transaction's statistics; an upsert on older servers,
+ * without track_counts, or when the file repeats a key): the new rows are plain inserts, and the
+ * foreign keys of `observations` are checked once per statement (migration 0016), not once per row.
  */
 export interface ObservationStaging {
   add(rows: StagedObservation[]): Promise<void>;
@@ -284,29 +284,32 @@ class PostgresStaging implements ObservationStaging {
       const counted = (select: string, order: string) =>
         `with m as (${mergeSql(this.table, this.map, ["$1", "$2"], select, order)} returning (xmax = 0) as inserted)
          select cast(count(*) as integer) as changed, cast(count(*) filter (where inserted) as integer) as inserted from m`;
-      let r: pg.QueryResult<MergeResult> | null = null;
+      let r: MergeResult | null = null;
       await c.query("savepoint merge");
-      if (await this.mergeReturns()) {
+      if (await this.mergeCounted()) {
         // One MERGE: a join of the staged rows with the stored ones, then plain inserts of the new
         // rows (without the per-row conflict check of INSERT … ON CONFLICT) and updates of the
-        // changed. MERGE compares each staged row with the stored row as it was before the
-        // statement: when the file repeats a key, one occurrence could update the row and a later
-        // one, equal to the stored row, be passed over — so a key it updated that the file holds
-        // twice (`repeated`) sends the file to the upsert below, which keeps each key's last row,
-        // as does a repeated new key (23505: inserted twice) or a key updated twice (21000).
-        // 23505 also comes when another import wrote one of the new keys meanwhile.
+        // changed. It returns nothing: the rows it inserted and updated are counted by the
+        // server's statistics of this transaction (pg_stat_xact_user_tables), read before and
+        // after — RETURNING a row per imported row, to count them, cost as much as a third of
+        // the merge. MERGE compares each staged row with the stored row as it was before the
+        // statement: when the file repeats a key, one occurrence could update the row and a
+        // later one, equal to the stored row, be passed over — so when it updated a row and the
+        // file repeats a key (looked for only then), the file goes to the upsert below, which
+        // keeps each key's last row, as does a repeated new key (23505: inserted twice) or a key
+        // updated twice (21000). 23505 also comes when another import wrote one of the new keys
+        // meanwhile.
         try {
-          const merged = await c.query<MergeResult & { repeated: boolean }>(
-            `with m as (${mergeStatement(this.table, this.map)} returning merge_action() as action, x.city, x.indicator, x.period, x.source_no),
-               u as (select city, indicator, period, source_no from m where action = 'UPDATE')
-             select cast(count(*) as integer) as changed, cast(count(*) filter (where action = 'INSERT') as integer) as inserted,
-               exists (select 1 from ${this.table} s join u using (city, indicator, period, source_no)
-                       group by s.city, s.indicator, s.period, s.source_no having count(*) > 1) as repeated
-             from m`,
-            params,
-          );
-          if (merged.rows[0]!.repeated) await c.query("rollback to savepoint merge");
-          else r = merged;
+          const before = await this.written();
+          const merged = await c.query(mergeStatement(this.table, this.map), params);
+          const after = await this.written();
+          const updated = after.updated - before.updated;
+          const repeated =
+            updated > 0 &&
+            (await c.query<{ repeated: boolean }>(`select exists (select 1 from ${this.table} group by city, indicator, period, source_no having count(*) > 1) as repeated`)).rows[0]!
+              .repeated;
+          if (repeated) await c.query("rollback to savepoint merge");
+          else r = { changed: merged.rowCount ?? 0, inserted: after.inserted - before.inserted };
         } catch (e) {
           if (!["21000", "23505"].includes((e as { code?: string }).code ?? "")) throw e;
           await c.query("rollback to savepoint merge");
@@ -314,27 +317,40 @@ class PostgresStaging implements ObservationStaging {
       }
       if (r === null) {
         try {
-          r = await c.query<MergeResult>(counted("select", ""), params);
+          r = (await c.query<MergeResult>(counted("select", ""), params)).rows[0]!;
         } catch (e) {
           // 21000: the file repeats a key (one statement cannot update a row twice): keep each key's last row.
           if ((e as { code?: string }).code !== "21000") throw e;
           await c.query("rollback to savepoint merge");
-          r = await c.query<MergeResult>(counted("select distinct on (s.city, s.indicator, s.period, m.id)", "order by s.city, s.indicator, s.period, m.id, s.seq desc"), params);
+          r = (await c.query<MergeResult>(counted("select distinct on (s.city, s.indicator, s.period, m.id)", "order by s.city, s.indicator, s.period, m.id, s.seq desc"), params)).rows[0]!;
         }
       }
       await c.query("commit");
       ok = true;
-      return r.rows[0]!;
+      return r;
     } finally {
       if (!ok) await this.discard();
       else this.release();
     }
   }
 
-  /** Whether the server has MERGE … RETURNING (PostgreSQL 17), which counts what it inserted. */
-  private async mergeReturns(): Promise<boolean> {
-    const { rows } = await this.client.query<{ v: number }>("select cast(current_setting('server_version_num') as integer) as v");
-    return rows[0]!.v >= 170000;
+  /**
+   * Whether the merge can be one MERGE counted by the transaction's statistics: the server has
+   * MERGE (PostgreSQL 15) and counts the rows written (track_counts, on unless switched off).
+   */
+  private async mergeCounted(): Promise<boolean> {
+    const { rows } = await this.client.query<{ v: number; counts: string }>(
+      "select cast(current_setting('server_version_num') as integer) as v, current_setting('track_counts') as counts",
+    );
+    return rows[0]!.v >= 150000 && rows[0]!.counts === "on";
+  }
+
+  /** Rows of `observations` inserted and updated so far by this transaction (aborted savepoints included). */
+  private async written(): Promise<{ inserted: number; updated: number }> {
+    const { rows } = await this.client.query<{ inserted: string; updated: string }>(
+      "select n_tup_ins as inserted, n_tup_upd as updated from pg_stat_xact_user_tables where relid = 'observations'::regclass",
+    );
+    return { inserted: Number(rows[0]?.inserted ?? 0), updated: Number(rows[0]?.updated ?? 0) };
   }
 
   private release(broken?: Error): void {
