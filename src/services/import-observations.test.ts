@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { InvalidInputError } from "../errors.js";
+import { openDatabase } from "../db/index.js";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../../test/support/databases.js";
 import { loadFixture } from "../../test/support/fixture.js";
 import { type AppContext, createContext } from "./context.js";
@@ -162,6 +163,22 @@ describe.each(DIALECTS)("importObservations on %s", (dialect) => {
     expect(seenWhileReading).toEqual([0]);
     expect(r.inserted).toBe(12_000);
     expect(await ctx.observations.count()).toBe(12_000);
+  });
+
+  it.runIf(dialect === "postgres")("counts the same where the server does not count rows (track_counts off: the upsert instead of MERGE)", async () => {
+    const url = new URL(t.config.databaseUrl!);
+    url.searchParams.set("options", "-c track_counts=off");
+    const uncounted = openDatabase({ databaseUrl: url.toString(), sqlitePath: "" });
+    try {
+      const c = createContext(uncounted);
+      expect((await uncounted.pool!.query("select current_setting('track_counts') as v")).rows[0]).toEqual({ v: "off" });
+      expect(await importObservations(c, { open: csv(good), importedBy: "test" })).toEqual({ rows: 3, inserted: 3, updated: 0, unchanged: 0 });
+      expect(await importObservations(c, { open: csv(good), importedBy: "test" })).toEqual({ rows: 3, inserted: 0, updated: 0, unchanged: 3 });
+      expect(await importObservations(c, { open: csv(good.replace(",38,", ",39,")), importedBy: "test" })).toEqual({ rows: 3, inserted: 0, updated: 1, unchanged: 2 });
+      expect((await c.observations.forCity("chongqing-cn", "air.pm25_annual"))[0]?.value).toBe(39);
+    } finally {
+      await uncounted.close();
+    }
   });
 
   it("imports a large file in batches and reports progress in both phases", async () => {
