@@ -131,6 +131,17 @@ const JOBS: Job[] = [
 ];
 
 const rows: (Row & { loadBefore?: number[]; loadAfter?: number[]; seconds?: number })[] = [];
+// Whole-process figures are those of the compiled CLI: bin/citybridge.js falls back to the
+// TypeScript sources through tsx when dist/server is stale, which would time tsx's start-up and
+// compilation instead. Build what is missing or stale first (a no-op when the build is fresh).
+if (!tableOnly) {
+  const build = spawnSync(process.execPath, [here("../scripts/build.js")], { stdio: ["ignore", "inherit", "inherit"] });
+  if (build.status !== 0) {
+    process.stderr.write(`bench: the build failed (exit ${build.status}); nothing measured\n`);
+    process.exit(1);
+  }
+}
+
 for (const job of JOBS) {
   if (only && !only.includes(job.key)) continue;
   const script = here(`./${job.script}`);
