@@ -15,6 +15,7 @@ const MANIFEST = {
   "pages/MapPage.tsx": { file: "assets/MapPage-M.js", name: "MapPage", src: "pages/MapPage.tsx", isDynamicEntry: true, imports: ["_vendor-V.js", "index.html", "_EChart-C.js", "_Table-T.js"] },
   "pages/programmes/ProgrammesPage.tsx": { file: "assets/ProgrammesPage-P.js", name: "ProgrammesPage", src: "pages/programmes/ProgrammesPage.tsx", isDynamicEntry: true, imports: ["_vendor-V.js", "index.html", "_Table-T.js"] },
   "pages/CityPage.tsx": { file: "assets/CityPage-C.js", name: "CityPage", src: "pages/CityPage.tsx", isDynamicEntry: true, imports: ["index.html"] },
+  "pages/matching/CounterpartsTab.tsx": { file: "assets/CounterpartsTab-K.js", name: "CounterpartsTab", src: "pages/matching/CounterpartsTab.tsx", isDynamicEntry: true, imports: ["index.html", "_Table-T.js"] },
   "pages/practices/PracticesPage.tsx": { file: "assets/PracticesPage-R.js", name: "PracticesPage", src: "pages/practices/PracticesPage.tsx", isDynamicEntry: true, imports: ["index.html"] },
 };
 
@@ -49,7 +50,9 @@ describe("the SPA shell's preloads", () => {
     expect(hrefs(preloadLinks(MANIFEST, "/cities/chongqing-cn?tab=counterparts", "en"), "preload")).toContain("/api/v1/cities/chongqing-cn/counterparts?top=10");
     // The world map only for the tab that draws it.
     expect(hrefs(preloadLinks(MANIFEST, "/cities/chongqing-cn", "en"), "modulepreload")).toEqual(["/assets/CityPage-C.js", "/assets/world-geo-W.js"]);
-    expect(hrefs(preloadLinks(MANIFEST, "/cities/chongqing-cn?tab=counterparts", "en"), "modulepreload")).toEqual(["/assets/CityPage-C.js"]);
+    // A tab other than the overview loads its own chunk (React.lazy), announced when it is the one in the address.
+    expect(hrefs(preloadLinks(MANIFEST, "/cities/chongqing-cn?tab=counterparts", "en"), "modulepreload")).toEqual(["/assets/CityPage-C.js", "/assets/CounterpartsTab-K.js", "/assets/Table-T.js"]);
+    expect(hrefs(preloadLinks(MANIFEST, "/cities/chongqing-cn?tab=indicators", "en"), "modulepreload")).toEqual(["/assets/CityPage-C.js"]);
     // Data announced before the chunks.
     const city = preloadLinks(MANIFEST, "/cities/chongqing-cn", "en");
     expect(city.indexOf("/profile")).toBeLessThan(city.indexOf("modulepreload"));

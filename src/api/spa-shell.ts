@@ -45,6 +45,15 @@ function qs(params: Record<string, string | number | undefined>): string {
 const plain = (query: URLSearchParams, allowed: string[] = []) => [...query.keys()].every((k) => allowed.includes(k));
 
 const WORLD_MAP = "world-geo";
+/** The city page's tabs loaded on demand (React.lazy in src/web/pages/CityPage.tsx), by the `tab` in the address. */
+const CITY_TABS: Record<string, string> = {
+  air: "pages/air/AirTab.tsx",
+  climate: "pages/climate/ClimateTab.tsx",
+  practices: "pages/practices/CityPracticesTab.tsx",
+  counterparts: "pages/matching/CounterpartsTab.tsx",
+  cooperations: "pages/cooperations/CityCooperationsTab.tsx",
+  districts: "pages/vision/CityDistrictsTab.tsx",
+};
 /** The signed-in user (or none): the account menu asks on every page. */
 const SESSION = "/api/v1/auth/session";
 
@@ -76,8 +85,11 @@ export const ROUTE_PRELOADS: RoutePreload[] = [
   },
   {
     path: "/cities/:slug",
-    // The overview's locator map needs the world map; the other tabs do not.
-    modules: ({ query }) => ["pages/CityPage.tsx", ...((query.get("tab") ?? "overview") === "overview" ? [WORLD_MAP] : [])],
+    // The overview's locator map needs the world map; the other tabs do not, and load their own chunk.
+    modules: ({ query }) => {
+      const tab = query.get("tab") ?? "overview";
+      return ["pages/CityPage.tsx", ...(tab === "overview" ? [WORLD_MAP] : CITY_TABS[tab] ? [CITY_TABS[tab]] : [])];
+    },
     data: ({ params, query }) => {
       const base = `/api/v1/cities/${enc(params.slug!)}`;
       const tab = query.get("tab") ?? "overview";

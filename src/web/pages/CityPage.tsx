@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { Button, Card, Col, Descriptions, Empty, Result, Row, Space, Tabs, Tag, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -12,12 +12,15 @@ import { countryName, countryNames } from "../countries";
 import { loadWorldMap, type EChartsOption } from "../echarts";
 import { useLang } from "../lang";
 import { useIndicators, useSources } from "../queries";
-import AirTab from "./air/AirTab";
-import ClimateTab from "./climate/ClimateTab";
-import { CityPracticesTab } from "./practices/CityPracticesTab";
-import CounterpartsTab from "./matching/CounterpartsTab";
-import CityCooperationsTab from "./cooperations/CityCooperationsTab";
-import CityDistrictsTab from "./vision/CityDistrictsTab";
+// The other tabs load when opened (or, for the tab in the address, announced by src/api/spa-shell.ts):
+// the overview's first paint does not wait for their ~40 chunks queued ahead of the world map.
+const AirTab = lazy(() => import("./air/AirTab"));
+const ClimateTab = lazy(() => import("./climate/ClimateTab"));
+const CityPracticesTab = lazy(() => import("./practices/CityPracticesTab").then((m) => ({ default: m.CityPracticesTab })));
+const CounterpartsTab = lazy(() => import("./matching/CounterpartsTab"));
+const CityCooperationsTab = lazy(() => import("./cooperations/CityCooperationsTab"));
+const CityDistrictsTab = lazy(() => import("./vision/CityDistrictsTab"));
+const tabPane = (node: React.ReactNode) => <Suspense fallback={<Loading rows={6} />}>{node}</Suspense>;
 import { ThemeOverview } from "./CityOverview";
 import { CityName } from "../components/Orig";
 import { unitName } from "../units";
@@ -153,12 +156,12 @@ export default function CityPage() {
         items={[
           { key: "overview", label: <span data-testid="tab-overview">{t("city.overview")}</span>, children: <Overview city={c} /> },
           { key: "indicators", label: <span data-testid="tab-indicators">{t("city.indicators")}</span>, children: <Indicators city={c} /> },
-          { key: "air", label: <span data-testid="tab-air">{t("air.tab")}</span>, children: <AirTab city={c} /> },
-          { key: "climate", label: <span data-testid="tab-climate">{t("climate.tab")}</span>, children: <ClimateTab city={c} /> },
-          { key: "practices", label: <span data-testid="tab-practices">{t("practices.gaps.tab")}</span>, children: <CityPracticesTab slug={c.slug} /> },
-          { key: "counterparts", label: <span data-testid="tab-counterparts">{t("matching.tab")}</span>, children: <CounterpartsTab slug={c.slug} /> },
-          { key: "cooperations", label: <span data-testid="tab-cooperations">{t("cooperations.cityTab")}</span>, children: <CityCooperationsTab slug={c.slug} /> },
-          { key: "districts", label: <span data-testid="tab-districts">{t("vision.cityTab")}</span>, children: <CityDistrictsTab slug={c.slug} /> },
+          { key: "air", label: <span data-testid="tab-air">{t("air.tab")}</span>, children: tabPane(<AirTab city={c} />) },
+          { key: "climate", label: <span data-testid="tab-climate">{t("climate.tab")}</span>, children: tabPane(<ClimateTab city={c} />) },
+          { key: "practices", label: <span data-testid="tab-practices">{t("practices.gaps.tab")}</span>, children: tabPane(<CityPracticesTab slug={c.slug} />) },
+          { key: "counterparts", label: <span data-testid="tab-counterparts">{t("matching.tab")}</span>, children: tabPane(<CounterpartsTab slug={c.slug} />) },
+          { key: "cooperations", label: <span data-testid="tab-cooperations">{t("cooperations.cityTab")}</span>, children: tabPane(<CityCooperationsTab slug={c.slug} />) },
+          { key: "districts", label: <span data-testid="tab-districts">{t("vision.cityTab")}</span>, children: tabPane(<CityDistrictsTab slug={c.slug} />) },
         ]}
       />
     </Space>

@@ -52,7 +52,8 @@ export default function CounterpartsTab({ slug }: { slug: string }) {
   const [query, update] = useFilters();
   const indicators = useIndicators();
   const sources = useSources();
-  const city = useQuery({ queryKey: ["city", slug], queryFn: ({ signal }) => api.city(slug, signal) });
+  // The city page has just fetched this city: no second request on mounting the tab (edits invalidate it).
+  const city = useQuery({ queryKey: ["city", slug], queryFn: ({ signal }) => api.city(slug, signal), staleTime: 60_000 });
   const r = useQuery({
     queryKey: ["counterparts", slug, query],
     queryFn: ({ signal }) => matchingApi.counterparts(slug, query, signal),
