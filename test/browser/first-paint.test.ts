@@ -85,6 +85,21 @@ describe("first paint: preloaded chunks and data, compressed assets", () => {
     for (const r of big) expect(String(await r.headerValue("content-encoding")), r.url()).toMatch(/^(br|gzip)$/);
   }, T);
 
+  it("a city's Counterparts tab: its chunk announced and run, the city fetched once (from the preload), other tabs' chunks not loaded", async () => {
+    const html = await (await fetch(`${server.baseUrl}/cities/chongqing-cn?tab=counterparts`)).text();
+    const chunks = links(html, "modulepreload");
+    expect(chunks.some((c) => /\/assets\/CounterpartsTab-[\w-]+\.js$/.test(c))).toBe(true);
+    await page.goto(`${server.baseUrl}/cities/chongqing-cn?tab=counterparts`);
+    await page.locator("[data-testid=counterparts-family], [data-testid=counterparts-empty]").first().waitFor();
+    const seen = await resources();
+    // The page and the tab both read the city: one request, the preload.
+    expect(seen.filter((r) => r.url === "/api/v1/cities/chongqing-cn")).toEqual([{ url: "/api/v1/cities/chongqing-cn", initiator: "link" }]);
+    const ran = seen.filter((r) => /\/assets\/CounterpartsTab-[\w-]+\.js$/.test(r.url));
+    expect(ran).toHaveLength(1);
+    expect(chunks).toContain(ran[0]!.url);
+    expect(seen.some((r) => /\/assets\/(AirTab|ClimateTab|CityDistrictsTab|CityCooperationsTab)-/.test(r.url))).toBe(false);
+  }, T);
+
   it("a city page: the city and its profile come from the preloads; another page of the UI gets no preloads of the map", async () => {
     await page.goto(`${server.baseUrl}/cities/chongqing-cn`);
     await page.getByTestId("city-title").waitFor();
