@@ -45,6 +45,14 @@ function qs(params: Record<string, string | number | undefined>): string {
 const plain = (query: URLSearchParams, allowed: string[] = []) => [...query.keys()].every((k) => allowed.includes(k));
 
 const WORLD_MAP = "world-geo";
+/** The programme page's tabs loaded on demand (React.lazy in src/web/pages/programmes/ProgrammePage.tsx). */
+const PROGRAMME_TABS: Record<string, string> = {
+  call: "pages/programmes/CallTab.tsx",
+  pairing: "pages/matching/PairingBoardTab.tsx",
+  cooperations: "pages/programmes/ProgrammeCooperationsTab.tsx",
+  monitoring: "pages/monitoring/ProgrammeMonitoringTab.tsx",
+  history: "pages/account/HistoryPanel.tsx",
+};
 /** The city page's tabs loaded on demand (React.lazy in src/web/pages/CityPage.tsx), by the `tab` in the address. */
 const CITY_TABS: Record<string, string> = {
   air: "pages/air/AirTab.tsx",
@@ -73,7 +81,10 @@ export const ROUTE_PRELOADS: RoutePreload[] = [
   },
   {
     path: "/programmes/:id",
-    modules: ({ query }) => ["pages/programmes/ProgrammePage.tsx", ...(query.get("tab") === "monitoring" ? [WORLD_MAP] : [])],
+    modules: ({ query }) => {
+      const tab = query.get("tab") ?? "overview";
+      return ["pages/programmes/ProgrammePage.tsx", ...(PROGRAMME_TABS[tab] ? [PROGRAMME_TABS[tab]] : []), ...(tab === "monitoring" ? [WORLD_MAP] : [])];
+    },
     data: ({ params, query }) => {
       const base = `/api/v1/programmes/${enc(params.id!)}`;
       const urls = [base];

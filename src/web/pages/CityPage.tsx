@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Button, Card, Col, Descriptions, Empty, Result, Row, Space, Tabs, Tag, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -8,19 +8,20 @@ import { cityFacts, readableAdmin1 } from "../components/CityFacts";
 import { EChart } from "../components/EChart";
 import { IndicatorChart } from "../components/IndicatorChart";
 import { ErrorState, isNotFound, Loading } from "../components/States";
+import { lazyTab, preloadTabInAddress } from "../components/lazyTab";
 import { countryName, countryNames } from "../countries";
 import { loadWorldMap, type EChartsOption } from "../echarts";
 import { useLang } from "../lang";
 import { useIndicators, useSources } from "../queries";
 // The other tabs load when opened (or, for the tab in the address, announced by src/api/spa-shell.ts):
 // the overview's first paint does not wait for their ~40 chunks queued ahead of the world map.
-const AirTab = lazy(() => import("./air/AirTab"));
-const ClimateTab = lazy(() => import("./climate/ClimateTab"));
-const CityPracticesTab = lazy(() => import("./practices/CityPracticesTab").then((m) => ({ default: m.CityPracticesTab })));
-const CounterpartsTab = lazy(() => import("./matching/CounterpartsTab"));
-const CityCooperationsTab = lazy(() => import("./cooperations/CityCooperationsTab"));
-const CityDistrictsTab = lazy(() => import("./vision/CityDistrictsTab"));
-const tabPane = (node: React.ReactNode) => <Suspense fallback={<Loading rows={6} />}>{node}</Suspense>;
+const AirTab = lazyTab(() => import("./air/AirTab"));
+const ClimateTab = lazyTab(() => import("./climate/ClimateTab"));
+const CityPracticesTab = lazyTab<{ slug: string }>(() => import("./practices/CityPracticesTab").then((m) => ({ default: m.CityPracticesTab })));
+const CounterpartsTab = lazyTab(() => import("./matching/CounterpartsTab"));
+const CityCooperationsTab = lazyTab(() => import("./cooperations/CityCooperationsTab"));
+const CityDistrictsTab = lazyTab(() => import("./vision/CityDistrictsTab"));
+preloadTabInAddress({ air: AirTab, climate: ClimateTab, practices: CityPracticesTab, counterparts: CounterpartsTab, cooperations: CityCooperationsTab, districts: CityDistrictsTab });
 import { ThemeOverview } from "./CityOverview";
 import { CityName } from "../components/Orig";
 import { unitName } from "../units";
@@ -156,12 +157,12 @@ export default function CityPage() {
         items={[
           { key: "overview", label: <span data-testid="tab-overview">{t("city.overview")}</span>, children: <Overview city={c} /> },
           { key: "indicators", label: <span data-testid="tab-indicators">{t("city.indicators")}</span>, children: <Indicators city={c} /> },
-          { key: "air", label: <span data-testid="tab-air">{t("air.tab")}</span>, children: tabPane(<AirTab city={c} />) },
-          { key: "climate", label: <span data-testid="tab-climate">{t("climate.tab")}</span>, children: tabPane(<ClimateTab city={c} />) },
-          { key: "practices", label: <span data-testid="tab-practices">{t("practices.gaps.tab")}</span>, children: tabPane(<CityPracticesTab slug={c.slug} />) },
-          { key: "counterparts", label: <span data-testid="tab-counterparts">{t("matching.tab")}</span>, children: tabPane(<CounterpartsTab slug={c.slug} />) },
-          { key: "cooperations", label: <span data-testid="tab-cooperations">{t("cooperations.cityTab")}</span>, children: tabPane(<CityCooperationsTab slug={c.slug} />) },
-          { key: "districts", label: <span data-testid="tab-districts">{t("vision.cityTab")}</span>, children: tabPane(<CityDistrictsTab slug={c.slug} />) },
+          { key: "air", label: <span data-testid="tab-air">{t("air.tab")}</span>, children: <AirTab city={c} /> },
+          { key: "climate", label: <span data-testid="tab-climate">{t("climate.tab")}</span>, children: <ClimateTab city={c} /> },
+          { key: "practices", label: <span data-testid="tab-practices">{t("practices.gaps.tab")}</span>, children: <CityPracticesTab slug={c.slug} /> },
+          { key: "counterparts", label: <span data-testid="tab-counterparts">{t("matching.tab")}</span>, children: <CounterpartsTab slug={c.slug} /> },
+          { key: "cooperations", label: <span data-testid="tab-cooperations">{t("cooperations.cityTab")}</span>, children: <CityCooperationsTab slug={c.slug} /> },
+          { key: "districts", label: <span data-testid="tab-districts">{t("vision.cityTab")}</span>, children: <CityDistrictsTab slug={c.slug} /> },
         ]}
       />
     </Space>

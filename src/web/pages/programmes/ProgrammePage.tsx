@@ -3,15 +3,20 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { ErrorState, isNotFound, Loading } from "../../components/States";
+import { lazyTab, preloadTabInAddress } from "../../components/lazyTab";
 import { useLang } from "../../lang";
 import { programmesApi } from "../../programmes/api";
 import { periodText, TwoNames } from "../../programmes/ui";
-import PairingBoardTab from "../matching/PairingBoardTab";
-import ProgrammeMonitoringTab from "../monitoring/ProgrammeMonitoringTab";
-import CallTab from "./CallTab";
-import ProgrammeCooperationsTab from "./ProgrammeCooperationsTab";
 import ProgrammeOverviewTab from "./ProgrammeOverviewTab";
-import HistoryPanel from "../account/HistoryPanel";
+
+// The other tabs load when opened (or, for the tab in the address, announced by src/api/spa-shell.ts):
+// a page does not wait for the chunks of tabs it does not show.
+const PairingBoardTab = lazyTab(() => import("../matching/PairingBoardTab"));
+const ProgrammeMonitoringTab = lazyTab(() => import("../monitoring/ProgrammeMonitoringTab"));
+const CallTab = lazyTab(() => import("./CallTab"));
+const ProgrammeCooperationsTab = lazyTab(() => import("./ProgrammeCooperationsTab"));
+const HistoryPanel = lazyTab(() => import("../account/HistoryPanel"));
+preloadTabInAddress({ call: CallTab, pairing: PairingBoardTab, cooperations: ProgrammeCooperationsTab, monitoring: ProgrammeMonitoringTab, history: HistoryPanel });
 
 const TABS = ["overview", "call", "pairing", "cooperations", "monitoring", "showcase", "history"] as const;
 type Tab = (typeof TABS)[number];
