@@ -16,6 +16,8 @@ const MANIFEST = {
   "pages/programmes/ProgrammesPage.tsx": { file: "assets/ProgrammesPage-P.js", name: "ProgrammesPage", src: "pages/programmes/ProgrammesPage.tsx", isDynamicEntry: true, imports: ["_vendor-V.js", "index.html", "_Table-T.js"] },
   "pages/CityPage.tsx": { file: "assets/CityPage-C.js", name: "CityPage", src: "pages/CityPage.tsx", isDynamicEntry: true, imports: ["index.html"] },
   "pages/matching/CounterpartsTab.tsx": { file: "assets/CounterpartsTab-K.js", name: "CounterpartsTab", src: "pages/matching/CounterpartsTab.tsx", isDynamicEntry: true, imports: ["index.html", "_Table-T.js"] },
+  "pages/programmes/ProgrammePage.tsx": { file: "assets/ProgrammePage-G.js", name: "ProgrammePage", src: "pages/programmes/ProgrammePage.tsx", isDynamicEntry: true, imports: ["index.html"] },
+  "pages/monitoring/ProgrammeMonitoringTab.tsx": { file: "assets/ProgrammeMonitoringTab-O.js", name: "ProgrammeMonitoringTab", src: "pages/monitoring/ProgrammeMonitoringTab.tsx", isDynamicEntry: true, imports: ["index.html", "_EChart-C.js"] },
   "pages/practices/PracticesPage.tsx": { file: "assets/PracticesPage-R.js", name: "PracticesPage", src: "pages/practices/PracticesPage.tsx", isDynamicEntry: true, imports: ["index.html"] },
 };
 
@@ -59,6 +61,10 @@ describe("the SPA shell's preloads", () => {
     expect(hrefs(preloadLinks(MANIFEST, "/programmes/a%20b?tab=monitoring", "en"), "preload")).toEqual([
       "/api/v1/auth/session", "/api/v1/programmes/a%20b", "/api/v1/programmes/a%20b/monitoring", "/api/v1/indicators", "/api/v1/programmes/a%20b/impact?indicator=ghg.co2_total%2Cair.pm25_annual",
     ]);
+    expect(hrefs(preloadLinks(MANIFEST, "/programmes/a%20b?tab=monitoring", "en"), "modulepreload")).toEqual([
+      "/assets/ProgrammePage-G.js", "/assets/ProgrammeMonitoringTab-O.js", "/assets/EChart-C.js", "/assets/echarts-E.js", "/assets/world-geo-W.js",
+    ]);
+    expect(hrefs(preloadLinks(MANIFEST, "/programmes/a%20b", "en"), "modulepreload")).toEqual(["/assets/ProgrammePage-G.js"]);
     // Nothing but the session for a page it does not know, or a malformed address.
     expect(hrefs(preloadLinks(MANIFEST, "/nowhere/at/all", "en"), "preload")).toEqual(["/api/v1/auth/session"]);
     expect(hrefs(preloadLinks(MANIFEST, "/cities/%E0%A4%A", "en"), "preload")).toEqual(["/api/v1/auth/session"]);
