@@ -11,7 +11,7 @@
  * Pages: home map, programmes list, a city's Counterparts tab, programme Monitoring, practices list,
  * a city page (Overview). Also the repeat visit (same context: the HTTP cache is warm) of each page.
  *
- * Run: npx tsx bench/first-paint.ts [--rounds 5] [--label after]
+ * Run: npx tsx bench/first-paint.ts [--rounds 5] [--label after] [--page "programme monitoring"]
  * Writes bench/results/first-paint.json (figures of other labels already there are kept).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -30,6 +30,8 @@ function arg(name: string, fallback: string): string {
 const ROUNDS = Number(arg("rounds", "5"));
 const LABEL = arg("label", "after");
 const CITY = arg("city", "chongqing-cn");
+/** --page NAME: measure that page only (a quick look; nothing is written). */
+const ONLY_PAGE = arg("page", "");
 const OUT = join(ROOT, "bench/results/first-paint.json");
 
 interface PageCase { key: string; path: (ids: { programme: string }) => string; ready: string[] }
@@ -127,7 +129,7 @@ async function main(): Promise<void> {
     const repeat: Record<string, number[]> = {};
     // round 0 warms the server (its caches, the OS page cache) and is not kept
     for (let round = 0; round <= ROUNDS; round++) {
-      for (const c of CASES) {
+      for (const c of CASES.filter((x) => !ONLY_PAGE || x.key === ONLY_PAGE)) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "en-GB" });
         const page = await context.newPage();
         const url = `${server.baseUrl}${c.path({ programme })}`;
@@ -140,7 +142,8 @@ async function main(): Promise<void> {
         process.stdout.write(`${c.key}: ${v.ms.toFixed(0)} ms (repeat ${again.ms.toFixed(0)} ms), ${v.requests} requests, ${v.transferKb} KB\n`);
       }
     }
-    const pages = Object.fromEntries(CASES.map((c) => {
+    const measured = CASES.filter((c) => first[c.key]);
+    const pages = Object.fromEntries(measured.map((c) => {
       const vs = first[c.key]!;
       return [c.key, {
         path: c.path({ programme: "<first programme>" }),
@@ -163,10 +166,12 @@ async function main(): Promise<void> {
       pages,
     };
     const result = { ...previous, [LABEL]: entry };
-    mkdirSync(join(ROOT, "bench/results"), { recursive: true });
-    writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
+    if (!ONLY_PAGE) {
+      mkdirSync(join(ROOT, "bench/results"), { recursive: true });
+      writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
+    }
     console.table(Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, { median: v.firstVisitMedianMs, max: v.firstVisitMaxMs, repeat: v.repeatVisitMedianMs, requests: v.requests, KB: v.transferKb }])));
-    console.log(`load average (1 min) ${entry.loadAverage1mBefore} → ${entry.loadAverage1mAfter} on ${cpus().length} CPUs; written to ${OUT}`);
+    console.log(`load average (1 min) ${entry.loadAverage1mBefore} → ${entry.loadAverage1mAfter} on ${cpus().length} CPUs; ${ONLY_PAGE ? "one page: not written" : `written to ${OUT}`}`);
   } finally {
     await browser?.close();
     await server.stop();
