@@ -6,8 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, type Running, startServer } from "./server";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, openPage as openPageAs, type Running, startServer } from "./server";
 
 let server: Running;
 let browser: Browser;
@@ -23,17 +23,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A fresh 1280×720 page, signed in as the administrator or signed out; closed by the caller. */
-async function openPage(as: "admin" | "visitor"): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "en-GB" });
-  if (as === "admin") {
-    const r = await context.request.post(`${server.baseUrl}/api/v1/auth/sign-in`, { data: server.admin });
-    if (!r.ok()) throw new Error(`sign-in failed: ${r.status()} ${await r.text()}`);
-  }
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return { page, context };
-}
+const openPage = (as: "admin" | "visitor") => openPageAs(browser, server, as, 20_000);
 
 async function api<R>(method: string, path: string, body?: unknown): Promise<R> {
   const res = await fetch(`${server.baseUrl}/api/v1${path}`, { method, headers: { "content-type": "application/json", ...server.authHeaders }, body: body === undefined ? undefined : JSON.stringify(body) });

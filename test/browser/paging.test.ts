@@ -5,8 +5,8 @@
  * cooperation page asks for the readiness assessments of all its actions in one request.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, type Running, startServer } from "./server";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, openPage as openPageAs, type Running, startServer } from "./server";
 
 let server: Running;
 let browser: Browser;
@@ -45,16 +45,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function openPage(as: "admin" | "visitor"): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "en-GB" });
-  if (as === "admin") {
-    const r = await context.request.post(`${server.baseUrl}/api/v1/auth/sign-in`, { data: server.admin });
-    if (!r.ok()) throw new Error(`sign-in failed: ${r.status()} ${await r.text()}`);
-  }
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  return { page, context };
-}
+const openPage = (as: "admin" | "visitor") => openPageAs(browser, server, as, 30_000);
 
 /** The row of the `i`-th cooperation in the API's order. */
 const row = (page: Page, i: number) => page.getByTestId(`cooperation-${order[i]!.id}`);

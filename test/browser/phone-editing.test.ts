@@ -11,7 +11,7 @@
 import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
 import { chooseOption } from "./select";
-import { type Running, useBrowser } from "./server";
+import { CITY_TABS, type Running, useBrowser } from "./server";
 
 let server: Running;
 let page: Page;
@@ -313,16 +313,6 @@ describe("editing on a phone (390×844): every field and button reachable, the r
 });
 
 /** What each page shows once loaded (a selector), so the width is measured on the real content. */
-const CITY_TABS: Array<[tab: string, ready: string]> = [
-  ["overview", "[data-testid^='figure-']"],
-  ["indicators", "[data-testid^='indicator-chart-'] canvas"],
-  ["air", "[data-testid=air-calendar] canvas"],
-  ["climate", "[data-testid=inventory-none], [data-testid=inventory-summary]"],
-  ["practices", "[data-testid=gap-practices]"],
-  ["counterparts", "[data-testid=counterparts-family], [data-testid=counterparts-empty], [data-testid=counterparts-none]"],
-  ["cooperations", "[data-testid=city-cooperations], [data-testid=city-cooperations-empty]"],
-  ["districts", "[data-testid=districts-tab] [data-testid^='district-']"],
-];
 const COOP = "iuc-asia-chongqing-mannheim";
 const TABLET_WIDTHS = [768, 820, 991];
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { type Running, useBrowser } from "./server";
+import { CITY_TABS, type Running, useBrowser } from "./server";
 
 let server: Running;
 let page: Page;
@@ -62,16 +62,6 @@ async function toChinese(): Promise<void> {
 }
 
 /** What each city tab shows once loaded, so the width is measured on the real content. */
-const CITY_TABS: Array<[tab: string, ready: string]> = [
-  ["overview", "[data-testid^='figure-']"],
-  ["indicators", "[data-testid^='indicator-chart-'] canvas"],
-  ["air", "[data-testid=air-calendar] canvas"],
-  ["climate", "[data-testid=inventory-none], [data-testid=inventory-summary]"],
-  ["practices", "[data-testid=gap-practices]"],
-  ["counterparts", "[data-testid=counterparts-family], [data-testid=counterparts-empty], [data-testid=counterparts-none]"],
-  ["cooperations", "[data-testid=city-cooperations], [data-testid=city-cooperations-empty]"],
-  ["districts", "[data-testid=districts-tab] [data-testid^='district-']"],
-];
 
 async function walkCityTabs(slug: string, lang: "en" | "zh"): Promise<void> {
   for (const [tab, ready] of CITY_TABS) {

@@ -143,3 +143,27 @@ export function useBrowser(bind: (s: { server: Running; page?: Page }) => void, 
     await context?.close();
   });
 }
+
+/** A fresh 1280×720 page in its own context, signed in as the administrator or signed out; the caller closes the context. */
+export async function openPage(browser: Browser, server: Running, as: "admin" | "visitor", timeoutMs = 30_000): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "en-GB" });
+  if (as === "admin") {
+    const r = await context.request.post(`${server.baseUrl}/api/v1/auth/sign-in`, { data: server.admin });
+    if (!r.ok()) throw new Error(`sign-in failed: ${r.status()} ${await r.text()}`);
+  }
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeoutMs);
+  return { page, context };
+}
+
+/** Each tab of a city page with what shows that its content is there. */
+export const CITY_TABS: Array<[tab: string, ready: string]> = [
+  ["overview", "[data-testid^='figure-']"],
+  ["indicators", "[data-testid^='indicator-chart-'] canvas"],
+  ["air", "[data-testid=air-calendar] canvas"],
+  ["climate", "[data-testid=inventory-none], [data-testid=inventory-summary]"],
+  ["practices", "[data-testid=gap-practices]"],
+  ["counterparts", "[data-testid=counterparts-family], [data-testid=counterparts-empty], [data-testid=counterparts-none]"],
+  ["cooperations", "[data-testid=city-cooperations], [data-testid=city-cooperations-empty]"],
+  ["districts", "[data-testid=districts-tab] [data-testid^='district-']"],
+];
