@@ -55,20 +55,7 @@ async function open(path: string, ready: Locator | string): Promise<void> {
 
 /** The page is no wider than the screen (the widest element named when it is). */
 async function expectNoSideScroll(what: string): Promise<void> {
-  const w = await page.evaluate(() => {
-    const inner = window.innerWidth;
-    let widest = "";
-    if (document.documentElement.scrollWidth > inner) {
-      for (const el of Array.from(document.body.querySelectorAll<HTMLElement>("*"))) {
-        const r = el.getBoundingClientRect();
-        if (r.right > inner + 0.5 && r.width > 0 && !el.closest(".ant-table-content, .ant-table-body, .ant-tabs-nav-list")) {
-          widest = `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 80)} [${el.getAttribute("data-testid") ?? ""}] right=${Math.round(r.right)}`;
-          break;
-        }
-      }
-    }
-    return { scroll: document.documentElement.scrollWidth, inner, widest };
-  });
+  const w = await overflow();
   expect(w.scroll, `${what}: the page is ${w.scroll} px wide on a ${w.inner} px screen (${w.widest})`).toBeLessThanOrEqual(w.inner);
 }
 
