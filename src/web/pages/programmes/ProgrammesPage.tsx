@@ -2,7 +2,8 @@ import { useState } from "react";
 import { Button, Card, Col, Empty, Pagination, Row, Space, Statistic, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router-dom";
+import { Link } from "react-router-dom";
+import { usePageParam } from "../../components/usePageParam";
 import { ErrorState, Loading } from "../../components/States";
 import { useLang } from "../../lang";
 import { type Programme, programmesApi } from "../../programmes/api";
@@ -37,8 +38,7 @@ const PAGE_SIZE = 12;
 export default function ProgrammesPage() {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get("page")) || 1);
+  const [page, setPage] = usePageParam();
   // A page at a time from the API (the list grows with every programme); the page is in the address.
   const list = useQuery({
     queryKey: ["programmes", "page", page],
@@ -70,7 +70,7 @@ export default function ProgrammesPage() {
           pageSize={PAGE_SIZE}
           total={list.data.total}
           showSizeChanger={false}
-          onChange={(p) => setParams(p === 1 ? {} : { page: String(p) })}
+          onChange={setPage}
         />
       )}
       <ProgrammeFormModal open={creating} onClose={() => setCreating(false)} />
