@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType } from "react";
+import { lazy, Suspense, useState, type ComponentType } from "react";
 import { Loading } from "./States";
 
 /**
@@ -14,7 +14,9 @@ export function lazyTab<P extends object>(load: () => Promise<{ default: Compone
   const start = () => (pending ??= load().then((m) => { loaded = m.default; return m; }));
   const Lazy = lazy(start);
   function Tab(props: P) {
-    const Loaded = loaded;
+    // Chosen once per mount: switching from <Suspense><Lazy/></Suspense> to <Loaded/> on a later
+    // render would unmount the tab and mount it afresh, losing its state (a started solve, a form).
+    const [Loaded] = useState(() => loaded);
     if (Loaded) return <Loaded {...props} />;
     return <Suspense fallback={<Loading rows={6} />}><Lazy {...props} /></Suspense>;
   }
