@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryCompiler, type TransactionSettings } from "kysely";
+import { CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryCompiler, type QueryResult, type TransactionSettings } from "kysely";
 
 interface Ambient {
   connection: DatabaseConnection;
@@ -47,7 +47,7 @@ export class AmbientTransactions {
       await connection.executeQuery(CompiledQuery.raw(this.beginSql));
       let value: T;
       try {
-        value = await this.store.run({ connection, depth: 0, queue: Promise.resolve(), releases: [] }, fn);
+        value = await this.store.run({ connection: new SerialConnection(connection), depth: 0, queue: Promise.resolve(), releases: [] }, fn);
       } catch (err) {
         await connection.executeQuery(CompiledQuery.raw("rollback"));
         throw err;
@@ -57,6 +57,29 @@ export class AmbientTransactions {
     } finally {
       await inner.releaseConnection(connection);
     }
+  }
+}
+
+/**
+ * The one connection of a unit of work, taking its queries one at a time. Code inside `run` may
+ * start queries concurrently (`Promise.all` over repositories); pooled, they would go to separate
+ * connections, but here they share one, and a driver must not be sent a query while another is
+ * running on that connection (pg queues it for now, with a deprecation warning; pg 9 refuses it).
+ * Streams pass through: a stream's reader may query between its rows.
+ */
+class SerialConnection implements DatabaseConnection {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly inner: DatabaseConnection) {}
+
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const result = this.tail.then(() => this.inner.executeQuery<R>(query));
+    this.tail = result.catch(() => {});
+    return result;
+  }
+
+  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    return this.inner.streamQuery<R>(query, chunkSize);
   }
 }
 
