@@ -226,23 +226,28 @@ describe("the practice library, paged by the server", () => {
 });
 
 describe("the audit trail, paged by the server", () => {
-  it("shows numbered pages of 50 with the total, the page in the address", async () => {
+  it("shows numbered pages of 50, newest first, with the total, the page in the address", async () => {
     // More audited writes: 30 cooperations of no programme, so the trail has more than one page of 50.
     for (let i = 0; i < 30; i++) await api("POST", "/cooperations", { names: { en: `Audit filler ${i}` }, members: [{ slug: "prague-cz", role: "lead" }, { slug: "chongqing-cn", role: "partner" }] });
     const { page, context } = await openPage("admin");
     try {
-      const first = (await api<{ entries: { seq: number }[] }>("GET", "/audit?limit=100")).entries;
+      const first = (await api<{ entries: { seq: number }[] }>("GET", "/audit?limit=100&order=desc")).entries;
       const all = (await api<{ total: number }>("GET", "/audit?limit=1")).total;
       expect(all).toBeGreaterThan(50);
+      expect(first[0]!.seq).toBeGreaterThan(first[1]!.seq);
       await page.goto(`${server.baseUrl}/admin?tab=audit`);
       const range = page.getByTestId("audit-range");
       await range.filter({ hasText: `1–50 of ${all}` }).waitFor();
       await page.getByTestId(`audit-row-${first[0]!.seq}`).waitFor();
+      // Newest first: the table's rows in descending sequence, the newest write on top.
+      const shown = async () => (await page.getByTestId("audit-table").locator("tbody tr[data-testid^='audit-row-']").evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-testid")!.slice("audit-row-".length)))));
+      expect(await shown()).toEqual(first.slice(0, 50).map((e) => e.seq));
       await page.getByTestId("audit-tab").locator(".ant-pagination li.ant-pagination-item-2").click();
       await page.waitForURL((u) => u.searchParams.get("page") === "2" && u.searchParams.get("tab") === "audit");
       await range.filter({ hasText: `51–${Math.min(100, all)} of ${all}` }).waitFor();
       await page.getByTestId(`audit-row-${first[50]!.seq}`).waitFor();
       expect(await page.getByTestId(`audit-row-${first[0]!.seq}`).count()).toBe(0);
+      expect(await shown()).toEqual(first.slice(50, 100).map((e) => e.seq));
       await page.reload();
       await page.getByTestId(`audit-row-${first[50]!.seq}`).waitFor();
     } finally {
