@@ -257,9 +257,19 @@ async function evaluate(ctx: AppContext, q: CityImpactQuery, inputs: ImpactInput
   const panel: PanelValue[] = [];
   for (const s of [city.slug, ...candidates]) for (const [year, value] of yearly.get(s) ?? []) panel.push({ unit: s, year, value });
   const names = Object.fromEntries([city.slug, ...candidates].map((s) => [s, nameOf(s)]));
-  const result = syntheticControl({ panel, treated: city.slug, start: q.start, preFrom, donors: candidates,
-    subject: { en: `${names[city.slug]!.en}'s ${indicator.names.en}`, zh: `${names[city.slug]!.zh}的${indicator.names.zh}` },
-  });
+  let result: SyntheticControlResult;
+  try {
+    result = syntheticControl({ panel, treated: city.slug, start: q.start, preFrom, donors: candidates,
+      subject: { en: `${names[city.slug]!.en}'s ${indicator.names.en}`, zh: `${names[city.slug]!.zh}的${indicator.names.zh}` },
+    });
+  } catch (e) {
+    // The engine names a unit by its slug: the problem also carries the city's names (a client says 重庆市).
+    if (e instanceof InvalidInputError && typeof e.params?.unit === "string") {
+      const unit = e.params.unit;
+      e.params = { ...e.params, ...namedParam("unit", unit, unit === city.slug ? city.names : info.get(unit)?.names) };
+    }
+    throw e;
+  }
   for (const x of result.excluded) {
     const list = x.missingYears.length > 6 ? `${x.missingYears.slice(0, 6).join(", ")}… (${x.missingYears.length} years)` : x.missingYears.join(", ");
     excludedDonors.push({

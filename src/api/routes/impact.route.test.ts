@@ -122,6 +122,12 @@ describe.each(DIALECTS)("impact API on %s", (dialect) => {
     const coop = (await ctx.cooperations.get(outsider.json().params.cooperation))!;
     expect(outsider.json()).toMatchObject({ code: "impact.not_a_member", params: { city: "zhengzhou-cn", cityNameEn: zhengzhou.names.en, cooperationNameEn: coop.names.en } });
     expect(outsider.json().params.cityNameZh).toBe(zhengzhou.names.zh ?? undefined);
+    // A refusal of the engine, which knows only the slug: the service adds the city's names.
+    const chongqing = (await ctx.cities.get("chongqing-cn"))!;
+    const early = await get(`${url}?city=chongqing-cn&indicator=ghg.co2_total&start=2005`);
+    expect(early.statusCode).toBe(400);
+    expect(early.json()).toMatchObject({ code: "impact.no_pre_period", params: { unit: "chongqing-cn", unitNameEn: chongqing.names.en, start: 2005 } });
+    expect(early.json().params.unitNameZh).toBe(chongqing.names.zh ?? undefined);
     // Every param is still a plain string or number (the Problem schema).
     for (const v of [...Object.values(none.json().params), ...Object.values(outsider.json().params)]) expect(["string", "number"]).toContain(typeof v);
   });

@@ -110,6 +110,7 @@ describe("params that name a city, an indicator or a cooperation, in the reader'
     expect(zh).not.toMatch(/chongqing-cn|air\.pm25_annual/);
     expect(new ApiError(400, { status: 400, detail: "x", code: "cooperation.city_twice", params: { city: "malaga-es", cityNameEn: "Málaga" } }).message).toMatch(/Málaga/);
     expect(problemText({ code: "impact.not_a_member", params: { city: "zhengzhou-cn", cityNameEn: "Zhengzhou", cityNameZh: "郑州市", cooperation: "iuc-asia-x", cooperationNameEn: "Chongqing–Mannheim", cooperationNameZh: "重庆—曼海姆" } }, "x")).toBe("郑州市 不是合作 重庆—曼海姆 的成员。");
+    expect(problemText({ code: "impact.no_pre_period", params: { unit: "chongqing-cn", unitNameEn: "Chongqing", unitNameZh: "重庆市", start: 2005 } }, "x")).toMatch(/^重庆市 在 2005 年之前没有数据/);
     await i18next.changeLanguage("en");
     expect(problemText({ code: "impact.no_yearly_values", params: noValues }, "x")).toBe("Chongqing has no yearly value of PM2.5, annual mean.");
   });
