@@ -126,9 +126,9 @@ export const PROBLEM_CODES = {
   "conflict.disable_self": [],
   "conflict.inventory_already_final": ["id"],
   "conflict.inventory_already_draft": ["id"],
-  "conflict.inventory_exists": ["city", "year", "id"],
+  "conflict.inventory_exists": ["city", "cityNameEn", "cityNameZh", "year", "id"],
   "conflict.emission_factor_exists": ["id"],
-  "conflict.already_applied": ["city", "id", "status"],
+  "conflict.already_applied": ["city", "cityNameEn", "cityNameZh", "id", "status"],
   "conflict.call_not_open": ["date"],
   "conflict.call_closed": ["date"],
   "conflict.screening_move": ["from", "to"],
@@ -148,7 +148,7 @@ export const PROBLEM_CODES = {
   "practice.id_mismatch": ["id"],
   "programme.unknown_side": ["side", "sides"],
   "application.override_needs_note": ["status"],
-  "cooperation.city_twice": ["city"],
+  "cooperation.city_twice": ["city", "cityNameEn", "cityNameZh"],
   "cooperation.lead_count": ["count"],
   "cooperation.not_a_member": ["field", "value"],
   "action.done_needs_100": [],
@@ -175,21 +175,21 @@ export const PROBLEM_CODES = {
   "pairing.infeasible": ["count"],
   "pairing.no_assignment": [],
   "impact.unknown_indicators": ["codes"],
-  "impact.treated_not_in_panel": ["unit"],
-  "impact.no_yearly_values": ["city", "indicator"],
+  "impact.treated_not_in_panel": ["unit", "unitNameEn", "unitNameZh"],
+  "impact.no_yearly_values": ["city", "cityNameEn", "cityNameZh", "indicator", "indicatorNameEn", "indicatorNameZh"],
   "impact.donors_not_cities": ["count"],
-  "impact.no_donor": ["city", "rule"],
-  "impact.value_not_finite": ["unit", "year"],
-  "impact.no_pre_period": ["unit", "start"],
-  "impact.no_post_period": ["unit", "start"],
+  "impact.no_donor": ["city", "cityNameEn", "cityNameZh", "rule"],
+  "impact.value_not_finite": ["unit", "unitNameEn", "unitNameZh", "year"],
+  "impact.no_pre_period": ["unit", "unitNameEn", "unitNameZh", "start"],
+  "impact.no_post_period": ["unit", "unitNameEn", "unitNameZh", "start"],
   "impact.no_complete_donor": ["from", "to", "count"],
-  "impact.not_a_member": ["city", "cooperation"],
+  "impact.not_a_member": ["city", "cityNameEn", "cityNameZh", "cooperation", "cooperationNameEn", "cooperationNameZh"],
   "impact.no_start": [],
   "air.no_city_near": ["km"],
   "air.unknown_format": [],
   "air.uci_needs_city": [],
   "air.no_measurements": [],
-  "air.station_other_city": ["station", "city"],
+  "air.station_other_city": ["station", "city", "cityNameEn", "cityNameZh"],
   "aqi.invalid_value": ["field", "value"],
   "import.too_many_rows": ["max"],
   "import.invalid_json": [],
@@ -202,6 +202,19 @@ export const PROBLEM_CODES = {
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 export type ProblemParams = Record<string, string | number>;
+
+/**
+ * A param that holds a slug or a code (`city: "chongqing-cn"`, `indicator: "air.pm25_annual"`) and
+ * the names of what it names beside it, `<key>NameEn` and `<key>NameZh` (left out when there is no
+ * Chinese name), so a client says "重庆市" rather than the slug; the slug stays for API users and as
+ * the fallback. Params stay flat strings (ProblemParams).
+ */
+export function namedParam(key: string, value: string, names: { en: string; zh?: string | null } | null | undefined): ProblemParams {
+  const out: ProblemParams = { [key]: value };
+  if (names?.en) out[`${key}NameEn`] = names.en;
+  if (names?.zh) out[`${key}NameZh`] = names.zh;
+  return out;
+}
 
 /** The generic codes: the client may prefer the server's specific English detail over their text. */
 export const GENERIC_PROBLEM_CODES: readonly ProblemCode[] = ["invalid_input", "not_found", "conflict", "forbidden", "request.invalid", "item.invalid"];

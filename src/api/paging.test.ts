@@ -1,6 +1,6 @@
 /**
  * Issue 18 item 8: the lists are paged in the database (LIMIT/OFFSET under a stable ORDER BY, with
- * a COUNT for the total), on SQLite and PostgreSQL — programmes, a programme's cooperations, the
+ * a COUNT for the total), on SQLite and PostgreSQL — programmes, a programme's and a city's cooperations, the
  * audit trail and a record's history — and bad paging parameters are 400 problem+json with a code.
  */
 import type { FastifyInstance } from "fastify";
@@ -98,6 +98,33 @@ describe.each(DIALECTS)("lists paged in the database on %s", (dialect) => {
     expect(onItsPage).toMatchObject({ id: programmeId, counts: { cooperations: COOP_NAMES.length + 1, calls: 0, applications: 0 } });
   });
 
+  it("pages a city's cooperations over every programme (and none) by name, ties by id, with the total", async () => {
+    const all = (await get("/cooperations?city=chongqing-cn&limit=500")).json();
+    // The programme's 4 pairs with Chongqing, the programme-less "Aardvark pair", and any of the fixture.
+    expect(all.total).toBe(all.cooperations.length);
+    expect(all.total).toBeGreaterThanOrEqual(5);
+    for (const c of all.cooperations) expect(c.members.map((m: { slug: string }) => m.slug), c.id).toContain("chongqing-cn");
+    expect(all.cooperations.some((c: { programmeId: string | null }) => !c.programmeId)).toBe(true);
+    expect(all.cooperations.some((c: { programmeId: string | null }) => c.programmeId === programmeId)).toBe(true);
+    // Same names are next to each other, ordered by id.
+    const bravo = all.cooperations.filter((c: { names: { en: string } }) => c.names.en === "Bravo pair").map((c: { id: string }) => c.id);
+    expect(bravo).toEqual([...bravo].sort());
+    const pages = [];
+    for (let offset = 0; offset < all.total; offset += 2) {
+      const page = (await get(`/cooperations?city=chongqing-cn&limit=2&offset=${offset}`)).json();
+      expect(page).toMatchObject({ total: all.total, limit: 2, offset });
+      expect(page.cooperations.length).toBe(Math.min(2, all.total - offset));
+      pages.push(...page.cooperations);
+    }
+    expect(ids(pages)).toEqual(ids(all.cooperations));
+    expect((await get(`/cooperations?city=chongqing-cn&limit=2&offset=${all.total}`)).json()).toMatchObject({ cooperations: [], total: all.total });
+    // The repository reads the page and counts the city's memberships in the database.
+    expect(await ctx.cooperations.count({ city: "chongqing-cn" })).toBe(all.total);
+    expect(ids(await ctx.cooperations.list({ city: "chongqing-cn" }, { limit: 2, offset: 1 }))).toEqual(ids(all.cooperations.slice(1, 3)));
+    // A city of no cooperation: an empty first page, total 0.
+    expect((await get("/cooperations?city=oslo-no&limit=10")).json()).toMatchObject({ cooperations: [], total: 0, limit: 10, offset: 0 });
+  });
+
   it("pages the audit trail by offset, oldest or newest first, and a record's history with its total", async () => {
     const all = (await get("/audit?entity=cooperation&limit=10000")).json();
     expect(all.total).toBe(all.entries.length);
@@ -129,7 +156,7 @@ describe.each(DIALECTS)("lists paged in the database on %s", (dialect) => {
     const doc = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json() as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }> }>> };
     const expectations: [string, string[]][] = [
       ["/api/v1/programmes", ["limit", "offset"]],
-      ["/api/v1/cooperations", ["limit", "offset", "programme"]],
+      ["/api/v1/cooperations", ["limit", "offset", "programme", "city"]],
       ["/api/v1/practices", ["limit", "offset"]],
       ["/api/v1/audit", ["limit", "offset", "after", "order"]],
       ["/api/v1/history/{entity}/{id}", ["limit", "offset", "order"]],
@@ -152,6 +179,10 @@ describe.each(DIALECTS)("lists paged in the database on %s", (dialect) => {
       ["/programmes?limit=ten", "limit"],
       ["/cooperations?offset=1.5", "offset"],
       ["/cooperations?limit=1e9", "limit"],
+      ["/cooperations?city=chongqing-cn&limit=0", "limit"],
+      ["/cooperations?city=chongqing-cn&offset=-1", "offset"],
+      ["/cooperations?city=chongqing-cn&limit=10&offset=ten", "offset"],
+      ["/cooperations?city=Not%20a%20slug&limit=10", "city"],
       ["/practices?limit=101", "limit"],
       ["/practices?offset=abc", "offset"],
       ["/audit?offset=-3", "offset"],

@@ -99,7 +99,7 @@ describe.each(DIALECTS)("problem codes and params on %s", (dialect) => {
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().inventory.id as string;
     const twiceInv = expectProblem(await create(), 409);
-    expect(twiceInv).toMatchObject({ code: "conflict.inventory_exists", params: { city: "malaga-es", year: 2021, id } });
+    expect(twiceInv).toMatchObject({ code: "conflict.inventory_exists", params: { city: "malaga-es", cityNameEn: "Málaga", year: 2021, id } });
     expect(twiceInv.detail).toBe(`malaga-es already has an inventory for 2021 (id ${id})`);
     const fin = expectProblem(await app.inject({ method: "POST", url: `/api/v1/inventories/${id}/finalise`, payload: { version: 1 } }), 400) as ReturnType<typeof expectProblem> & { totalErrors: number };
     expect(fin).toMatchObject({ code: "inventory.cannot_finalise", params: { count: fin.totalErrors } });
@@ -109,7 +109,10 @@ describe.each(DIALECTS)("problem codes and params on %s", (dialect) => {
     expect(expectProblem(dates, 400)).toMatchObject({ code: "dates.end_before_start", params: { start: "2026-01-01", end: "2025-01-01" } });
     const p = (await app.inject({ method: "POST", url: "/api/v1/programmes", payload: programme })).json().id as string;
     const twice = await app.inject({ method: "POST", url: "/api/v1/cooperations", payload: { programmeId: p, names: { en: "Twice" }, members: [{ slug: "chongqing-cn", role: "lead" }, { slug: "chongqing-cn", role: "partner" }] } });
-    expect(expectProblem(twice, 400)).toMatchObject({ code: "cooperation.city_twice", params: { city: "chongqing-cn" } });
+    // The slug and, beside it, the city's names: a client says 重庆 in Chinese, not "chongqing-cn".
+    const chongqing = (await app.inject({ method: "GET", url: "/api/v1/cities/chongqing-cn" })).json() as { names: { en: string; zh: string } };
+    expect(chongqing.names.zh).toMatch(/\p{Script=Han}/u);
+    expect(expectProblem(twice, 400)).toMatchObject({ code: "cooperation.city_twice", params: { city: "chongqing-cn", cityNameEn: chongqing.names.en, cityNameZh: chongqing.names.zh } });
   });
 
   it("a missing role: auth.role_required names the grants as role:scope, beside the English roles", async () => {

@@ -2,11 +2,12 @@ import type { Kysely } from "kysely";
 import { AirAnnualRepository } from "../db/repositories/air-annual.repository.js";
 import { AirDailyRepository, type AirDayRecord, type BulkWrites, type DayInserter } from "../db/repositories/air-daily.repository.js";
 import { AirStationRepository } from "../db/repositories/air-station.repository.js";
-import { ObservationRepository, SourceRepository } from "../db/index.js";
+import { CityRepository, ObservationRepository, SourceRepository } from "../db/index.js";
 import type { DatabaseSchema } from "../db/schema.js";
 import type { AirDay, AirFormat, AirImportResult, AirStation } from "../domain/air.js";
 import type { Observation } from "../domain/observation.js";
 import { InvalidInputError } from "../errors.js";
+import { namedParam } from "../problem-codes.js";
 import type { AqiTables } from "../engines/aqi/index.js";
 import type { AirAggregate, RawStation } from "../ingest/air-duckdb.js";
 import { AnnualRecords, annualRecords, CityDays } from "./air-days.js";
@@ -82,9 +83,10 @@ export class AirImportStore {
     const stationsRepo = new AirStationRepository(trx);
     for (const existing of await stationsRepo.byIds(target.stations.map((s) => s.id))) {
       if (existing.city !== target.city) {
+        const names = (await new CityRepository(trx).get(existing.city))?.names;
         throw new InvalidInputError(`station ${existing.id} belongs to ${existing.city}; nothing was imported`, [
           { column: "city", value: target.city, message: `station ${existing.name} is already stored for ${existing.city}` },
-        ], undefined, { code: "air.station_other_city", params: { station: existing.id, city: existing.city } });
+        ], undefined, { code: "air.station_other_city", params: { station: existing.id, ...namedParam("city", existing.city, names) } });
       }
     }
     // The range of dates each station's file covers: those stored days are replaced.

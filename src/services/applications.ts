@@ -4,6 +4,7 @@ import { callClosedReason, isoDay } from "../engines/cooperation/call-window.js"
 import { checkEligibility, isEligible } from "../engines/cooperation/eligibility.js";
 import { assertScreeningMove } from "../engines/cooperation/screening.js";
 import { ConflictError, InvalidInputError, notFound } from "../errors.js";
+import { namedParam } from "../problem-codes.js";
 import type { AppContext } from "./context.js";
 import { getCall, getProgramme } from "./programmes.js";
 import { readableId } from "./readable-id.js";
@@ -35,7 +36,7 @@ async function eligibilityFor(ctx: AppContext, callId: string, city: { country: 
 }
 
 function duplicate(a: Application): ConflictError {
-  return new ConflictError(`${a.city.names.en} (${a.city.slug}) has already applied to this call: application ${a.id} is ${a.status}`, { code: "conflict.already_applied", params: { city: a.city.slug, id: a.id, status: a.status } });
+  return new ConflictError(`${a.city.names.en} (${a.city.slug}) has already applied to this call: application ${a.id} is ${a.status}`, { code: "conflict.already_applied", params: { ...namedParam("city", a.city.slug, a.city.names), id: a.id, status: a.status } });
 }
 
 /**

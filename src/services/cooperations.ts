@@ -11,6 +11,7 @@ import { NewCooperationSchema } from "../domain/cooperation.js";
 import type { CooperationFilter, CooperationRecord, CooperationWrite } from "../db/repositories/cooperation.repository.js";
 import { allowedTransitions, transition } from "../engines/cooperation/index.js";
 import { InvalidInputError, notFound, NotFoundError } from "../errors.js";
+import { namedParam } from "../problem-codes.js";
 import type { AppContext } from "./context.js";
 import { VersionConflictError } from "./version-conflict.js";
 
@@ -55,7 +56,10 @@ export async function getCooperation(ctx: AppContext, id: string): Promise<Coope
 async function checkMembers(ctx: AppContext, members: MemberInput[]): Promise<void> {
   const seen = new Set<string>();
   for (const [i, m] of members.entries()) {
-    if (seen.has(m.slug)) throw new InvalidInputError(`city "${m.slug}" is listed twice`, [{ column: `members.${i}.slug`, value: m.slug, message: "is listed twice" }], undefined, { code: "cooperation.city_twice", params: { city: m.slug } });
+    if (seen.has(m.slug)) {
+      const names = (await ctx.cities.get(m.slug))?.names;
+      throw new InvalidInputError(`city "${m.slug}" is listed twice`, [{ column: `members.${i}.slug`, value: m.slug, message: "is listed twice" }], undefined, { code: "cooperation.city_twice", params: namedParam("city", m.slug, names) });
+    }
     seen.add(m.slug);
     if (!(await ctx.cities.get(m.slug))) throw new NotFoundError(`no city with slug "${m.slug}" (members.${i}.slug)`, { code: "not_found.city", params: { id: m.slug } });
   }

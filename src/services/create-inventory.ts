@@ -3,6 +3,7 @@ import { InventoryRepository } from "../db/repositories/inventory.repository.js"
 import type { Inventory, NewInventory } from "../domain/inventory.js";
 import type { InventoryView } from "../domain/inventory-result.js";
 import { ConflictError, notFound } from "../errors.js";
+import { namedParam } from "../problem-codes.js";
 import type { AppContext } from "./context.js";
 import { computeActivities } from "./inventory-view.js";
 
@@ -11,9 +12,10 @@ import { computeActivities } from "./inventory-view.js";
  * data; every activity must be computable (valid reference number, units, factor ids).
  */
 export async function createInventory(ctx: AppContext, city: string, input: NewInventory, createdBy: string, now = new Date()): Promise<InventoryView> {
-  if (!(await ctx.cities.get(city))) throw notFound("city", city);
+  const known = await ctx.cities.get(city);
+  if (!known) throw notFound("city", city);
   const existing = await ctx.inventories.findByCityYear(city, input.year);
-  if (existing) throw new ConflictError(`${city} already has an inventory for ${input.year} (id ${existing.id})`, { code: "conflict.inventory_exists", params: { city, year: input.year, id: existing.id } });
+  if (existing) throw new ConflictError(`${city} already has an inventory for ${input.year} (id ${existing.id})`, { code: "conflict.inventory_exists", params: { ...namedParam("city", city, known.names), year: input.year, id: existing.id } });
   const at = now.toISOString();
   const inventory: Inventory = {
     id: randomUUID(),

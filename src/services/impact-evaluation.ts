@@ -1,5 +1,6 @@
 import { type PanelValue, type SyntheticControlResult, syntheticControl } from "../engines/impact/synthetic-control.js";
 import { InvalidInputError, notFound } from "../errors.js";
+import { namedParam } from "../problem-codes.js";
 import { parseImpactPanel } from "../ingest/impact-panel.js";
 import type { CityPoint } from "../domain/city.js";
 import type { CooperationRecord } from "../db/repositories/cooperation.repository.js";
@@ -161,7 +162,7 @@ async function evaluate(ctx: AppContext, q: CityImpactQuery, inputs: ImpactInput
   const yearly = await inputs.yearly(indicator.code);
   const own = yearly.get(city.slug);
   if (!own || own.size === 0) {
-    throw new InvalidInputError(`${city.slug} has no yearly value of ${indicator.code}`, [{ column: "city", value: city.slug, message: `has no yearly value of ${indicator.code}` }], undefined, { code: "impact.no_yearly_values", params: { city: city.slug, indicator: indicator.code } });
+    throw new InvalidInputError(`${city.slug} has no yearly value of ${indicator.code}`, [{ column: "city", value: city.slug, message: `has no yearly value of ${indicator.code}` }], undefined, { code: "impact.no_yearly_values", params: { ...namedParam("city", city.slug, city.names), ...namedParam("indicator", indicator.code, indicator.names) } });
   }
   const points = await inputs.points();
   const info = new Map(points.map((p) => [p.slug, p]));
@@ -250,15 +251,25 @@ async function evaluate(ctx: AppContext, q: CityImpactQuery, inputs: ImpactInput
     return false;
   });
   if (candidates.length === 0) {
-    throw new InvalidInputError(`no donor city for ${city.slug} (${rule.kind} rule)`, [{ column: "donors", value: rule.kind, message: "leaves no candidate city" }], undefined, { code: "impact.no_donor", params: { city: city.slug, rule: rule.kind } });
+    throw new InvalidInputError(`no donor city for ${city.slug} (${rule.kind} rule)`, [{ column: "donors", value: rule.kind, message: "leaves no candidate city" }], undefined, { code: "impact.no_donor", params: { ...namedParam("city", city.slug, city.names), rule: rule.kind } });
   }
 
   const panel: PanelValue[] = [];
   for (const s of [city.slug, ...candidates]) for (const [year, value] of yearly.get(s) ?? []) panel.push({ unit: s, year, value });
   const names = Object.fromEntries([city.slug, ...candidates].map((s) => [s, nameOf(s)]));
-  const result = syntheticControl({ panel, treated: city.slug, start: q.start, preFrom, donors: candidates,
-    subject: { en: `${names[city.slug]!.en}'s ${indicator.names.en}`, zh: `${names[city.slug]!.zh}的${indicator.names.zh}` },
-  });
+  let result: SyntheticControlResult;
+  try {
+    result = syntheticControl({ panel, treated: city.slug, start: q.start, preFrom, donors: candidates,
+      subject: { en: `${names[city.slug]!.en}'s ${indicator.names.en}`, zh: `${names[city.slug]!.zh}的${indicator.names.zh}` },
+    });
+  } catch (e) {
+    // The engine names a unit by its slug: the problem also carries the city's names (a client says 重庆市).
+    if (e instanceof InvalidInputError && typeof e.params?.unit === "string") {
+      const unit = e.params.unit;
+      e.params = { ...e.params, ...namedParam("unit", unit, unit === city.slug ? city.names : info.get(unit)?.names) };
+    }
+    throw e;
+  }
   for (const x of result.excluded) {
     const list = x.missingYears.length > 6 ? `${x.missingYears.slice(0, 6).join(", ")}… (${x.missingYears.length} years)` : x.missingYears.join(", ");
     excludedDonors.push({

@@ -16,11 +16,29 @@ function term(key: string, fallback: string): string {
 }
 
 /**
+ * A param holding a slug or code (`city`, `indicator`, `cooperation`) replaced by the name the
+ * server sent beside it (`cityNameEn`/`cityNameZh`, src/problem-codes.ts namedParam) in the UI
+ * language: Chinese falls back to the English name, and without names the slug stays.
+ */
+function named(params: Record<string, unknown>, zh: boolean): Record<string, unknown> {
+  const out = { ...params };
+  for (const key of Object.keys(params)) {
+    const m = /^(.+)NameEn$/.exec(key);
+    if (!m) continue;
+    const base = m[1]!;
+    const name = (zh ? params[`${base}NameZh`] : undefined) ?? params[key];
+    if (typeof name === "string" && name !== "") out[base] = name;
+  }
+  return out;
+}
+
+/**
  * Params whose values are codes, rendered in the UI language: the roles of `auth.role_required`
  * from its `grants` (`city_editor:prague-cz;…`), application statuses of a refused screening move.
  */
-function localParams(code: string, params: Record<string, unknown> = {}): Record<string, unknown> {
+function localParams(code: string, rawParams: Record<string, unknown> = {}): Record<string, unknown> {
   const zh = (i18next.resolvedLanguage ?? i18next.language ?? "en").startsWith("zh");
+  const params = named(rawParams, zh);
   if (code === "auth.role_required" && typeof params.grants === "string" && params.grants !== "") {
     const roles = params.grants.split(";").map((g) => {
       const [role = "", scope = ""] = g.split(":");

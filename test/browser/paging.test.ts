@@ -1,5 +1,5 @@
 /**
- * Issue 18 item 8: lists paged by the server. A programme's cooperations (seeded through the API)
+ * Issue 18 item 8: lists paged by the server. A programme's and a city's cooperations (seeded through the API)
  * are paged through with the keyboard and the mouse, the page is in the address (a reload and Back
  * keep it), the range reads in English and Chinese; the audit trail pages the same way; a
  * cooperation page asks for the readiness assessments of all its actions in one request.
@@ -109,6 +109,92 @@ describe("a programme's cooperations, paged by the server", () => {
   }, T);
 });
 
+describe("tabs keep their own page in the address", () => {
+  it("a programme's cooperations page survives a switch to another tab and back; the pairing board's set-up too", async () => {
+    const { page, context } = await openPage("visitor");
+    try {
+      await page.goto(`${server.baseUrl}/programmes/${programmeId}?tab=cooperations&cpage=2&k=2`);
+      const range = page.getByTestId("programme-cooperations-range");
+      await range.filter({ hasText: `11–20 of ${N}` }).waitFor();
+      await page.getByTestId("tab-overview").click();
+      await page.waitForURL((u) => !u.searchParams.has("tab") && u.searchParams.get("cpage") === "2" && u.searchParams.get("k") === "2");
+      await page.getByTestId("tab-history").click();
+      await page.waitForURL((u) => u.searchParams.get("tab") === "history" && u.searchParams.get("cpage") === "2");
+      await page.getByTestId("tab-cooperations").click();
+      await page.waitForURL((u) => u.searchParams.get("tab") === "cooperations" && u.searchParams.get("cpage") === "2");
+      await range.filter({ hasText: `11–20 of ${N}` }).waitFor();
+      await row(page, 10).waitFor();
+    } finally {
+      await context.close();
+    }
+  }, T);
+
+  it("a city's cooperations page survives a switch to another tab and back, another tab's parameter does not follow", async () => {
+    const total = (await api<{ total: number }>("GET", "/cooperations?city=mannheim-de&limit=1")).total;
+    const { page, context } = await openPage("visitor");
+    try {
+      await page.goto(`${server.baseUrl}/cities/mannheim-de?tab=cooperations&cpage=2&year=2019`);
+      const range = page.getByTestId("city-cooperations-range");
+      await range.filter({ hasText: `11–${total} of ${total}` }).waitFor();
+      await page.getByTestId("tab-overview").click();
+      // The page is kept; `year` (the Air and the Climate tab read it, each with its own meaning) is not.
+      await page.waitForURL((u) => !u.searchParams.has("tab") && u.searchParams.get("cpage") === "2" && !u.searchParams.has("year"));
+      await page.getByTestId("tab-cooperations").click();
+      await page.waitForURL((u) => u.searchParams.get("tab") === "cooperations" && u.searchParams.get("cpage") === "2");
+      await range.filter({ hasText: `11–${total} of ${total}` }).waitFor();
+    } finally {
+      await context.close();
+    }
+  }, T);
+});
+
+describe("a city's cooperations, paged by the server", () => {
+  it("shows 10 a page, the page in the address as ?cpage=, kept by a reload and Back, the range in English and Chinese", async () => {
+    // Mannheim leads 11 of the programme's pairs and is a member of the seeded IUC cooperations.
+    const city = (await api<{ cooperations: { id: string }[]; total: number }>("GET", "/cooperations?city=mannheim-de&limit=500"));
+    const total = city.total;
+    expect(total).toBeGreaterThan(10);
+    expect(total).toBeLessThanOrEqual(20);
+    const cityRow = (page: Page, i: number) => page.getByTestId(`city-cooperation-${city.cooperations[i]!.id}`);
+    const { page, context } = await openPage("visitor");
+    try {
+      const seen: string[] = [];
+      page.on("request", (r) => { if (r.url().includes("/api/v1/cooperations?")) seen.push(r.url()); });
+      await page.goto(`${server.baseUrl}/cities/mannheim-de?tab=cooperations`);
+      const range = page.getByTestId("city-cooperations-range");
+      await range.filter({ hasText: `1–10 of ${total}` }).waitFor();
+      await cityRow(page, 0).waitFor();
+      await cityRow(page, 9).waitFor();
+      expect(await page.getByTestId("city-cooperations").locator("tbody tr[data-testid^='city-cooperation-']").count()).toBe(10);
+      expect(seen.some((u) => /[?&]city=mannheim-de(&|$)/.test(u) && /[?&]limit=10(&|$)/.test(u) && /[?&]offset=0(&|$)/.test(u))).toBe(true);
+
+      const pager = page.getByTestId("city-cooperations-paged").locator(".ant-pagination");
+      await pager.locator("li.ant-pagination-item-2").click();
+      await page.waitForURL((u) => u.searchParams.get("cpage") === "2" && u.searchParams.get("tab") === "cooperations");
+      await range.filter({ hasText: `11–${total} of ${total}` }).waitFor();
+      await cityRow(page, 10).waitFor();
+      expect(await cityRow(page, 0).count()).toBe(0);
+      expect(await page.getByTestId("city-cooperations").locator("tbody tr[data-testid^='city-cooperation-']").count()).toBe(total - 10);
+      expect(seen.some((u) => /[?&]city=mannheim-de(&|$)/.test(u) && /[?&]offset=10(&|$)/.test(u))).toBe(true);
+
+      // A link to page 2 opens page 2; Back returns to page 1.
+      await page.reload();
+      await range.filter({ hasText: `11–${total} of ${total}` }).waitFor();
+      await cityRow(page, 10).waitFor();
+      await page.goBack();
+      await page.waitForURL((u) => !u.searchParams.has("cpage") && u.searchParams.get("tab") === "cooperations");
+      await range.filter({ hasText: `1–10 of ${total}` }).waitFor();
+      await cityRow(page, 0).waitFor();
+
+      await page.getByTestId("lang-zh").click();
+      await range.filter({ hasText: `第 1–10 项，共 ${total} 项` }).waitFor();
+      await expect(pager.getAttribute("aria-label")).resolves.toBe("城市合作的分页");
+    } finally {
+      await context.close();
+    }
+  }, T);
+});
+
 describe("the practice library, paged by the server", () => {
   it("shows 20 practices a page, page 2 in the address, and a new search starts at page 1", async () => {
     const total = (await api<{ total: number }>("GET", "/practices?limit=1")).total;
@@ -140,23 +226,28 @@ describe("the practice library, paged by the server", () => {
 });
 
 describe("the audit trail, paged by the server", () => {
-  it("shows numbered pages of 50 with the total, the page in the address", async () => {
+  it("shows numbered pages of 50, newest first, with the total, the page in the address", async () => {
     // More audited writes: 30 cooperations of no programme, so the trail has more than one page of 50.
     for (let i = 0; i < 30; i++) await api("POST", "/cooperations", { names: { en: `Audit filler ${i}` }, members: [{ slug: "prague-cz", role: "lead" }, { slug: "chongqing-cn", role: "partner" }] });
     const { page, context } = await openPage("admin");
     try {
-      const first = (await api<{ entries: { seq: number }[] }>("GET", "/audit?limit=100")).entries;
+      const first = (await api<{ entries: { seq: number }[] }>("GET", "/audit?limit=100&order=desc")).entries;
       const all = (await api<{ total: number }>("GET", "/audit?limit=1")).total;
       expect(all).toBeGreaterThan(50);
+      expect(first[0]!.seq).toBeGreaterThan(first[1]!.seq);
       await page.goto(`${server.baseUrl}/admin?tab=audit`);
       const range = page.getByTestId("audit-range");
       await range.filter({ hasText: `1–50 of ${all}` }).waitFor();
       await page.getByTestId(`audit-row-${first[0]!.seq}`).waitFor();
+      // Newest first: the table's rows in descending sequence, the newest write on top.
+      const shown = async () => (await page.getByTestId("audit-table").locator("tbody tr[data-testid^='audit-row-']").evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-testid")!.slice("audit-row-".length)))));
+      expect(await shown()).toEqual(first.slice(0, 50).map((e) => e.seq));
       await page.getByTestId("audit-tab").locator(".ant-pagination li.ant-pagination-item-2").click();
       await page.waitForURL((u) => u.searchParams.get("page") === "2" && u.searchParams.get("tab") === "audit");
       await range.filter({ hasText: `51–${Math.min(100, all)} of ${all}` }).waitFor();
       await page.getByTestId(`audit-row-${first[50]!.seq}`).waitFor();
       expect(await page.getByTestId(`audit-row-${first[0]!.seq}`).count()).toBe(0);
+      expect(await shown()).toEqual(first.slice(50, 100).map((e) => e.seq));
       await page.reload();
       await page.getByTestId(`audit-row-${first[50]!.seq}`).waitFor();
     } finally {

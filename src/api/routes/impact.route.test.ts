@@ -108,6 +108,30 @@ describe.each(DIALECTS)("impact API on %s", (dialect) => {
     expect(r.body).toContain(text);
   });
 
+  it("names the city, the indicator and the cooperation of a refusal in both languages beside their slug or code (params)", async () => {
+    const mannheim = (await ctx.cities.get("mannheim-de"))!;
+    const co2 = (await ctx.indicators.get("ghg.co2_total"))!;
+    const none = await get("/api/v1/cities/mannheim-de/impact?indicator=ghg.co2_total&start=2017");
+    expect(none.statusCode).toBe(400);
+    const names = { cityNameEn: mannheim.names.en, indicatorNameEn: co2.names.en, indicatorNameZh: co2.names.zh, ...(mannheim.names.zh ? { cityNameZh: mannheim.names.zh } : {}) };
+    expect(none.json()).toMatchObject({ code: "impact.no_yearly_values", params: { city: "mannheim-de", indicator: "ghg.co2_total", ...names } });
+    expect(co2.names.zh).toMatch(/\p{Script=Han}/u);
+    const zhengzhou = (await ctx.cities.get("zhengzhou-cn"))!;
+    const outsider = await get(`${url}?city=zhengzhou-cn&indicator=ghg.co2_total&start=2017`);
+    expect(outsider.statusCode).toBe(400);
+    const coop = (await ctx.cooperations.get(outsider.json().params.cooperation))!;
+    expect(outsider.json()).toMatchObject({ code: "impact.not_a_member", params: { city: "zhengzhou-cn", cityNameEn: zhengzhou.names.en, cooperationNameEn: coop.names.en } });
+    expect(outsider.json().params.cityNameZh).toBe(zhengzhou.names.zh ?? undefined);
+    // A refusal of the engine, which knows only the slug: the service adds the city's names.
+    const chongqing = (await ctx.cities.get("chongqing-cn"))!;
+    const early = await get(`${url}?city=chongqing-cn&indicator=ghg.co2_total&start=2005`);
+    expect(early.statusCode).toBe(400);
+    expect(early.json()).toMatchObject({ code: "impact.no_pre_period", params: { unit: "chongqing-cn", unitNameEn: chongqing.names.en, start: 2005 } });
+    expect(early.json().params.unitNameZh).toBe(chongqing.names.zh ?? undefined);
+    // Every param is still a plain string or number (the Problem schema).
+    for (const v of [...Object.values(none.json().params), ...Object.values(outsider.json().params)]) expect(["string", "number"]).toContain(typeof v);
+  });
+
   it("never answers 500 to odd but well-formed queries (windows, donor lists, years)", async () => {
     const slug = fc.constantFrom("chongqing-cn", "mannheim-de", "zhengzhou-cn", "donor-01-cn", "donor-14-cn", "nowhere-cn");
     await fc.assert(

@@ -4,6 +4,7 @@ import { SlugSchema } from "../../domain/city.js";
 import { CityImpactSchema, ImpactIndicatorYearsSchema, ProgrammeImpactSchema } from "../../domain/impact.js";
 import { IndicatorCodeSchema } from "../../domain/indicator.js";
 import { InvalidInputError, notFound } from "../../errors.js";
+import { namedParam } from "../../problem-codes.js";
 import type { AppContext } from "../../services/context.js";
 import { type DonorRule, evaluateCityImpact } from "../../services/impact-evaluation.js";
 import { evaluateProgrammeImpact, impactIndicatorsForCity } from "../../services/impact-programme.js";
@@ -49,7 +50,7 @@ export function impactRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (!c) throw notFound("cooperation", req.params.id);
         const { city, indicator, preFrom, donors } = req.query;
         if (!c.members.some((m) => m.slug === city)) {
-          throw new InvalidInputError(`${city} is not a member of ${c.id}`, [{ column: "city", value: city, message: `is not a member of the cooperation (members: ${c.members.map((m) => m.slug).join(", ")})` }], undefined, { code: "impact.not_a_member", params: { city, cooperation: c.id } });
+          throw new InvalidInputError(`${city} is not a member of ${c.id}`, [{ column: "city", value: city, message: `is not a member of the cooperation (members: ${c.members.map((m) => m.slug).join(", ")})` }], undefined, { code: "impact.not_a_member", params: { ...namedParam("city", city, (await ctx.cities.get(city))?.names), ...namedParam("cooperation", c.id, c.names) } });
         }
         const start = req.query.start ?? (c.startDate ? Number(c.startDate.slice(0, 4)) : undefined);
         if (start === undefined) throw new InvalidInputError("the cooperation has no start date: give start", [{ column: "start", message: "is required (the cooperation has no start date)" }], undefined, { code: "impact.no_start" });

@@ -46,7 +46,7 @@ export interface AuditEntry {
   after: unknown;
 }
 
-export interface AuditQuery { entity?: string; entityId?: string; actor?: string; after?: number; offset?: number; limit?: number }
+export interface AuditQuery { entity?: string; entityId?: string; actor?: string; after?: number; offset?: number; limit?: number; order?: "asc" | "desc" }
 
 export interface NewUser { email: string; name: string; password: string; isAdmin: boolean }
 

@@ -56,7 +56,7 @@ export const accountEn = {
     current: "Roles of {{name}}", history: "Role changes of {{name}}",
   },
   audit: {
-    intro: "Every create, update and delete, oldest first. The trail is never edited.",
+    intro: "Every create, update and delete, newest first. The trail is never edited.",
     seq: "#", at: "When", actor: "Who", action: "Action", entity: "Record type", entityId: "Record",
     actions: { create: "Created", update: "Updated", delete: "Deleted" },
     filterEntity: "Record type", filterActor: "Who (e-mail)", apply: "Filter", reset: "Reset", exportCsv: "Export CSV",
@@ -126,7 +126,7 @@ export const accountZh: typeof accountEn = {
     current: "{{name}} 的角色", history: "{{name}} 的角色变更记录",
   },
   audit: {
-    intro: "所有新建、修改和删除操作，按时间先后排列。审计记录不可编辑。",
+    intro: "所有新建、修改和删除操作，最新的在前。审计记录不可编辑。",
     seq: "序号", at: "时间", actor: "操作人", action: "操作", entity: "记录类型", entityId: "记录",
     actions: { create: "新建", update: "修改", delete: "删除" },
     filterEntity: "记录类型", filterActor: "操作人（电子邮箱）", apply: "筛选", reset: "重置", exportCsv: "导出 CSV",

@@ -17,6 +17,7 @@ export const en = {
     ariaLabel: "World map: cities coloured by {{indicator}} ({{unit}})", summary: "{{indicator}} — {{count}} cities reported, {{missing}} not yet reported (grey). Click a city to open its page.",
     sourcesTitle: "Sources of the data shown", noData: "No city has reported this indicator yet.",
     asTable: "Show the values as a table", top: "Cities reporting {{indicator}}",
+    hiddenClasses: "Hidden on the map (click them in the legend to show them again): {{classes}}",
     legendCaption: "Colours: {{indicator}} ({{unit}}), each city's latest value, {{years}}. Source: <o>{{sources}}</o>",
   },
   cities: {

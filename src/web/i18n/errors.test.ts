@@ -94,6 +94,37 @@ describe("params that are codes, in the UI language", () => {
   });
 });
 
+describe("params that name a city, an indicator or a cooperation, in the reader's language", () => {
+  beforeAll(async () => {
+    await i18next.init({ lng: "zh", fallbackLng: "en", resources: { en: { errors: errorsEn }, zh: { errors: errorsZh } }, interpolation: { escapeValue: false } });
+  });
+  const noValues = {
+    city: "chongqing-cn", cityNameEn: "Chongqing", cityNameZh: "重庆市",
+    indicator: "air.pm25_annual", indicatorNameEn: "PM2.5, annual mean", indicatorNameZh: "PM2.5年均浓度",
+  };
+
+  it("shows the names the server sent beside the slug and the code, not the slug", async () => {
+    await i18next.changeLanguage("zh");
+    const zh = problemText({ code: "impact.no_yearly_values", params: noValues, detail: "chongqing-cn has no yearly value of air.pm25_annual" }, "x");
+    expect(zh).toBe("重庆市 没有 PM2.5年均浓度 的年度数据。");
+    expect(zh).not.toMatch(/chongqing-cn|air\.pm25_annual/);
+    expect(new ApiError(400, { status: 400, detail: "x", code: "cooperation.city_twice", params: { city: "malaga-es", cityNameEn: "Málaga" } }).message).toMatch(/Málaga/);
+    expect(problemText({ code: "impact.not_a_member", params: { city: "zhengzhou-cn", cityNameEn: "Zhengzhou", cityNameZh: "郑州市", cooperation: "iuc-asia-x", cooperationNameEn: "Chongqing–Mannheim", cooperationNameZh: "重庆—曼海姆" } }, "x")).toBe("郑州市 不是合作 重庆—曼海姆 的成员。");
+    expect(problemText({ code: "impact.no_pre_period", params: { unit: "chongqing-cn", unitNameEn: "Chongqing", unitNameZh: "重庆市", start: 2005 } }, "x")).toMatch(/^重庆市 在 2005 年之前没有数据/);
+    await i18next.changeLanguage("en");
+    expect(problemText({ code: "impact.no_yearly_values", params: noValues }, "x")).toBe("Chongqing has no yearly value of PM2.5, annual mean.");
+  });
+
+  it("falls back to the English name in Chinese, and to the slug without names (an older server)", async () => {
+    await i18next.changeLanguage("zh");
+    // Málaga has no Chinese name: the English one, not the slug.
+    expect(problemText({ code: "conflict.inventory_exists", params: { city: "malaga-es", cityNameEn: "Málaga", year: 2021, id: "inv-1" } }, "x")).toMatch(/^Málaga /);
+    expect(problemText({ code: "impact.no_donor", params: { city: "chongqing-cn", rule: "country" } }, "x")).toMatch(/chongqing-cn/);
+    await i18next.changeLanguage("en");
+    expect(problemText({ code: "air.station_other_city", params: { station: "st-1", city: "prague-cz" } }, "x")).toMatch(/\(prague-cz\)/);
+  });
+});
+
 describe("the language of a statement's text", () => {
   it("is Chinese with Han characters, English with Latin letters only, else the UI language", () => {
     expect(detectTextLanguage("沿江多种树，增加遮荫", "en")).toBe("zh");

@@ -19,6 +19,7 @@ export const zh: Messages = {
     ariaLabel: "世界地图：按{{indicator}}（{{unit}}）着色的城市", summary: "{{indicator}}：{{count}} 个城市已报告，{{missing}} 个城市尚未报告（灰色）。点击城市可打开其页面。",
     sourcesTitle: "所示数据的数据来源", noData: "尚无城市报告此指标。",
     asTable: "以表格显示数值", top: "已报告{{indicator}}的城市",
+    hiddenClasses: "地图上已隐藏（在图例中点击可重新显示）：{{classes}}",
     legendCaption: "颜色：{{indicator}}（{{unit}}），各城市最新数值，{{years}}年。来源：<o>{{sources}}</o>",
   },
   cities: {

@@ -9,6 +9,7 @@ import { EChart } from "../components/EChart";
 import { IndicatorChart } from "../components/IndicatorChart";
 import { ErrorState, isNotFound, Loading } from "../components/States";
 import { lazyTab, preloadTabInAddress } from "../components/lazyTab";
+import { switchTab } from "../components/tabParams";
 import { countryName, countryNames } from "../countries";
 import { loadWorldMap, type EChartsOption } from "../echarts";
 import { useLang } from "../lang";
@@ -28,6 +29,8 @@ import { unitName } from "../units";
 
 const TABS = ["overview", "indicators", "air", "climate", "practices", "counterparts", "cooperations", "districts"] as const;
 type Tab = (typeof TABS)[number];
+/** The tabs' own page parameters, kept while another tab is open (the cooperations' page); the other tabs' views start afresh. */
+const KEEP = ["cpage"] as const;
 
 function LocationMap({ city }: { city: City }) {
   const { t } = useTranslation();
@@ -153,7 +156,7 @@ export default function CityPage() {
       </Space>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParams(key === "overview" ? {} : { tab: key }, { replace: true })}
+        onChange={(key) => setParams((prev) => switchTab(prev, key, "overview", KEEP), { replace: true })}
         items={[
           { key: "overview", label: <span data-testid="tab-overview">{t("city.overview")}</span>, children: <Overview city={c} /> },
           { key: "indicators", label: <span data-testid="tab-indicators">{t("city.indicators")}</span>, children: <Indicators city={c} /> },

@@ -197,6 +197,11 @@ export default function MapPage() {
     [indicator, points.data, rows, sources.data, lang, t, programme.data, phone],
   );
 
+  // The classes hidden by a click on the legend, said in words beside the map (and to screen readers). A
+  // new option (another indicator, language, programme) shows every class again, so the state goes with it.
+  const [legend, setLegend] = useState<{ option: EChartsOption | null; hidden: string[] }>({ option: null, hidden: [] });
+  const hiddenClasses = legend.option === option ? legend.hidden : [];
+
   const failed = indicators.error ?? points.error ?? latest.error;
   const retry = () => { void indicators.refetch(); void points.refetch(); void latest.refetch(); };
 
@@ -231,6 +236,7 @@ export default function MapPage() {
                 option={option}
                 ariaLabel={t("map.ariaLabel", { indicator: indicator!.names[lang], unit: unitName(indicator!.unit, lang) })}
                 onItemClick={(d) => { const slug = (d as { slug?: string } | undefined)?.slug; if (slug) navigate(`/cities/${slug}`); }}
+                onLegendSelect={(selected) => setLegend({ option, hidden: Object.entries(selected).filter(([, shown]) => !shown).map(([name]) => name) })}
               />
               <Space wrap style={{ padding: "4px 8px", justifyContent: "space-between", width: "100%" }}>
                 <Typography.Text data-testid="map-summary">
@@ -239,6 +245,7 @@ export default function MapPage() {
                     count: rows.length, missing: Math.max(0, (points.data?.items.length ?? 0) - rows.length),
                   })}
                 </Typography.Text>
+                <Typography.Text role="status" data-testid="map-hidden-classes">{hiddenClasses.length ? t("map.hiddenClasses", { classes: hiddenClasses.join("; ") }) : ""}</Typography.Text>
                 {rows.length > 0 && <Typography.Text type="secondary" data-testid="map-legend-caption">{legendCaption(indicator!, rows, sources.data?.items ?? [], lang)}</Typography.Text>}
                 {programme.data && <Typography.Text data-testid="map-programme-summary">{t("monitoring.programmeLines", { count: programme.data.lines.length, programme: programme.data.programme.names[lang] ?? programme.data.programme.names.en })}</Typography.Text>}
                 <Button onClick={() => setShowTable((v) => !v)} aria-pressed={showTable} aria-expanded={showTable} data-testid="map-table-toggle">

@@ -13,7 +13,11 @@ const PAGE = 50;
 /** Record types the audit trail names (src/api/write-policy.ts); any other can be typed. */
 const ENTITIES = ["user", "user-roles", "inventory", "target", "climate-action", "emission-factor", "practice", "observations-import", "air-import", "practices-import", "cooperation"];
 
-/** Administration › Audit trail: filter by record type and actor, numbered pages read in the database (the page in the address), expand for the changed fields. */
+/**
+ * Administration › Audit trail: newest first, filter by record type and actor, numbered pages read in
+ * the database (the page in the address), expand for the changed fields. An old link with
+ * `?after=N` (a cursor) still lists the entries after #N, in their order (oldest first from there).
+ */
 export function AuditTab() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -24,9 +28,10 @@ export function AuditTab() {
   const after = Number.isInteger(afterRaw) && afterRaw > 0 ? afterRaw : 0;
   const [page, setPage] = usePageParam();
   const [draft, setDraft] = useState({ entity, actor });
+  const order = after ? "asc" : "desc";
   const audit = useQuery({
-    queryKey: ["admin", "audit", entity, actor, after, page],
-    queryFn: ({ signal }) => accountApi.audit({ entity: entity || undefined, actor: actor || undefined, after: after || undefined, offset: (page - 1) * PAGE, limit: PAGE }, signal),
+    queryKey: ["admin", "audit", entity, actor, after, order, page],
+    queryFn: ({ signal }) => accountApi.audit({ entity: entity || undefined, actor: actor || undefined, after: after || undefined, order, offset: (page - 1) * PAGE, limit: PAGE }, signal),
     placeholderData: keepPreviousData,
   });
   const go = (patch: Record<string, string | number | undefined>, push = false) =>

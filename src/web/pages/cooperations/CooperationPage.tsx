@@ -17,9 +17,12 @@ import { StatusTag } from "./StatusTag";
 import { Can, path, write } from "../../account/permissions";
 import HistoryPanel from "../account/HistoryPanel";
 import { CityName } from "../../components/Orig";
+import { switchTab } from "../../components/tabParams";
 
 const TABS = ["overview", "plan", "activities", "partners", "pilots", "monitoring", "report", "history"] as const;
 type Tab = (typeof TABS)[number];
+/** The tabs' own page parameters, kept while another tab is open (the history's page). */
+const KEEP = ["hpage"] as const;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -126,7 +129,7 @@ export default function CooperationPage() {
       <Can check={write("POST", path("cooperations", c.id, "transitions"))}><MoveStatus c={c} /></Can>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParams(key === "overview" ? {} : { tab: key }, { replace: true })}
+        onChange={(key) => setParams((prev) => switchTab(prev, key, "overview", KEEP), { replace: true })}
         items={TABS.map((key) => ({
           key,
           label: <span data-testid={`coop-tab-${key}`}>{t(`cooperations.tabs.${key}`)}</span>,

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { ErrorState, isNotFound, Loading } from "../../components/States";
 import { lazyTab, preloadTabInAddress } from "../../components/lazyTab";
+import { switchTab } from "../../components/tabParams";
 import { useLang } from "../../lang";
 import { programmesApi } from "../../programmes/api";
 import { periodText, TwoNames } from "../../programmes/ui";
@@ -20,6 +21,8 @@ preloadTabInAddress({ call: CallTab, pairing: PairingBoardTab, cooperations: Pro
 
 const TABS = ["overview", "call", "pairing", "cooperations", "monitoring", "showcase", "history"] as const;
 type Tab = (typeof TABS)[number];
+/** The tabs' own parameters, kept while another tab is open: the chosen call, the pairing board's set-up, the cooperations' and the history's page. */
+const KEEP = ["call", "elig", "pa", "pb", "k", "m", "fix", "ban", "cpage", "hpage"] as const;
 
 /** /programmes/:id — a programme's page; every part is a tab with a deep link (?tab=). */
 export default function ProgrammePage() {
@@ -49,7 +52,7 @@ export default function ProgrammePage() {
       </div>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParams(key === "overview" ? {} : { tab: key }, { replace: true })}
+        onChange={(key) => setParams((prev) => switchTab(prev, key, "overview", KEEP), { replace: true })}
         destroyOnHidden
         items={[
           { key: "overview", label: label("overview"), children: <ProgrammeOverviewTab programmeId={p.id} /> },
