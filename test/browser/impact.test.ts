@@ -48,6 +48,6 @@ describe("impact evaluation on the cooperation's Monitoring tab", () => {
     await page.locator(".ant-select-item-option", { hasText: "Mannheim" }).click();
     const none = page.getByTestId("impact-unavailable");
     await none.waitFor();
-    await expect(none.innerText()).resolves.toMatch(/No evaluation for this city and indicator[\s\S]*mannheim-de has no yearly value of ghg.co2_total/);
+    await expect(none.innerText()).resolves.toMatch(/No evaluation for this city and indicator[\s\S]*Mannheim has no yearly value of CO2 emissions/);
   }, T);
 });
