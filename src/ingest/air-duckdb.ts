@@ -158,6 +158,8 @@ export async function aggregateAirFile<T>(
     // DuckDB reads and sorts the groups (in its own threads) while the caller checks the
     // stations and opens its transaction.
     const queried = (async () => [await con.run(READINGS_SQL), await con.run(STATION_DAY_GROUPS_SQL)] as const)();
+    // Handled at once: a failure while the caller is still checking is thrown when it is awaited below, not reported as unhandled.
+    queried.catch(() => {});
     let map: (day: RawStationDay) => T | RawStationDay;
     try {
       map = mapDays ? await mapDays(stations) : keep;
