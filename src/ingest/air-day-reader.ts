@@ -46,47 +46,47 @@ function entries(vector: DuckDBListVector, rows: number): Float64Array {
 }
 
 /**
- * The groups' O3 and CO readings (READINGS_SQL), by group row id: group g's pairs are
- * hours[i], values[i] for i from at[2g] to at[2g] + at[2g + 1] (a group without readings has
- * none, or lies beyond `at`).
+ * The groups' O3 and CO readings (READINGS_SQL), by group row id, in the result's own column
+ * buffers (not copied: a 10M-row file has 3.3M readings, and copying them into one pair of arrays
+ * took a quarter of reading the groups): group g's pairs are hours[c][i], values[c][i] for c =
+ * chunk[g] and i from at[2g] to at[2g] + at[2g + 1] (a group without readings has none, or lies
+ * beyond `chunk`).
  */
 export interface Readings {
+  chunk: Int32Array;
   at: Float64Array;
-  hours: Uint8Array;
-  values: Float64Array;
+  hours: ArrayLike<number>[];
+  values: ArrayLike<number>[];
+  /** The result's chunks, kept while their buffers are read. */
+  keep: unknown[];
 }
 
-/** Reads READINGS_SQL's rows (gid, list of (h, v)) into flat arrays, each group's pairs in their list order. */
+/** Reads READINGS_SQL's rows (gid, list of (h, v)): where each group's pairs lie in the result's buffers, in their list order. */
 export function readReadings(result: DuckDBMaterializedResult): Readings {
-  const chunks: { gid: ArrayLike<number>; at: Float64Array; hours: ArrayLike<number>; values: ArrayLike<number>; rows: number; keep: unknown }[] = [];
+  const parts: { gid: ArrayLike<number>; at: Float64Array; rows: number }[] = [];
+  const out: Readings = { chunk: new Int32Array(0), at: new Float64Array(0), hours: [], values: [], keep: [] };
   let groups = 0;
-  let total = 0;
   for (let c = 0; c < result.chunkCount; c++) {
     const chunk = result.getChunk(c);
     const rows = chunk.rowCount;
     const gid = numbers(chunk.getColumnVector(0));
     const list = chunk.getColumnVector(1) as DuckDBListVector;
-    const at = entries(list, rows);
     const pairs = list.childVector as DuckDBStructVector;
-    for (let r = 0; r < rows; r++) {
-      groups = Math.max(groups, gid[r]! + 1);
-      total += at[2 * r + 1]!;
-    }
-    chunks.push({ gid, at, hours: numbers(pairs.entryVectorAt(0)), values: numbers(pairs.entryVectorAt(1)), rows, keep: chunk });
+    for (let r = 0; r < rows; r++) if (gid[r]! >= groups) groups = gid[r]! + 1;
+    parts.push({ gid, at: entries(list, rows), rows });
+    out.hours.push(numbers(pairs.entryVectorAt(0)));
+    out.values.push(numbers(pairs.entryVectorAt(1)));
+    out.keep.push(chunk);
   }
-  const out: Readings = { at: new Float64Array(2 * groups), hours: new Uint8Array(total), values: new Float64Array(total) };
-  let next = 0;
-  for (const { gid, at, hours, values, rows } of chunks) {
+  out.chunk = new Int32Array(groups);
+  out.at = new Float64Array(2 * groups);
+  for (let c = 0; c < parts.length; c++) {
+    const { gid, at, rows } = parts[c]!;
     for (let r = 0; r < rows; r++) {
       const g = gid[r]!;
-      const from = at[2 * r]!;
-      const length = at[2 * r + 1]!;
-      out.at[2 * g] = next;
-      out.at[2 * g + 1] = length;
-      for (let i = from, end = from + length; i < end; i++, next++) {
-        out.hours[next] = hours[i]!;
-        out.values[next] = values[i]!;
-      }
+      out.chunk[g] = c;
+      out.at[2 * g] = at[2 * r]!;
+      out.at[2 * g + 1] = at[2 * r + 1]!;
     }
   }
   return out;
@@ -162,7 +162,7 @@ export function readDays<T>(result: DuckDBMaterializedResult, readings: Readings
     raw.date = date;
     out.push(map(raw));
   };
-  const { at, hours, values } = readings;
+  const { chunk: chunkOf, at, hours: hoursOf, values: valuesOf } = readings;
   let si = -1;
   let day = 0;
   for (let c = 0; c < result.chunkCount; c++) {
@@ -182,9 +182,11 @@ export function readDays<T>(result: DuckDBMaterializedResult, readings: Readings
       S[k]! += scale(sv![r]!, f);
       MX[k] = Math.max(MX[k]!, scale(mxv![r]!, f));
       MASK[k]! |= maskv![r]!;
-      if ((k === O3 || k === CO) && 2 * gidv![r]! < at.length) {
+      if ((k === O3 || k === CO) && gidv![r]! < chunkOf.length) {
         const base = 24 * k;
         const g = gidv![r]!;
+        const hours = hoursOf[chunkOf[g]!]!;
+        const values = valuesOf[chunkOf[g]!]!;
         for (let i = at[2 * g]!, end = i + at[2 * g + 1]!; i < end; i++) {
           const h = base + hours[i]!;
           HOUR_SUM[h]! += scale(values[i]!, f);

@@ -148,4 +148,23 @@ describe("aggregateAirFile", () => {
     writeFileSync(path, [OPENAQ_HEADER, row(1, "39.9", 1), row(1, "north", 2)].join("\n"));
     expect((await aggregateAirFile(path, "openaq", header)).problems.rejected).toBe(1);
   });
+  it("adds a pollutant's groups of one day (one per parameter name and unit) in (parameter, units) order, whatever order DuckDB's groups come in", async () => {
+    // 1 mg/m³ (1000 µg/m³) and twice half a unit in the last place of 1000: added in the order
+    // mg/m³, ug/m3, µg/m³ the halves are lost (1000), added halves first they are not (1000 + 2⁻⁴³).
+    const half = 2 ** -44;
+    const row = (hour: number, unit: string, value: number) => `1,1,S,2017-01-01T0${hour}:00:00+08:00,39.9,116.4,pm25,${unit},${value}`;
+    const path = join(dir, "units-order.csv");
+    writeFileSync(path, [OPENAQ_HEADER, row(3, "µg/m³", half), row(2, "ug/m3", half), row(1, "mg/m³", 1)].join("\n"));
+    for (const threads of [1, 2]) {
+      const a = await aggregateAirFile(path, "openaq", readCsvHeader(path), { threads });
+      expect(a.days[0]!.pollutants.pm25, `${threads} threads`).toMatchObject({ hours: 3, mean: 1000 / 3, max1h: 1000 });
+    }
+  });
+
+  it("passes on the caller's failure while it checks the stations, after DuckDB's queries have ended", async () => {
+    const failure = new Error("station belongs to another city");
+    await expect(aggregateAirFile(SAMPLE, "uci", readCsvHeader(SAMPLE), {}, async () => Promise.reject(failure))).rejects.toBe(failure);
+    // The connection and instance were closed cleanly: the next aggregation runs as usual.
+    expect((await aggregate(SAMPLE)).days).toHaveLength(7);
+  });
 });

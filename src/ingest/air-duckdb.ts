@@ -155,9 +155,21 @@ export async function aggregateAirFile<T>(
         lastDate: date(r.last_day),
       }),
     );
-    const map: (day: RawStationDay) => T | RawStationDay = mapDays ? await mapDays(stations) : keep;
-    const readings = readReadings(await con.run(READINGS_SQL));
-    const groups = await con.run(STATION_DAY_GROUPS_SQL);
+    // DuckDB reads and sorts the groups (in its own threads) while the caller checks the
+    // stations and opens its transaction.
+    const queried = (async () => [await con.run(READINGS_SQL), await con.run(STATION_DAY_GROUPS_SQL)] as const)();
+    // Handled at once: a failure while the caller is still checking is thrown when it is awaited below, not reported as unhandled.
+    queried.catch(() => {});
+    let map: (day: RawStationDay) => T | RawStationDay;
+    try {
+      map = mapDays ? await mapDays(stations) : keep;
+    } catch (e) {
+      // The connection closes below only once its queries have ended.
+      await queried.catch(() => {});
+      throw e;
+    }
+    const [readingsResult, groups] = await queried;
+    const readings = readReadings(readingsResult);
     step("groups");
     const days = readDays(groups, readings, stations.map((st) => st.externalId), map);
     return { stations, days, stats, problems };
