@@ -113,4 +113,42 @@ describe("first paint: preloaded chunks and data, compressed assets", () => {
     expect(links(other, "preload")).toEqual(["/api/v1/auth/session"]);
     expect(links(other, "modulepreload").some((c) => /MapPage|world-geo/.test(c))).toBe(false);
   }, T);
+  // src/api/spa-shell.ts keeps its own table of each route's first reads, beside the pages that make
+  // them: a page that changes its first query (a page size, a parameter, a default indicator) without
+  // that table would lose its head start and fetch twice. Every route with announced reads is
+  // visited here: each announced read must be fetched once, by the <link>, and no other request go
+  // to the same API path with another query.
+  it("every announced read of every route is the page's own request: fetched once, no second request to its path", async () => {
+    const coops = (await (await fetch(`${server.baseUrl}/api/v1/cooperations?limit=1`)).json()) as { cooperations: { id: string; programmeId: string | null }[] };
+    const coop = coops.cooperations[0]!;
+    const programme = coop.programmeId ?? "iuc-asia";
+    const pages = [
+      "/", "/programmes", "/practices", `/programmes/${programme}`, `/programmes/${programme}?tab=monitoring`,
+      "/cities/chongqing-cn", "/cities/chongqing-cn?tab=counterparts", "/cities/chongqing-cn?tab=air", `/cooperations/${encodeURIComponent(coop.id)}`,
+    ];
+    const problems: Record<string, unknown> = {};
+    for (const path of pages) {
+      const announced = links(await (await fetch(`${server.baseUrl}${path}`)).text(), "preload").filter((u) => u !== "/api/v1/auth/session");
+      expect(announced.length, path).toBeGreaterThan(0);
+      await page.goto(`${server.baseUrl}${path}`);
+      await page.waitForLoadState("networkidle");
+      const pathOf = (u: string) => u.split("?")[0];
+      const check = async () => {
+        const seen = await resources();
+        return announced.flatMap((url) => {
+          const own = seen.filter((r) => r.url === url);
+          const others = seen.filter((r) => r.url !== url && pathOf(r.url) === pathOf(url) && !announced.includes(r.url)).map((r) => r.url);
+          return own.length === 1 && own[0]!.initiator === "link" && others.length === 0 ? [] : [{ url, fetched: own.map((r) => r.initiator), others }];
+        });
+      };
+      // A read the page makes later than the network's first quiet moment still counts: look again for a while.
+      let left = await check();
+      for (let i = 0; i < 20 && left.length > 0; i++) {
+        await page.waitForTimeout(250);
+        left = await check();
+      }
+      if (left.length > 0) problems[path] = left;
+    }
+    expect(problems).toEqual({});
+  }, 300_000);
 });

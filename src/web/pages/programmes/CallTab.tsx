@@ -7,6 +7,7 @@ import { useSearchParams } from "react-router-dom";
 import { ErrorState, Loading } from "../../components/States";
 import { formatPeriod, useLang } from "../../lang";
 import { type Call, programmesApi } from "../../programmes/api";
+import { useProgramme } from "../../programmes/useProgramme";
 import { ApplicationForm } from "../../programmes/ApplicationForm";
 import { ApplicationsTable } from "../../programmes/ApplicationsTable";
 import { CallForm } from "../../programmes/CallForm";
@@ -22,7 +23,7 @@ export default function CallTab({ programmeId }: { programmeId: string }) {
   const [editing, setEditing] = useState<Call | null>(null);
   // Calls belong to the programme: one check covers new and edited calls.
   const mayCall = useCan(write("POST", path("programmes", programmeId, "calls")));
-  const programme = useQuery({ queryKey: ["programme", programmeId], queryFn: ({ signal }) => programmesApi.get(programmeId, signal) });
+  const programme = useProgramme(programmeId);
   const calls = useQuery({ queryKey: ["programme-calls", programmeId], queryFn: ({ signal }) => programmesApi.calls(programmeId, signal) });
   const error = programme.error ?? calls.error;
   if (error) return <ErrorState error={error} onRetry={() => { void programme.refetch(); void calls.refetch(); }} />;

@@ -9,6 +9,7 @@ import { cooperationsApi, type Cooperation, MEMBER_ROLES, type MemberRole } from
 import { useLang } from "../../lang";
 import { ProblemList } from "../climate/ProblemList";
 import { PROGRAMME_THEMES, type Programme, programmesApi } from "../../programmes/api";
+import { useProgramme } from "../../programmes/useProgramme";
 import { ThemeTags, TwoNames } from "../../programmes/ui";
 import { Can, write } from "../../account/permissions";
 import { CityName } from "../../components/Orig";
@@ -99,7 +100,7 @@ export default function ProgrammeCooperationsTab({ programmeId }: { programmeId:
   const lang = useLang();
   const [forming, setForming] = useState(false);
   const [page, setPage] = usePageParam("cpage");
-  const programme = useQuery({ queryKey: ["programme", programmeId], queryFn: ({ signal }) => programmesApi.get(programmeId, signal) });
+  const programme = useProgramme(programmeId);
   const list = useQuery({
     queryKey: ["programme-cooperations", programmeId, page],
     queryFn: ({ signal }) => cooperationsApi.list({ programme: programmeId }, signal, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),

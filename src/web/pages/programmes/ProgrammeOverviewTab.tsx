@@ -1,12 +1,11 @@
 import { useState } from "react";
 import { Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from "antd";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { SourceList } from "../../components/SourceList";
 import { ErrorState, Loading } from "../../components/States";
 import { countryName } from "../../countries";
 import { useLang } from "../../lang";
-import { programmesApi } from "../../programmes/api";
+import { useProgramme } from "../../programmes/useProgramme";
 import { BiText, NotReported, periodText, rulesInWords, ThemeTags, TwoNames } from "../../programmes/ui";
 import { ProgrammeFormModal } from "../../programmes/ProgrammeForm";
 import { Can, path, write } from "../../account/permissions";
@@ -17,7 +16,7 @@ export default function ProgrammeOverviewTab({ programmeId }: { programmeId: str
   const { t } = useTranslation();
   const lang = useLang();
   const [editing, setEditing] = useState(false);
-  const q = useQuery({ queryKey: ["programme", programmeId], queryFn: ({ signal }) => programmesApi.get(programmeId, signal) });
+  const q = useProgramme(programmeId);
   if (q.error) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   if (!q.data) return <Loading rows={6} />;
   const p = q.data;

@@ -1,12 +1,11 @@
 import { Button, Result, Space, Tabs, Typography } from "antd";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { ErrorState, isNotFound, Loading } from "../../components/States";
 import { lazyTab, preloadTabInAddress } from "../../components/lazyTab";
 import { switchTab } from "../../components/tabParams";
 import { useLang } from "../../lang";
-import { programmesApi } from "../../programmes/api";
+import { useProgramme } from "../../programmes/useProgramme";
 import { periodText, TwoNames } from "../../programmes/ui";
 import ProgrammeOverviewTab from "./ProgrammeOverviewTab";
 
@@ -32,7 +31,7 @@ export default function ProgrammePage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const tab: Tab = TABS.find((x) => x === params.get("tab")) ?? "overview";
-  const programme = useQuery({ queryKey: ["programme", id], queryFn: ({ signal }) => programmesApi.get(id, signal) });
+  const programme = useProgramme(id);
 
   if (programme.isLoading) return <Loading rows={8} />;
   if (isNotFound(programme.error)) {
