@@ -11,7 +11,9 @@
  *    the page's own fetch() of the same URL (the web client asks for GETs without extra headers).
  *
  * The route table below mirrors src/web/app.tsx (modules) and the pages' first queries (data);
- * a route missing here only loses the head start. Pure string work: no database access.
+ * a route missing here only loses the head start. test/browser/first-paint.test.ts visits every
+ * route with announced reads and fails when a page asks for one of them again or with another
+ * query. Pure string work: no database access.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
