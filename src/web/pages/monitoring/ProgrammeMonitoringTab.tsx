@@ -1,6 +1,7 @@
 import { Fragment, useMemo } from "react";
-import { Card, Col, Empty, Row, Space, Table, Typography } from "antd";
+import { Card, Col, Empty, Row, Space, Typography } from "antd";
 import { ItemList } from "../../components/ItemList";
+import { PlainTable } from "../../components/PlainTable";
 import { CityName } from "../../components/Orig";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -67,19 +68,18 @@ export default function ProgrammeMonitoringTab({ programmeId }: { programmeId: s
         )}
       </Card>
       <Card title={t("monitoring.cooperations")}>
-        <Table<Coop>
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={m.cooperations}
+        <PlainTable<Coop>
+          rowKey={(c) => c.id}
+          rows={m.cooperations}
+          aria-label={t("monitoring.cooperations")}
           columns={[
-            { title: t("monitoring.cooperations"), key: "name", render: (_, c) => <Link to={`/cooperations/${encodeURIComponent(c.id)}?tab=monitoring`}><Txt names={c.names} lang={lang} /></Link> },
-            { title: t("monitoring.status"), key: "status", render: (_, c) => t(`monitoring.coopStatus.${c.status}`, { defaultValue: c.status }) },
-            { title: t("monitoring.members"), key: "members", render: (_, c) => c.members.map((x, i) => <Fragment key={x.slug}>{i > 0 && (lang === "zh" ? "、" : ", ")}<CityName names={x.names} /></Fragment>) },
-            { title: t("monitoring.hasPlan"), key: "plan", render: (_, c) => (c.hasActionPlan ? t("monitoring.yes") : t("monitoring.no")) },
+            { title: t("monitoring.cooperations"), key: "name", render: (c) => <Link to={`/cooperations/${encodeURIComponent(c.id)}?tab=monitoring`}><Txt names={c.names} lang={lang} /></Link> },
+            { title: t("monitoring.status"), key: "status", render: (c) => t(`monitoring.coopStatus.${c.status}`, { defaultValue: c.status }) },
+            { title: t("monitoring.members"), key: "members", render: (c) => c.members.map((x, i) => <Fragment key={x.slug}>{i > 0 && (lang === "zh" ? "、" : ", ")}<CityName names={x.names} /></Fragment>) },
+            { title: t("monitoring.hasPlan"), key: "plan", render: (c) => (c.hasActionPlan ? t("monitoring.yes") : t("monitoring.no")) },
             {
               title: t("monitoring.kpis"), key: "kpis",
-              render: (_, c) => <Space size={2} wrap>{KPI_STATUSES.filter((s) => (c.kpiCounts[s] ?? 0) > 0).map((s) => <span key={s}><KpiLight status={s} /> {c.kpiCounts[s]}</span>)}</Space>,
+              render: (c) => <Space size={2} wrap>{KPI_STATUSES.filter((s) => (c.kpiCounts[s] ?? 0) > 0).map((s) => <span key={s}><KpiLight status={s} /> {c.kpiCounts[s]}</span>)}</Space>,
             },
           ]}
         />
