@@ -10,7 +10,8 @@ import { EChart } from "../../components/EChart";
 import { ErrorState, Loading } from "../../components/States";
 import { formatNumber, useLang } from "../../lang";
 import { COOPERATION_STATUSES, KPI_STATUSES, monitoringApi, pick, type ProgrammeMonitoring } from "../../monitoring/api";
-import { impactOption, statusBarsOption } from "../../monitoring/charts";
+import { impactOption } from "../../monitoring/charts";
+import { StatusBars } from "../../monitoring/StatusBars";
 import { CooperationLinesMap } from "../../monitoring/CooperationLinesMap";
 import { KpiLight, Txt } from "../../monitoring/ui";
 import ProgrammeImpactTable from "./ProgrammeImpactTable";
@@ -24,7 +25,6 @@ export default function ProgrammeMonitoringTab({ programmeId }: { programmeId: s
   const lang = useLang();
   const q = useQuery({ queryKey: ["monitoring", "programme", programmeId], queryFn: ({ signal }) => monitoringApi.programme(programmeId, signal) });
   const m = q.data;
-  const bars = useMemo(() => (m ? statusBarsOption(m.countsByStatus, COOPERATION_STATUSES, (s) => t(`monitoring.coopStatus.${s}`), lang) : null), [m, lang, t]);
   const impact = useMemo(() => (m && m.impact.totals.length ? impactOption(m.impact.totals, lang, t) : null), [m, lang, t]);
   if (q.isLoading) return <Loading />;
   if (q.error || !m) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
@@ -40,7 +40,7 @@ export default function ProgrammeMonitoringTab({ programmeId }: { programmeId: s
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={t("monitoring.countsByStatus")}>
-            {bars && <EChart testId="coop-status-chart" option={bars} height={200} ariaLabel={statusSummary} />}
+            <StatusBars testId="coop-status-chart" counts={m.countsByStatus} keys={COOPERATION_STATUSES} label={(s) => t(`monitoring.coopStatus.${s}`)} ariaLabel={statusSummary} />
             <Typography.Text type="secondary" data-testid="coop-status-summary">{statusSummary}</Typography.Text>
           </Card>
         </Col>
