@@ -127,8 +127,8 @@ export default function ProgrammeImpactTable({ programmeId }: { programmeId: str
     <Card title={t("impact.programmeTitle")} data-testid="programme-impact">
       <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t("impact.programmeIntro")}</Typography.Paragraph>
-        {/* The chosen indicators as tags (a click removes one), a native select adds one: keyboard-usable, and light to mount. */}
-        <Space wrap size={[8, 8]} role="group" aria-labelledby="programme-impact-indicators-label" data-testid="programme-impact-indicators">
+        {/* The chosen indicators as tags (a click removes one), a native select adds one: keyboard-usable, and light to mount. A plain flex row, not antd's Space: Space keys its items by position, so removing a tag would remount the select and lose the focus given to it. */}
+        <div className="cb-impact-picker" role="group" aria-labelledby="programme-impact-indicators-label" data-testid="programme-impact-indicators">
           <span id="programme-impact-indicators-label">{t("impact.indicators")}</span>
           {codes.map((code) => (
             <button key={code} type="button" className="cb-picked" data-testid={`programme-impact-indicator-${code}`} aria-label={t("light.removeIndicator", { name: nameOf(code) })}
@@ -141,7 +141,7 @@ export default function ProgrammeImpactTable({ programmeId }: { programmeId: str
             <option value="">{full ? t("light.maxIndicators", { n: MAX_INDICATORS }) : t("light.addIndicator")}</option>
             {!full && indicators.filter((i) => !codes.includes(i.code)).map((i) => <option key={i.code} value={i.code}>{i.names[lang]}</option>)}
           </select>
-        </Space>
+        </div>
         {q.isLoading && <Loading rows={4} />}
         {q.error && (
           <Alert type="error" showIcon data-testid="programme-impact-error" title={t("impact.unavailable")}
