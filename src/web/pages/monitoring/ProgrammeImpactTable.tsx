@@ -1,4 +1,4 @@
-import { useRef, useState } from "react";
+import { type Dispatch, type SetStateAction, useRef, useState } from "react";
 import { Alert, Card, Empty, Space, Tag, Typography } from "antd";
 import { ItemList } from "../../components/ItemList";
 import { useQuery } from "@tanstack/react-query";
@@ -41,6 +41,38 @@ function NoEvaluationReason({ row: r }: { row: ProgrammeImpactRow }) {
   );
 }
 
+/**
+ * The chosen indicators as tags (a click removes one, and the focus goes to the select), a native
+ * select adds one: keyboard-usable and light to mount. Its own component, so that the indicator
+ * catalogue arriving re-renders the picker only, not the table.
+ */
+function IndicatorPicker({ codes, setCodes, rows }: { codes: string[]; setCodes: Dispatch<SetStateAction<string[]>>; rows: readonly ProgrammeImpactRow[] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const catalogue = useIndicators();
+  const addRef = useRef<HTMLSelectElement>(null);
+  const indicators = catalogue.data?.items ?? [];
+  const nameOf = (code: string) => indicators.find((i) => i.code === code)?.names[lang] ?? rows.find((r) => r.indicator.code === code)?.indicator.names[lang] ?? code;
+  const full = codes.length >= MAX_INDICATORS;
+  return (
+    // A plain flex row, not antd's Space: Space keys its items by position, so removing a tag would remount the select and lose the focus given to it.
+    <div className="cb-impact-picker" role="group" aria-labelledby="programme-impact-indicators-label" data-testid="programme-impact-indicators">
+      <span id="programme-impact-indicators-label">{t("impact.indicators")}</span>
+      {codes.map((code) => (
+        <button key={code} type="button" className="cb-picked" data-testid={`programme-impact-indicator-${code}`} aria-label={t("light.removeIndicator", { name: nameOf(code) })}
+          onClick={() => { setCodes((c) => c.filter((x) => x !== code)); addRef.current?.focus(); }}>
+          {nameOf(code)}<span aria-hidden="true" className="cb-picked-x">✕</span>
+        </button>
+      ))}
+      <select ref={addRef} id="programme-impact-indicators" className="cb-add-select" value="" aria-label={full ? t("light.maxIndicators", { n: MAX_INDICATORS }) : t("light.addIndicator")}
+        data-testid="programme-impact-add" onChange={(e) => { const v = e.target.value; if (v && !full) setCodes((c) => (c.includes(v) ? c : [...c, v])); }}>
+        <option value="">{full ? t("light.maxIndicators", { n: MAX_INDICATORS }) : t("light.addIndicator")}</option>
+        {!full && indicators.filter((i) => !codes.includes(i.code)).map((i) => <option key={i.code} value={i.code}>{i.names[lang]}</option>)}
+      </select>
+    </div>
+  );
+}
+
 const rowKey = (r: ProgrammeImpactRow) => `${r.indicator.code}/${r.cooperation.id}/${r.city.slug}`;
 
 /**
@@ -51,9 +83,7 @@ const rowKey = (r: ProgrammeImpactRow) => `${r.indicator.code}/${r.cooperation.i
 export default function ProgrammeImpactTable({ programmeId }: { programmeId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const catalogue = useIndicators();
   const [codes, setCodes] = useState(DEFAULT_INDICATORS);
-  const addRef = useRef<HTMLSelectElement>(null);
   const q = useQuery({
     queryKey: ["impact", "programme", programmeId, codes],
     queryFn: ({ signal }) => impactListsApi.programme(programmeId, codes, signal),
@@ -64,9 +94,6 @@ export default function ProgrammeImpactTable({ programmeId }: { programmeId: str
   const rows = q.data?.rows ?? [];
   const evaluated = rows.filter((r) => r.status === "evaluated");
   const fmt = (x: number, digits = 1) => formatNumber(Number(x.toFixed(digits)), lang);
-  const indicators = catalogue.data?.items ?? [];
-  const nameOf = (code: string) => indicators.find((i) => i.code === code)?.names[lang] ?? rows.find((r) => r.indicator.code === code)?.indicator.names[lang] ?? code;
-  const full = codes.length >= MAX_INDICATORS;
 
   const columns: PlainColumn<ProgrammeImpactRow>[] = [
     { title: t("impact.col.city"), key: "city", render: (r) => <Link to={`/cities/${r.city.slug}?tab=cooperations`}><CityName names={r.city.names} /></Link> },
@@ -127,21 +154,7 @@ export default function ProgrammeImpactTable({ programmeId }: { programmeId: str
     <Card title={t("impact.programmeTitle")} data-testid="programme-impact">
       <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t("impact.programmeIntro")}</Typography.Paragraph>
-        {/* The chosen indicators as tags (a click removes one), a native select adds one: keyboard-usable, and light to mount. A plain flex row, not antd's Space: Space keys its items by position, so removing a tag would remount the select and lose the focus given to it. */}
-        <div className="cb-impact-picker" role="group" aria-labelledby="programme-impact-indicators-label" data-testid="programme-impact-indicators">
-          <span id="programme-impact-indicators-label">{t("impact.indicators")}</span>
-          {codes.map((code) => (
-            <button key={code} type="button" className="cb-picked" data-testid={`programme-impact-indicator-${code}`} aria-label={t("light.removeIndicator", { name: nameOf(code) })}
-              onClick={() => { setCodes((c) => c.filter((x) => x !== code)); addRef.current?.focus(); }}>
-              {nameOf(code)}<span aria-hidden="true" className="cb-picked-x">✕</span>
-            </button>
-          ))}
-          <select ref={addRef} id="programme-impact-indicators" className="cb-add-select" value="" aria-label={full ? t("light.maxIndicators", { n: MAX_INDICATORS }) : t("light.addIndicator")}
-            data-testid="programme-impact-add" onChange={(e) => { const v = e.target.value; if (v && !full) setCodes((c) => (c.includes(v) ? c : [...c, v])); }}>
-            <option value="">{full ? t("light.maxIndicators", { n: MAX_INDICATORS }) : t("light.addIndicator")}</option>
-            {!full && indicators.filter((i) => !codes.includes(i.code)).map((i) => <option key={i.code} value={i.code}>{i.names[lang]}</option>)}
-          </select>
-        </div>
+        <IndicatorPicker codes={codes} setCodes={setCodes} rows={rows} />
         {q.isLoading && <Loading rows={4} />}
         {q.error && (
           <Alert type="error" showIcon data-testid="programme-impact-error" title={t("impact.unavailable")}
