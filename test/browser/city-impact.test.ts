@@ -99,4 +99,39 @@ describe("impact evaluations on the programme's Monitoring tab", () => {
     await page.waitForURL(/\/cooperations\/iuc-asia-chongqing-mannheim\?tab=monitoring&impactCity=chongqing-cn&impactIndicator=air\.pm25_annual/);
     await expect.poll(() => page.getByTestId("impact-verdict").innerText(), { timeout: 60_000 }).toMatch(/^Chongqing's PM2\.5, annual mean from 2017 on/);
   }, T);
+
+  it("picks the indicators with the keyboard (a tag removes one, the select adds one) and opens a row's verdict with its disclosure button", async () => {
+    await page.goto(`${server.baseUrl}/programmes/iuc-asia?tab=monitoring`);
+    const summary = page.getByTestId("programme-impact-summary");
+    await expect.poll(() => summary.innerText(), { timeout: 60_000 }).toMatch(/^10 of 20 city × indicator pairs evaluated/);
+    const pm = page.getByRole("button", { name: "Remove PM2.5, annual mean" });
+    await pm.focus();
+    await expect.poll(() => pm.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+    // 10 memberships × CO2 only; the focus goes to the select that adds an indicator back.
+    await expect.poll(() => summary.innerText(), { timeout: 60_000 }).toMatch(/^\d+ of 10 city × indicator pairs evaluated/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("programme-impact-indicators");
+    await expect(pm.count()).resolves.toBe(0);
+    await page.getByRole("combobox", { name: "Add an indicator…" }).selectOption({ label: "PM2.5, annual mean" });
+    await expect.poll(() => summary.innerText(), { timeout: 60_000 }).toMatch(/^10 of 20 city × indicator pairs evaluated/);
+    await page.getByRole("button", { name: "Remove PM2.5, annual mean" }).waitFor();
+
+    // An evaluated row opens its verdict below it; a row without an evaluation has no button.
+    const row = page.getByTestId(`impact-row-${COOP}-chongqing-cn-ghg.co2_total`);
+    const open = row.getByRole("button", { name: "Show details: Chongqing · CO2 emissions" });
+    await expect(open.getAttribute("aria-expanded")).resolves.toBe("false");
+    await open.click();
+    const close = row.getByRole("button", { name: "Hide details: Chongqing · CO2 emissions" });
+    await expect(close.getAttribute("aria-expanded")).resolves.toBe("true");
+    const detail = page.locator(`#${await close.getAttribute("aria-controls")}`);
+    await expect(detail.innerText()).resolves.toMatch(/^Chongqing's CO2 emissions from 2017 on were \d+(\.\d)? % (above|below) the synthetic control/);
+    await expect(page.getByTestId(`impact-row-${COOP}-mannheim-de-ghg.co2_total`).getByRole("button").count()).resolves.toBe(0);
+    await page.getByTestId("lang-zh").click();
+    await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+    await expect(row.getByRole("button").getAttribute("aria-label")).resolves.toMatch(/^隐藏详情：|^隐藏详情: /);
+    await page.getByTestId("lang-en").click();
+    await page.waitForFunction(() => document.documentElement.lang !== "zh-CN");
+    await close.click();
+    await expect(detail.count()).resolves.toBe(0);
+  }, T);
 });

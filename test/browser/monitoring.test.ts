@@ -53,6 +53,20 @@ describe("monitoring: programme map, KPI traffic lights, report, showcase", () =
     await expect(page.getByTestId("lines-summary").innerText()).resolves.toMatch(new RegExp(`3 cooperations, ${lines} links`));
     await expect(page.getByTestId("lines-list").innerText()).resolves.toMatch(/Chongqing — Mannheim/);
     await expect(page.getByTestId("needs-attention").innerText()).resolves.toMatch(/Needs attention/);
+    // Counts by status: a bar per status with its word and count; the same counts in words name the image.
+    const bars = page.getByTestId("coop-status-chart");
+    await expect(bars.getAttribute("role")).resolves.toBe("img");
+    const named = (await bars.getAttribute("aria-label")) ?? "";
+    expect(named).toMatch(/^Proposed \d+, Agreed \d+, Active \d+, Completed \d+, Discontinued \d+$/);
+    const rows = await bars.locator("[data-status]").evaluateAll((els) => els.map((el) => ({ text: (el as HTMLElement).innerText.replace(/\s+/g, " ").trim(), width: (el.querySelector(".cb-bars-bar") as HTMLElement).getBoundingClientRect().width })));
+    expect(rows.map((r) => r.text).join(", ")).toBe(named);
+    const counts = rows.map((r) => Number(r.text.replace(/^\D+/, "")));
+    const most = counts.indexOf(Math.max(...counts));
+    expect(counts[most]).toBeGreaterThan(0);
+    for (const [i, r] of rows.entries()) {
+      expect(r.width).toBeLessThanOrEqual(rows[most]!.width + 0.5);
+      if (counts[i] === 0) expect(r.width).toBe(0);
+    }
   }, T);
 
   it("shows a KPI's status word on the cooperation's monitoring tab after values are recorded", async () => {

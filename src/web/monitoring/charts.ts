@@ -43,17 +43,6 @@ export function kpiChartOption(k: KpiMonitoring, lang: Lang, t: T): EChartsOptio
   };
 }
 
-/** Horizontal bars: how many items per status, labelled with the words (not colour alone). */
-export function statusBarsOption(counts: Record<string, number>, keys: readonly string[], label: (k: string) => string, lang: Lang): EChartsOption {
-  return {
-    tooltip: { trigger: "axis" },
-    grid: { left: 110, right: 32, top: 8, bottom: 24 },
-    xAxis: { type: "value", minInterval: 1 },
-    yAxis: { type: "category", inverse: true, data: keys.map(label) },
-    series: [{ type: "bar", data: keys.map((k) => counts[k] ?? 0), label: { show: true, position: "right", formatter: (p: { value: unknown }) => formatNumber(Number(p.value), lang) } }],
-  };
-}
-
 /** Expected vs achieved impact per unit: one group per unit. */
 export function impactOption(totals: { unit: string; expected: number; achieved: number }[], lang: Lang, t: T): EChartsOption {
   return {

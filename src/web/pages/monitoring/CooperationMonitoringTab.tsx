@@ -9,7 +9,8 @@ import { EChart } from "../../components/EChart";
 import { ErrorState, Loading } from "../../components/States";
 import { formatNumber, formatPeriod, useLang } from "../../lang";
 import { ACTION_STATUSES, monitoringApi, pick, type IndicatorChange, type KpiMonitoring, type ObsPoint } from "../../monitoring/api";
-import { kpiChartOption, statusBarsOption } from "../../monitoring/charts";
+import { kpiChartOption } from "../../monitoring/charts";
+import { StatusBars } from "../../monitoring/StatusBars";
 import { DateText, KpiLight, Txt } from "../../monitoring/ui";
 import ImpactEvaluationCard from "./ImpactEvaluationCard";
 import { Orig } from "../../components/Orig";
@@ -24,7 +25,6 @@ export default function CooperationMonitoringTab({ cooperation }: { cooperation:
   const m = q.data;
   const kpi = m?.kpis.find((k) => k.id === chosen) ?? m?.kpis[0];
   const chart = useMemo(() => (kpi ? kpiChartOption(kpi, lang, t) : null), [kpi, lang, t]);
-  const bars = useMemo(() => (m ? statusBarsOption(m.actionsByStatus, ACTION_STATUSES, (s) => t(`monitoring.actionStatus.${s}`), lang) : null), [m, lang, t]);
   if (q.isLoading) return <Loading />;
   if (q.error || !m) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
 
@@ -67,7 +67,7 @@ export default function CooperationMonitoringTab({ cooperation }: { cooperation:
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={t("monitoring.actionsByStatus")}>
-            {bars && <EChart testId="actions-chart" option={bars} height={200} ariaLabel={t("monitoring.actionsAria", { summary: actionSummary })} />}
+            <StatusBars testId="actions-chart" counts={m.actionsByStatus} keys={ACTION_STATUSES} label={(s) => t(`monitoring.actionStatus.${s}`)} ariaLabel={t("monitoring.actionsAria", { summary: actionSummary })} />
             <Typography.Text type="secondary" data-testid="actions-summary">{actionSummary}</Typography.Text>
           </Card>
         </Col>

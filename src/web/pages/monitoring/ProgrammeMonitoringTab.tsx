@@ -1,6 +1,7 @@
 import { Fragment, useMemo } from "react";
-import { Card, Col, Empty, Row, Space, Table, Typography } from "antd";
+import { Card, Col, Empty, Row, Space, Typography } from "antd";
 import { ItemList } from "../../components/ItemList";
+import { PlainTable } from "../../components/PlainTable";
 import { CityName } from "../../components/Orig";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -9,7 +10,8 @@ import { EChart } from "../../components/EChart";
 import { ErrorState, Loading } from "../../components/States";
 import { formatNumber, useLang } from "../../lang";
 import { COOPERATION_STATUSES, KPI_STATUSES, monitoringApi, pick, type ProgrammeMonitoring } from "../../monitoring/api";
-import { impactOption, statusBarsOption } from "../../monitoring/charts";
+import { impactOption } from "../../monitoring/charts";
+import { StatusBars } from "../../monitoring/StatusBars";
 import { CooperationLinesMap } from "../../monitoring/CooperationLinesMap";
 import { KpiLight, Txt } from "../../monitoring/ui";
 import ProgrammeImpactTable from "./ProgrammeImpactTable";
@@ -23,7 +25,6 @@ export default function ProgrammeMonitoringTab({ programmeId }: { programmeId: s
   const lang = useLang();
   const q = useQuery({ queryKey: ["monitoring", "programme", programmeId], queryFn: ({ signal }) => monitoringApi.programme(programmeId, signal) });
   const m = q.data;
-  const bars = useMemo(() => (m ? statusBarsOption(m.countsByStatus, COOPERATION_STATUSES, (s) => t(`monitoring.coopStatus.${s}`), lang) : null), [m, lang, t]);
   const impact = useMemo(() => (m && m.impact.totals.length ? impactOption(m.impact.totals, lang, t) : null), [m, lang, t]);
   if (q.isLoading) return <Loading />;
   if (q.error || !m) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
@@ -39,7 +40,7 @@ export default function ProgrammeMonitoringTab({ programmeId }: { programmeId: s
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={t("monitoring.countsByStatus")}>
-            {bars && <EChart testId="coop-status-chart" option={bars} height={200} ariaLabel={statusSummary} />}
+            <StatusBars testId="coop-status-chart" counts={m.countsByStatus} keys={COOPERATION_STATUSES} label={(s) => t(`monitoring.coopStatus.${s}`)} ariaLabel={statusSummary} />
             <Typography.Text type="secondary" data-testid="coop-status-summary">{statusSummary}</Typography.Text>
           </Card>
         </Col>
@@ -67,19 +68,18 @@ export default function ProgrammeMonitoringTab({ programmeId }: { programmeId: s
         )}
       </Card>
       <Card title={t("monitoring.cooperations")}>
-        <Table<Coop>
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={m.cooperations}
+        <PlainTable<Coop>
+          rowKey={(c) => c.id}
+          rows={m.cooperations}
+          aria-label={t("monitoring.cooperations")}
           columns={[
-            { title: t("monitoring.cooperations"), key: "name", render: (_, c) => <Link to={`/cooperations/${encodeURIComponent(c.id)}?tab=monitoring`}><Txt names={c.names} lang={lang} /></Link> },
-            { title: t("monitoring.status"), key: "status", render: (_, c) => t(`monitoring.coopStatus.${c.status}`, { defaultValue: c.status }) },
-            { title: t("monitoring.members"), key: "members", render: (_, c) => c.members.map((x, i) => <Fragment key={x.slug}>{i > 0 && (lang === "zh" ? "、" : ", ")}<CityName names={x.names} /></Fragment>) },
-            { title: t("monitoring.hasPlan"), key: "plan", render: (_, c) => (c.hasActionPlan ? t("monitoring.yes") : t("monitoring.no")) },
+            { title: t("monitoring.cooperations"), key: "name", render: (c) => <Link to={`/cooperations/${encodeURIComponent(c.id)}?tab=monitoring`}><Txt names={c.names} lang={lang} /></Link> },
+            { title: t("monitoring.status"), key: "status", render: (c) => t(`monitoring.coopStatus.${c.status}`, { defaultValue: c.status }) },
+            { title: t("monitoring.members"), key: "members", render: (c) => c.members.map((x, i) => <Fragment key={x.slug}>{i > 0 && (lang === "zh" ? "、" : ", ")}<CityName names={x.names} /></Fragment>) },
+            { title: t("monitoring.hasPlan"), key: "plan", render: (c) => (c.hasActionPlan ? t("monitoring.yes") : t("monitoring.no")) },
             {
               title: t("monitoring.kpis"), key: "kpis",
-              render: (_, c) => <Space size={2} wrap>{KPI_STATUSES.filter((s) => (c.kpiCounts[s] ?? 0) > 0).map((s) => <span key={s}><KpiLight status={s} /> {c.kpiCounts[s]}</span>)}</Space>,
+              render: (c) => <Space size={2} wrap>{KPI_STATUSES.filter((s) => (c.kpiCounts[s] ?? 0) > 0).map((s) => <span key={s}><KpiLight status={s} /> {c.kpiCounts[s]}</span>)}</Space>,
             },
           ]}
         />
