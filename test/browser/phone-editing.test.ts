@@ -3,7 +3,9 @@
  * Each flow is walked as the person who does it, signed in with their role: an administrator opens a
  * programme, its programme manager opens a call; a programme manager adds an action, a partner and a
  * pilot to a cooperation; a city editor imports observations, creates an inventory, and moderates a
- * district vision statement (written by a resident); an administrator edits a practice. At each step:
+ * district vision statement (written by a resident); an administrator edits a practice; a partner
+ * contributor records an activity; a city editor creates a target; a programme manager assesses a
+ * pilot's readiness and runs the pairing board (candidates, solve, pin, propose). At each step:
  * no sideways scrolling, every field and the submit button reachable (scrolled to, inside the screen,
  * not under the sticky header, not too narrow to type in), modals no wider than the screen, and the
  * saved record shown. Then every public page of phone.test.ts and the editing pages at tablet widths.
