@@ -115,10 +115,16 @@ export function launchBrowser(): Promise<Browser> {
  * 1280×720 page for each test. `bind` receives the server once it is up (before the file's own
  * beforeAll hooks run) and each test's page before the test.
  */
-export function useBrowser(bind: (s: { server: Running; page?: Page }) => void, opts: { pageTimeoutMs?: number; signedIn?: boolean } = {}): void {
+/**
+ * With `oneAdminSession`, the administrator signs in once for the file and each test's context starts
+ * with that session's cookies: the server allows 10 sign-ins a minute per address (SIGN_IN_LIMIT), and a
+ * file that also signs in other users per test would hit it. For files that never end the admin's session.
+ */
+export function useBrowser(bind: (s: { server: Running; page?: Page }) => void, opts: { pageTimeoutMs?: number; signedIn?: boolean; oneAdminSession?: boolean } = {}): void {
   let server: Running | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
+  let adminState: Awaited<ReturnType<BrowserContext["storageState"]>> | undefined;
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
@@ -129,11 +135,13 @@ export function useBrowser(bind: (s: { server: Running; page?: Page }) => void, 
     await server?.stop();
   });
   beforeEach(async () => {
-    context = await browser!.newContext({ viewport: { width: 1280, height: 720 }, locale: "en-GB" });
+    const reuse = opts.signedIn !== false && opts.oneAdminSession ? adminState : undefined;
+    context = await browser!.newContext({ viewport: { width: 1280, height: 720 }, locale: "en-GB", storageState: reuse });
     // Signed in as the administrator unless the test file asks to be anonymous (the cookie jar is shared with the page).
-    if (opts.signedIn !== false) {
+    if (opts.signedIn !== false && !reuse) {
       const r = await context.request.post(`${server!.baseUrl}/api/v1/auth/sign-in`, { data: server!.admin });
       if (!r.ok()) throw new Error(`sign-in failed: ${r.status()} ${await r.text()}`);
+      if (opts.oneAdminSession) adminState = await context.storageState();
     }
     const page = await context.newPage();
     page.setDefaultTimeout(opts.pageTimeoutMs ?? 20_000);

@@ -38,21 +38,30 @@ function ScoreTable({ framework, draft, onChange }: { framework: Framework; draf
   const { t } = useTranslation();
   const lang = useLang();
   const rows = framework.dimensions.flatMap((d) => d.prerequisites.map((p) => ({ ...p, dimension: d.names[lang] })));
+  type Row = (typeof rows)[number];
+  const score = (p: Row, width: number | string) => (
+    <Select style={{ width }} allowClear placeholder={t("common.notYetReported")} value={draft.scores[p.key]?.score ?? undefined} data-testid={`score-${p.key}`} aria-label={`${p.names[lang]}: ${t("vision.readiness.score")}`}
+      onChange={(v) => onChange(p.key, { score: v ?? null })}
+      options={framework.scale.map((s) => ({ value: s.score, label: <span data-testid={`score-${p.key}-${s.score}`}>{`${s.score} — ${s[lang]}`}</span> }))} />
+  );
+  const evidence = (p: Row, placeholder?: string) => <Input value={draft.scores[p.key]?.evidence ?? ""} onChange={(e) => onChange(p.key, { evidence: e.target.value || null })} aria-label={`${p.names[lang]}: ${t("vision.readiness.evidence")}`} placeholder={placeholder} data-testid={`evidence-${p.key}`} />;
+  // Below 576 px four columns left the evidence field 71 px wide: one column there, the prerequisite above its score and evidence.
+  const wide = ["sm"] as const;
   return (
     <Table size="small" pagination={false} rowKey="key" dataSource={rows} data-testid="readiness-scores" columns={[
-      { title: "", dataIndex: "dimension", key: "d", render: (v: string) => <Tag>{v}</Tag> },
-      { title: t("vision.readiness.scores"), key: "n", render: (_: unknown, p: (typeof rows)[number]) => p.names[lang] },
+      { title: "", dataIndex: "dimension", key: "d", responsive: [...wide], render: (v: string) => <Tag>{v}</Tag> },
+      { title: t("vision.readiness.scores"), key: "n", responsive: [...wide], render: (_: unknown, p: Row) => p.names[lang] },
+      { title: t("vision.readiness.score"), key: "s", responsive: [...wide], render: (_: unknown, p: Row) => score(p, 190) },
+      { title: t("vision.readiness.evidence"), key: "e", responsive: [...wide], render: (_: unknown, p: Row) => evidence(p) },
       {
-        title: t("vision.readiness.score"), key: "s",
-        render: (_: unknown, p: (typeof rows)[number]) => (
-          <Select style={{ width: 190 }} allowClear placeholder={t("common.notYetReported")} value={draft.scores[p.key]?.score ?? undefined} data-testid={`score-${p.key}`} aria-label={`${p.names[lang]}: ${t("vision.readiness.score")}`}
-            onChange={(v) => onChange(p.key, { score: v ?? null })}
-            options={framework.scale.map((s) => ({ value: s.score, label: <span data-testid={`score-${p.key}-${s.score}`}>{`${s.score} — ${s[lang]}`}</span> }))} />
+        title: t("vision.readiness.scores"), key: "phone", responsive: ["xs"],
+        render: (_: unknown, p: Row) => (
+          <Space orientation="vertical" size={4} style={{ width: "100%" }}>
+            <span><Tag>{p.dimension}</Tag>{p.names[lang]}</span>
+            {score(p, "100%")}
+            {evidence(p, t("vision.readiness.evidence"))}
+          </Space>
         ),
-      },
-      {
-        title: t("vision.readiness.evidence"), key: "e",
-        render: (_: unknown, p: (typeof rows)[number]) => <Input value={draft.scores[p.key]?.evidence ?? ""} onChange={(e) => onChange(p.key, { evidence: e.target.value || null })} aria-label={`${p.names[lang]}: ${t("vision.readiness.evidence")}`} data-testid={`evidence-${p.key}`} />,
       },
     ]} />
   );
