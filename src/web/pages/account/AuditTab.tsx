@@ -8,6 +8,7 @@ import { ErrorState, Loading } from "../../components/States";
 import { formatDateTime, useLang } from "../../lang";
 import { ActionTag, ChangeTable } from "./ChangeTable";
 import { usePageParam } from "../../components/usePageParam";
+import { serverPaging } from "../../components/serverPaging";
 
 const PAGE = 50;
 /** Record types the audit trail names (src/api/write-policy.ts); any other can be typed. */
@@ -70,16 +71,7 @@ export function AuditTab() {
             dataSource={entries}
             loading={audit.isFetching && audit.isPlaceholderData}
             scroll={{ x: "max-content" }}
-            pagination={{
-              current: page,
-              pageSize: PAGE,
-              total: audit.data?.total ?? 0,
-              showSizeChanger: false,
-              hideOnSinglePage: true,
-              showTotal: (total, [from, to]) => <span data-testid="audit-range">{t("paging.range", { from, to, total })}</span>,
-              onChange: (p) => setPage(p),
-              "aria-label": t("paging.pagesOf", { list: t("account.adminPage.tabs.audit") }),
-            }}
+            pagination={serverPaging(t, { page, pageSize: PAGE, total: audit.data?.total ?? 0, setPage, rangeTestId: "audit-range", list: t("account.adminPage.tabs.audit") })}
             locale={{ emptyText: <span data-testid="audit-empty">{t("account.audit.empty")}</span> }}
             onRow={(e) => ({ "data-testid": `audit-row-${e.seq}` }) as HTMLAttributes<HTMLElement>}
             expandable={{

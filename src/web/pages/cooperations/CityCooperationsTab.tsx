@@ -11,6 +11,7 @@ import CityImpactSection from "../monitoring/CityImpactSection";
 import { StatusTag } from "./StatusTag";
 import { CityName } from "../../components/Orig";
 import { usePageParam } from "../../components/usePageParam";
+import { serverPaging } from "../../components/serverPaging";
 
 const PAGE_SIZE = 10;
 
@@ -44,16 +45,7 @@ export default function CityCooperationsTab({ slug }: { slug: string }) {
           loading={q.isFetching && q.isPlaceholderData}
           scroll={{ x: "max-content" }}
           onRow={(c) => ({ "data-testid": `city-cooperation-${c.id}` }) as HTMLAttributes<HTMLElement>}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: q.data.total,
-            showSizeChanger: false,
-            hideOnSinglePage: true,
-            showTotal: (total, [from, to]) => <span data-testid="city-cooperations-range">{t("paging.range", { from, to, total })}</span>,
-            onChange: (p) => setPage(p),
-            "aria-label": t("paging.pagesOf", { list: t("cooperations.cityTab") }),
-          }}
+          pagination={serverPaging(t, { page, pageSize: PAGE_SIZE, total: q.data.total, setPage, rangeTestId: "city-cooperations-range", list: t("cooperations.cityTab") })}
           columns={[
             { title: t("cooperations.name"), key: "name", render: (_, c) => <Link to={`/cooperations/${c.id}`}>{name(c)}</Link> },
             { title: t("cooperations.status"), key: "status", render: (_, c) => <StatusTag status={c.status} /> },

@@ -14,6 +14,7 @@ import { ThemeTags, TwoNames } from "../../programmes/ui";
 import { Can, write } from "../../account/permissions";
 import { CityName } from "../../components/Orig";
 import { usePageParam } from "../../components/usePageParam";
+import { serverPaging } from "../../components/serverPaging";
 
 interface Values { nameEn: string; nameZh?: string; themes?: string[]; start?: string; end?: string }
 const opt = (s?: string) => (s && s.trim() ? s.trim() : null);
@@ -122,16 +123,7 @@ export default function ProgrammeCooperationsTab({ programmeId }: { programmeId:
           loading={list.isFetching && list.isPlaceholderData}
           scroll={{ x: "max-content" }}
           onRow={(c) => ({ "data-testid": `cooperation-${c.id}` }) as HTMLAttributes<HTMLElement>}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data.total,
-            showSizeChanger: false,
-            hideOnSinglePage: true,
-            showTotal: (total, [from, to]) => <span data-testid="programme-cooperations-range">{t("paging.range", { from, to, total })}</span>,
-            onChange: (p) => setPage(p),
-            "aria-label": t("paging.pagesOf", { list: t("programmes.coop.title") }),
-          }}
+          pagination={serverPaging(t, { page, pageSize: PAGE_SIZE, total: data.total, setPage, rangeTestId: "programme-cooperations-range", list: t("programmes.coop.title") })}
           columns={[
             {
               key: "name",
