@@ -69,5 +69,7 @@ export const HISTORY_RULES: Record<string, HistoryRule> = {
 
 /** The history of `entity` `id` as `user` may read it; 403 when they may not. */
 export function readHistory(user: User, entity: string, id: string, entries: AuditEntry[], scopes: ScopeRepository): Promise<AuditEntry[]> {
-  return (HISTORY_RULES[entity] ?? adminOnly)(user, id, entries, scopes);
+  // An own key only: `valueOf` or `constructor` in the address must not find Object's methods.
+  const rule = Object.hasOwn(HISTORY_RULES, entity) ? HISTORY_RULES[entity]! : adminOnly;
+  return rule(user, id, entries, scopes);
 }

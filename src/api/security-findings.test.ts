@@ -58,6 +58,15 @@ describe.each(DIALECTS)("security regressions on %s", (dialect) => {
   const history = (entity: string, id: string, who: string) => app.inject({ method: "GET", url: `/api/v1/history/${entity}/${id}`, headers: as(who) });
 
   describe("GET /history/{entity}/{id} reads as the record's own endpoint", () => {
+    it("reads an entity named like one of Object's methods as an unknown one: administrators only, never a 500", async () => {
+      // The fuzz test once sent /history/valueOf/…: the rule lookup found Object.prototype.valueOf and called it.
+      for (const entity of ["valueOf", "constructor", "toString", "__proto__", "hasOwnProperty"]) {
+        const r = await history(entity, "x", "nobody");
+        expect(r.statusCode, entity).toBe(403);
+        expect(r.headers["content-type"]).toMatch(/problem\+json/);
+      }
+    });
+
     it("hides an application's contact from everyone but the programme's managers and the city's editors", async () => {
       const created = await app.inject({ method: "POST", url: `/api/v1/calls/${F.call}/applications`, payload: { city: "mannheim-de", contact: { name: "Secret Person", email: "secret.person@example.org" } } });
       expect(created.statusCode).toBe(201);

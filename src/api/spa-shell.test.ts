@@ -65,6 +65,9 @@ describe("the SPA shell's preloads", () => {
       "/assets/ProgrammePage-G.js", "/assets/ProgrammeMonitoringTab-O.js", "/assets/EChart-C.js", "/assets/echarts-E.js", "/assets/world-geo-W.js",
     ]);
     expect(hrefs(preloadLinks(MANIFEST, "/programmes/a%20b", "en"), "modulepreload")).toEqual(["/assets/ProgrammePage-G.js"]);
+    // A tab named like one of Object's methods names no chunk.
+    expect(hrefs(preloadLinks(MANIFEST, "/programmes/a%20b?tab=constructor", "en"), "modulepreload")).toEqual(["/assets/ProgrammePage-G.js"]);
+    expect(hrefs(preloadLinks(MANIFEST, "/cities/chongqing-cn?tab=valueOf", "en"), "modulepreload")).toEqual(["/assets/CityPage-C.js"]);
     // Nothing but the session for a page it does not know, or a malformed address.
     expect(hrefs(preloadLinks(MANIFEST, "/nowhere/at/all", "en"), "preload")).toEqual(["/api/v1/auth/session"]);
     expect(hrefs(preloadLinks(MANIFEST, "/cities/%E0%A4%A", "en"), "preload")).toEqual(["/api/v1/auth/session"]);

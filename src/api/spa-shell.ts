@@ -64,6 +64,8 @@ const CITY_TABS: Record<string, string> = {
   cooperations: "pages/cooperations/CityCooperationsTab.tsx",
   districts: "pages/vision/CityDistrictsTab.tsx",
 };
+/** The chunk of the tab named in the address, if it is one (an own key: `?tab=constructor` names none). */
+const tabChunk = (tabs: Record<string, string>, tab: string): string[] => (Object.hasOwn(tabs, tab) ? [tabs[tab]!] : []);
 /** The signed-in user (or none): the account menu asks on every page. */
 const SESSION = "/api/v1/auth/session";
 
@@ -85,7 +87,7 @@ export const ROUTE_PRELOADS: RoutePreload[] = [
     path: "/programmes/:id",
     modules: ({ query }) => {
       const tab = query.get("tab") ?? "overview";
-      return ["pages/programmes/ProgrammePage.tsx", ...(PROGRAMME_TABS[tab] ? [PROGRAMME_TABS[tab]] : []), ...(tab === "monitoring" ? [WORLD_MAP] : [])];
+      return ["pages/programmes/ProgrammePage.tsx", ...tabChunk(PROGRAMME_TABS, tab), ...(tab === "monitoring" ? [WORLD_MAP] : [])];
     },
     data: ({ params, query }) => {
       const base = `/api/v1/programmes/${enc(params.id!)}`;
@@ -101,7 +103,7 @@ export const ROUTE_PRELOADS: RoutePreload[] = [
     // The overview's locator map needs the world map; the other tabs do not, and load their own chunk.
     modules: ({ query }) => {
       const tab = query.get("tab") ?? "overview";
-      return ["pages/CityPage.tsx", ...(tab === "overview" ? [WORLD_MAP] : CITY_TABS[tab] ? [CITY_TABS[tab]] : [])];
+      return ["pages/CityPage.tsx", ...(tab === "overview" ? [WORLD_MAP] : tabChunk(CITY_TABS, tab))];
     },
     data: ({ params, query }) => {
       const base = `/api/v1/cities/${enc(params.slug!)}`;
