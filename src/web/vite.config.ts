@@ -1,13 +1,14 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig, type UserConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { antdCssSubset } from "./antd-css-subset";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const outDir = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
 const config: UserConfig = {
   root,
-  plugins: [react()],
+  plugins: [react(), antdCssSubset()],
   build: {
     outDir,
     emptyOutDir: true,

@@ -31,11 +31,28 @@ describe("matching: counterparts and the pairing board", () => {
     await expect(page.getByTestId("counterpart-reason").first().innerText()).resolves.toMatch(/\d+ % — /);
     await expect(page.getByTestId("counterpart-reasons").first().innerText()).resolves.toMatch(/better than \d+ % of cities|latitude|population/);
     const chart = page.getByTestId("counterpart-compare").first();
-    await chart.locator("canvas").first().waitFor();
-    await expect(chart.locator("[role=img]").getAttribute("aria-label")).resolves.toMatch(/gCO2\/kWh/);
+    await chart.getByTestId("compare-indicator").first().waitFor();
+    await expect(chart.locator("figure").getAttribute("aria-label")).resolves.toMatch(/gCO2\/kWh/);
+    // Each indicator: a bar per city, as long as its standing, with the share and the value written out.
+    const first = chart.getByTestId("compare-indicator").first();
+    await expect(first.innerText()).resolves.toMatch(/Zhengzhou/);
+    const rows = first.locator(".cb-cmp-row");
+    expect(await rows.count()).toBe(2);
+    for (let i = 0; i < 2; i++) {
+      const row = rows.nth(i);
+      const share = await row.locator(".cb-cmp-share").innerText();
+      if (share === "–") continue;
+      const [bar, scale] = await Promise.all([row.locator(".cb-cmp-bar").boundingBox(), row.locator(".cb-cmp-scale").boundingBox()]);
+      expect(scale!.width).toBeGreaterThan(40);
+      expect(Math.abs(bar!.width - (Number(share.replace(/[^\d]/g, "")) / 100) * scale!.width)).toBeLessThan(2);
+    }
+    await expect(first.innerText()).resolves.toMatch(/\d+ %/);
     await expect(chart.innerText()).resolves.toMatch(/Source/);
     await page.getByTestId("matching-method").getByText("How the score is made").click();
     await expect(page.getByTestId("matching-method-sources").innerText()).resolves.toMatch(/Covenant of Mayors/);
+    const weights = page.getByTestId("matching-method-weights");
+    expect(await weights.locator("tbody tr").count()).toBeGreaterThanOrEqual(3);
+    await expect(weights.locator("thead").innerText()).resolves.toMatch(/Weight/);
   }, T);
 
   it("keeps filters in the URL and words the reasons in Chinese", async () => {

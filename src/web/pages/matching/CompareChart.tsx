@@ -1,57 +1,59 @@
-import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Source } from "../../api";
-import { EChart } from "../../components/EChart";
 import { SourceList } from "../../components/SourceList";
-import type { EChartsOption } from "../../echarts";
 import { formatNumber, formatPeriod, useLang } from "../../lang";
 import type { ComparedIndicator } from "../../matching/api";
-import "./charts";
 import { unitName } from "../../units";
 
 /**
- * Two cities on the indicators that drove a match, as grouped bars of their standing (the share of
- * all cities each does better than, so that indicators of different units share one axis); the
- * values, units and periods are on the labels and tooltips, the sources under the chart.
+ * Two cities on the indicators that drove a match: per indicator, a bar for each city as long as
+ * its standing (the share of all cities it does better than, so that indicators of different units
+ * share one scale), with the value, unit and period written beside it; the sources under it.
+ * Drawn with CSS (`.cb-cmp*` in style.css), not ECharts: the first counterpart's comparison is open
+ * on the tab's first paint, and a chart library of 760 kB for a dozen bars held that paint back
+ * (issue 18.8). The values are text, so screen readers and translation read them as they are.
  */
 export function CompareChart({ items, cityName, counterpartName, sources, testId }: {
   items: ComparedIndicator[]; cityName: string; counterpartName: string; sources: Source[] | undefined; testId?: string;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const names = items.map((i) => `${i.names[lang]} (${unitName(i.unit, lang)})`);
-  const option = useMemo<EChartsOption>(() => {
-    const label = (i: ComparedIndicator, side: "city" | "counterpart") => {
-      const v = i[side];
-      return v ? t("matching.compare.value", { value: formatNumber(v.value, lang), unit: unitName(i.unit, lang), period: formatPeriod(v.period, lang) }) : t("common.notYetReported");
-    };
-    const series = (side: "city" | "counterpart", name: string, color: string) => ({
-      type: "bar", name, itemStyle: { color },
-      data: items.map((i) => ({ value: i.standing[side] === null ? null : Math.round(i.standing[side]! * 100), label: label(i, side) })),
-      label: { show: true, position: "right", formatter: (p: { data: { label: string } }) => p.data.label, fontSize: 11 },
-    });
-    return {
-      grid: { left: 8, right: 150, top: 30, bottom: 30, containLabel: true },
-      legend: { top: 0 },
-      tooltip: {
-        trigger: "axis", axisPointer: { type: "shadow" },
-        formatter: (ps: { seriesName: string; value: number | null; data: { label: string }; axisValue: string }[]) =>
-          [ps[0]?.axisValue ?? "", ...ps.map((p) => `${p.seriesName}: ${p.data.label} — ${p.value === null ? t("common.notYetReported") : `${p.value} %`}`)].join("<br/>"),
-      },
-      xAxis: { type: "value", min: 0, max: 100, name: t("matching.compare.axis"), nameLocation: "middle", nameGap: 22 },
-      yAxis: { type: "category", data: names, inverse: true, axisLabel: { width: 180, overflow: "truncate" } },
-      series: [series("city", cityName, "#9fb0c1"), series("counterpart", counterpartName, "#0b5394")],
-    };
-  }, [items, names.join("|"), cityName, counterpartName, lang, t]);
   if (items.length === 0) return <div data-testid={testId}>{t("matching.compare.none")}</div>;
+  const names = items.map((i) => `${i.names[lang]} (${unitName(i.unit, lang)})`);
   const ids = items.flatMap((i) => [i.city?.source, i.counterpart?.source].filter((s): s is string => !!s));
+  const bar = (i: ComparedIndicator, side: "city" | "counterpart", who: string) => {
+    const v = i[side];
+    const standing = i.standing[side];
+    const share = standing === null ? null : Math.round(standing * 100);
+    return (
+      <div className="cb-cmp-row" data-side={side}>
+        <span className="cb-cmp-who">{who}</span>
+        <span className="cb-cmp-track">
+          <span className="cb-cmp-scale">{share !== null && <span className="cb-cmp-bar" style={{ width: `${share}%` }} />}</span>
+          <span className="cb-cmp-share">{share === null ? "–" : `${formatNumber(share, lang)} %`}</span>
+        </span>
+        <span className="cb-cmp-value">
+          {v ? t("matching.compare.value", { value: formatNumber(v.value, lang), unit: unitName(i.unit, lang), period: formatPeriod(v.period, lang) }) : t("common.notYetReported")}
+        </span>
+      </div>
+    );
+  };
   return (
     <div data-testid={testId}>
-      <EChart
-        option={option}
-        height={90 + items.length * 60}
-        ariaLabel={t("matching.compare.aria", { city: cityName, counterpart: counterpartName, indicators: names.join(", ") })}
-      />
+      <figure className="cb-cmp" aria-label={t("matching.compare.aria", { city: cityName, counterpart: counterpartName, indicators: names.join(", ") })}>
+        <figcaption className="cb-cmp-legend">
+          <span className="cb-cmp-key" data-side="city">{cityName}</span>
+          <span className="cb-cmp-key" data-side="counterpart">{counterpartName}</span>
+          <span className="cb-cmp-axis">{t("matching.compare.axis")}</span>
+        </figcaption>
+        {items.map((i, k) => (
+          <section key={i.code} className="cb-cmp-indicator" data-testid="compare-indicator" data-indicator={i.code}>
+            <div className="cb-cmp-name">{names[k]}</div>
+            {bar(i, "city", cityName)}
+            {bar(i, "counterpart", counterpartName)}
+          </section>
+        ))}
+      </figure>
       <SourceList ids={ids} sources={sources} />
     </div>
   );

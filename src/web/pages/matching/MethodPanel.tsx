@@ -1,8 +1,9 @@
-import { Collapse, Table, Typography } from "antd";
+import { Collapse, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatNumber, useLang } from "../../lang";
 import type { Counterparts } from "../../matching/api";
 import { Orig } from "../../components/Orig";
+import { PlainTable } from "../../components/PlainTable";
 
 /** "How the score is made": the formula in words, each weight with what it follows and the sources, collapsed by default. */
 export function MethodPanel({ method }: { method: Counterparts["method"] }) {
@@ -18,14 +19,15 @@ export function MethodPanel({ method }: { method: Counterparts["method"] }) {
         children: (
           <>
             <Typography.Paragraph>{t("matching.method.intro")}</Typography.Paragraph>
-            <Table
-              size="small"
-              pagination={false}
-              dataSource={rows}
+            <PlainTable
+              data-testid="matching-method-weights"
+              aria-label={t("matching.method.title")}
+              rows={rows}
+              rowKey={(r) => r.key}
               columns={[
-                { key: "factor", title: t("matching.method.factor"), render: (_, r) => t(`matching.method.weights.${r.weight}`, { defaultValue: r.weight }) },
-                { key: "weight", title: t("matching.method.weight"), render: (_, r) => formatNumber(r.value ?? null, lang) },
-                { key: "follows", title: t("matching.method.follows"), render: (_, r) => r[lang] },
+                { key: "factor", title: t("matching.method.factor"), render: (r) => t(`matching.method.weights.${r.weight}`, { defaultValue: r.weight }) },
+                { key: "weight", title: t("matching.method.weight"), render: (r) => formatNumber(r.value ?? null, lang), align: "right" },
+                { key: "follows", title: t("matching.method.follows"), render: (r) => r[lang] },
               ]}
             />
             <ul className="cb-sources" data-testid="matching-method-sources">
