@@ -95,6 +95,14 @@ describe("accounts: sign in, administration, tokens and audit trail", () => {
     expect(text).toContain("E-mail");
     expect(text).toContain(EDITOR.email);
     await expect(page.getByTestId("audit-export").getAttribute("href")).resolves.toBe("/api/v1/audit.csv");
+    // A round trip through the Users tab finds the audit trail filtered as it was left.
+    await page.getByTestId("admin-tab-users").click();
+    await page.waitForURL((u) => !u.searchParams.has("tab"));
+    await page.getByTestId("admin-tab-audit").click();
+    await page.waitForURL(/tab=audit/);
+    expect(new URL(page.url()).searchParams.get("entity")).toBe("user");
+    await expect(page.getByTestId("audit-actor").inputValue()).resolves.toBe(server.admin.email);
+    await expect.poll(() => page.getByTestId("audit-table").innerText(), { timeout: 15_000 }).not.toMatch(/cli:/);
   }, T);
 
   it("creates an API token whose secret is shown once, and revokes it", async () => {

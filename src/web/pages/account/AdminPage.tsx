@@ -1,6 +1,7 @@
 import { Result, Space, Tabs, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
+import { switchTab } from "../../components/tabParams";
 import { signInUrl, useMe } from "../../account/api";
 import { ErrorState, Loading } from "../../components/States";
 import { AuditTab } from "./AuditTab";
@@ -9,6 +10,9 @@ import { UsersTab } from "./UsersTab";
 
 const TABS = ["users", "roles", "audit"] as const;
 type Tab = (typeof TABS)[number];
+
+/** The tabs' own parameters, kept while another tab is open: the audit trail's filters and page, the Roles tab's chosen user (no two tabs share a name). */
+const KEEP = ["entity", "actor", "page", "after", "user"] as const;
 
 /** /admin (administrators): Users · Roles · Audit trail, deep-linked by ?tab=. */
 export default function AdminPage() {
@@ -31,7 +35,7 @@ export default function AdminPage() {
       <Tabs
         activeKey={tab}
         destroyOnHidden
-        onChange={(key) => setParams(key === "users" ? {} : { tab: key })}
+        onChange={(key) => setParams(switchTab(params, key, "users", KEEP))}
         items={[
           { key: "users", label: <span data-testid="admin-tab-users">{t("account.adminPage.tabs.users")}</span>, children: <UsersTab /> },
           { key: "roles", label: <span data-testid="admin-tab-roles">{t("account.adminPage.tabs.roles")}</span>, children: <RolesTab /> },
