@@ -357,6 +357,10 @@ describe("editing on a phone (390×844): every field and button reachable, the r
     await page.getByTestId("target-select").filter({ hasText: "Phone target: peak and fall" }).waitFor();
     await page.getByTestId("pathway-status").waitFor();
     await expectNoSideScroll("the pathway of the new target");
+    // The narrowest phones: the target picker (long labels) still fits the screen.
+    await viewport(360);
+    await expectWithinWidth(page.getByTestId("target-select"), "the target picker at 360 px");
+    await expectNoSideScroll("the pathway of the new target at 360 px");
   }, T);
 
   it("a programme manager starts a readiness assessment from a pilot, scores it and finds it from the pilot", async () => {

@@ -119,15 +119,15 @@ export function PathwayPanel({ city }: { city: City }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Card size="small">
-        <Space wrap>
+        <div className="cb-picker-row">
           <Typography.Text strong id="target-label">{L("pickTarget")}</Typography.Text>
           {chosen && (
-            <Select aria-labelledby="target-label" data-testid="target-select" value={chosen.id} style={{ minWidth: 360 }} onChange={(id: string) => setTarget(id)}
+            <Select aria-labelledby="target-label" data-testid="target-select" value={chosen.id} className="cb-picker-row-select" onChange={(id: string) => setTarget(id)}
               options={targets.data.items.map((x) => ({ value: x.id, label: targetLabel(x, t, lang) }))} />
           )}
           <Can check={write("POST", path("cities", city.slug, "targets"))} signInHint><Button type="primary" onClick={() => setOpen(true)} data-testid="target-new">{L("create")}</Button></Can>
           {chosen && <Can check={write("DELETE", path("targets", chosen.id))}><Button danger onClick={() => remove.mutate(chosen.id)} data-testid="target-delete">{L("delete")}</Button></Can>}
-        </Space>
+        </div>
       </Card>
       <TargetForm open={open} onCancel={() => setOpen(false)} onSubmit={(b) => create.mutate(b)} busy={create.isPending} error={create.error} />
       {!chosen ? <Card><Empty description={L("none")} data-testid="targets-none" /></Card>
