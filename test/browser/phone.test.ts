@@ -1,5 +1,5 @@
 /**
- * Issue 18 item 1 end to end: the public pages at phone width (390×844, the map also at 360), in
+ * Issue 18 item 1 end to end: the public pages at phone width (390×844; the map and the other public pages also at 360), in
  * English and 中文, signed out — no sideways scrolling, the main menu reachable through the menu button
  * and its drawer (by touch and by keyboard), the language switch and "Sign in" fully on screen.
  */
@@ -189,6 +189,36 @@ describe("phone width: every public page fits the screen, the menu is a drawer",
     await entry.waitFor({ state: "hidden" });
     await page.getByTestId("cities-table").locator("[data-testid^='city-link-']").first().waitFor();
     await expectNoSideScroll("zh cities list at 360");
+  }, T);
+
+  it("the narrowest phones (360 px): a city page with each of its tabs, the practices library, a practice, the showcases and a district vision", async () => {
+    const district = await api<{ id: string }>("POST", "/cities/beijing-cn/districts", { names: { en: "Chaoyang", zh: "朝阳区" } });
+    const proc = await api<{ id: string }>("POST", `/districts/${district.id}/processes`, { question: { en: "What should Chaoyang be like in 2035?", zh: "2035年的朝阳区应当是什么样？" }, startsOn: "2026-03-01" });
+    await phone(360);
+    await walkCityTabs("beijing-cn", "en");
+
+    await page.goto(`${server.baseUrl}/practices`);
+    await page.locator("[data-testid^='practice-result-']").first().waitFor();
+    await expectNoSideScroll("360 practices library");
+
+    await page.goto(`${server.baseUrl}/practices/london-congestion-charge`);
+    await page.getByTestId("outcome-table").waitFor();
+    await expectNoSideScroll("360 practice page");
+
+    await page.goto(`${server.baseUrl}/showcase/programmes/iuc-asia`);
+    await page.getByTestId("showcase-title").waitFor();
+    await page.locator("[data-testid^='showcase-coop-']").first().waitFor();
+    await expectNoSideScroll("360 programme showcase");
+
+    await page.goto(`${server.baseUrl}/showcase/cooperations/iuc-asia-chongqing-mannheim`);
+    await page.getByTestId("showcase-cooperation").waitFor();
+    await expectNoSideScroll("360 cooperation showcase");
+
+    await page.goto(`${server.baseUrl}/cities/beijing-cn/districts/${district.id}?process=${proc.id}`);
+    await page.getByText("What should Chaoyang be like in 2035?").first().waitFor();
+    await page.getByTestId("join-name").or(page.getByTestId("joined-as")).first().waitFor();
+    await expectNoSideScroll("360 district vision");
+    await expectPhoneBar(/^Sign in$/);
   }, T);
 
   it("a city page with each of its tabs, the practices library, a showcase and a district vision at 390 px in 中文", async () => {
