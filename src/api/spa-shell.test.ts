@@ -14,10 +14,12 @@ const MANIFEST = {
   "../../node_modules/world.json": { file: "assets/world-geo-W.js", name: "world-geo", src: "../../node_modules/world.json", isDynamicEntry: true },
   "pages/MapPage.tsx": { file: "assets/MapPage-M.js", name: "MapPage", src: "pages/MapPage.tsx", isDynamicEntry: true, imports: ["_vendor-V.js", "index.html", "_EChart-C.js", "_Table-T.js"] },
   "pages/programmes/ProgrammesPage.tsx": { file: "assets/ProgrammesPage-P.js", name: "ProgrammesPage", src: "pages/programmes/ProgrammesPage.tsx", isDynamicEntry: true, imports: ["_vendor-V.js", "index.html", "_Table-T.js"] },
-  "pages/CityPage.tsx": { file: "assets/CityPage-C.js", name: "CityPage", src: "pages/CityPage.tsx", isDynamicEntry: true, imports: ["index.html"] },
+  "pages/CityPage.tsx": { file: "assets/CityPage-C.js", name: "CityPage", src: "pages/CityPage.tsx", isDynamicEntry: true, imports: ["index.html"], dynamicImports: ["geo/world-outline.ts", "pages/CityIndicatorsTab.tsx"] },
+  "geo/world-outline.ts": { file: "assets/world-outline-L.js", name: "world-outline", src: "geo/world-outline.ts", isDynamicEntry: true },
+  "pages/CityIndicatorsTab.tsx": { file: "assets/CityIndicatorsTab-I.js", name: "CityIndicatorsTab", src: "pages/CityIndicatorsTab.tsx", isDynamicEntry: true, imports: ["index.html", "_EChart-C.js"] },
   "pages/matching/CounterpartsTab.tsx": { file: "assets/CounterpartsTab-K.js", name: "CounterpartsTab", src: "pages/matching/CounterpartsTab.tsx", isDynamicEntry: true, imports: ["index.html", "_Table-T.js"] },
   "pages/programmes/ProgrammePage.tsx": { file: "assets/ProgrammePage-G.js", name: "ProgrammePage", src: "pages/programmes/ProgrammePage.tsx", isDynamicEntry: true, imports: ["index.html"] },
-  "pages/monitoring/ProgrammeMonitoringTab.tsx": { file: "assets/ProgrammeMonitoringTab-O.js", name: "ProgrammeMonitoringTab", src: "pages/monitoring/ProgrammeMonitoringTab.tsx", isDynamicEntry: true, imports: ["index.html", "_EChart-C.js"] },
+  "pages/monitoring/ProgrammeMonitoringTab.tsx": { file: "assets/ProgrammeMonitoringTab-O.js", name: "ProgrammeMonitoringTab", src: "pages/monitoring/ProgrammeMonitoringTab.tsx", isDynamicEntry: true, imports: ["index.html", "_Table-T.js"], dynamicImports: ["geo/world-outline.ts"] },
   "pages/practices/PracticesPage.tsx": { file: "assets/PracticesPage-R.js", name: "PracticesPage", src: "pages/practices/PracticesPage.tsx", isDynamicEntry: true, imports: ["index.html"] },
 };
 
@@ -50,11 +52,12 @@ describe("the SPA shell's preloads", () => {
   it("fills path parameters encoded and tabs as the page asks for them", () => {
     expect(hrefs(preloadLinks(MANIFEST, "/cities/chongqing-cn", "en"), "preload")).toEqual(["/api/v1/auth/session", "/api/v1/cities/chongqing-cn", "/api/v1/cities/chongqing-cn/profile"]);
     expect(hrefs(preloadLinks(MANIFEST, "/cities/chongqing-cn?tab=counterparts", "en"), "preload")).toContain("/api/v1/cities/chongqing-cn/counterparts?top=10");
-    // The world map only for the tab that draws it.
-    expect(hrefs(preloadLinks(MANIFEST, "/cities/chongqing-cn", "en"), "modulepreload")).toEqual(["/assets/CityPage-C.js", "/assets/world-geo-W.js"]);
+    // The overview's locator draws the world's outline (a small chunk), never the home map's world GeoJSON or ECharts.
+    expect(hrefs(preloadLinks(MANIFEST, "/cities/chongqing-cn", "en"), "modulepreload")).toEqual(["/assets/CityPage-C.js", "/assets/world-outline-L.js"]);
     // A tab other than the overview loads its own chunk (React.lazy), announced when it is the one in the address.
     expect(hrefs(preloadLinks(MANIFEST, "/cities/chongqing-cn?tab=counterparts", "en"), "modulepreload")).toEqual(["/assets/CityPage-C.js", "/assets/CounterpartsTab-K.js", "/assets/Table-T.js"]);
-    expect(hrefs(preloadLinks(MANIFEST, "/cities/chongqing-cn?tab=indicators", "en"), "modulepreload")).toEqual(["/assets/CityPage-C.js"]);
+    // The indicators' charts (ECharts) are their own tab chunk, announced only for that tab.
+    expect(hrefs(preloadLinks(MANIFEST, "/cities/chongqing-cn?tab=indicators", "en"), "modulepreload")).toEqual(["/assets/CityPage-C.js", "/assets/CityIndicatorsTab-I.js", "/assets/EChart-C.js", "/assets/echarts-E.js"]);
     // Data announced before the chunks.
     const city = preloadLinks(MANIFEST, "/cities/chongqing-cn", "en");
     expect(city.indexOf("/profile")).toBeLessThan(city.indexOf("modulepreload"));
@@ -62,7 +65,7 @@ describe("the SPA shell's preloads", () => {
       "/api/v1/auth/session", "/api/v1/programmes/a%20b", "/api/v1/programmes/a%20b/monitoring", "/api/v1/indicators", "/api/v1/programmes/a%20b/impact?indicator=ghg.co2_total%2Cair.pm25_annual",
     ]);
     expect(hrefs(preloadLinks(MANIFEST, "/programmes/a%20b?tab=monitoring", "en"), "modulepreload")).toEqual([
-      "/assets/ProgrammePage-G.js", "/assets/ProgrammeMonitoringTab-O.js", "/assets/EChart-C.js", "/assets/echarts-E.js", "/assets/world-geo-W.js",
+      "/assets/ProgrammePage-G.js", "/assets/ProgrammeMonitoringTab-O.js", "/assets/Table-T.js", "/assets/world-outline-L.js",
     ]);
     expect(hrefs(preloadLinks(MANIFEST, "/programmes/a%20b", "en"), "modulepreload")).toEqual(["/assets/ProgrammePage-G.js"]);
     // A tab named like one of Object's methods names no chunk.

@@ -46,7 +46,14 @@ function qs(params: Record<string, string | number | undefined>): string {
 /** Only a visit without filters or paging is predicted: anything else starts as before. */
 const plain = (query: URLSearchParams, allowed: string[] = []) => [...query.keys()].every((k) => allowed.includes(k));
 
+/** The home map's world GeoJSON (ECharts' map, ~300 KB): only the home map loads it. */
 const WORLD_MAP = "world-geo";
+/**
+ * The world's outline as one SVG path (~50 KB, src/web/geo/world-outline.ts) for the pages that draw
+ * small maps without ECharts: the city page's locator and the programme's cooperation-lines map.
+ * Announced after the route's own chunks; the pages show their content without waiting for it.
+ */
+const WORLD_OUTLINE = "geo/world-outline.ts";
 /** The programme page's tabs loaded on demand (React.lazy in src/web/pages/programmes/ProgrammePage.tsx). */
 const PROGRAMME_TABS: Record<string, string> = {
   call: "pages/programmes/CallTab.tsx",
@@ -57,6 +64,7 @@ const PROGRAMME_TABS: Record<string, string> = {
 };
 /** The city page's tabs loaded on demand (React.lazy in src/web/pages/CityPage.tsx), by the `tab` in the address. */
 const CITY_TABS: Record<string, string> = {
+  indicators: "pages/CityIndicatorsTab.tsx",
   air: "pages/air/AirTab.tsx",
   climate: "pages/climate/ClimateTab.tsx",
   practices: "pages/practices/CityPracticesTab.tsx",
@@ -87,7 +95,7 @@ export const ROUTE_PRELOADS: RoutePreload[] = [
     path: "/programmes/:id",
     modules: ({ query }) => {
       const tab = query.get("tab") ?? "overview";
-      return ["pages/programmes/ProgrammePage.tsx", ...tabChunk(PROGRAMME_TABS, tab), ...(tab === "monitoring" ? [WORLD_MAP] : [])];
+      return ["pages/programmes/ProgrammePage.tsx", ...tabChunk(PROGRAMME_TABS, tab), ...(tab === "monitoring" ? [WORLD_OUTLINE] : [])];
     },
     data: ({ params, query }) => {
       const base = `/api/v1/programmes/${enc(params.id!)}`;
@@ -100,10 +108,10 @@ export const ROUTE_PRELOADS: RoutePreload[] = [
   },
   {
     path: "/cities/:slug",
-    // The overview's locator map needs the world map; the other tabs do not, and load their own chunk.
+    // The overview's locator draws the world's outline; the other tabs do not, and load their own chunk.
     modules: ({ query }) => {
       const tab = query.get("tab") ?? "overview";
-      return ["pages/CityPage.tsx", ...(tab === "overview" ? [WORLD_MAP] : tabChunk(CITY_TABS, tab))];
+      return ["pages/CityPage.tsx", ...(tab === "overview" ? [WORLD_OUTLINE] : tabChunk(CITY_TABS, tab))];
     },
     data: ({ params, query }) => {
       const base = `/api/v1/cities/${enc(params.slug!)}`;

@@ -22,6 +22,7 @@ import { dataPagesEn, dataPagesZh } from "./data-pages";
 import { a11yEn, a11yZh } from "./a11y";
 import { pagingEn, pagingZh } from "./paging";
 import { lightEn, lightZh } from "./light";
+import { svgmapsEn, svgmapsZh } from "./svgmaps";
 import type { Lang } from "../api";
 
 const STORAGE_KEY = "citybridge.lang";
@@ -53,8 +54,8 @@ export function saveLang(lang: Lang): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, air: airEn, climate: climateEn, practices: practicesEn, practiceEditing: practiceEditingEn, programmes: programmesEn, cooperations: cooperationsEn, work: workEn, monitoring: monitoringEn, impact: impactEn, vision: visionEn, matching: matchingEn, account: accountEn, profile: profileEn, history: historyEn, phone: phoneEn, dataPages: dataPagesEn, a11y: a11yEn, paging: pagingEn, light: lightEn }, errors: errorsEn },
-    zh: { translation: { ...zh, air: airZh, climate: climateZh, practices: practicesZh, practiceEditing: practiceEditingZh, programmes: programmesZh, cooperations: cooperationsZh, work: workZh, monitoring: monitoringZh, impact: impactZh, vision: visionZh, matching: matchingZh, account: accountZh, profile: profileZh, history: historyZh, phone: phoneZh, dataPages: dataPagesZh, a11y: a11yZh, paging: pagingZh, light: lightZh }, errors: errorsZh },
+    en: { translation: { ...en, air: airEn, climate: climateEn, practices: practicesEn, practiceEditing: practiceEditingEn, programmes: programmesEn, cooperations: cooperationsEn, work: workEn, monitoring: monitoringEn, impact: impactEn, vision: visionEn, matching: matchingEn, account: accountEn, profile: profileEn, history: historyEn, phone: phoneEn, dataPages: dataPagesEn, a11y: a11yEn, paging: pagingEn, light: lightEn, svgmaps: svgmapsEn }, errors: errorsEn },
+    zh: { translation: { ...zh, air: airZh, climate: climateZh, practices: practicesZh, practiceEditing: practiceEditingZh, programmes: programmesZh, cooperations: cooperationsZh, work: workZh, monitoring: monitoringZh, impact: impactZh, vision: visionZh, matching: matchingZh, account: accountZh, profile: profileZh, history: historyZh, phone: phoneZh, dataPages: dataPagesZh, a11y: a11yZh, paging: pagingZh, light: lightZh, svgmaps: svgmapsZh }, errors: errorsZh },
   },
   lng: initialLang(),
   fallbackLng: "en",

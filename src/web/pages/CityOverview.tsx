@@ -1,13 +1,10 @@
-import { useMemo } from "react";
 import { Card, Col, Row, Space, Tag, Tooltip, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { api, cityName, type City, type Lang, type ProfileFigure, type Standing } from "../api";
-import { EChart } from "../components/EChart";
 import { ErrorState, Loading } from "../components/States";
 import { countryName } from "../countries";
-import type { EChartsOption } from "../echarts";
 import { formatNumber, formatPeriod, useLang } from "../lang";
 import { unitName } from "../units";
 
@@ -43,21 +40,43 @@ export function qualityText(quality: string, lang: Lang): string {
     .replace(/definition differs/g, "定义不同");
 }
 
+/** The indicator's values over time as a sparkline (SVG: the city page loads no ECharts), each point with its value as a tooltip. */
 function Trend({ figure, city }: { figure: ProfileFigure; city: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const option = useMemo<EChartsOption>(() => ({
-    grid: { left: 2, right: 2, top: 4, bottom: 4 },
-    xAxis: { type: "category", show: false, data: figure.series.map((p) => p.period) },
-    yAxis: { type: "value", show: false, scale: true },
-    tooltip: { trigger: "axis", confine: true, valueFormatter: (v: unknown) => `${formatNumber(Number(v), lang)} ${unitName(figure.indicator.unit, lang)}` },
-    series: [{ type: "line", data: figure.series.map((p) => p.value), symbolSize: 4, lineStyle: { width: 2, color: "#0b5394" }, itemStyle: { color: "#0b5394" } }],
-  }), [figure, lang]);
+  const W = 140;
+  const H = 44;
+  const PAD = 4;
+  const values = figure.series.map((p) => p.value);
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const span = max - min || 1;
+  const points = figure.series.map((p, i) => ({
+    p,
+    x: PAD + (figure.series.length > 1 ? (i / (figure.series.length - 1)) * (W - 2 * PAD) : (W - 2 * PAD) / 2),
+    // a flat series is drawn across the middle
+    y: max === min ? H / 2 : PAD + (1 - (p.value - min) / span) * (H - 2 * PAD),
+  }));
   const first = figure.series[0]!;
   const last = figure.series[figure.series.length - 1]!;
+  const unit = unitName(figure.indicator.unit, lang);
   return (
-    <div style={{ width: 140, flex: "none" }} data-testid={`trend-${figure.indicator.code}`}>
-      <EChart option={option} height={44} ariaLabel={t("profile.trendAria", { indicator: figure.indicator.names[lang], city, from: formatPeriod(first.period, lang), to: formatPeriod(last.period, lang) })} />
+    <div style={{ width: W, flex: "none" }} data-testid={`trend-${figure.indicator.code}`}>
+      <svg
+        role="img"
+        aria-label={t("profile.trendAria", { indicator: figure.indicator.names[lang], city, from: formatPeriod(first.period, lang), to: formatPeriod(last.period, lang) })}
+        width={W}
+        height={H}
+        viewBox={`0 0 ${W} ${H}`}
+        style={{ display: "block", overflow: "visible" }}
+      >
+        <polyline points={points.map((q) => `${q.x.toFixed(1)},${q.y.toFixed(1)}`).join(" ")} fill="none" stroke="#0b5394" strokeWidth={2} strokeLinejoin="round" strokeLinecap="round" />
+        {points.map((q) => (
+          <circle key={q.p.period} cx={q.x} cy={q.y} r={2} fill="#0b5394" data-period={q.p.period}>
+            <title>{t("svgmaps.pointTitle", { period: formatPeriod(q.p.period, lang), value: formatNumber(q.p.value, lang), unit })}</title>
+          </circle>
+        ))}
+      </svg>
     </div>
   );
 }

@@ -1,56 +1,54 @@
-import { useEffect, useMemo, useState } from "react";
-import { Button, Card, Col, Descriptions, Empty, Result, Row, Space, Tabs, Tag, Typography } from "antd";
+import { Button, Card, Col, Descriptions, Result, Row, Space, Tabs, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams, useSearchParams } from "react-router-dom";
-import { api, cityName, type City, type Indicator, type Observation } from "../api";
+import { api, cityName, type City } from "../api";
 import { cityFacts, readableAdmin1 } from "../components/CityFacts";
-import { EChart } from "../components/EChart";
-import { IndicatorChart } from "../components/IndicatorChart";
 import { ErrorState, isNotFound, Loading } from "../components/States";
 import { lazyTab, preloadTabInAddress } from "../components/lazyTab";
 import { switchTab } from "../components/tabParams";
-import { countryName, countryNames } from "../countries";
-import { loadWorldMap, type EChartsOption } from "../echarts";
+import { WorldLocator } from "../components/WorldLocator";
+import { countryName } from "../countries";
+import { loadWorldOutline } from "../geo/WorldOutline";
 import { useLang } from "../lang";
-import { useIndicators, useSources } from "../queries";
+// The overview's locator draws the world's outline (its own small chunk, also announced by spa-shell): start it now, not after the city's data.
+if (typeof window !== "undefined" && (new URLSearchParams(window.location.search).get("tab") ?? "overview") === "overview") void loadWorldOutline();
 // The other tabs load when opened (or, for the tab in the address, announced by src/api/spa-shell.ts):
-// the overview's first paint does not wait for their ~40 chunks queued ahead of the world map.
+// the overview's first paint does not wait for their chunks, nor for ECharts (the indicators' charts).
+const IndicatorsTab = lazyTab(() => import("./CityIndicatorsTab"));
 const AirTab = lazyTab(() => import("./air/AirTab"));
 const ClimateTab = lazyTab(() => import("./climate/ClimateTab"));
 const CityPracticesTab = lazyTab<{ slug: string }>(() => import("./practices/CityPracticesTab").then((m) => ({ default: m.CityPracticesTab })));
 const CounterpartsTab = lazyTab(() => import("./matching/CounterpartsTab"));
 const CityCooperationsTab = lazyTab(() => import("./cooperations/CityCooperationsTab"));
 const CityDistrictsTab = lazyTab(() => import("./vision/CityDistrictsTab"));
-preloadTabInAddress({ air: AirTab, climate: ClimateTab, practices: CityPracticesTab, counterparts: CounterpartsTab, cooperations: CityCooperationsTab, districts: CityDistrictsTab });
+preloadTabInAddress({ indicators: IndicatorsTab, air: AirTab, climate: ClimateTab, practices: CityPracticesTab, counterparts: CounterpartsTab, cooperations: CityCooperationsTab, districts: CityDistrictsTab });
 import { ThemeOverview } from "./CityOverview";
 import { CityName } from "../components/Orig";
-import { unitName } from "../units";
 
 const TABS = ["overview", "indicators", "air", "climate", "practices", "counterparts", "cooperations", "districts"] as const;
 type Tab = (typeof TABS)[number];
 /** The tabs' own page parameters, kept while another tab is open (the cooperations' page); the other tabs' views start afresh. */
 const KEEP = ["cpage"] as const;
 
+/** Where the city is: the world's outline around it, a dot and its name (SVG; the page loads no ECharts nor world GeoJSON). */
 function LocationMap({ city }: { city: City }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const [ready, setReady] = useState(false);
-  useEffect(() => { void loadWorldMap().then(() => setReady(true)); }, []);
-  const option = useMemo<EChartsOption>(() => ({
-    geo: {
-      map: "world", nameProperty: "iso_a2", nameMap: countryNames(lang), roam: true, silent: true,
-      center: [city.coordinates.lon, city.coordinates.lat], zoom: 6,
-      itemStyle: { areaColor: "#e9eef3", borderColor: "#9fb0c1" },
-    },
-    series: [{
-      type: "scatter", coordinateSystem: "geo", symbolSize: 14, itemStyle: { color: "#0b5394", borderColor: "#fff", borderWidth: 2 },
-      label: { show: true, formatter: cityName(city.names, lang), position: "right", fontWeight: "bold" },
-      data: [{ name: cityName(city.names, lang), value: [city.coordinates.lon, city.coordinates.lat] }],
-    }],
-  }), [city, lang]);
-  if (!ready) return <Loading rows={5} />;
-  return <EChart testId="city-location-map" option={option} height={300} ariaLabel={t("city.mapAria", { city: cityName(city.names, lang) })} />;
+  const name = cityName(city.names, lang);
+  // A city without a Chinese name is shown with its English (GeoNames) name, marked as such in 中文.
+  const english = lang === "zh" && !/\p{Script=Han}/u.test(name);
+  return (
+    <WorldLocator
+      testId="city-location-map"
+      nameLang={english ? "en" : undefined}
+      lon={city.coordinates.lon}
+      lat={city.coordinates.lat}
+      name={name}
+      height={300}
+      ariaLabel={t("city.mapAria", { city: name })}
+    />
+  );
 }
 
 function Overview({ city }: { city: City }) {
@@ -74,52 +72,6 @@ function Overview({ city }: { city: City }) {
         <Card title={t("city.location")} styles={{ body: { padding: 8 } }}><LocationMap city={city} /></Card>
       </Col>
     </Row>
-  );
-}
-
-function Indicators({ city }: { city: City }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const indicators = useIndicators();
-  const sources = useSources();
-  const observations = useQuery({ queryKey: ["observations", city.slug], queryFn: ({ signal }) => api.observations(city.slug, undefined, signal) });
-  const grouped = useMemo(() => {
-    const m = new Map<string, Observation[]>();
-    for (const o of observations.data?.items ?? []) m.set(o.indicator, [...(m.get(o.indicator) ?? []), o]);
-    return m;
-  }, [observations.data]);
-  const error = indicators.error ?? observations.error;
-  if (error) return <ErrorState error={error} onRetry={() => { void indicators.refetch(); void observations.refetch(); }} />;
-  if (!indicators.data || !observations.data) return <Loading rows={8} />;
-  const list = indicators.data.items;
-  const withData = list.filter((i) => grouped.has(i.code));
-  const without = list.filter((i) => !grouped.has(i.code));
-  const name = cityName(city.names, lang);
-  return (
-    <Space orientation="vertical" size="large" style={{ width: "100%" }}>
-      {withData.length === 0 ? <Empty description={t("city.noIndicators")} data-testid="no-indicators" /> : (
-        <div className="cb-chart-grid">
-          {withData.map((i: Indicator) => (
-            <IndicatorChart
-              key={i.code}
-              indicator={i}
-              sources={sources.data?.items}
-              series={[{ key: city.slug, name, observations: grouped.get(i.code) ?? [] }]}
-              ariaLabel={t("city.chartAria", { indicator: i.names[lang], city: name, unit: unitName(i.unit, lang) })}
-            />
-          ))}
-        </div>
-      )}
-      {without.length > 0 && (
-        <Card size="small" title={t("city.notReportedList")} data-testid="not-reported">
-          <Space wrap>
-            {without.map((i) => (
-              <Tag key={i.code} data-testid={`not-reported-${i.code}`}>{i.names[lang]}: {t("common.notYetReported")}</Tag>
-            ))}
-          </Space>
-        </Card>
-      )}
-    </Space>
   );
 }
 
@@ -159,7 +111,7 @@ export default function CityPage() {
         onChange={(key) => setParams((prev) => switchTab(prev, key, "overview", KEEP), { replace: true })}
         items={[
           { key: "overview", label: <span data-testid="tab-overview">{t("city.overview")}</span>, children: <Overview city={c} /> },
-          { key: "indicators", label: <span data-testid="tab-indicators">{t("city.indicators")}</span>, children: <Indicators city={c} /> },
+          { key: "indicators", label: <span data-testid="tab-indicators">{t("city.indicators")}</span>, children: <IndicatorsTab city={c} /> },
           { key: "air", label: <span data-testid="tab-air">{t("air.tab")}</span>, children: <AirTab city={c} /> },
           { key: "climate", label: <span data-testid="tab-climate">{t("climate.tab")}</span>, children: <ClimateTab city={c} /> },
           { key: "practices", label: <span data-testid="tab-practices">{t("practices.gaps.tab")}</span>, children: <CityPracticesTab slug={c.slug} /> },

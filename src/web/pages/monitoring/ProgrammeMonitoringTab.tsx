@@ -1,4 +1,4 @@
-import { Fragment, useMemo } from "react";
+import { Fragment } from "react";
 import { Card, Col, Empty, Row, Space, Typography } from "antd";
 import { ItemList } from "../../components/ItemList";
 import { PlainTable } from "../../components/PlainTable";
@@ -6,11 +6,11 @@ import { CityName } from "../../components/Orig";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { EChart } from "../../components/EChart";
 import { ErrorState, Loading } from "../../components/States";
 import { formatNumber, useLang } from "../../lang";
 import { COOPERATION_STATUSES, KPI_STATUSES, monitoringApi, pick, type ProgrammeMonitoring } from "../../monitoring/api";
-import { impactOption } from "../../monitoring/charts";
+import { ImpactBars } from "../../monitoring/ImpactBars";
+import { loadWorldOutline } from "../../geo/WorldOutline";
 import { StatusBars } from "../../monitoring/StatusBars";
 import { CooperationLinesMap } from "../../monitoring/CooperationLinesMap";
 import { KpiLight, Txt } from "../../monitoring/ui";
@@ -19,13 +19,18 @@ import { unitName } from "../../units";
 
 type Coop = ProgrammeMonitoring["cooperations"][number];
 
-/** The Monitoring tab of a programme: map of cooperation lines, counts by status, expected vs achieved impact, what needs attention. */
+// The lines map draws the world's outline (its own small chunk): start loading it with this tab's code, not after its data.
+void loadWorldOutline();
+
+/**
+ * The Monitoring tab of a programme: map of cooperation lines, counts by status, expected vs achieved impact, what needs attention.
+ * Drawn in SVG and CSS: this tab loads neither ECharts nor the world GeoJSON (issue 18.8; src/api/spa-shell.test.ts checks the build).
+ */
 export default function ProgrammeMonitoringTab({ programmeId }: { programmeId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   const q = useQuery({ queryKey: ["monitoring", "programme", programmeId], queryFn: ({ signal }) => monitoringApi.programme(programmeId, signal) });
   const m = q.data;
-  const impact = useMemo(() => (m && m.impact.totals.length ? impactOption(m.impact.totals, lang, t) : null), [m, lang, t]);
   if (q.isLoading) return <Loading />;
   if (q.error || !m) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const statusSummary = COOPERATION_STATUSES.map((s) => `${t(`monitoring.coopStatus.${s}`)} ${m.countsByStatus[s] ?? 0}`).join(", ");
@@ -46,7 +51,7 @@ export default function ProgrammeMonitoringTab({ programmeId }: { programmeId: s
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t("monitoring.impact")}>
-            {impact ? <EChart testId="impact-chart" option={impact} height={220} ariaLabel={t("monitoring.impactAria", { summary: impactSummary })} /> : <Empty description={t("monitoring.noImpact")} />}
+            {m.impact.totals.length ? <ImpactBars testId="impact-chart" totals={m.impact.totals} ariaLabel={t("monitoring.impactAria", { summary: impactSummary })} /> : <Empty description={t("monitoring.noImpact")} />}
             <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>{m.impact.method[lang]}</Typography.Paragraph>
           </Card>
         </Col>

@@ -1,0 +1,49 @@
+/**
+ * Expected against achieved impact per unit as CSS bars (issue 18.8: the programme's Monitoring tab
+ * loads no ECharts). One group per unit, each scaled to its own largest value (tonnes and kWh are
+ * not drawn on one axis); each bar labelled with its value, a legend above. The whole is one image
+ * for screen readers, named by `ariaLabel` (the values in words).
+ */
+import { useTranslation } from "react-i18next";
+import { formatNumber, useLang } from "../lang";
+import { unitName } from "../units";
+
+export interface ImpactTotal { unit: string; expected: number; achieved: number }
+
+export function ImpactBars({ totals, ariaLabel, testId }: { totals: ImpactTotal[]; ariaLabel: string; testId?: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const series = [
+    { key: "expected", label: t("monitoring.expectedImpact"), value: (x: ImpactTotal) => x.expected },
+    { key: "achieved", label: t("monitoring.achievedImpact"), value: (x: ImpactTotal) => x.achieved },
+  ] as const;
+  return (
+    <div role="img" aria-label={ariaLabel} data-testid={testId}>
+      <div className="cb-legend" aria-hidden>
+        {series.map((s) => <span key={s.key}><span className={`cb-swatch cb-bars-bar--${s.key}`} />{s.label}</span>)}
+      </div>
+      {totals.map((x) => {
+        const max = Math.max(Math.abs(x.expected), Math.abs(x.achieved)) || 1;
+        return (
+          <div key={x.unit} className="cb-impact-group" data-unit={x.unit}>
+            <div className="cb-impact-unit">{unitName(x.unit, lang)}</div>
+            <div className="cb-bars">
+              {series.map((s) => {
+                const v = s.value(x);
+                return (
+                  <div key={s.key} className="cb-bars-row" data-series={s.key}>
+                    <span className="cb-bars-label">{s.label}</span>
+                    <span className="cb-bars-track">
+                      <span className={`cb-bars-bar cb-bars-bar--${s.key}`} style={{ width: `${(Math.max(0, v) / max) * 100}%` }} />
+                      <span className="cb-bars-count">{formatNumber(v, lang)}</span>
+                    </span>
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
