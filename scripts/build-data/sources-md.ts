@@ -115,7 +115,7 @@ Not found as open data: a congestion index (TomTom's and the Chinese map provide
 - **Ember** average grid intensity via CO2.js (@tgwf/co2 0.19.0, The Green Web Foundation): CC BY-SA 4.0. Share-alike applies to derived data: \`observations/ember-grid.csv\` and anything derived from it must be shared under CC BY-SA 4.0 with attribution to Ember.
 - **Longyan population**: Longyan Municipal Bureau of Statistics, Bulletin of the Seventh National Population Census (2021-05-24): 2,723,637 residents on 2020-11-01 for the whole prefecture-level city (GeoNames gives 0). This is a prefecture total, not an urban-core figure like the other GeoNames populations.
 - **world-countries** (ODbL) for subregions; **geo-tz** / timezone-boundary-builder (ODbL) for time zones.
-- **World map outlines**: npm @surbowl/world-geo-json-zh 2.1.5 (`world.zh.json`, https://github.com/Surbowl/world-geo-json-zh), The Unlicense (public domain). The home map draws it with ECharts; the city locator and the cooperation-lines map draw `src/web/geo/world-outline.ts`, one SVG path made from it by `scripts/world-outline.ts` (rounded to 0.1°, ~52 KB instead of ~309 KB).
+- **World map outlines**: npm @surbowl/world-geo-json-zh 2.1.5 (\`world.zh.json\`, https://github.com/Surbowl/world-geo-json-zh), The Unlicense (public domain). The home map draws it with ECharts; the city locator and the cooperation-lines map draw \`src/web/geo/world-outline.ts\`, one SVG path made from it by \`scripts/world-outline.ts\` (rounded to 0.1°, ~52 KB instead of ~309 KB).
 
 ## How to regenerate
 

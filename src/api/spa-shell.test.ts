@@ -78,6 +78,17 @@ describe("the SPA shell's preloads", () => {
     expect(preloadLinks(MANIFEST, `/programmes/"><script>`, "en")).not.toContain("<script>");
   });
 
+  it("finds a page module written as a shared chunk (`_Name-hash.js`, no source path) by its name, when only one chunk bears it", () => {
+    const { "pages/programmes/ProgrammePage.tsx": page, ...rest } = MANIFEST;
+    const shared = { ...rest, "_ProgrammePage-G.js": { file: page.file, name: "ProgrammePage", isDynamicEntry: true, imports: page.imports } };
+    expect(hrefs(preloadLinks(shared, "/programmes/a?tab=monitoring", "en"), "modulepreload")).toEqual([
+      "/assets/ProgrammePage-G.js", "/assets/ProgrammeMonitoringTab-O.js", "/assets/Table-T.js", "/assets/world-outline-L.js",
+    ]);
+    // Two chunks of that name: none is guessed.
+    const twice = { ...shared, "_ProgrammePage-H.js": { file: "assets/ProgrammePage-H.js", name: "ProgrammePage", isDynamicEntry: true } };
+    expect(hrefs(preloadLinks(twice, "/programmes/a", "en"), "modulepreload")).toEqual([]);
+  });
+
   it("takes the language from the saved choice, else the browser's first language", () => {
     expect(uiLang("a=1; cb_lang=zh", "en-GB")).toBe("zh");
     expect(uiLang(undefined, "zh-CN,zh;q=0.9")).toBe("zh");

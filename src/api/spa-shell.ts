@@ -160,9 +160,17 @@ export function chunkFiles(manifest: Manifest, modules: string[]): string[] {
     for (const i of manifest[key]!.imports ?? []) walk(i, into);
   };
   if (entry) walk(entry, loaded);
+  // A page module that another chunk also imports statically (ProgrammePage: its tabs import its
+  // helpers) is written as a shared chunk, keyed `_Name-hash.js` without its source path: found by
+  // its file's name when exactly one chunk bears it.
+  const named = (m: string) => {
+    const base = m.replace(/^.*\//, "").replace(/\.[jt]sx?$/, "");
+    const keys = Object.keys(manifest).filter((k) => manifest[k]!.name === base && !manifest[k]!.src);
+    return keys.length === 1 ? keys[0] : undefined;
+  };
   const wanted = new Set<string>();
   for (const m of modules) {
-    const key = manifest[m] ? m : byName.get(m);
+    const key = manifest[m] ? m : (byName.get(m) ?? (m.includes("/") ? named(m) : undefined));
     if (key && manifest[key]!.isDynamicEntry) walk(key, wanted);
   }
   return [...wanted].filter((k) => !loaded.has(k)).map((k) => manifest[k]!.file);

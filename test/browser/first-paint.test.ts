@@ -4,8 +4,11 @@
  * the browser hands the preloaded answers to the page's own requests (each is fetched once), and the
  * assets come compressed — against the real server and build, as a signed-out first-time visitor.
  */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Page, Response } from "playwright-core";
+import { chunkFiles } from "../../src/api/spa-shell.js";
 import { type Running, useBrowser } from "./server";
 
 let server: Running;
@@ -113,6 +116,41 @@ describe("first paint: preloaded chunks and data, compressed assets", () => {
     expect(links(other, "preload")).toEqual(["/api/v1/auth/session"]);
     expect(links(other, "modulepreload").some((c) => /MapPage|world-geo/.test(c))).toBe(false);
   }, T);
+  // The city page and the programme's Monitoring tab draw their maps and charts in SVG/CSS: neither
+  // ECharts (~760 kB) nor the home map's world GeoJSON (~310 kB) may come back into them, by a static
+  // import in the build, an announcement in the page's <head>, or a load while the page is shown.
+  it("the city page and the programme's Monitoring tab load neither ECharts nor the world GeoJSON", async () => {
+    const manifest = JSON.parse(readFileSync(fileURLToPath(new URL("../../dist/web/.vite/manifest.json", import.meta.url)), "utf8")) as Parameters<typeof chunkFiles>[0];
+    const heavy = /\/(echarts|world-geo)-[\w-]+\.js$/;
+    // The built chunks: no static import path from these pages to the heavy chunks (the Indicators tab has its own chunk with ECharts).
+    for (const m of ["pages/CityPage.tsx", "pages/monitoring/ProgrammeMonitoringTab.tsx", "ProgrammePage", "pages/monitoring/ShowcaseProgrammePage.tsx"]) {
+      const files = chunkFiles(manifest, [m]);
+      expect(files.length, m).toBeGreaterThan(0);
+      expect(files.filter((f) => heavy.test(`/${f}`)), m).toEqual([]);
+    }
+    expect(chunkFiles(manifest, ["pages/CityIndicatorsTab.tsx"]).some((f) => /echarts-/.test(f))).toBe(true);
+    const programme = "iuc-asia";
+    for (const [path, ready] of [
+      ["/cities/chongqing-cn", "[data-testid=city-location-map] [data-testid=world-land]"],
+      [`/programmes/${programme}?tab=monitoring`, "[data-testid=lines-map] [data-testid=world-land]"],
+    ] as const) {
+      const chunks = links(await (await fetch(`${server.baseUrl}${path}`)).text(), "modulepreload");
+      expect(chunks.filter((c) => heavy.test(c)), path).toEqual([]);
+      // The outline's own small chunk is announced instead.
+      expect(chunks.some((c) => /\/assets\/world-outline-[\w-]+\.js$/.test(c)), path).toBe(true);
+      await page.goto(`${server.baseUrl}${path}`);
+      await page.locator(ready).waitFor();
+      await page.waitForLoadState("networkidle");
+      const seen = await resources();
+      expect(seen.filter((r) => heavy.test(r.url)).map((r) => r.url), path).toEqual([]);
+      expect(seen.filter((r) => /\/assets\/world-outline-[\w-]+\.js$/.test(r.url)), path).toHaveLength(1);
+    }
+    // The city's Indicators tab, opened by address, gets its chunk (with ECharts) announced.
+    const indicators = links(await (await fetch(`${server.baseUrl}/cities/chongqing-cn?tab=indicators`)).text(), "modulepreload");
+    expect(indicators.some((c) => /\/assets\/CityIndicatorsTab-[\w-]+\.js$/.test(c))).toBe(true);
+    expect(indicators.some((c) => /\/assets\/echarts-[\w-]+\.js$/.test(c))).toBe(true);
+  }, T);
+
   // src/api/spa-shell.ts keeps its own table of each route's first reads, beside the pages that make
   // them: a page that changes its first query (a page size, a parameter, a default indicator) without
   // that table would lose its head start and fetch twice. Every route with announced reads is

@@ -39,7 +39,23 @@ describe("city profiles on the four themes", () => {
     expect(provenance).toMatch(/World Health Organization/);
     expect(provenance).toMatch(/non-commercial/);
     expect(provenance).toMatch(/“Chongqing Shi”/);
-    await pm25.getByTestId("trend-air.pm25_annual").locator("canvas").waitFor();
+    // The trend: a sparkline named for screen readers, a point per year with its value as a tooltip.
+    const trend = pm25.getByTestId("trend-air.pm25_annual").locator("svg[role=img]");
+    await expect(trend.getAttribute("aria-label")).resolves.toMatch(/^PM2\.5, annual mean for Chongqing, 20\d\d–2019$/);
+    const points = await trend.locator("circle").evaluateAll((els) => els.map((e) => ({ y: Number(e.getAttribute("cy")), tip: e.querySelector("title")?.textContent ?? "" })));
+    expect(points.length).toBeGreaterThanOrEqual(2);
+    expect(points[points.length - 1]!.tip).toBe("2019: 37.4 µg/m³");
+    for (const p of points) expect(p.y).toBeGreaterThanOrEqual(0);
+    await expect(trend.locator("polyline").getAttribute("points")).resolves.toMatch(new RegExp(`^([\\d.]+,[\\d.]+ ?){${points.length}}$`));
+    // The locator: the world's outline around the city, a dot and the city's name.
+    const locator = page.getByTestId("city-location-map");
+    await expect(locator.getAttribute("aria-label")).resolves.toBe("Map showing the location of Chongqing");
+    await expect(locator.getByTestId("locator-name").textContent()).resolves.toBe("Chongqing");
+    await locator.getByTestId("world-land").waitFor();
+    const [svgBox, dotBox] = await Promise.all([locator.boundingBox(), locator.getByTestId("locator-dot").boundingBox()]);
+    // The dot in the middle of the map.
+    expect(Math.abs(dotBox!.x + dotBox!.width / 2 - (svgBox!.x + svgBox!.width / 2))).toBeLessThan(2);
+    expect(Math.abs(dotBox!.y + dotBox!.height / 2 - (svgBox!.y + svgBox!.height / 2))).toBeLessThan(2);
 
     await expect(page.getByTestId("figure-air.pm25_modelled").getByTestId("basis-air.pm25_modelled").innerText()).resolves.toBe("modelled");
     await expect(page.getByTestId("theme-transport").innerText()).resolves.toMatch(/Transport CO2 per resident[\s\S]*tCO2\/person · 2015/);
@@ -58,6 +74,9 @@ describe("city profiles on the four themes", () => {
     await expect(page.getByTestId("provenance-air.pm25_annual").innerText()).resolves.toMatch(/匹配方式：城市名称/);
     await expect(page.getByTestId("theme-green").innerText()).resolves.toMatch(/绿地[\s\S]*居住区绿度/);
     await expect(page.getByTestId("congestion-none").innerText()).resolves.toMatch(/未找到开放的交通拥堵指数数据集/);
+    // The locator names the city in Chinese.
+    await expect(page.getByTestId("city-location-map").getByTestId("locator-name").textContent()).resolves.toMatch(/^重庆/);
+    await expect(page.getByTestId("city-location-map").getAttribute("aria-label")).resolves.toMatch(/^显示重庆.*位置的地图$/);
   }, T);
 
   it("shows Rome's WHO values, reached through WHO's own name Roma", async () => {

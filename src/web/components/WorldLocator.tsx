@@ -5,7 +5,7 @@
  * its own small chunk (src/web/geo/world-outline.ts); until it is there the dot and name stand alone
  * — the page never waits for it.
  */
-import { centredView, toScreen } from "../geo/project";
+import { centredView, labelWidth, toScreen } from "../geo/project";
 import { useWidth, WorldLand } from "../geo/WorldOutline";
 
 export interface WorldLocatorProps {
@@ -24,9 +24,8 @@ export function WorldLocator({ lon, lat, name, nameLang, ariaLabel, height = 300
   const [ref, width] = useWidth<HTMLDivElement>(480);
   const view = centredView(lon, lat, width, height);
   const [x, y] = toScreen(view, lon, lat);
-  // Beside the dot when the name fits there (a rough width: Han characters ~14 px, others ~8.5 px), else centred below it.
-  const est = [...name].reduce((s, ch) => s + (/[\u2E80-\u9FFF\uF900-\uFAFF]/.test(ch) ? 14 : 8.5), 0);
-  const beside = x + 12 + est <= width - 4;
+  // Beside the dot when the name fits there, else centred below it.
+  const beside = x + 12 + labelWidth(name, 14) <= width - 4;
   return (
     <div ref={ref} style={{ width: "100%", height, overflow: "hidden" }}>
       <svg

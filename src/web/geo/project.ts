@@ -86,3 +86,8 @@ export function curve(a: [number, number], b: [number, number], curveness = 0.2)
   const r = (n: number) => Number(n.toFixed(1));
   return { d: `M${r(x1)} ${r(y1)}Q${r(control[0])} ${r(control[1])} ${r(x2)} ${r(y2)}`, control };
 }
+
+/** A rough width of a label in pixels (Han characters ~1 em, other characters ~0.6 em), to keep labels inside a map. */
+export function labelWidth(text: string, fontSize: number): number {
+  return [...text].reduce((s, ch) => s + (/[\u2E80-\u9FFF\uF900-\uFAFF]/.test(ch) ? fontSize : fontSize * 0.6), 0);
+}

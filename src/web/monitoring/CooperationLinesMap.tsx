@@ -3,7 +3,7 @@ import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { CityName, Code } from "../components/Orig";
-import { curve, fitView, linesBounds, toScreen } from "../geo/project";
+import { curve, fitView, labelWidth, linesBounds, toScreen } from "../geo/project";
 import { useWidth, WorldLand } from "../geo/WorldOutline";
 import { useLang } from "../lang";
 import type { Lang } from "../api";
@@ -86,7 +86,7 @@ export function CooperationLinesMap({ cooperations, lines, height = 420, linkPre
               >
                 <title>{t("svgmaps.lineTitle", { from: from.text, to: to.text, cooperation: coop.text })}</title>
                 {/* a wide invisible stroke: the line is easy to hit with a finger or a mouse */}
-                <path d={d} fill="none" stroke="transparent" strokeWidth={12} />
+                <path d={d} fill="none" stroke="transparent" strokeWidth={9} />
                 <path d={d} fill="none" className="cb-line-stroke" stroke="#0b5394" strokeWidth={2} strokeOpacity={0.75} strokeLinecap="round" />
               </a>
             );
@@ -94,10 +94,12 @@ export function CooperationLinesMap({ cooperations, lines, height = 420, linkPre
           {cities.map((c) => {
             const [x, y] = toScreen(view, c.lon, c.lat);
             const n = named(c.names, lang);
+            // Right of the dot, or left of it where the name would run off the map.
+            const right = x + 7 + labelWidth(n.text, 11) <= width - 2;
             return (
               <g key={c.slug} data-testid={`lines-city-${c.slug}`} pointerEvents="none">
                 <circle cx={x} cy={y} r={4.5} fill="#d46b08" stroke="#333" strokeWidth={0.6} />
-                <text x={x + 7} y={y + 4} fontSize={11} fill="#1f1f1f" stroke="#fff" strokeWidth={3} paintOrder="stroke" lang={n.english ? "en" : undefined}>{n.text}</text>
+                <text x={right ? x + 7 : x - 7} y={y + 4} textAnchor={right ? "start" : "end"} fontSize={11} fill="#1f1f1f" stroke="#fff" strokeWidth={3} paintOrder="stroke" lang={n.english ? "en" : undefined}>{n.text}</text>
               </g>
             );
           })}
