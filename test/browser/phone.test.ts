@@ -43,6 +43,24 @@ async function expectOnScreen(locator: Locator, what: string): Promise<void> {
   expect(box!.y + box!.height, `${what} ends below the screen`).toBeLessThanOrEqual(vp.height);
 }
 
+/** Every `parts` element of an SVG map lies within the map's box, and the map within the screen (no label cut off at an edge). */
+async function expectMapFits(map: Locator, parts: string, what: string): Promise<void> {
+  await map.locator("[data-testid=world-land]").waitFor();
+  const vp = page.viewportSize()!;
+  const box = (await map.boundingBox())!;
+  expect(box.x, `${what} starts left of the screen`).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width, `${what} ends right of the screen`).toBeLessThanOrEqual(vp.width);
+  const inside = await map.locator(parts).evaluateAll((els) => els.map((e) => {
+    const r = e.getBoundingClientRect();
+    return { text: e.textContent ?? "", left: r.left, right: r.right };
+  }));
+  expect(inside.length, `${what}: ${parts}`).toBeGreaterThan(0);
+  for (const r of inside) {
+    expect(r.left, `${what}: “${r.text}” starts left of the map`).toBeGreaterThanOrEqual(box.x - 0.5);
+    expect(r.right, `${what}: “${r.text}” ends right of the map`).toBeLessThanOrEqual(box.x + box.width + 0.5);
+  }
+}
+
 /** The top bar at phone width: menu button, language switch and sign-in link on screen, no desktop menu. */
 async function expectPhoneBar(signIn: RegExp): Promise<void> {
   await expectOnScreen(page.getByTestId("menu-button"), "the menu button");
@@ -136,6 +154,10 @@ describe("phone width: every public page fits the screen, the menu is a drawer",
     await phone(390);
     await walkCityTabs("beijing-cn", "en");
     await expect(page.locator(`[data-testid=district-${district.id}]`).count()).resolves.toBe(1);
+    // The overview's locator (SVG) fits the screen with the city's name inside it.
+    await page.goto(`${server.baseUrl}/cities/agioi-anargyroi-gr`);
+    await expectMapFits(page.getByTestId("city-location-map"), "[data-testid=locator-name]", "en locator of Agioi Anargyroi");
+    await expectNoSideScroll("en agioi-anargyroi-gr overview");
     await page.goto(`${server.baseUrl}/cities/chongqing-cn?tab=cooperations`);
     await page.getByTestId("city-cooperations").waitFor();
     await page.getByTestId("impact-indicator").or(page.getByTestId("city-cooperations-empty")).first().waitFor();
@@ -156,6 +178,13 @@ describe("phone width: every public page fits the screen, the menu is a drawer",
     await page.getByTestId("showcase-title").waitFor();
     await page.locator("[data-testid^='showcase-coop-']").first().waitFor();
     await expectNoSideScroll("en programme showcase");
+    await expectMapFits(page.getByTestId("lines-map"), "text", "en showcase lines map");
+
+    // The programme's Monitoring tab: lines map, status and impact bars.
+    await page.goto(`${server.baseUrl}/programmes/iuc-asia?tab=monitoring`);
+    await page.getByTestId("coop-status-summary").waitFor();
+    await expectMapFits(page.getByTestId("lines-map"), "text", "en monitoring lines map");
+    await expectNoSideScroll("en programme monitoring");
 
     await page.goto(`${server.baseUrl}/showcase/cooperations/iuc-asia-chongqing-mannheim`);
     await page.getByTestId("showcase-cooperation").waitFor();
@@ -239,6 +268,7 @@ describe("phone width: every public page fits the screen, the menu is a drawer",
     await page.getByTestId("showcase-title").waitFor();
     await page.locator("[data-testid^='showcase-coop-']").first().waitFor();
     await expectNoSideScroll("zh programme showcase");
+    await expectMapFits(page.getByTestId("lines-map"), "text", "zh showcase lines map");
 
     await page.goto(`${server.baseUrl}/cities/beijing-cn/districts/${district.id}?process=${proc.id}`);
     await page.getByText("2035年的西城区应当是什么样？").first().waitFor();
