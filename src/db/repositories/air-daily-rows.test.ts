@@ -53,6 +53,24 @@ describe("ColumnBatches", () => {
     }
   });
 
+  it("writes each day's own lists when days share list objects, alternate them or change them", () => {
+    const none: string[] = [];
+    const pm25 = ["pm25"];
+    const two = ["pm25", "o3_8h"];
+    const sources = ["openaq"];
+    const days = Array.from({ length: 9 }, (_, i) => {
+      const d = day(i, i < 5 ? "openaq-1" : "openaq-2");
+      d.indices.cn.primary = [none, pm25, two][i % 3]!;
+      d.indices.us.primary = i % 2 === 0 ? pm25 : none;
+      d.indices.eu.primary = i === 4 ? ["no2", "pm10"] : two;
+      d.sources = i < 6 ? sources : ["openaq", "uci-beijing-multisite"];
+      return d;
+    });
+    const batches = toBatches(days);
+    expect(batches.flatMap(decode)).toEqual(days.map((d) => toValues(d)));
+    expect(batches.flatMap(decode).map((r) => r[COLUMNS.indexOf("cn_primary")])).toEqual(["", "pm25", "pm25,o3_8h", "", "pm25", "pm25,o3_8h", "", "pm25", "pm25,o3_8h"]);
+  });
+
   it("gives a batch when one fills and the rest on flush, and nothing for no days", () => {
     const builder = new ColumnBatches(2);
     expect(builder.add(day(0, "a"))).toBeNull();

@@ -38,13 +38,16 @@ const TEXT_COLUMNS = new Set<string>(["scope", "subject", "city_slug", "date", "
 const LAYOUT = COLUMNS.map((c) => (TEXT_COLUMNS.has(c) ? "t" : "n")).join("");
 const NUMBERS_PER_ROW = LAYOUT.replaceAll("t", "").length;
 const TEXTS_PER_ROW = LAYOUT.length - NUMBERS_PER_ROW;
-/** toBatches' row, refilled for each day. */
-const ROW = new Array<Value>(COLUMNS.length);
 
 /**
  * Builds ColumnBatches of up to `size` rows from days added one by one, their values as toValues
  * gives them (numbers apart, NaN for null; each distinct text of a batch once). A day's values
  * are copied when it is added: the day need not be kept.
+ *
+ * `add` writes a day's values into the batch field by field, in LAYOUT order, rather than
+ * through toValues' row (this runs for every station-day of an import; the row and the joined
+ * lists of every day were a third of this thread's time in writing them). The batch's decoded
+ * rows are toValues' rows (air-daily-rows.test.ts).
  */
 export class ColumnBatches {
   private batch: ColumnBatch | null = null;
@@ -54,8 +57,32 @@ export class ColumnBatches {
   /** Per text column, the last text and its code: a batch's rows mostly repeat the row before. */
   private readonly lastText = new Array<string | null | undefined>(TEXTS_PER_ROW);
   private readonly lastCode = new Int32Array(TEXTS_PER_ROW);
+  /**
+   * Per list column (the three primary lists, the sources), the last list and its joined text:
+   * days share their lists (an import's sources, an index's frozen lists of none or one
+   * pollutant), so a list is joined again only when it is another one.
+   */
+  private readonly lastList = new Array<readonly string[] | undefined>(4);
+  private readonly lastJoined = new Array<string>(4);
 
   constructor(private readonly size: number = WRITER_BATCH) {}
+
+  /** The code of text column j's text in the batch being built. */
+  private text(j: number, text: string | null, b: ColumnBatch): number {
+    if (text === this.lastText[j]) return this.lastCode[j]!;
+    let k = this.code.get(text);
+    if (k === undefined) this.code.set(text, (k = b.strings.push(text) - 1));
+    this.lastText[j] = text;
+    this.lastCode[j] = k;
+    return k;
+  }
+
+  /** List column l's list joined with commas, as toValues joins it. */
+  private joined(l: number, list: readonly string[]): string {
+    if (list === this.lastList[l]) return this.lastJoined[l]!;
+    this.lastList[l] = list;
+    return (this.lastJoined[l] = list.join(","));
+  }
 
   /** Adds a day; gives the batch it completes, if it does. */
   add(d: AirDayRecord): ColumnBatch | null {
@@ -66,20 +93,38 @@ export class ColumnBatches {
       this.code.clear();
       this.lastText.fill(undefined);
     }
-    const values = toValues(d, ROW);
-    for (let c = 0, j = 0; c < values.length; c++) {
-      const v = values[c]!;
-      if (LAYOUT.charCodeAt(c) === 116) {
-        const text = v as string | null;
-        if (text !== this.lastText[j]) {
-          let k = this.code.get(text);
-          if (k === undefined) this.code.set(text, (k = b.strings.push(text) - 1));
-          this.lastText[j] = text;
-          this.lastCode[j] = k;
-        }
-        b.codes[this.t++] = this.lastCode[j++]!;
-      } else b.numbers[this.n++] = v === null ? Number.NaN : (v as number);
-    }
+    const { pm25, pm10, so2, no2, co, o3 } = d.pollutants;
+    const { cn, us, eu } = d.indices;
+    // The numbers in LAYOUT order: stations, the pollutants' hours, mean and 1-hour maximum,
+    // the 8-hour maxima, the indices' values and levels.
+    const x = b.numbers;
+    const n = this.n;
+    x[n] = d.stations;
+    x[n + 1] = pm25.hours; x[n + 2] = num(pm25.mean); x[n + 3] = num(pm25.max1h);
+    x[n + 4] = pm10.hours; x[n + 5] = num(pm10.mean); x[n + 6] = num(pm10.max1h);
+    x[n + 7] = so2.hours; x[n + 8] = num(so2.mean); x[n + 9] = num(so2.max1h);
+    x[n + 10] = no2.hours; x[n + 11] = num(no2.mean); x[n + 12] = num(no2.max1h);
+    x[n + 13] = co.hours; x[n + 14] = num(co.mean); x[n + 15] = num(co.max1h);
+    x[n + 16] = o3.hours; x[n + 17] = num(o3.mean); x[n + 18] = num(o3.max1h);
+    x[n + 19] = num(o3.max8h); x[n + 20] = num(co.max8h);
+    x[n + 21] = num(cn.value); x[n + 22] = num(cn.level);
+    x[n + 23] = num(us.value); x[n + 24] = num(us.level);
+    x[n + 25] = num(eu.value);
+    this.n = n + NUMBERS_PER_ROW;
+    // The texts in LAYOUT order.
+    const c = b.codes;
+    const t = this.t;
+    c[t] = this.text(0, d.scope, b);
+    c[t + 1] = this.text(1, d.subject, b);
+    c[t + 2] = this.text(2, d.city, b);
+    c[t + 3] = this.text(3, d.date, b);
+    c[t + 4] = this.text(4, cn.standard, b);
+    c[t + 5] = this.text(5, this.joined(0, cn.primary), b);
+    c[t + 6] = this.text(6, this.joined(1, us.primary), b);
+    c[t + 7] = this.text(7, this.joined(2, eu.primary), b);
+    c[t + 8] = this.text(8, this.joined(3, d.sources), b);
+    c[t + 9] = this.text(9, d.importedAt, b);
+    this.t = t + TEXTS_PER_ROW;
     return ++b.rows === this.size ? this.flush() : null;
   }
 
@@ -95,6 +140,9 @@ export class ColumnBatches {
     return b;
   }
 }
+
+/** A number column's value in a ColumnBatch: NaN for null. */
+const num = (v: number | null): number => (v === null ? Number.NaN : v);
 
 /** Days as ColumnBatches of up to WRITER_BATCH rows (see ColumnBatches). */
 export function toBatches(days: readonly AirDayRecord[]): ColumnBatch[] {
