@@ -1,10 +1,9 @@
-import type { DuckDBMaterializedResult } from "@duckdb/node-api";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AIR_POLLUTANTS, type AirFormat, type AirPollutant } from "../domain/air.js";
 import { dateOfDay, readDays, readReadings } from "./air-day-reader.js";
-import { GROUP_STATIONS_SQL, groupSql, LONG_SQL, openaqRowsSql, openaqStationsSql, READINGS_SQL, STATION_DAY_GROUPS_SQL, STATION_STATS_SQL, STATIONS_SQL, STATS_SQL, uciRowsSql } from "./air-sql.js";
+import { groupSql, LONG_SQL, openaqRowsSql, openaqStationsSql, READINGS_SQL, STATION_DAY_GROUPS_SQL, STATION_STATS_SQL, STATIONS_SQL, STATS_SQL, uciRowsSql } from "./air-sql.js";
 
 /** A station as the file describes it. */
 export interface RawStation {
@@ -108,27 +107,13 @@ export async function aggregateAirFile<T>(
     ...(opts.threads ? { threads: String(opts.threads) } : {}),
   });
   const con = await instance.connect();
-  // The station-day groups are sorted and read on a second connection while the first checks them.
-  const groupsCon = await instance.connect();
-  let queried: Promise<readonly [string[], DuckDBMaterializedResult, DuckDBMaterializedResult]> | null = null;
   const step = opts.onStep ?? (() => {});
   step("load");
   const rows = async (sql: string): Promise<Row[]> => (await con.runAndReadAll(sql)).getRowObjectsJS() as Row[];
   try {
-    // Tables and views, not temporary ones: both connections read them.
-    await con.run(`CREATE TABLE air_groups AS ${groupSql(format === "openaq" ? openaqRowsSql(path, header) : uciRowsSql(path, header))}`);
+    await con.run(`CREATE TEMP TABLE air_groups AS ${groupSql(format === "openaq" ? openaqRowsSql(path, header) : uciRowsSql(path, header))}`);
     step("pass");
     await con.run(LONG_SQL);
-    // DuckDB numbers the stations, reads the O3/CO readings and sorts the groups (in its own
-    // threads) while the file is checked, the stations are read and the caller checks them and
-    // opens its transaction; the groups of a file with a problem row are not read.
-    queried = (async () => {
-      await groupsCon.run(GROUP_STATIONS_SQL);
-      const ids = (await groupsCon.runAndReadAll("SELECT ext FROM air_gst ORDER BY si")).getRowObjectsJS().map((r) => String(r.ext));
-      return [ids, await groupsCon.run(READINGS_SQL), await groupsCon.run(STATION_DAY_GROUPS_SQL)] as const;
-    })();
-    // Handled at once: a failure while the file is still checked is thrown when it is awaited below, not reported as unhandled.
-    queried.catch(() => {});
     await con.run(STATION_STATS_SQL);
     const [s] = await rows(STATS_SQL);
     // UCI rows were unpivoted into one row per pollutant: count file rows, not pollutant values.
@@ -170,30 +155,28 @@ export async function aggregateAirFile<T>(
         lastDate: date(r.last_day),
       }),
     );
+    // DuckDB reads and sorts the groups (in its own threads) while the caller checks the
+    // stations and opens its transaction.
+    const queried = (async () => [await con.run(READINGS_SQL), await con.run(STATION_DAY_GROUPS_SQL)] as const)();
+    // Handled at once: a failure while the caller is still checking is thrown when it is awaited below, not reported as unhandled.
+    queried.catch(() => {});
     let map: (day: RawStationDay) => T | RawStationDay;
     try {
       map = mapDays ? await mapDays(stations) : keep;
     } catch (e) {
-      // The connections close below only once their queries have ended.
-      groupsCon.interrupt();
+      // The connection closes below only once its queries have ended.
       await queried.catch(() => {});
       throw e;
     }
-    const [stationIds, readingsResult, groups] = await queried;
+    const [readingsResult, groups] = await queried;
     const readings = readReadings(readingsResult);
     step("groups");
-    const days = readDays(groups, readings, stationIds, map);
+    const days = readDays(groups, readings, stations.map((st) => st.externalId), map);
     return { stations, days, stats, problems };
   } finally {
-    // A file with a problem row returns before its groups are read: their queries are stopped.
-    if (queried) {
-      groupsCon.interrupt();
-      await queried.catch(() => {});
-    }
     // Closed once this thread is next idle (an import then waits for its writer): freeing the
     // instance's tables and results took 20-30 ms of this thread.
     setImmediate(() => {
-      groupsCon.closeSync();
       con.closeSync();
       instance.closeSync();
       rmSync(spill, { recursive: true, force: true });

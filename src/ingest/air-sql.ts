@@ -105,7 +105,7 @@ export function groupSql(rows: string): string {
  * the pairs that apply: the groups are sorted by it rather than by the two texts.
  */
 export const LONG_SQL = `
-  CREATE VIEW air_long AS
+  CREATE TEMP VIEW air_long AS
   SELECT g.* EXCLUDE (lhv), g.rowid::INTEGER AS gid, pm.p, um.f, um.pu FROM air_groups g
   LEFT JOIN (${parameterMapSql()}) pm ON pm.parameter = g.parameter
   LEFT JOIN (SELECT *, (row_number() OVER (ORDER BY parameter, units))::INTEGER AS pu FROM (${unitMapSql()})) um ON um.parameter = g.parameter AND um.units = g.units`;
@@ -151,31 +151,20 @@ export const STATIONS_SQL = `
   FROM air_st_all WHERE indexed`;
 
 /**
- * The stations of the groups, numbered (si) in `st` order, with their external id: the station
- * numbers of STATION_DAY_GROUPS_SQL. Only the pass's groups are read, so this and the two queries
- * after it run beside the checks (STATION_STATS_SQL and on), on a connection of their own.
- */
-export const GROUP_STATIONS_SQL = `
-  CREATE TABLE air_gst AS
-  SELECT st, (row_number() OVER (ORDER BY st) - 1)::INTEGER AS si, CAST(st AS VARCHAR) AS ext
-  FROM (SELECT DISTINCT st FROM air_groups WHERE st IS NOT NULL)`;
-
-/**
  * The usable groups in station, day, parameter and unit order, for readDays to add up into
- * station-days as it reads them: station number si (GROUP_STATIONS_SQL), day number (days since
- * 1970-01-01), k (the pollutant's position in AIR_POLLUTANTS), the unit factor f, the count n,
- * sum s and maximum mx of the valid values (in the file's unit), the hour mask, and the group's
- * row id gid (its O3 or CO readings come from READINGS_SQL). No column is NULL, so readDays can
- * read its buffers as they are. One sorted read of the groups costs DuckDB half as much as
- * pivoting them into station-days; the readings' lists are read apart, unsorted, because
- * carrying them through the sort doubled its cost (0.15 s instead of 0.3 s of CPU for a 10M-row
- * file's 418,000 groups). Within a station-day the groups come in (parameter, units) order,
- * sorted by the integer pu.
+ * station-days as it reads them: station number si, day number (days since 1970-01-01), k (the
+ * pollutant's position in AIR_POLLUTANTS), the unit factor f, the count n, sum s and maximum mx
+ * of the valid values (in the file's unit), the hour mask, and the group's row id gid (its O3 or
+ * CO readings come from READINGS_SQL). No column is NULL, so readDays can read its buffers as
+ * they are. One sorted read of the groups costs DuckDB half as much as pivoting them into
+ * station-days; the readings' lists are read apart, unsorted, because carrying them through the
+ * sort doubled its cost (0.15 s instead of 0.3 s of CPU for a 10M-row file's 418,000 groups).
+ * Within a station-day the groups come in (parameter, units) order, sorted by the integer pu.
  */
 export const STATION_DAY_GROUPS_SQL = `
   SELECT sx.si, g.day::INTEGER AS day, (CASE g.p ${AIR_POLLUTANTS.map((p, k) => `WHEN '${p}' THEN ${k}`).join(" ")} END)::INTEGER AS k,
     g.f, g.n, g.s, g.mx, g.mask, g.gid
-  FROM air_long g JOIN air_gst sx ON sx.st = g.st
+  FROM air_long g JOIN air_st sx ON sx.st = g.st
   WHERE ${USABLE}
   ORDER BY sx.si, g.day, g.pu`;
 
