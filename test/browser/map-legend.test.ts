@@ -139,6 +139,27 @@ describe("the home map's class legend", () => {
     await page.waitForURL(new RegExp(`/cities/${target!.slug}$`));
     await page.getByTestId("city-title").waitFor();
   }, T);
+
+  it("shows the map's values as a table on demand (loaded then), highest first, paged, and back to the map", async () => {
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByTestId("map-summary").waitFor();
+    // The table's code is not part of the map's first paint.
+    expect(await page.evaluate(() => performance.getEntriesByType("resource").some((e) => /\/assets\/MapTable-/.test(e.name)))).toBe(false);
+    const toggle = page.getByTestId("map-table-toggle");
+    await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("false");
+    await toggle.click();
+    const table = page.getByTestId("map-table");
+    await table.locator("tbody tr").first().waitFor();
+    await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("true");
+    expect(await table.locator("tbody tr").count()).toBe(20);
+    const values = await table.locator("tbody tr td:nth-child(2)").allInnerTexts();
+    const numbers = values.map((v) => Number(v.replace(/,/g, "")));
+    expect(numbers.every((n) => Number.isFinite(n))).toBe(true);
+    expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);
+    await expect(table.locator("thead").innerText()).resolves.toMatch(/gCO2\/kWh/);
+    await toggle.click();
+    await table.waitFor({ state: "detached" });
+  }, T);
 });
 
 function escapeRe(s: string): string {

@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useState } from "react";
-import { Button, Card, Empty, Space, Table, Typography } from "antd";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { Button, Card, Empty, Space, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { Trans, useTranslation } from "react-i18next";
-import { Link, useNavigate, useSearchParams } from "react-router-dom";
-import { api, cityName, type CityPoint, type Indicator, type LatestValue, type Source } from "../api";
+import { useNavigate, useSearchParams } from "react-router-dom";
+import { api, cityName, type CityPoint, type Indicator, type Source } from "../api";
 import { EChart } from "../components/EChart";
 import { IndicatorSelect } from "../components/IndicatorSelect";
 import { useScreen } from "../components/useScreen";
@@ -16,8 +16,8 @@ import { formatNumber, formatPeriod, useLang } from "../lang";
 import { useIndicators, useSources } from "../queries";
 import type { Lang } from "../api";
 import { ProgrammePicker, useProgrammeLines, withProgrammeLines } from "../monitoring/ProgrammeLines";
-import { CityName, Orig } from "../components/Orig";
 import { unitName } from "../units";
+import type { MapRow } from "./MapTable";
 
 export const DEFAULT_INDICATOR = "energy.grid_intensity";
 
@@ -29,7 +29,9 @@ function ramp(direction: Indicator["direction"]): string[] {
   return ["#c6dbef", "#6baed6", "#2171b5", "#08306b"];
 }
 
-interface Row extends LatestValue { point: CityPoint }
+type Row = MapRow;
+// The table behind "Show as table" loads when first opened.
+const MapTable = lazy(() => import("./MapTable"));
 
 /** The value at quantile q (0–1) of sorted values, by linear interpolation. */
 function quantile(sorted: number[], q: number): number {
@@ -259,18 +261,9 @@ export default function MapPage() {
       )}
       {showTable && indicator && (
         <Card title={t("map.top", { indicator: indicator.names[lang] })}>
-          <Table<Row>
-            size="small"
-            rowKey="city"
-            dataSource={[...rows].sort((a, b) => b.value - a.value)}
-            pagination={{ pageSize: 20, showSizeChanger: false }}
-            columns={[
-              { title: t("common.city"), key: "city", render: (_, r) => <Link to={`/cities/${r.city}`}><CityName names={r.point.names} /></Link> },
-              { title: `${t("common.value")} (${unitName(indicator.unit, lang)})`, dataIndex: "value", align: "right", render: (v: number) => formatNumber(v, lang), sorter: (a, b) => a.value - b.value },
-              { title: t("common.period"), dataIndex: "period", render: (p: string) => formatPeriod(p, lang) },
-              { title: t("common.source"), dataIndex: "source", render: (s: string) => <Orig>{sources.data?.items.find((x) => x.id === s)?.citation ?? s}</Orig> },
-            ]}
-          />
+          <Suspense fallback={<Loading rows={6} />}>
+            <MapTable indicator={indicator} rows={rows} sources={sources.data?.items} />
+          </Suspense>
         </Card>
       )}
       <SourceList testId="map-sources" title={t("map.sourcesTitle")} ids={rows.map((r) => r.source)} sources={sources.data?.items} />
