@@ -145,11 +145,27 @@ describe("programmes: from a new programme to accepted applications", () => {
 
   it("edits the programme's funder from its overview, based on the version it read", async () => {
     await page.goto(programmeUrl);
+    await page.getByTestId("programme-overview").waitFor();
     await page.getByTestId("programme-edit").click();
-    const funder = page.locator('[data-testid="programme-form"] [data-testid="programme-funder"]');
+    const form = page.getByTestId("programme-form");
+    const funder = form.getByTestId("programme-funder");
+    // The dialog opens with the stored programme's values; type once it has finished opening (a full CI run
+    // under load once lost this edit: a click that lands while a dialog is still opening can be lost).
+    await expect.poll(() => form.getByTestId("programme-name-en").inputValue(), { timeout: 15_000 }).not.toBe("");
+    await expect.poll(() => page.evaluate(() => {
+      const wrap = document.querySelector("[data-testid=programme-form]")?.closest(".ant-modal-wrap");
+      if (!wrap) return "none";
+      const moving = [wrap, ...Array.from(wrap.querySelectorAll("*"))].some((e) => /-(enter|appear|leave)\b/.test(String(e.className)));
+      return moving || wrap.getAnimations({ subtree: true }).some((a) => a.playState === "running" && a.effect?.getTiming().iterations !== Infinity) ? "moving" : "still";
+    }), { timeout: 15_000 }).toBe("still");
     await funder.fill("Test fund for city pairs");
-    await page.getByTestId("programme-create-submit").click();
-    await page.getByTestId("programme-overview").filter({ hasText: "Test fund for city pairs" }).waitFor();
+    await expect(funder.inputValue()).resolves.toBe("Test fund for city pairs");
+    const submit = page.getByTestId("programme-create-submit");
+    await submit.click();
+    // A refusal (a 409 from a stale version, say) is shown in the dialog: fail with its words, not a timeout.
+    const saved = page.getByTestId("programme-overview").filter({ hasText: "Test fund for city pairs" });
+    const refusal = page.locator("[data-testid=programme-conflict], [data-testid=programme-create-problems]");
+    await expect.poll(async () => (await saved.count()) > 0 ? "saved" : (await refusal.count()) > 0 ? `refused: ${await refusal.first().innerText()}` : "waiting", { timeout: 30_000 }).toBe("saved");
     // The form was based on version 1; the stored programme is now a later version.
     const id = decodeURIComponent(new URL(programmeUrl).pathname.split("/").pop() ?? "");
     const stored = (await (await fetch(`${server.baseUrl}/api/v1/programmes/${encodeURIComponent(id)}`)).json()) as { funder: string; version: number };
