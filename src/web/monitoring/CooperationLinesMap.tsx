@@ -2,23 +2,14 @@ import { useMemo, type MouseEvent } from "react";
 import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
-import { CityName, Code } from "../components/Orig";
+import { CityName, Code, nameIn } from "../components/Orig";
 import { curve, fitView, labelWidth, linesBounds, toScreen } from "../geo/project";
 import { useWidth, WorldLand } from "../geo/WorldOutline";
 import { useLang } from "../lang";
-import type { Lang } from "../api";
-import { pick, type Line, type MonMember, type Names } from "./api";
+import { type Line, type MonMember, type Names } from "./api";
 
 /** Visually hidden, read by screen readers. */
 const SR_ONLY = { position: "absolute", width: 1, height: 1, padding: 0, margin: -1, overflow: "hidden", clip: "rect(0,0,0,0)", whiteSpace: "nowrap", border: 0 } as const;
-
-/** A name in the reader's language, and whether it fell back to English (then marked as content in 中文). */
-function named(names: Names | undefined, lang: Lang): { text: string; english: boolean } {
-  if (!names) return { text: "", english: false };
-  if (lang === "zh" && names.zh && /\p{Script=Han}/u.test(names.zh)) return { text: names.zh, english: false };
-  const p = pick(names, lang);
-  return { text: p.text, english: lang === "zh" && !/\p{Script=Han}/u.test(p.text) };
-}
 
 /**
  * A world map with a curved line between each pair of cooperating cities and an accessible summary,
@@ -41,7 +32,7 @@ export function CooperationLinesMap({ cooperations, lines, height = 420, linkPre
   // Lower on a narrow screen, so that the frame is not mostly sea above and below.
   const h = Math.round(Math.min(height, Math.max(240, width * 0.75)));
   const view = fitView(linesBounds(cities), width, h);
-  const coopNames = new Map(cooperations.map((c) => [c.id, named(c.names, lang)]));
+  const coopNames = new Map(cooperations.map((c) => [c.id, nameIn(c.names, lang)]));
 
   // In-app navigation for a plain click or Enter (Enter on a focused link fires a click); a modified click opens as the browser does.
   const go = (href: string) => (e: MouseEvent) => {
@@ -68,8 +59,8 @@ export function CooperationLinesMap({ cooperations, lines, height = 420, linkPre
             const b = bySlug.get(l.to);
             if (!a || !b) return null;
             const { d } = curve(toScreen(view, a.lon, a.lat), toScreen(view, b.lon, b.lat));
-            const from = named(a.names, lang);
-            const to = named(b.names, lang);
+            const from = nameIn(a.names, lang);
+            const to = nameIn(b.names, lang);
             const coop = coopNames.get(l.cooperationId) ?? { text: l.cooperationId, english: true };
             const href = `${linkPrefix}${encodeURIComponent(l.cooperationId)}`;
             const english = from.english || to.english || coop.english;
@@ -93,7 +84,7 @@ export function CooperationLinesMap({ cooperations, lines, height = 420, linkPre
           })}
           {cities.map((c) => {
             const [x, y] = toScreen(view, c.lon, c.lat);
-            const n = named(c.names, lang);
+            const n = nameIn(c.names, lang);
             // Right of the dot, or left of it where the name would run off the map.
             const right = x + 7 + labelWidth(n.text, 11) <= width - 2;
             return (

@@ -24,7 +24,7 @@ const CityCooperationsTab = lazyTab(() => import("./cooperations/CityCooperation
 const CityDistrictsTab = lazyTab(() => import("./vision/CityDistrictsTab"));
 preloadTabInAddress({ indicators: IndicatorsTab, air: AirTab, climate: ClimateTab, practices: CityPracticesTab, counterparts: CounterpartsTab, cooperations: CityCooperationsTab, districts: CityDistrictsTab });
 import { ThemeOverview } from "./CityOverview";
-import { CityName } from "../components/Orig";
+import { CityName, nameIn } from "../components/Orig";
 
 const TABS = ["overview", "indicators", "air", "climate", "practices", "counterparts", "cooperations", "districts"] as const;
 type Tab = (typeof TABS)[number];
@@ -35,9 +35,8 @@ const KEEP = ["cpage"] as const;
 function LocationMap({ city }: { city: City }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const name = cityName(city.names, lang);
   // A city without a Chinese name is shown with its English (GeoNames) name, marked as such in 中文.
-  const english = lang === "zh" && !/\p{Script=Han}/u.test(name);
+  const { text: name, english } = nameIn(city.names, lang);
   return (
     <WorldLocator
       testId="city-location-map"

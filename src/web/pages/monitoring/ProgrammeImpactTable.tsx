@@ -7,7 +7,7 @@ import { Link } from "react-router-dom";
 import { ApiError } from "../../api";
 import { PlainTable, type PlainColumn } from "../../components/PlainTable";
 import { Loading } from "../../components/States";
-import { CityName } from "../../components/Orig";
+import { CityName, nameIn } from "../../components/Orig";
 import { problemText } from "../../problem-text";
 import { formatNumber, useLang } from "../../lang";
 import { pick } from "../../monitoring/api";
@@ -21,8 +21,6 @@ const MAX_INDICATORS = 6;
 /** p above this: no effect that can be told apart from chance (as the engine's verdict says). */
 const DETECTABLE_P = 0.1;
 
-const HAN = /\p{Script=Han}/u;
-
 /** Why a row has no evaluation, rendered from its status (and the engine's problem code) in the UI language. */
 function NoEvaluationReason({ row: r }: { row: ProgrammeImpactRow }) {
   const { t } = useTranslation();
@@ -33,11 +31,10 @@ function NoEvaluationReason({ row: r }: { row: ProgrammeImpactRow }) {
     return <>{r.problem ? t("impact.reasonText.not_evaluable", { why }) : why}</>;
   }
   // A city without a Chinese name keeps its English (GeoNames) name, marked as such.
-  const hasZh = HAN.test(r.city.names.zh);
-  const city = lang === "zh" && hasZh ? r.city.names.zh : r.city.names.en;
+  const { text: city, english } = nameIn(r.city.names, lang);
   return (
     <Trans i18nKey={`impact.reasonText.${r.status}`} values={{ city, indicator: r.indicator.names[lang], start: r.start }}
-      components={{ c: lang === "zh" && !hasZh ? <span lang="en" /> : <span /> }} />
+      components={{ c: english ? <span lang="en" /> : <span /> }} />
   );
 }
 
