@@ -5,8 +5,9 @@
  * for screen readers, named by `ariaLabel` (the values in words).
  */
 import { useTranslation } from "react-i18next";
-import { formatNumber, useLang } from "../lang";
+import { useLang } from "../lang";
 import { unitName } from "../units";
+import { BarRow } from "./StatusBars";
 
 export interface ImpactTotal { unit: string; expected: number; achieved: number }
 
@@ -28,18 +29,7 @@ export function ImpactBars({ totals, ariaLabel, testId }: { totals: ImpactTotal[
           <div key={x.unit} className="cb-impact-group" data-unit={x.unit}>
             <div className="cb-impact-unit">{unitName(x.unit, lang)}</div>
             <div className="cb-bars">
-              {series.map((s) => {
-                const v = s.value(x);
-                return (
-                  <div key={s.key} className="cb-bars-row" data-series={s.key}>
-                    <span className="cb-bars-label">{s.label}</span>
-                    <span className="cb-bars-track">
-                      <span className={`cb-bars-bar cb-bars-bar--${s.key}`} style={{ width: `${(Math.max(0, v) / max) * 100}%` }} />
-                      <span className="cb-bars-count">{formatNumber(v, lang)}</span>
-                    </span>
-                  </div>
-                );
-              })}
+              {series.map((s) => <BarRow key={s.key} label={s.label} value={s.value(x)} share={Math.max(0, s.value(x)) / max} variant={s.key} data-series={s.key} />)}
             </div>
           </div>
         );

@@ -16,22 +16,30 @@ export interface StatusBarsProps {
 }
 
 export function StatusBars({ counts, keys, label, ariaLabel, testId }: StatusBarsProps) {
-  const lang = useLang();
   const max = Math.max(1, ...keys.map((k) => counts[k] ?? 0));
   return (
     <div className="cb-bars" role="img" aria-label={ariaLabel} data-testid={testId}>
       {keys.map((k) => {
         const n = counts[k] ?? 0;
-        return (
-          <div key={k} className="cb-bars-row" data-status={k}>
-            <span className="cb-bars-label">{label(k)}</span>
-            <span className="cb-bars-track">
-              <span className="cb-bars-bar" style={{ width: `${(n / max) * 100}%` }} />
-              <span className="cb-bars-count">{formatNumber(n, lang)}</span>
-            </span>
-          </div>
-        );
+        return <BarRow key={k} label={label(k)} value={n} share={n / max} data-status={k} />;
       })}
+    </div>
+  );
+}
+
+/**
+ * One bar of a `.cb-bars` list: its label, a bar as long as `share` (0–1) of the track, and the
+ * value written after it. `variant` picks the bar's colour (`cb-bars-bar--expected`, …).
+ */
+export function BarRow({ label, value, share, variant, ...data }: { label: string; value: number; share: number; variant?: string } & Record<`data-${string}`, string>) {
+  const lang = useLang();
+  return (
+    <div className="cb-bars-row" {...data}>
+      <span className="cb-bars-label">{label}</span>
+      <span className="cb-bars-track">
+        <span className={variant ? `cb-bars-bar cb-bars-bar--${variant}` : "cb-bars-bar"} style={{ width: `${share * 100}%` }} />
+        <span className="cb-bars-count">{formatNumber(value, lang)}</span>
+      </span>
     </div>
   );
 }
