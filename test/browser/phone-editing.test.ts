@@ -8,7 +8,9 @@
  * pilot's readiness and runs the pairing board (candidates, solve, pin, propose). At each step:
  * no sideways scrolling, every field and the submit button reachable (scrolled to, inside the screen,
  * not under the sticky header, not too narrow to type in), modals no wider than the screen, and the
- * saved record shown. Then every public page of phone.test.ts and the editing pages at tablet widths.
+ * saved record shown. Then, at 360 px (the narrowest phones), the screens with fixed-width fields: the
+ * Roles tab's user picker and grant form, the emission-factor library's add form, a practice's measures.
+ * Then every public page of phone.test.ts and the editing pages at tablet widths.
  */
 import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
@@ -456,6 +458,94 @@ describe("editing on a phone (390×844): every field and button reachable, the r
     await page.getByTestId("formed-chongqing-cn-malaga-es").waitFor();
     await page.getByTestId("formed-zhengzhou-cn-mannheim-de").waitFor();
     await expectNoSideScroll("the pairing board with the proposed cooperations");
+  }, T);
+});
+
+/** `inner` lies within the content box of `outer` (a field inside its card or modal, which may clip or scroll it sideways without the page doing so). */
+async function expectInside(inner: Locator, outer: Locator, what: string): Promise<void> {
+  await inner.waitFor({ state: "visible" });
+  const a = await inner.boundingBox();
+  const b = await outer.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const cs = getComputedStyle(el);
+    return { left: r.left + parseFloat(cs.paddingLeft) + parseFloat(cs.borderLeftWidth), right: r.right - parseFloat(cs.paddingRight) - parseFloat(cs.borderRightWidth) };
+  });
+  expect(a, `${what} has no box`).not.toBeNull();
+  expect(a!.x, `${what} starts left of its container (${Math.round(a!.x)} < ${Math.round(b.left)})`).toBeGreaterThanOrEqual(b.left - 0.5);
+  expect(a!.x + a!.width, `${what} ends right of its container (${Math.round(a!.x + a!.width)} > ${Math.round(b.right)})`).toBeLessThanOrEqual(b.right + 0.5);
+}
+
+describe("editing screens at 360 px, the narrowest phones: fixed-width fields fit the screen", () => {
+  it("an administrator chooses a user on the Roles tab and sees the grant form's scope input within the screen, for each role", async () => {
+    await api("POST", "/users", { email: "narrow.roles@example.org", name: "Narrow Roles", password: PASSWORD, isAdmin: false });
+    await viewport(360);
+    await open("/admin?tab=roles", "roles-user");
+    await expectNoSideScroll("the Roles tab at 360 px");
+    await expectWithinWidth(page.getByTestId("roles-user"), "the user picker at 360 px");
+    await expectInside(page.getByTestId("roles-user"), page.getByTestId("roles-tab"), "the user picker");
+    await chooseOption(page, page.getByTestId("roles-user"), "narrow.roles@example.org");
+    await page.getByTestId("user-no-roles").waitFor();
+    await page.getByTestId("grant-form").waitFor();
+    // The scope input differs by role: a city search, a programme picker, a cooperation id.
+    const scopes: Array<[role: string, label: RegExp, scope: string]> = [
+      ["city_editor", /City editor/, "scope-city"],
+      ["programme_manager", /Programme manager/, "scope-programme"],
+      ["partner_contributor", /Partner contributor/, "scope-cooperation"],
+    ];
+    for (const [role, label, scope] of scopes) {
+      if (role !== "city_editor") await chooseOption(page, page.getByTestId("grant-role"), label);
+      await page.getByTestId(scope).waitFor();
+      await expectNoSideScroll(`the grant form for ${role} at 360 px`);
+      await expectWithinWidth(page.getByTestId("roles-user"), `the user picker with the grant form for ${role}`);
+      await expectWithinWidth(page.getByTestId(scope), `the ${role} scope input at 360 px`);
+      await expectInside(page.getByTestId(scope), page.getByTestId("user-roles").locator(".ant-card-body"), `the ${role} scope input`);
+      await expectFormUsable(page.getByTestId("grant-form"), page.getByTestId("grant-submit"), `the grant form for ${role}`);
+    }
+    // On a desktop the fields keep their widths.
+    await viewport(1280, 800);
+    await expect.poll(async () => Math.round((await page.getByTestId("roles-user").boundingBox())?.width ?? 0)).toBe(360);
+    await expect.poll(async () => Math.round((await page.getByTestId("scope-cooperation").boundingBox())?.width ?? 0)).toBe(320);
+  }, T);
+
+  it("an administrator opens the emission-factor library's add form and finds its source field within the screen", async () => {
+    await viewport(360);
+    await open("/emission-factors", "factor-add");
+    await page.getByTestId("factor-source").waitFor();
+    await expectNoSideScroll("the emission-factor library at 360 px");
+    await expectWithinWidth(page.getByTestId("factor-source"), "the factor's source field at 360 px");
+    await expectInside(page.getByTestId("factor-source"), page.getByTestId("factor-add").locator(".ant-card-body"), "the factor's source field");
+    await expectFormUsable(page.getByTestId("factor-add").locator("form"), page.getByTestId("factor-save"), "the add-factor form");
+    await viewport(1280, 800);
+    await expect.poll(async () => Math.round((await page.getByTestId("factor-source").boundingBox())?.width ?? 0)).toBe(420);
+  }, T);
+
+  it("an administrator edits a practice and finds each measure field and its remove button within the screen", async () => {
+    await viewport(360);
+    await open("/practices/london-congestion-charge", "practice-edit");
+    await page.getByTestId("practice-edit").click();
+    const modal = await openModal("practice editor at 360 px");
+    const measure = page.getByTestId("practice-measure-0");
+    await expect.poll(() => measure.inputValue()).toMatch(/\w/);
+    await expectNoSideScroll("the practice editor at 360 px");
+    // The modal's own box does not scroll sideways either (it would hide the end of a measure row).
+    await expect(modal.evaluate((el) => { const w = el.closest(".ant-modal-wrap")!; return w.scrollWidth - w.clientWidth; })).resolves.toBeLessThanOrEqual(0);
+    const body = modal.locator(".ant-modal-body");
+    const rows = page.getByTestId("practice-measures-edit").locator("input[data-testid^=practice-measure-]");
+    const n = await rows.count();
+    expect(n).toBeGreaterThan(0);
+    for (let i = 0; i < n; i++) {
+      const field = page.getByTestId(`practice-measure-${i}`);
+      const remove = page.getByRole("button", { name: `Remove: Measure ${i + 1}`, exact: true });
+      await field.scrollIntoViewIfNeeded();
+      await expectWithinWidth(field, `measure ${i + 1} at 360 px`);
+      await expectInside(field, body, `measure ${i + 1}`);
+      await expectWithinWidth(remove, `the remove button of measure ${i + 1} at 360 px`);
+      await expectInside(remove, body, `the remove button of measure ${i + 1}`);
+    }
+    await expectFormUsable(page.getByTestId("practice-form"), page.getByTestId("practice-form-submit"), "the practice form at 360 px");
+    // On a desktop a measure is at least as wide as before (320 px).
+    await viewport(1280, 800);
+    await expect.poll(async () => (await page.getByTestId("practice-measure-0").boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(320);
   }, T);
 });
 

@@ -22,7 +22,7 @@ export function CityPicker(props: {
       value={props.value ?? null}
       allowClear={props.allowClear}
       placeholder={props.placeholder ?? t("search.placeholder")}
-      style={{ width: props.width ?? 280 }}
+      style={{ width: props.width ?? 280, maxWidth: "100%" }}
       showSearch={{ filterOption: false, onSearch: setTerm, searchValue: term }}
       onChange={(v) => { setTerm(""); props.onChange(v ?? undefined); }}
       notFoundContent={term.trim() ? (pending ? t("search.searching") : t("search.noMatch")) : null}

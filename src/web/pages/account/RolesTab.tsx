@@ -87,19 +87,20 @@ export function RolesTab() {
   const choose = (id: string) => setParams((p) => { const next = new URLSearchParams(p); next.set("user", id); return next; }, { replace: true });
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="roles-tab">
-      <Space>
+      <div className="cb-picker">
         <label htmlFor="roles-user">{t("account.grants.user")}</label>
         <Select<string>
           id="roles-user"
           value={user?.id}
           onChange={choose}
           placeholder={t("account.grants.pickUser")}
-          style={{ width: 360 }}
+          // 360 px on a desktop; on a phone as wide as the line leaves beside the label.
+          style={{ flex: "0 1 360px", minWidth: 0 }}
           showSearch={{ optionFilterProp: "search" }}
           data-testid="roles-user"
           options={list.map((u) => ({ value: u.id, search: `${u.name} ${u.email}`, label: <span data-testid={`roles-user-${u.email}`}>{u.name} ({u.email})</span> }))}
         />
-      </Space>
+      </div>
       {user ? (
         <>
           <UserRoles user={user} />

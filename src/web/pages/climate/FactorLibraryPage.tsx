@@ -58,7 +58,7 @@ function AddFactor({ onAdded }: { onAdded: (id: string) => void }) {
           )}
         </Form.List>
         <Space wrap align="start">
-          <Form.Item name="source" label={L("source")} extra={L("sourceHelp")} rules={[{ required: true, message: L("required") }]}><Input style={{ width: 420 }} data-testid="factor-source" /></Form.Item>
+          <Form.Item name="source" label={L("source")} extra={L("sourceHelp")} rules={[{ required: true, message: L("required") }]}><Input style={{ width: 420, maxWidth: "100%" }} data-testid="factor-source" /></Form.Item>
           <Form.Item name="year" label={L("year")}><InputNumber style={{ width: 100 }} /></Form.Item>
           <Form.Item name="region" label={L("region")}><Input style={{ width: 140 }} /></Form.Item>
         </Space>

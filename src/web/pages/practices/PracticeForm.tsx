@@ -129,10 +129,10 @@ export function PracticeForm({ practice, open, onClose }: { practice?: Practice;
           {(fields, { add, remove }) => (
             <div data-testid="practice-measures-edit">
               {fields.map((f, i) => (
-                <Space key={f.key} align="baseline" style={{ display: "flex" }}>
-                  <Form.Item name={f.name} style={{ flex: 1, minWidth: 320 }}><Input aria-label={t("practiceEditing.measure", { n: i + 1 })} data-testid={`practice-measure-${i}`} maxLength={1000} /></Form.Item>
+                <div key={f.key} style={{ display: "flex", alignItems: "baseline", gap: 8 }}>
+                  <Form.Item name={f.name} style={{ flex: 1, minWidth: 0 }}><Input aria-label={t("practiceEditing.measure", { n: i + 1 })} data-testid={`practice-measure-${i}`} maxLength={1000} /></Form.Item>
                   <Button type="text" icon={<MinusCircleOutlined />} aria-label={`${t("practiceEditing.remove")}: ${t("practiceEditing.measure", { n: i + 1 })}`} onClick={() => remove(f.name)} />
-                </Space>
+                </div>
               ))}
               <Button icon={<PlusOutlined />} onClick={() => add("")} data-testid="practice-add-measure">{t("practiceEditing.addMeasure")}</Button>
             </div>
@@ -149,8 +149,8 @@ export function PracticeForm({ practice, open, onClose }: { practice?: Practice;
                   <Row gutter={12}>
                     <Col xs={24} md={12}><Form.Item name={[f.name, "title"]} label={t("practiceEditing.sourceTitle")} rules={req}><Input data-testid={`practice-source-title-${i}`} maxLength={500} /></Form.Item></Col>
                     <Col xs={24} md={12}><Form.Item name={[f.name, "url"]} label={t("practiceEditing.sourceUrl")} rules={[...req, { pattern: /^https?:\/\/\S+$/, message: t("practiceEditing.urlPattern") }]}><Input data-testid={`practice-source-url-${i}`} maxLength={2000} /></Form.Item></Col>
-                    <Col xs={16} md={12}><Form.Item name={[f.name, "publisher"]} label={t("practiceEditing.publisher")}><Input data-testid={`practice-source-publisher-${i}`} maxLength={300} /></Form.Item></Col>
-                    <Col xs={8} md={6}><Form.Item name={[f.name, "year"]} label={t("practiceEditing.sourceYear")}><InputNumber min={1800} max={2100} precision={0} style={{ width: "100%" }} data-testid={`practice-source-year-${i}`} /></Form.Item></Col>
+                    <Col xs={24} sm={16} md={12}><Form.Item name={[f.name, "publisher"]} label={t("practiceEditing.publisher")}><Input data-testid={`practice-source-publisher-${i}`} maxLength={300} /></Form.Item></Col>
+                    <Col xs={12} sm={8} md={6}><Form.Item name={[f.name, "year"]} label={t("practiceEditing.sourceYear")}><InputNumber min={1800} max={2100} precision={0} style={{ width: "100%" }} data-testid={`practice-source-year-${i}`} /></Form.Item></Col>
                   </Row>
                 </Card>
               ))}
