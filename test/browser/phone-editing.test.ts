@@ -9,7 +9,8 @@
  * no sideways scrolling, every field and the submit button reachable (scrolled to, inside the screen,
  * not under the sticky header, not too narrow to type in), modals no wider than the screen, and the
  * saved record shown. Then, at 360 px (the narrowest phones), the screens with fixed-width fields: the
- * Roles tab's user picker and grant form, the emission-factor library's add form, a practice's measures.
+ * Roles tab's user picker and grant form, the emission-factor library's add form, a practice's measures,
+ * an inventory row's wide reference and factor lists.
  * Then every public page of phone.test.ts and the editing pages at tablet widths.
  */
 import { describe, expect, it } from "vitest";
@@ -546,6 +547,35 @@ describe("editing screens at 360 px, the narrowest phones: fixed-width fields fi
     // On a desktop a measure is at least as wide as before (320 px).
     await viewport(1280, 800);
     await expect.poll(async () => (await page.getByTestId("practice-measure-0").boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(320);
+  }, T);
+
+  it("an administrator adds an inventory row and opens its reference and factor lists, each within the screen", async () => {
+    await viewport(360);
+    await open("/cities/malaga-es?tab=climate", "inventory-none");
+    await page.getByTestId("inventory-new").click();
+    const modal = await openModal("new inventory at 360 px");
+    await numberInput("inventory-new-year").fill("2022");
+    await modal.locator(".ant-modal-footer .ant-btn-primary").click();
+    await page.getByTestId("inventory-summary").waitFor();
+    await page.getByTestId("editor-add-I").click();
+    // The lists open wider than their fields (420 and 480 px on a desktop): on a phone no wider than the screen.
+    const lists: Array<[Locator, string]> = [
+      [page.getByTestId("activity-0-gpc"), "the GPC reference list"],
+      [page.getByTestId("editor-table-I").locator(".ant-select").filter({ has: page.getByRole("combobox", { name: "Emission factor" }) }), "the emission-factor list"],
+    ];
+    for (const [select, what] of lists) {
+      const list = page.locator(".ant-select-dropdown:visible").first();
+      for (let attempt = 1; ; attempt++) {
+        await select.click();
+        if (await list.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+        if (attempt === 5) throw new Error(`${what} did not open`);
+      }
+      await expect.poll(() => list.evaluate((el) => el.getAnimations().filter((a) => a.playState === "running").length), { timeout: 10_000 }).toBe(0);
+      await expectWithinWidth(list, `${what} at 360 px`);
+      await expectNoSideScroll(`the inventory editor with ${what} open at 360 px`);
+      await page.keyboard.press("Escape");
+      await list.waitFor({ state: "hidden" });
+    }
   }, T);
 });
 

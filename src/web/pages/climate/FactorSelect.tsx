@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { climateApi } from "../../climate/api";
 import { useLang } from "../../lang";
+import { WIDE_LIST_PLACEMENTS } from "../../components/selectPlacements";
 
 /** Picks an emission factor from the library by searching ids and names (server-side). */
 export function FactorSelect({ value, onChange, disabled, ariaLabel }: { value?: string; onChange: (id: string | undefined) => void; disabled?: boolean; ariaLabel: string }) {
@@ -33,6 +34,7 @@ export function FactorSelect({ value, onChange, disabled, ariaLabel }: { value?:
       // never wider than a phone's screen (the search placeholder would widen it past the edge)
       style={{ minWidth: 260, maxWidth: "min(480px, calc(100vw - 48px))" }}
       popupMatchSelectWidth={480}
+      builtinPlacements={WIDE_LIST_PLACEMENTS}
     />
   );
 }

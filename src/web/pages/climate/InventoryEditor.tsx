@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api";
 import { type Activity, climateApi, type Gas, type InventoryView, type NotationKey } from "../../climate/api";
 import { formatNumber, useLang } from "../../lang";
+import { WIDE_LIST_PLACEMENTS } from "../../components/selectPlacements";
 import { FactorSelect } from "./FactorSelect";
 import { useGpc } from "./InventoryPanel";
 import { ProblemList } from "./ProblemList";
@@ -102,7 +103,7 @@ export function InventoryEditor({ view, onSaved, onConflict, editable = true }: 
           locale={{ emptyText: t("climate.editor.emptySector") }}
           columns={[
             { title: t("climate.editor.ref"), key: "gpc", width: 240, render: (_: unknown, { a, index }) => (
-              <Select aria-label={t("climate.editor.ref")} value={canonical.get(a.gpc) ?? a.gpc} style={{ width: 230 }} popupMatchSelectWidth={420}
+              <Select aria-label={t("climate.editor.ref")} value={canonical.get(a.gpc) ?? a.gpc} style={{ width: 230 }} popupMatchSelectWidth={420} builtinPlacements={WIDE_LIST_PLACEMENTS}
                 options={refOptions.get(sectorId)} onChange={(gpcRef: string) => edit(index, { ...a, gpc: gpcRef })} data-testid={`activity-${index}-gpc`} />
             ) },
             { title: t("climate.editor.kind"), key: "kind", width: 180, render: (_: unknown, { a, index }) => (
