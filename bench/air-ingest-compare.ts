@@ -13,7 +13,10 @@
  * differed, by 1–2 units in the last place). `--threads 1` makes a run repeatable, for comparing
  * two versions exactly.
  *
- * Run: npx tsx bench/air-ingest-compare.ts FILE OUT.jsonl [--threads N]
+ * `--engine duckdb` reads every file with DuckDB (the default, `auto`, scans a canonical OpenAQ
+ * file with citybridge's own scanner: openaq-scan.ts), to compare the two readers' figures.
+ *
+ * Run: npx tsx bench/air-ingest-compare.ts FILE OUT.jsonl [--threads N] [--engine auto|duckdb]
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,10 +26,12 @@ import { migrateToLatest, openDatabase } from "../src/db/index.js";
 import { createContext } from "../src/services/context.js";
 import { importAir } from "../src/services/import-air.js";
 
-const [file, out, flag, value] = process.argv.slice(2);
-const threads = flag === "--threads" ? Number(value) : undefined;
+const [file, out, ...flags] = process.argv.slice(2);
+const flag = (name: string): string | undefined => (flags.includes(name) ? flags[flags.indexOf(name) + 1] : undefined);
+const threads = flag("--threads") === undefined ? undefined : Number(flag("--threads"));
+const engine = flag("--engine") as "auto" | "duckdb" | undefined;
 if (!file || !out) {
-  console.error("usage: npx tsx bench/air-ingest-compare.ts FILE OUT.jsonl [--threads N]");
+  console.error("usage: npx tsx bench/air-ingest-compare.ts FILE OUT.jsonl [--threads N] [--engine auto|duckdb]");
   process.exit(2);
 }
 const dir = mkdtempSync(join(tmpdir(), "citybridge-air-compare-"));
@@ -41,7 +46,7 @@ try {
   await ctx.cities.upsertMany([
     { slug: "beijing-cn", geonamesId: 1816670, names: { en: "Beijing", zh: "北京市", local: "北京市" }, country: "CN", region: "Eastern Asia", admin1: "22", coordinates: { lat: 39.9075, lon: 116.39723 }, population: { value: 11716620, year: null, source: "geonames" }, areaKm2: null, timezone: "Asia/Shanghai" },
   ]);
-  const result = await importAir(ctx, { path: file, city: "beijing-cn", importedBy: "compare", now: new Date(at), duckdb: threads ? { threads } : undefined });
+  const result = await importAir(ctx, { path: file, city: "beijing-cn", importedBy: "compare", now: new Date(at), duckdb: { ...(threads ? { threads } : {}), ...(engine ? { engine } : {}) } });
   const lines: string[] = [JSON.stringify({ result: { ...result, rules: undefined } })];
   const dump = async (table: string, order: string, where = "1 = 1") => {
     const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)} where ${sql.raw(where)} order by ${sql.raw(order)}`.execute(database.db);

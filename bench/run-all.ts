@@ -5,7 +5,7 @@
  * job (the machine may be shared: read the figures with the load). A job whose script or peer
  * tool is missing is listed as skipped, with the reason. Not part of `npm test`.
  *
- * Run: npm run bench [-- --quick] [-- --rounds N] [-- --only air,air-floors,import,assign,impact,cli-start] [-- --table]
+ * Run: npm run bench [-- --quick] [-- --rounds N] [-- --only air,import,assign,impact,cli-start] [-- --table]
  *   --quick   small inputs and one round each (a smoke test of the harness, not the targets; the
  *             stored results are kept)
  *   --rounds  the full inputs in N rounds each instead of each script's default (a shorter run on
@@ -73,28 +73,6 @@ const JOBS: Job[] = [
     roundArgs: (n) => ["10000000", n],
     result: "air-ingest.json",
     read: (r: Any) => [comparison("air ingest → daily indices (bench/air-ingest.ts)", { ...r, ratio: r.ratio?.medianWall }, 1.2, "bare DuckDB read_csv + GROUP BY")],
-  },
-  {
-    key: "air-floors",
-    script: "air-ingest-floors.ts",
-    args: [],
-    quickArgs: ["1000000", "1"],
-    roundArgs: (n) => ["10000000", n],
-    result: "air-ingest-floors.json",
-    read: (r: Any) => {
-      const st = r.steps ?? {};
-      return [
-        {
-          job: "air ingest's floor: its pass, then storing the station-days (bench/air-ingest-floors.ts)",
-          ours: s(r.passPlusWrite?.wallS),
-          peer: `${s(st.peer?.medianWallS)} (bare DuckDB read_csv + GROUP BY)`,
-          ratio: r.passPlusWrite?.ofPeer ?? null,
-          target: "—",
-          met: null,
-          note: `pass ${s(st.pass?.medianWallS)} + store ${s(st.write?.medianWallS)}; the air row's 1.2× leaves ${s(r.budget?.afterPassS)} after the pass`,
-        },
-      ];
-    },
   },
   {
     key: "import",

@@ -103,6 +103,30 @@ describe("citybridge air import", () => {
     expect(count("air_daily")).toBe(before);
   });
 
+  it("imports an OpenAQ archive file with its own scanner (worker threads), finds the city by the stations' position, and reads a bad file's problems with DuckDB", () => {
+    // Station 9 reports PM2.5 1…24 µg/m³ for the hours of 2021-03-01 (OpenAQ stamps the end of
+    // the hour: 01:00 … 24:00, the last written as 2021-03-02T00:00) and O3 in ppm.
+    const lines = ["location_id,sensors_id,location,datetime,lat,lon,parameter,units,value"];
+    for (let h = 1; h <= 24; h++) {
+      const stamp = new Date(Date.UTC(2021, 2, 1, h)).toISOString().slice(0, 19);
+      lines.push(`9,90,Dongcheng,${stamp}+08:00,39.93,116.42,pm25,µg/m³,${h}`);
+      lines.push(`9,91,Dongcheng,${stamp}+08:00,39.93,116.42,o3,ppm,${(0.01 + h / 1000).toFixed(3)}`);
+    }
+    const file = join(dir, "openaq.csv");
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const r = json("air", "import", file, "--db", db);
+    expect(r).toMatchObject({ format: "openaq", city: "beijing-cn", rows: 48, stationDays: 1 });
+    const d = new Database(db, { readonly: true });
+    const day = d.prepare("select pm25_hours, pm25_mean, pm25_max1h, o3_hours from air_daily where scope = 'station' and subject = 'openaq-9' and date = '2021-03-01'").get();
+    d.close();
+    expect(day).toEqual({ pm25_hours: 24, pm25_mean: 12.5, pm25_max1h: 24, o3_hours: 24 });
+    // A value that is not a number: the file is read by DuckDB and refused, row and reason named.
+    writeFileSync(file, `${[...lines.slice(0, 5), "9,90,Dongcheng,2021-03-02T03:00:00+08:00,39.93,116.42,pm25,µg/m³,n/a"].join("\n")}\n`);
+    const bad = run("air", "import", file, "--db", db);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/row 6, column "value": value "n\/a"/);
+  });
+
   it.each([
     [[UCI_SAMPLE], /name the city/],
     [[UCI_SAMPLE, "--city", "atlantis-xx"], /no city with slug "atlantis-xx"/],

@@ -45,7 +45,7 @@ export function airCommand(): Command {
       }
       if (opts.city !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(opts.city)) throw new CliError(`--city "${opts.city}" is not a city slug like beijing-cn`, EXIT.invalid);
       const say = (m: string) => size >= CHATTY_BYTES && process.stderr.write(`${m}\n`);
-      say("aggregating the hourly data with DuckDB…");
+      say("aggregating the hourly data…");
       const result = await withApp(opts, (ctx) =>
         importAir(ctx, {
           path: file,

@@ -92,6 +92,16 @@ export function readReadings(result: DuckDBMaterializedResult): Readings {
   return out;
 }
 
+/**
+ * The O3 and CO groups' readings added up by hour (openaq-scan.ts), in the unit's factor: group
+ * g's hours are sum/count[24 (slot[g] − 1) + h] (slot 0: no readings).
+ */
+export interface HourlySums {
+  slot: Int32Array;
+  sum: Float64Array;
+  count: Int32Array;
+}
+
 /** Applies a unit factor: dividing by 1000 (not multiplying by 0.001) keeps 700 µg/m³ CO at exactly 0.7 mg/m³. */
 const scale = (x: number, f: number): number => (f < 1 ? x / (1 / f) : x * f);
 
@@ -132,15 +142,47 @@ function hourly(k: number, out: Float64Array): void {
 }
 
 /**
- * Builds station-days from STATION_DAY_GROUPS_SQL's rows (station index into `stations`, day
- * number since 1970-01-01, pollutant position, unit factor, n, s, mx, hour mask, group row id)
- * and the O3 and CO groups' readings from `readings` (readReadings), adding up the groups of each station-day as they come (a pollutant has one group
- * per unit its file used that day), reading the result's column buffers directly. Each
- * station-day goes through `map` once its groups are read. It is one object refilled for each
- * day, with its pollutants and their O3 and CO `hourly` arrays (a station-day of a large file
- * was a good part of an import's allocations): `map` copies what it keeps.
+ * Usable groups of station-days, as STATION_DAY_GROUPS_SQL gives them (a chunk of its result, or
+ * the fast path's groups, openaq-scan.ts): station index, day number since 1970-01-01, pollutant
+ * position, unit factor, n, s, mx, hour mask and group row id, `rows` long.
  */
+export interface GroupColumns {
+  rows: number;
+  si: ArrayLike<number>;
+  day: ArrayLike<number>;
+  k: ArrayLike<number>;
+  f: ArrayLike<number>;
+  n: ArrayLike<number>;
+  s: ArrayLike<number>;
+  mx: ArrayLike<number>;
+  mask: ArrayLike<number>;
+  gid: ArrayLike<number>;
+}
+
+/** STATION_DAY_GROUPS_SQL's result, chunk by chunk, read from the column buffers. */
+function* resultColumns(result: DuckDBMaterializedResult): Generator<GroupColumns> {
+  for (let c = 0; c < result.chunkCount; c++) {
+    const chunk = result.getChunk(c);
+    const [si, day, k, f, n, s, mx, mask, gid] = Array.from({ length: 9 }, (_, i) => numbers(chunk.getColumnVector(i)));
+    yield { rows: chunk.rowCount, si: si!, day: day!, k: k!, f: f!, n: n!, s: s!, mx: mx!, mask: mask!, gid: gid! };
+  }
+}
+
+/** Builds station-days from STATION_DAY_GROUPS_SQL's result (see buildDays). */
 export function readDays<T>(result: DuckDBMaterializedResult, readings: Readings, stations: readonly string[], map: (day: RawStationDay) => T): T[] {
+  return buildDays(resultColumns(result), readings, stations, map);
+}
+
+/**
+ * Builds station-days from usable groups in station, day, parameter and unit order (station index
+ * into `stations`, day number since 1970-01-01, pollutant position, unit factor, n, s, mx, hour
+ * mask, group row id) and the O3 and CO groups' readings from `readings` (readReadings), adding
+ * up the groups of each station-day as they come (a pollutant has one group per unit its file
+ * used that day). Each station-day goes through `map` once its groups are read. It is one object
+ * refilled for each day, with its pollutants and their O3 and CO `hourly` arrays (a station-day of
+ * a large file was a good part of an import's allocations): `map` copies what it keeps.
+ */
+export function buildDays<T>(chunks: Iterable<GroupColumns>, readings: Readings | HourlySums, stations: readonly string[], map: (day: RawStationDay) => T): T[] {
   const out: T[] = [];
   const dates = new Map<number, string>();
   const fresh = (k: number): RawPollutantDay => ({ hours: 0, mean: null, max1h: null, hourly: k === CO || k === O3 ? new Float64Array(24) : undefined });
@@ -162,29 +204,36 @@ export function readDays<T>(result: DuckDBMaterializedResult, readings: Readings
     raw.date = date;
     out.push(map(raw));
   };
-  const { chunk: chunkOf, at, hours: hoursOf, values: valuesOf } = readings;
+  const sums = "slot" in readings ? readings : null;
+  const { chunk: chunkOf, at, hours: hoursOf, values: valuesOf } = "slot" in readings ? { chunk: new Int32Array(0), at: new Float64Array(0), hours: [], values: [] } : readings;
   let si = -1;
   let day = 0;
-  for (let c = 0; c < result.chunkCount; c++) {
-    const chunk = result.getChunk(c);
-    const rows = chunk.rowCount;
-    const [siv, dayv, kv, fv, nv, sv, mxv, maskv, gidv] = Array.from({ length: 9 }, (_, i) => numbers(chunk.getColumnVector(i)));
+  for (const { rows, si: siv, day: dayv, k: kv, f: fv, n: nv, s: sv, mx: mxv, mask: maskv, gid: gidv } of chunks) {
     for (let r = 0; r < rows; r++) {
-      if (siv![r] !== si || dayv![r] !== day) {
+      if (siv[r] !== si || dayv[r] !== day) {
         if (si >= 0) emit(si, day);
-        si = siv![r]!;
-        day = dayv![r]!;
+        si = siv[r]!;
+        day = dayv[r]!;
         reset();
       }
-      const k = kv![r]!;
-      const f = fv![r]!;
-      N[k]! += nv![r]!;
-      S[k]! += scale(sv![r]!, f);
-      MX[k] = Math.max(MX[k]!, scale(mxv![r]!, f));
-      MASK[k]! |= maskv![r]!;
-      if ((k === O3 || k === CO) && gidv![r]! < chunkOf.length) {
+      const k = kv[r]!;
+      const f = fv[r]!;
+      N[k]! += nv[r]!;
+      S[k]! += scale(sv[r]!, f);
+      MX[k] = Math.max(MX[k]!, scale(mxv[r]!, f));
+      MASK[k]! |= maskv[r]!;
+      if (sums && (k === O3 || k === CO)) {
+        const slot = sums.slot[gidv[r]!]!;
+        if (slot > 0) {
+          // Already in citybridge's unit, added up in file order: added to the day's as they are.
+          for (let h = 0, from = (slot - 1) * 24, into = 24 * k; h < 24; h++) {
+            HOUR_SUM[into + h]! += sums.sum[from + h]!;
+            HOUR_COUNT[into + h]! += sums.count[from + h]!;
+          }
+        }
+      } else if ((k === O3 || k === CO) && gidv[r]! < chunkOf.length) {
         const base = 24 * k;
-        const g = gidv![r]!;
+        const g = gidv[r]!;
         const hours = hoursOf[chunkOf[g]!]!;
         const values = valuesOf[chunkOf[g]!]!;
         for (let i = at[2 * g]!, end = i + at[2 * g + 1]!; i < end; i++) {

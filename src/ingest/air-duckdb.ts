@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { AIR_POLLUTANTS, type AirFormat, type AirPollutant } from "../domain/air.js";
-import { dateOfDay, readDays, readReadings } from "./air-day-reader.js";
+import { buildDays, dateOfDay, readDays, readReadings } from "./air-day-reader.js";
+import { isCanonicalOpenAqHeader, scanOpenAq } from "./openaq-scan.js";
 import { groupSql, LONG_SQL, openaqRowsSql, openaqStationsSql, READINGS_SQL, STATION_DAY_GROUPS_SQL, STATION_STATS_SQL, STATIONS_SQL, STATS_SQL, uciRowsSql } from "./air-sql.js";
 
 /** A station as the file describes it. */
@@ -47,6 +48,12 @@ export interface AggregateOptions {
   /** DuckDB's memory limit, e.g. "512MB": larger work spills to a temporary folder. */
   memoryLimit?: string;
   threads?: number;
+  /**
+   * `auto` (the default): an OpenAQ file in the canonical form is scanned by citybridge's own
+   * scanner (openaq-scan.ts), in `threads` worker threads (default: the cores, at most 4), and
+   * any other file by DuckDB; `duckdb`: every file by DuckDB.
+   */
+  engine?: "auto" | "duckdb";
   /** OpenAQ: how many rows station names and coordinates are read from before all rows are (default 10,000). */
   nameRows?: number;
   /**
@@ -66,6 +73,24 @@ function keep(day: RawStationDay): RawStationDay {
   const copy = (p: RawPollutantDay): RawPollutantDay => (p.hourly ? { ...p, hourly: p.hourly.slice() } : { hours: p.hours, mean: p.mean, max1h: p.max1h });
   const { pm25, pm10, so2, no2, co, o3 } = day.pollutants;
   return { station: day.station, date: day.date, pollutants: { pm25: copy(pm25), pm10: copy(pm10), so2: copy(so2), no2: copy(no2), co: copy(co), o3: copy(o3) } };
+}
+
+/**
+ * The fast path (openaq-scan.ts): the same aggregate as DuckDB's pass and queries give, or null
+ * when the file is not for it (DuckDB then reads it, and reports its problems).
+ */
+async function scanFast<T>(path: string, opts: AggregateOptions, mapDays?: (stations: RawStation[]) => Promise<(day: RawStationDay) => T>): Promise<AirAggregate<T | RawStationDay> | null> {
+  const step = opts.onStep ?? (() => {});
+  step("load");
+  const scan = await scanOpenAq(path, opts.threads ?? Math.min(4, availableParallelism()));
+  if (scan.bail !== "") return null;
+  step("pass");
+  const date = (day: number | null): string | null => (day === null ? null : dateOfDay(day));
+  const stations = scan.stations.map((s): RawStation => ({ externalId: s.externalId, name: s.name, lat: s.lat, lon: s.lon, firstDate: date(s.firstDay), lastDate: date(s.lastDay) }));
+  const map: (day: RawStationDay) => T | RawStationDay = mapDays ? await mapDays(stations) : keep;
+  step("groups");
+  const days = buildDays([scan.groups], scan.hourly, stations.map((st) => st.externalId), map);
+  return { stations, days, stats: scan.stats, problems: { rejected: 0, badDatetime: 0, badUnit: 0, badStation: 0, notFinite: 0 } };
 }
 
 /**
@@ -97,6 +122,10 @@ export async function aggregateAirFile<T>(
   opts: AggregateOptions = {},
   mapDays?: (stations: RawStation[]) => Promise<(day: RawStationDay) => T>,
 ): Promise<AirAggregate<T | RawStationDay>> {
+  if (format === "openaq" && opts.engine !== "duckdb" && isCanonicalOpenAqHeader(header)) {
+    const fast = await scanFast(path, opts, mapDays);
+    if (fast) return fast;
+  }
   const spill = mkdtempSync(join(tmpdir(), "citybridge-duckdb-"));
   // DuckDB (native, large) loads with the first air import, not with the commands and the server start.
   const { DuckDBInstance } = await import("@duckdb/node-api");
