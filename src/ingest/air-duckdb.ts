@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { AIR_POLLUTANTS, type AirFormat, type AirPollutant } from "../domain/air.js";
@@ -122,7 +122,9 @@ export async function aggregateAirFile<T>(
   opts: AggregateOptions = {},
   mapDays?: (stations: RawStation[]) => Promise<(day: RawStationDay) => T>,
 ): Promise<AirAggregate<T | RawStationDay>> {
-  if (format === "openaq" && opts.engine !== "duckdb" && isCanonicalOpenAqHeader(header)) {
+  // The scanner holds every group in memory (about 100 MB per GB of hourly rows); DuckDB spills
+  // larger work to disk, so files over 4 GB go to it.
+  if (format === "openaq" && opts.engine !== "duckdb" && isCanonicalOpenAqHeader(header) && statSync(path).size <= 4 * 1024 ** 3) {
     const fast = await scanFast(path, opts, mapDays);
     if (fast) return fast;
   }
