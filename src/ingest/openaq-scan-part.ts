@@ -35,8 +35,12 @@ export interface ScanPartOutput {
   rows: number;
   parameters: string[];
   units: string[];
-  /** Station ids, their first name, latitude and longitude in the range (null: none there). */
-  stations: { id: number; name: string | null; lat: number | null; lon: number | null }[];
+  /**
+   * Station ids, their first name, latitude and longitude in the range (null: none there), and the
+   * rows (counted from the range's first) where the station, its name, latitude and longitude
+   * first came.
+   */
+  stations: { id: number; name: string | null; lat: number | null; lon: number | null; firstRow: number; nameRow: number; latRow: number; lonRow: number }[];
   groups: number;
   gStation: Int32Array;
   gDay: Int32Array;
@@ -450,7 +454,7 @@ export function scanOpenAqPart(input: ScanPartInput, fs: Pick<typeof import("nod
           if (known === undefined) {
             known = stations.length;
             stationIndex.set(st, known);
-            stations.push({ id: st, name: null, lat: null, lon: null });
+            stations.push({ id: st, name: null, lat: null, lon: null, firstRow: rows, nameRow: -1, latRow: -1, lonRow: -1 });
             if (known * P * U >= comboCap) {
               const bigger = comboCap * 2;
               const day2 = new Int32Array(bigger).fill(-2147483648);
@@ -470,13 +474,20 @@ export function scanOpenAqPart(input: ScanPartInput, fs: Pick<typeof import("nod
         if (station.name === null && !(l1 === l0 || (l1 - l0 === 2 && b8[l0] === N && b8[l0 + 1] === A))) {
           try {
             station.name = utf8.decode(b8.subarray(l0, l1));
+            station.nameRow = rows;
           } catch {
             bail = "text that is not UTF-8";
             break;
           }
         }
-        if (station.lat === null && latB > latA) station.lat = Number(b8.toString("latin1", latA, latB));
-        if (station.lon === null && lonB > lonA) station.lon = Number(b8.toString("latin1", lonA, lonB));
+        if (station.lat === null && latB > latA) {
+          station.lat = Number(b8.toString("latin1", latA, latB));
+          station.latRow = rows;
+        }
+        if (station.lon === null && lonB > lonA) {
+          station.lon = Number(b8.toString("latin1", lonA, lonB));
+          station.lonRow = rows;
+        }
         // The group.
         const combo = (si * P + pu0) * U + pu1;
         let g: number;

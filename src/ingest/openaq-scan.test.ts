@@ -82,7 +82,7 @@ describe("the OpenAQ fast path (openaq-scan.ts)", () => {
   it("splits a file into parts for its threads and adds a station-day's parts up: the same stations, counts and days", async () => {
     const path = write(richLines(30));
     const one = await scanOpenAq(path, 1);
-    const three = await scanOpenAq(path, 3, 4096);
+    const three = await scanOpenAq(path, 3, { minPartBytes: 4096 });
     expect(three.bail).toBe("");
     expect(three.stats).toEqual(one.stats);
     expect(three.stations).toEqual(one.stations);
@@ -97,6 +97,20 @@ describe("the OpenAQ fast path (openaq-scan.ts)", () => {
     });
     expect(hourly(three).filter(Boolean).length).toBeGreaterThan(100);
     expect(hourly(three)).toEqual(hourly(one));
+  });
+
+  it("names and places stations as DuckDB does: from the first rows when every station is there, else from all rows", async () => {
+    const row = (id: number, name: string, lat: string, hour: number) => `${id},1,${name},2017-01-01T${String(hour).padStart(2, "0")}:00:00+08:00,${lat},116.4,pm25,µg/m³,10`;
+    // Station 1's first rows have no name and no latitude; they come in its third row.
+    const path = write([row(1, "", "NA", 1), row(2, "Two", "40.1", 1), row(1, "NA", "", 2), row(1, "Later", "39.9", 3)]);
+    const header = readCsvHeader(path);
+    const stations = async (nameRows: number, engine?: "duckdb") => (await aggregateAirFile(path, "openaq", header, { nameRows, threads: 1, engine })).stations;
+    for (const nameRows of [1, 2, 3, 10_000]) expect(await stations(nameRows), `names from ${nameRows} rows`).toEqual(await stations(nameRows, "duckdb"));
+    // Both stations are in the first 2 rows: names and places come from those rows only.
+    expect((await stations(2))[0]).toMatchObject({ externalId: "1", name: "1", lat: null });
+    // From the first row only station 2 is missing: all rows are read.
+    expect((await stations(1))[0]).toMatchObject({ externalId: "1", name: "Later", lat: 39.9 });
+    expect((await stations(10_000))[0]).toMatchObject({ externalId: "1", name: "Later", lat: 39.9 });
   });
 
   it.each([

@@ -104,10 +104,11 @@ const notFast = (bail: string): OpenAqScan => ({
 
 /**
  * Scans an OpenAQ archive file (canonical header already checked) in `threads` parts (of at least
- * `minPartBytes` each), one worker each, and merges the parts: what DuckDB's pass and the queries over its groups give for such a
+ * `minPartBytes` each), one worker each, calls `onScanned` once they are read, and merges the parts: what DuckDB's pass and the queries over its groups give for such a
  * file, or `bail` when the file is not for the fast path.
  */
-export async function scanOpenAq(path: string, threads = 2, minPartBytes = 1 << 20): Promise<OpenAqScan> {
+export async function scanOpenAq(path: string, threads = 2, opts: { minPartBytes?: number; nameRows?: number; onScanned?: () => void } = {}): Promise<OpenAqScan> {
+  const minPartBytes = opts.minPartBytes ?? 1 << 20;
   const fd = openSync(path, "r");
   let ranges: [number, number][];
   try {
@@ -125,7 +126,8 @@ export async function scanOpenAq(path: string, threads = 2, minPartBytes = 1 << 
   const outs = await Promise.all(ranges.map(([a, b]) => runPart(path, a, b, factors)));
   const bailed = outs.find((o) => o.bail !== "");
   if (bailed) return notFast(bailed.bail);
-  return merge(outs);
+  opts.onScanned?.();
+  return merge(outs, opts.nameRows ?? 10_000);
 }
 
 /** The groups of all parts as one set (see merge). */
@@ -208,18 +210,31 @@ function addPart(G: MergedGroups, out: ScanPartOutput, stationMap: Int32Array, p
 }
 
 /** The parts' groups as one set (a group in several parts added up in part order), with the stats, stations and sorted usable groups. */
-function merge(outs: ScanPartOutput[]): OpenAqScan {
+function merge(outs: ScanPartOutput[], nameRows: number): OpenAqScan {
   const pairs = unitPairs();
-  // Global stations (by id, first seen first) and the name and coordinates first seen.
+  // Global stations (by id, first seen first) with the name and coordinates first seen, and those
+  // first seen in the file's first `nameRows` rows (part 0's rows), as DuckDB reads them: from
+  // those rows when every station is there, else from all rows (openaqStationsSql).
+  type Station = { id: number; name: string | null; lat: number | null; lon: number | null; early: boolean; earlyName: string | null; earlyLat: number | null; earlyLon: number | null };
   const stationAt = new Map<number, number>();
-  const st: { id: number; name: string | null; lat: number | null; lon: number | null }[] = [];
-  const stationMaps = outs.map((o) =>
+  const st: Station[] = [];
+  const stationMaps = outs.map((o, part) =>
     Int32Array.from(o.stations, (s) => {
       let g = stationAt.get(s.id);
       if (g === undefined) {
         g = st.length;
         stationAt.set(s.id, g);
-        st.push({ ...s });
+        const early = (row: number) => part === 0 && row >= 0 && row < nameRows;
+        st.push({
+          id: s.id,
+          name: s.name,
+          lat: s.lat,
+          lon: s.lon,
+          early: early(s.firstRow),
+          earlyName: early(s.nameRow) ? s.name : null,
+          earlyLat: early(s.latRow) ? s.lat : null,
+          earlyLon: early(s.lonRow) ? s.lon : null,
+        });
       } else {
         const known = st[g]!;
         known.name ??= s.name;
@@ -308,11 +323,12 @@ function merge(outs: ScanPartOutput[]): OpenAqScan {
   const order = st.map((_, i) => i).filter((i) => indexed[i] === 1).sort((a, b) => st[a]!.id - st[b]!.id);
   const si = new Int32Array(st.length).fill(-1);
   order.forEach((s, i) => (si[s] = i));
+  const allEarly = order.every((s) => st[s]!.early);
   const stations: ScannedStation[] = order.map((s) => ({
     externalId: String(st[s]!.id),
-    name: st[s]!.name ?? String(st[s]!.id),
-    lat: st[s]!.lat,
-    lon: st[s]!.lon,
+    name: (allEarly ? st[s]!.earlyName : st[s]!.name) ?? String(st[s]!.id),
+    lat: allEarly ? st[s]!.earlyLat : st[s]!.lat,
+    lon: allEarly ? st[s]!.earlyLon : st[s]!.lon,
     firstDay: Number.isFinite(firstDay[s]!) ? firstDay[s]! : null,
     lastDay: Number.isFinite(lastDay[s]!) ? lastDay[s]! : null,
   }));
