@@ -93,13 +93,14 @@ export function readReadings(result: DuckDBMaterializedResult): Readings {
 }
 
 /**
- * The O3 and CO groups' readings added up by hour (openaq-scan.ts), in the unit's factor: group
- * g's hours are sum/count[24 (slot[g] − 1) + h] (slot 0: no readings).
+ * The O3 and CO groups' readings by hour (openaq-scan.ts), in citybridge's unit: group g's hours
+ * are in part p = slot[g] >>> 24, at sum[p]/count[p][24 (s − 1) + h] for s = slot[g] & 0xffffff
+ * (slot 0: no readings).
  */
 export interface HourlySums {
   slot: Int32Array;
-  sum: Float64Array;
-  count: Int32Array;
+  sum: Float64Array[];
+  count: Int32Array[];
 }
 
 /** Applies a unit factor: dividing by 1000 (not multiplying by 0.001) keeps 700 µg/m³ CO at exactly 0.7 mg/m³. */
@@ -226,9 +227,11 @@ export function buildDays<T>(chunks: Iterable<GroupColumns>, readings: Readings 
         const slot = sums.slot[gidv[r]!]!;
         if (slot > 0) {
           // Already in citybridge's unit, added up in file order: added to the day's as they are.
-          for (let h = 0, from = (slot - 1) * 24, into = 24 * k; h < 24; h++) {
-            HOUR_SUM[into + h]! += sums.sum[from + h]!;
-            HOUR_COUNT[into + h]! += sums.count[from + h]!;
+          const sum = sums.sum[slot >>> 24]!;
+          const count = sums.count[slot >>> 24]!;
+          for (let h = 0, from = ((slot & 0xffffff) - 1) * 24, into = 24 * k; h < 24; h++) {
+            HOUR_SUM[into + h]! += sum[from + h]!;
+            HOUR_COUNT[into + h]! += count[from + h]!;
           }
         }
       } else if ((k === O3 || k === CO) && gidv[r]! < chunkOf.length) {

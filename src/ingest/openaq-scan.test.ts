@@ -93,7 +93,8 @@ describe("the OpenAQ fast path (openaq-scan.ts)", () => {
     Array.from(three.groups.s).forEach((s, i) => expect(s).toBeCloseTo(one.groups.s[i]!, 9));
     const hourly = (scan: typeof one) => Array.from(scan.groups.gid, (g) => {
       const slot = scan.hourly.slot[g]!;
-      return slot === 0 ? null : [Array.from(scan.hourly.sum.subarray((slot - 1) * 24, slot * 24)), Array.from(scan.hourly.count.subarray((slot - 1) * 24, slot * 24))];
+      const [part, at] = [slot >>> 24, ((slot & 0xffffff) - 1) * 24];
+      return slot === 0 ? null : [Array.from(scan.hourly.sum[part]!.subarray(at, at + 24)), Array.from(scan.hourly.count[part]!.subarray(at, at + 24))];
     });
     expect(hourly(three).filter(Boolean).length).toBeGreaterThan(100);
     expect(hourly(three)).toEqual(hourly(one));

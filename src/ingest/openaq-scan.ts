@@ -99,7 +99,7 @@ const notFast = (bail: string): OpenAqScan => ({
   stations: [],
   stats: { rows: 0, values: 0, gaps: 0, negative: 0, ignoredRows: 0, ignoredParameters: [] },
   groups: { rows: 0, si: [], day: [], k: [], f: [], n: [], s: [], mx: [], mask: [], gid: [] },
-  hourly: { slot: new Int32Array(0), sum: new Float64Array(0), count: new Int32Array(0) },
+  hourly: { slot: new Int32Array(0), sum: [], count: [] },
 });
 
 /**
@@ -142,9 +142,10 @@ interface MergedGroups {
   s: Float64Array;
   mx: Float64Array;
   mask: Int32Array;
+  /** Per group, its hourly slot: part × 2²⁴ + the part's own slot (0: none). */
   hourly: Int32Array;
-  hourSum: Float64Array;
-  hourCount: Int32Array;
+  hourSum: Float64Array[];
+  hourCount: Int32Array[];
 }
 
 /**
@@ -153,7 +154,7 @@ interface MergedGroups {
  * are looked up: those from the earliest day of this part on (a file in time order shares a day
  * or two between parts). Its own function, so that V8 compiles its loops quickly.
  */
-function addPart(G: MergedGroups, out: ScanPartOutput, stationMap: Int32Array, pairMap: Int32Array, slotsBefore: number, pairs: number): void {
+function addPart(G: MergedGroups, out: ScanPartOutput, part: number, stationMap: Int32Array, pairMap: Int32Array, pairs: number): void {
   const U = out.units.length;
   const keyOf = (s: number, pair: number, day: number) => (s * pairs + pair) * 262144 + day + 131072;
   const byKey = new Map<number, number>();
@@ -170,7 +171,7 @@ function addPart(G: MergedGroups, out: ScanPartOutput, stationMap: Int32Array, p
     const s = stationMap[out.gStation[g]!]!;
     const pair = pairMap[out.gParameter[g]! * U + out.gUnit[g]!]!;
     const day = out.gDay[g]!;
-    const own = out.gHourly[g]! === 0 ? 0 : out.gHourly[g]! + slotsBefore;
+    const own = out.gHourly[g]! === 0 ? 0 : part * 2 ** 24 + out.gHourly[g]!;
     const existing = day <= maxDay ? byKey.get(keyOf(s, pair, day)) : undefined;
     if (existing === undefined) {
       st[count] = s;
@@ -195,13 +196,16 @@ function addPart(G: MergedGroups, out: ScanPartOutput, stationMap: Int32Array, p
       mask[existing]! |= out.gMask[g]!;
     }
     if (own !== 0) {
-      if (hourly[existing] === 0) hourly[existing] = own;
+      const known = hourly[existing]!;
+      if (known === 0) hourly[existing] = own;
       else {
-        const into = (hourly[existing]! - 1) * 24;
-        const from = (own - 1) * 24;
+        const intoSum = hourSum[known >>> 24]!;
+        const intoCount = hourCount[known >>> 24]!;
+        const into = ((known & 0xffffff) - 1) * 24;
+        const from = (out.gHourly[g]! - 1) * 24;
         for (let h = 0; h < 24; h++) {
-          hourSum[into + h]! += hourSum[from + h]!;
-          hourCount[into + h]! += hourCount[from + h]!;
+          intoSum[into + h]! += out.hSum[from + h]!;
+          intoCount[into + h]! += out.hCount[from + h]!;
         }
       }
     }
@@ -264,9 +268,9 @@ function merge(outs: ScanPartOutput[], nameRows: number): OpenAqScan {
     }
     return table;
   });
-  // Global groups: part 0's as they are, later parts' added to a group of the same key. The
-  // hourly slots of all parts lie one after another; a later part's group that adds to an earlier
-  // one adds its hours to that group's slot (or gives it its own, if it had none).
+  // Global groups: part 0's as they are, later parts' added to a group of the same key. Each
+  // part keeps its hourly sums; a later part's group that adds to an earlier one adds its hours
+  // to that group's (or gives it its own, if it had none).
   const total = outs.reduce((a, o) => a + o.groups, 0);
   const G: MergedGroups = {
     count: 0,
@@ -280,16 +284,10 @@ function merge(outs: ScanPartOutput[], nameRows: number): OpenAqScan {
     mx: new Float64Array(total),
     mask: new Int32Array(total),
     hourly: new Int32Array(total),
-    hourSum: new Float64Array(outs.reduce((a, x) => a + x.slots, 0) * 24),
-    hourCount: new Int32Array(outs.reduce((a, x) => a + x.slots, 0) * 24),
+    hourSum: outs.map((o) => o.hSum),
+    hourCount: outs.map((o) => o.hCount),
   };
-  let slotsBefore = 0;
-  for (let o = 0; o < outs.length; o++) {
-    G.hourSum.set(outs[o]!.hSum, slotsBefore * 24);
-    G.hourCount.set(outs[o]!.hCount, slotsBefore * 24);
-    addPart(G, outs[o]!, stationMaps[o]!, pairMaps[o]!, slotsBefore, pairText.length);
-    slotsBefore += outs[o]!.slots;
-  }
+  for (let o = 0; o < outs.length; o++) addPart(G, outs[o]!, o, stationMaps[o]!, pairMaps[o]!, pairText.length);
   const count = G.count;
 
   // Stats and stations, as STATION_STATS_SQL and STATS_SQL count them.
