@@ -32,6 +32,7 @@ import { loadavg, cpus } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeSyntheticOpenAq } from "./air-ingest-data.js";
+import { median, r2 } from "./support/processes.js";
 
 const SELF = fileURLToPath(import.meta.url);
 const IMPORT = fileURLToPath(new URL("./air-ingest.ts", import.meta.url));
@@ -116,11 +117,6 @@ function inChild(args: string[]): Measure & { rows?: number } {
   return JSON.parse(r.stdout.trim().split("\n").at(-1)!) as Measure & { rows?: number };
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-const r2 = (x: number) => Number(x.toFixed(2));
 
 async function main(): Promise<void> {
   const rowCount = Number(process.argv[2] ?? 10_000_000);
