@@ -202,12 +202,13 @@ export function scanOpenAqPart(input: ScanPartInput, fs: Pick<typeof import("nod
           }
           if (bail !== "") break;
         }
-        // location: any text without a quote.
+        // location: any text without a quote or a control character (a line end, a lone CR
+        // that DuckDB may read as one, a tab: left to DuckDB).
         const l0 = ++i;
         c = b8[i]!;
         while (c !== COMMA) {
-          if (c === LF) {
-            bail = "a row without 9 fields";
+          if (c <= CR) {
+            bail = c === LF ? "a row without 9 fields" : "a control character in a text";
             break;
           }
           c = b8[++i]!;
@@ -329,9 +330,9 @@ export function scanOpenAqPart(input: ScanPartInput, fs: Pick<typeof import("nod
         for (let f = 0; f < 2; f++) {
           const a = i;
           c = b8[i]!;
-          while (c !== COMMA && c !== LF) c = b8[++i]!;
+          while (c !== COMMA && c > CR) c = b8[++i]!;
           if (c !== COMMA) {
-            bail = "a row without 9 fields";
+            bail = c === LF ? "a row without 9 fields" : "a control character in a text";
             break;
           }
           const len = i - a;

@@ -131,6 +131,14 @@ describe("the OpenAQ fast path (openaq-scan.ts)", () => {
     expect(fast).toEqual(duck);
   });
 
+  it("leaves a file with a lone CR inside a name to DuckDB, and fails as DuckDB does", async () => {
+    const path = write([...richLines(1), "801,8010,Don\rgsi,2021-01-01T01:00:00+08:00,39.9,116.4,pm25,µg/m³,12"]);
+    expect((await scanOpenAq(path, 1)).bail).toBe("a control character in a text");
+    const header = readCsvHeader(path);
+    const duck = await aggregateAirFile(path, "openaq", header, { threads: 1, engine: "duckdb" }).then(() => "read", (e: Error) => e.message);
+    await expect(aggregateAirFile(path, "openaq", header, { threads: 1 })).rejects.toThrow(duck);
+  });
+
   it("leaves a file with its columns in another order to DuckDB", async () => {
     const path = join(dir, "reordered.csv");
     writeFileSync(path, "sensors_id,location_id,location,datetime,lat,lon,parameter,units,value\n8010,801,Dongsi,2021-01-01T01:00:00+08:00,39.9,116.4,pm25,µg/m³,12\n");
