@@ -160,7 +160,11 @@ describe.each(DIALECTS)("importObservations on %s", (dialect) => {
       },
     });
     await Promise.all(reads);
-    expect(seenWhileReading).toEqual([0]);
+    // The read is sent while the file is still being read; on a busy machine the server may run
+    // it only after the commit (it failed once so in a fresh-clone run on PostgreSQL). Either way
+    // it sees none of the file or all of it, never a part.
+    expect(seenWhileReading).toHaveLength(1);
+    expect([0, 12_000]).toContain(seenWhileReading[0]);
     expect(r.inserted).toBe(12_000);
     expect(await ctx.observations.count()).toBe(12_000);
   });
