@@ -35,19 +35,24 @@ export function unitFactor(pollutant: AirPollutant, unit: string): number | null
 
 const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
-/**
- * SQL rows `(parameter, units, p, f)` for every parameter name and unit spelling citybridge
- * reads: the pollutant key and the factor to its unit (f NULL when the unit cannot apply), and
- * `(parameter, NULL, p, NULL)` rows so that a known parameter with any other unit still maps to p.
- */
-export function unitMapSql(): string {
-  const rows: string[] = [];
-  for (const [name, p] of Object.entries(OPENAQ_PARAMETERS)) {
-    for (const u of Object.values(UNIT_SPELLINGS).flat()) {
-      const f = unitFactor(p, u);
-      if (f !== null) rows.push(`(${quote(name)}, ${quote(u)}, ${quote(p)}, ${f}::DOUBLE)`);
+/** Every (parameter name, unit spelling) pair citybridge reads whose unit applies: its pollutant and the factor to its unit. */
+export function unitPairs(): { parameter: string; unit: string; p: AirPollutant; f: number }[] {
+  const pairs: { parameter: string; unit: string; p: AirPollutant; f: number }[] = [];
+  for (const [parameter, p] of Object.entries(OPENAQ_PARAMETERS)) {
+    for (const unit of Object.values(UNIT_SPELLINGS).flat()) {
+      const f = unitFactor(p, unit);
+      if (f !== null) pairs.push({ parameter, unit, p, f });
     }
   }
+  return pairs;
+}
+
+/**
+ * SQL rows `(parameter, units, p, f)` for every parameter name and unit spelling citybridge
+ * reads whose unit applies (unitPairs): the pollutant key and the factor to its unit.
+ */
+export function unitMapSql(): string {
+  const rows = unitPairs().map(({ parameter, unit, p, f }) => `(${quote(parameter)}, ${quote(unit)}, ${quote(p)}, ${f}::DOUBLE)`);
   return `SELECT * FROM (VALUES ${rows.join(", ")}) AS unit_map(parameter, units, p, f)`;
 }
 

@@ -1,8 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { Worker } from "node:worker_threads";
-import { AIR_POLLUTANTS, type AirPollutant } from "../domain/air.js";
+import { AIR_POLLUTANTS } from "../domain/air.js";
 import type { GroupColumns, HourlySums } from "./air-day-reader.js";
-import { OPENAQ_PARAMETERS, UNIT_SPELLINGS, unitFactor } from "./air-units.js";
+import { OPENAQ_PARAMETERS, unitPairs } from "./air-units.js";
 import { scanOpenAqPart, type ScanPartOutput } from "./openaq-scan-part.js";
 
 /**
@@ -80,17 +80,13 @@ function lineStartFrom(fd: number, from: number, size: number): number {
   return size;
 }
 
-/** The (parameter, unit) pairs that apply, with their pollutant, factor and position in (parameter, units) byte order, as air-sql.ts's unit map. */
-function unitPairs(): Map<string, { k: number; f: number; pu: number }> {
-  const rows: { parameter: string; unit: string; p: AirPollutant; f: number }[] = [];
-  for (const [parameter, p] of Object.entries(OPENAQ_PARAMETERS)) {
-    for (const unit of Object.values(UNIT_SPELLINGS).flat()) {
-      const f = unitFactor(p, unit);
-      if (f !== null) rows.push({ parameter, unit, p, f });
-    }
-  }
+/** What a (parameter, unit) pair that applies gives: pollutant position, factor, and position pu in (parameter, units) byte order (air-sql.ts's unit map). */
+type PairUse = { k: number; f: number; pu: number };
+
+/** The pairs that apply (air-units.ts: unitPairs) by `parameter + "\u0000" + unit`, numbered as LONG_SQL numbers them. */
+function pairUses(): Map<string, PairUse> {
   const bytes = (s: string) => Buffer.from(s, "utf8");
-  rows.sort((a, b) => Buffer.compare(bytes(a.parameter), bytes(b.parameter)) || Buffer.compare(bytes(a.unit), bytes(b.unit)));
+  const rows = unitPairs().sort((a, b) => Buffer.compare(bytes(a.parameter), bytes(b.parameter)) || Buffer.compare(bytes(a.unit), bytes(b.unit)));
   return new Map(rows.map((r, i) => [`${r.parameter}\u0000${r.unit}`, { k: AIR_POLLUTANTS.indexOf(r.p), f: r.f, pu: i + 1 }]));
 }
 
@@ -122,12 +118,13 @@ export async function scanOpenAq(path: string, threads = 2, opts: { minPartBytes
   } finally {
     closeSync(fd);
   }
-  const factors = Object.fromEntries([...unitPairs()].map(([key, { f }]) => [key, f]));
+  const pairs = pairUses();
+  const factors = Object.fromEntries([...pairs].map(([key, { f }]) => [key, f]));
   const outs = await Promise.all(ranges.map(([a, b]) => runPart(path, a, b, factors)));
   const bailed = outs.find((o) => o.bail !== "");
   if (bailed) return notFast(bailed.bail);
   opts.onScanned?.();
-  return merge(outs, opts.nameRows ?? 10_000);
+  return merge(outs, pairs, opts.nameRows ?? 10_000);
 }
 
 /** The groups of all parts as one set (see merge). */
@@ -214,8 +211,7 @@ function addPart(G: MergedGroups, out: ScanPartOutput, part: number, stationMap:
 }
 
 /** The parts' groups as one set (a group in several parts added up in part order), with the stats, stations and sorted usable groups. */
-function merge(outs: ScanPartOutput[], nameRows: number): OpenAqScan {
-  const pairs = unitPairs();
+function merge(outs: ScanPartOutput[], pairs: Map<string, PairUse>, nameRows: number): OpenAqScan {
   // Global stations (by id, first seen first) with the name and coordinates first seen, and those
   // first seen in the file's first `nameRows` rows (part 0's rows), as DuckDB reads them: from
   // those rows when every station is there, else from all rows (openaqStationsSql).
@@ -355,20 +351,20 @@ function merge(outs: ScanPartOutput[], nameRows: number): OpenAqScan {
  * comparison instead.
  */
 function sortUsable(G: MergedGroups, pairPu: Int32Array, si: Int32Array, base: Float64Array, buckets: number): Int32Array {
-  let usable = 0;
-  for (let g = 0; g < G.count; g++) if (pairPu[G.pair[g]!]! > 0 && G.n[g]! > 0) usable++;
-  const idx = new Int32Array(usable);
-  if (buckets > 4 * usable + 1_000_000) {
-    let i = 0;
-    for (let g = 0; g < G.count; g++) if (pairPu[G.pair[g]!]! > 0 && G.n[g]! > 0) idx[i++] = g;
+  let count = 0;
+  const usable = new Int32Array(G.count);
+  for (let g = 0; g < G.count; g++) if (pairPu[G.pair[g]!]! > 0 && G.n[g]! > 0) usable[count++] = g;
+  if (buckets > 4 * count + 1_000_000) {
     const key = (g: number) => (si[G.st[g]!]! * 262144 + G.day[g]! + 131072) * 256 + pairPu[G.pair[g]!]!;
-    return idx.sort((a, b) => key(a) - key(b));
+    return usable.slice(0, count).sort((a, b) => key(a) - key(b));
   }
+  const bucketOf = (g: number) => base[G.st[g]!]! + G.day[g]!;
   const start = new Int32Array(buckets + 1);
-  for (let g = 0; g < G.count; g++) if (pairPu[G.pair[g]!]! > 0 && G.n[g]! > 0) start[base[G.st[g]!]! + G.day[g]! + 1]!++;
+  for (let i = 0; i < count; i++) start[bucketOf(usable[i]!) + 1]!++;
   for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
   const next = start.slice(0, buckets);
-  for (let g = 0; g < G.count; g++) if (pairPu[G.pair[g]!]! > 0 && G.n[g]! > 0) idx[next[base[G.st[g]!]! + G.day[g]!]!++] = g;
+  const idx = new Int32Array(count);
+  for (let i = 0; i < count; i++) idx[next[bucketOf(usable[i]!)]!++] = usable[i]!;
   for (let b = 0; b < buckets; b++) {
     for (let i = start[b]! + 1; i < start[b + 1]!; i++) {
       const g = idx[i]!;
