@@ -111,11 +111,18 @@ export function scanOpenAqPart(input: ScanPartInput, fs: Pick<typeof import("nod
   const dictText: string[][] = [[], []];
   const dictSlot = [new Int32Array(4096), new Int32Array(4096)];
   const hourlyParameter: boolean[] = [];
-  // The factor of each (parameter, unit) pair seen (NaN: none applies).
-  const pairFactor = new Float64Array(64 * 16).fill(Number.NaN);
-  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  // At most P parameters and U units (more: DuckDB reads the file).
   const P = 64;
   const U = 16;
+  // The factor of each (parameter, unit) pair seen (NaN: none applies).
+  const pairFactor = new Float64Array(P * U).fill(Number.NaN);
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  /** Whether a dictionary entry is the `len` bytes of `b8` from `a`. */
+  const sameBytes = (known: Uint8Array, b8: Buffer, a: number, len: number): boolean => {
+    if (known.length !== len) return false;
+    for (let k = 0; k < len; k++) if (known[k] !== b8[a + k]) return false;
+    return true;
+  };
   // Stations: id → index, with their first name and coordinates.
   const stationIndex = new Map<number, number>();
   const stations: ScanPartOutput["stations"] = [];
@@ -345,31 +352,9 @@ export function scanOpenAqPart(input: ScanPartInput, fs: Pick<typeof import("nod
           const dict = dictBytes[f]!;
           const slot = (len * 131 + b8[a]! * 17 + b8[i - 1]!) & 4095;
           let found = slots[slot]! - 1;
-          if (found >= 0) {
-            const known = dict[found]!;
-            if (known.length !== len) found = -1;
-            else {
-              for (let k = 0; k < len; k++) {
-                if (known[k] !== b8[a + k]) {
-                  found = -1;
-                  break;
-                }
-              }
-            }
-          }
+          if (found >= 0 && !sameBytes(dict[found]!, b8, a, len)) found = -1;
           if (found < 0) {
-            for (let e = 0; e < dict.length && found < 0; e++) {
-              const known = dict[e]!;
-              if (known.length !== len) continue;
-              let same = true;
-              for (let k = 0; k < len; k++) {
-                if (known[k] !== b8[a + k]) {
-                  same = false;
-                  break;
-                }
-              }
-              if (same) found = e;
-            }
+            for (let e = 0; e < dict.length && found < 0; e++) if (sameBytes(dict[e]!, b8, a, len)) found = e;
             if (found < 0) {
               if (dict.length >= (f === 0 ? P : U)) {
                 bail = "too many distinct parameters or units";
@@ -390,7 +375,7 @@ export function scanOpenAqPart(input: ScanPartInput, fs: Pick<typeof import("nod
               for (let o = 0; o < dictText[1 - f]!.length; o++) {
                 const parameter = f === 0 ? text : dictText[0]![o]!;
                 const unit = f === 0 ? dictText[1]![o]! : text;
-                pairFactor[(f === 0 ? found : o) * 16 + (f === 0 ? o : found)] = input.factors[`${parameter}\u0000${unit}`] ?? Number.NaN;
+                pairFactor[(f === 0 ? found : o) * U + (f === 0 ? o : found)] = input.factors[`${parameter}\u0000${unit}`] ?? Number.NaN;
               }
             }
             slots[slot] = found + 1;
@@ -566,7 +551,7 @@ export function scanOpenAqPart(input: ScanPartInput, fs: Pick<typeof import("nod
             if (gN[g] === 1 || value > gMax[g]!) gMax[g] = value;
             gMask[g]! |= 1 << hour;
             if (hourlyParameter[pu0]) {
-              const f = pairFactor[pu0 * 16 + pu1]!;
+              const f = pairFactor[pu0 * U + pu1]!;
               // A unit that cannot apply: the file goes to DuckDB (the merge sees the pair).
               if (f === f) {
                 let slot = gHourly[g]!;
